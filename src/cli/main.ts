@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { runBuild } from './commands/build.js';
+import { runValidate } from './commands/validate.js';
+import { VERSION } from '../version.js';
+
+/** Exit codes: 0 ok, 1 errors in the reports, 2 wrong use of the command. */
+const program = new Command();
+program
+  .name('kommunrapport')
+  .description('Bygger kommunens rapporter (internbudget, förvaltningsbudget, delårsrapport) från data och text, och kontrollerar att varje siffra stämmer.')
+  .version(VERSION, '-V, --version', 'visa versionen')
+  .helpOption('-h, --help', 'visa hjälp')
+  .addHelpCommand('help [kommando]', 'visa hjälp för ett kommando')
+  .option('--rot <katalog>', 'projektets rotkatalog (med data/, content/ och templates/)', process.cwd())
+  .showHelpAfterError('(kör kommunrapport --help för hjälp)')
+  .configureOutput({ outputError: (str, write) => write(translateCommanderError(str)) })
+  .exitOverride();
+
+program
+  .command('validate')
+  .description('läser in och validerar rapporternas data; skriver fel med fil, rad och kolumn')
+  .argument('[rapport...]', 'rapporter att validera (standard: alla under data/)')
+  .addHelpText('after', '\nExempel:\n  kommunrapport validate\n  kommunrapport validate ks-internbudget-2024\n')
+  .action((rapporter: string[]) => {
+    process.exitCode = runValidate(program.opts<{ rot: string }>().rot, rapporter);
+  });
+
+program
+  .command('build')
+  .description('bygger rapporterna till out/<rapport>/')
+  .argument('[rapport...]', 'rapporter att bygga (standard: alla under data/)')
+  .option('--out <katalog>', 'katalog för utdata', 'out')
+  .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build ks-delarsrapport-2021-08 --out /tmp/ut\n')
+  .action(async (rapporter: string[], opts: { out: string }) => {
+    process.exitCode = await runBuild(program.opts<{ rot: string }>().rot, rapporter, opts);
+  });
+
+function translateCommanderError(str: string): string {
+  return str
+    .replace(/^error: unknown option '(.*)'/m, "fel: okänd flagga '$1'")
+    .replace(/^error: unknown command '(.*)'/m, "fel: okänt kommando '$1'")
+    .replace(/^error: too many arguments.*$/m, 'fel: för många argument')
+    .replace(/^error: missing required argument '(.*)'/m, "fel: argumentet '$1' saknas")
+    .replace(/^error: option '(.*)' argument missing/m, "fel: flaggan '$1' behöver ett värde")
+    .replace(/^error: /m, 'fel: ');
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // help and version exit 0; usage errors exit 2 as CI scripts expect.
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else {
+    console.error(`internt fel: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 3;
+  }
+}

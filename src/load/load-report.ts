@@ -1,0 +1,121 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { målFilSchema, type MålFil } from '../schema/mal.js';
+import { rapportSchema, type Rapport } from '../schema/rapport.js';
+import { tabellerFilSchema } from '../schema/tabell.js';
+import { uppdragFilSchema, type UppdragFil } from '../schema/uppdrag.js';
+import { zodToDiagnostics } from '../validate/zod-issues.js';
+import { loadYaml, type SourceMap } from './yaml-source.js';
+
+export type TabellerFil = z.output<typeof tabellerFilSchema>;
+
+/** The files of one report's data folder, each with its schema. */
+export const DATAFILER = {
+  rapport: { fil: 'rapport.yaml', schema: rapportSchema, krävs: true },
+  tabeller: { fil: 'tabeller.yaml', schema: tabellerFilSchema, krävs: false },
+  mål: { fil: 'mal.yaml', schema: målFilSchema, krävs: false },
+  uppdrag: { fil: 'uppdrag.yaml', schema: uppdragFilSchema, krävs: false },
+} as const;
+
+export interface NarrativeFile {
+  /** File name without folder, e.g. `03-sammanfattning.md`. */
+  namn: string;
+  /** Path relative to the project root. */
+  fil: string;
+  text: string;
+}
+
+export interface RawFile {
+  fil: string;
+  text: string;
+}
+
+export interface LoadedReport {
+  id: string;
+  rapport?: Rapport;
+  tabeller: TabellerFil;
+  mål?: MålFil;
+  uppdrag?: UppdragFil;
+  narrative: NarrativeFile[];
+  /** Source maps by data file key, for positions of facts. */
+  sources: Partial<Record<keyof typeof DATAFILER, SourceMap>>;
+  /** Every input file with its text, for hashes in the workbook's Om sheet. */
+  files: RawFile[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ProjectPaths {
+  root: string;
+  data: string;
+  content: string;
+  templates: string;
+}
+
+export function projectPaths(root: string): ProjectPaths {
+  return { root, data: join(root, 'data'), content: join(root, 'content'), templates: join(root, 'templates') };
+}
+
+export function listReports(paths: ProjectPaths): string[] {
+  if (!existsSync(paths.data)) return [];
+  return readdirSync(paths.data, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(paths.data, d.name, DATAFILER.rapport.fil)))
+    .map((d) => d.name)
+    .sort();
+}
+
+const rel = (root: string, p: string): string => relative(root, p).split('\\').join('/');
+
+/** Reads and schema-validates one report. Never throws for bad input: problems become diagnostics. */
+export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
+  const dir = join(paths.data, id);
+  const out: LoadedReport = { id, tabeller: { tabeller: [] }, narrative: [], sources: {}, files: [], diagnostics: [] };
+  if (!existsSync(dir)) {
+    out.diagnostics.push({
+      allvarlighet: 'fel',
+      regel: 'saknad-fil',
+      meddelande: `rapporten "${id}" finns inte (ingen mapp ${rel(paths.root, dir)})`,
+    });
+    return out;
+  }
+  for (const [key, spec] of Object.entries(DATAFILER) as [keyof typeof DATAFILER, (typeof DATAFILER)[keyof typeof DATAFILER]][]) {
+    const full = join(dir, spec.fil);
+    const fil = rel(paths.root, full);
+    if (!existsSync(full)) {
+      if (spec.krävs) {
+        out.diagnostics.push({
+          allvarlighet: 'fel',
+          regel: 'saknad-fil',
+          meddelande: `filen saknas: ${fil} (varje rapport behöver ${spec.fil})`,
+          plats: { fil, rad: 1, kolumn: 1 },
+        });
+      }
+      continue;
+    }
+    const text = readFileSync(full, 'utf8');
+    out.files.push({ fil, text });
+    const loaded = loadYaml(text, fil);
+    out.sources[key] = loaded.source;
+    out.diagnostics.push(...loaded.diagnostics);
+    if (loaded.value === undefined) continue;
+    const parsed = spec.schema.safeParse(loaded.value ?? {});
+    if (!parsed.success) {
+      out.diagnostics.push(...zodToDiagnostics(parsed.error, loaded.value, loaded.source));
+      continue;
+    }
+    // The casts follow the table above: each key's schema produces that key's type.
+    (out as unknown as Record<string, unknown>)[key] = parsed.data;
+  }
+  const contentDir = join(paths.content, id);
+  if (existsSync(contentDir)) {
+    for (const name of readdirSync(contentDir).filter((n) => n.endsWith('.md')).sort()) {
+      const full = join(contentDir, name);
+      const text = readFileSync(full, 'utf8');
+      const fil = rel(paths.root, full);
+      out.narrative.push({ namn: name, fil, text });
+      out.files.push({ fil, text });
+    }
+  }
+  return out;
+}

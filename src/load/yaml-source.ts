@@ -1,0 +1,111 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+
+export type PathKey = string | number;
+export type Path = readonly PathKey[];
+
+/** Positions and source text of every node of one YAML file, keyed by path. */
+export interface SourceMap {
+  fil: string;
+  /** Position of the node at a path (the value), or of the nearest ancestor that exists. */
+  at(path: Path): Position;
+  /** Position of the key of a mapping entry (for unknown-key messages). */
+  keyAt(path: Path): Position | undefined;
+  /** The node's source text as written (e.g. `3.0`, `150`), for scalars. */
+  raw(path: Path): string | undefined;
+}
+
+export interface LoadedYaml {
+  value: unknown;
+  source: SourceMap;
+  diagnostics: Diagnostic[];
+}
+
+const pathId = (path: Path): string => JSON.stringify(path);
+
+/** Parses YAML, keeping line and column of each node so later errors can point at the source. */
+export function loadYaml(text: string, fil: string): LoadedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const valuePos = new Map<string, number>();
+  const keyPos = new Map<string, number>();
+  const raws = new Map<string, string>();
+
+  const walk = (node: Node | null | undefined, path: PathKey[]): void => {
+    if (!node) return;
+    if (node.range) valuePos.set(pathId(path), node.range[0]);
+    if (isScalar(node)) {
+      if (node.range) raws.set(pathId(path), text.slice(node.range[0], node.range[1]));
+    } else if (isMap(node)) {
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const k = isScalar(item.key) ? String(item.key.value) : String(item.key);
+        const childPath = [...path, k];
+        const keyNode = item.key as Node | null;
+        if (keyNode && keyNode.range) keyPos.set(pathId(childPath), keyNode.range[0]);
+        if (item.value) walk(item.value as Node, childPath);
+        else if (keyNode?.range) valuePos.set(pathId(childPath), keyNode.range[0]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item as Node, [...path, i]));
+    }
+  };
+  walk(doc.contents as Node | null, []);
+
+  const toPos = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { fil, rad: line, kolumn: col };
+  };
+
+  const source: SourceMap = {
+    fil,
+    at(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const off = valuePos.get(pathId(path.slice(0, n))) ?? keyPos.get(pathId(path.slice(0, n)));
+        if (off !== undefined) return toPos(off);
+      }
+      return { fil, rad: 1, kolumn: 1 };
+    },
+    keyAt(path) {
+      const off = keyPos.get(pathId(path));
+      return off === undefined ? undefined : toPos(off);
+    },
+    raw(path) {
+      return raws.get(pathId(path));
+    },
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const pos = err.linePos?.[0];
+    diagnostics.push({
+      allvarlighet: doc.errors.includes(err as never) ? 'fel' : 'varning',
+      regel: 'yaml-syntax',
+      meddelande: yamlMessageSv(err.code, err.message),
+      plats: pos ? { fil, rad: pos.line, kolumn: pos.col } : { fil, rad: 1, kolumn: 1 },
+    });
+  }
+  const value = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  return { value, source, diagnostics };
+}
+
+const YAML_CODES: Record<string, string> = {
+  DUPLICATE_KEY: 'nyckeln förekommer två gånger i samma mappning',
+  BAD_INDENT: 'fel indrag',
+  MISSING_CHAR: 'ett tecken saknas',
+  UNEXPECTED_TOKEN: 'oväntat tecken',
+  BLOCK_AS_IMPLICIT_KEY: 'ett block kan inte vara nyckel',
+  MULTILINE_IMPLICIT_KEY: 'en nyckel kan inte sträcka sig över flera rader',
+  TAB_AS_INDENT: 'tabb används som indrag (använd mellanslag)',
+  BAD_SCALAR_START: 'ett värde kan inte börja med det tecknet (sätt det inom citattecken)',
+  BAD_DIRECTIVE: 'okänt direktiv',
+  ALIAS_PROPS: 'ett alias kan inte ha egenskaper',
+  BAD_ALIAS: 'alias som inte finns',
+  DUPLICATE_ANCHOR: 'ankaret förekommer två gånger',
+};
+
+function yamlMessageSv(code: string, original: string): string {
+  const sv = YAML_CODES[code];
+  const first = original.split('\n')[0] ?? original;
+  return sv ? `ogiltig YAML: ${sv} (${first})` : `ogiltig YAML: ${first}`;
+}

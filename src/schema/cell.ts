@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/**
+ * A published cell value, typed. Writers type plain YAML numbers, the markers as published
+ * ("I.U.", "-", blank) and target expressions ("≥4,0", "Öka"); validation turns them into
+ * these variants so no later stage has to guess what a string means.
+ */
+export type Cell =
+  | { typ: 'tal'; tal: number; referensår?: number; period?: string; fotnot?: string; enhet?: string; not?: string }
+  | { typ: 'flera'; tal: number[]; skiljetecken: string; fotnot?: string }
+  | { typ: 'intervall'; från: number; till: number; fotnot?: string }
+  | { typ: 'iu'; som: string; fotnot?: string }
+  | { typ: 'streck'; som: string }
+  | { typ: 'tom' }
+  | { typ: 'text'; text: string; fotnot?: string }
+  | { typ: 'jämförelse'; operator: Operator; tal: number; decimaler: number; enhet?: string; tillägg?: string; fotnot?: string }
+  | { typ: 'riktning'; riktning: Riktning; som: string; fotnot?: string };
+
+export const OPERATORER = ['≥', '≤', '>', '<', '≤±', '±'] as const;
+export type Operator = (typeof OPERATORER)[number];
+export type Riktning = 'öka' | 'minska' | 'bibehålla' | 'positiv trend';
+
+const IU = /^(I\.?U\.?|i\.?u\.?)$/;
+const STRECK = /^[-–—]+$/;
+const RIKTNINGAR: Record<string, Riktning> = {
+  öka: 'öka',
+  minska: 'minska',
+  bibehålla: 'bibehålla',
+  'positiv trend': 'positiv trend',
+};
+const JAMFORELSE = /^(≥|≤±|≤|>|<|±)\s*(-?\d+(?:[.,]\d+)?)\s*(%|procent)?\s*(.*)$/;
+
+/** Parses the string forms of a cell; returns a message when the string is not one of them. */
+export function parseCellString(s: string): Cell | string {
+  const t = s.trim();
+  if (t === '') return { typ: 'tom' };
+  if (IU.test(t)) return { typ: 'iu', som: t };
+  if (STRECK.test(t)) return { typ: 'streck', som: t };
+  const dir = RIKTNINGAR[t.toLowerCase()];
+  if (dir) return { typ: 'riktning', riktning: dir, som: t };
+  const m = JAMFORELSE.exec(t);
+  if (m) {
+    const num = m[2]!.replace(',', '.');
+    const decimals = num.includes('.') ? num.split('.')[1]!.length : 0;
+    const cell: Cell = { typ: 'jämförelse', operator: m[1] as Operator, tal: Number(num), decimaler: decimals };
+    if (m[3]) cell.enhet = '%';
+    if (m[4]) cell.tillägg = m[4];
+    return cell;
+  }
+  return `förväntade ett tal, en markör (I.U., -), en riktning (Öka, Minska) eller ett jämförelsevärde (≥ 4), fick "${s}"`;
+}
+
+const fotnot = z.string().min(1).optional().describe('Fotnotsmarkör vid värdet, t.ex. "*" eller "2".');
+
+const talObjekt = z.strictObject({
+  tal: z.number(),
+  referensår: z.number().int().optional().describe('Året värdet avser när det inte är kolumnens, t.ex. 2020 i "65 (2020)".'),
+  period: z.string().optional().describe('Perioden värdet avser, t.ex. "per den 1 april".'),
+  enhet: z.string().optional().describe('Enhet som skrivs ut vid värdet, t.ex. "%".'),
+  not: z.string().optional(),
+  fotnot,
+});
+const fleraObjekt = z.strictObject({
+  tal: z.array(z.number()).min(2),
+  skiljetecken: z.string().default('/'),
+  fotnot,
+});
+const intervallObjekt = z.strictObject({ från: z.number(), till: z.number(), fotnot });
+const textObjekt = z.strictObject({ text: z.string().min(1), fotnot });
+const markörObjekt = z.strictObject({
+  markör: z.string().describe('I.U., -, Öka, ≥ 4 …'),
+  fotnot,
+});
+
+/** The YAML forms a cell may take; the JSON Schema shows these to editors. */
+export const cellInput = z.union([
+  z.number(),
+  z.null(),
+  z.string(),
+  talObjekt,
+  fleraObjekt,
+  intervallObjekt,
+  textObjekt,
+  markörObjekt,
+]);
+
+export const cellSchema = z
+  .unknown()
+  .transform((v, ctx): Cell => {
+    const fail = (message: string): Cell => {
+      ctx.addIssue({ code: 'custom', message, input: v });
+      return z.NEVER;
+    };
+    if (typeof v === 'number') return Number.isFinite(v) ? { typ: 'tal', tal: v } : fail(`förväntade ett tal, fick ${String(v)}`);
+    if (v === null || v === undefined) return { typ: 'tom' };
+    if (typeof v === 'string') {
+      const c = parseCellString(v);
+      return typeof c === 'string' ? fail(c) : c;
+    }
+    if (typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      if ('text' in o) {
+        const r = textObjekt.safeParse(o);
+        return r.success ? { typ: 'text', ...r.data } : fail(firstMessage(r.error));
+      }
+      if ('från' in o) {
+        const r = intervallObjekt.safeParse(o);
+        return r.success ? { typ: 'intervall', ...r.data } : fail(firstMessage(r.error));
+      }
+      if ('markör' in o) {
+        const r = markörObjekt.safeParse(o);
+        if (!r.success) return fail(firstMessage(r.error));
+        const c = parseCellString(r.data.markör);
+        if (typeof c === 'string') return fail(c);
+        return r.data.fotnot && c.typ !== 'tom' && c.typ !== 'streck' ? { ...c, fotnot: r.data.fotnot } : c;
+      }
+      if (Array.isArray(o.tal)) {
+        const r = fleraObjekt.safeParse(o);
+        return r.success ? { typ: 'flera', ...r.data } : fail(firstMessage(r.error));
+      }
+      const r = talObjekt.safeParse(o);
+      return r.success ? { typ: 'tal', ...r.data } : fail(firstMessage(r.error));
+    }
+    return fail(`förväntade ett tal eller en markör, fick ${JSON.stringify(v)}`);
+  });
+
+function firstMessage(e: z.ZodError): string {
+  const i = e.issues[0];
+  if (!i) return 'ogiltigt värde';
+  const where = i.path.length ? `${i.path.join('.')}: ` : '';
+  if (i.code === 'unrecognized_keys') return `${where}okänd nyckel ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (i.code === 'invalid_type') return `${where}förväntade ${i.expected === 'number' ? 'ett tal' : i.expected}`;
+  return `${where}${i.message}`;
+}
+
+export const isNumeric = (c: Cell): c is Extract<Cell, { typ: 'tal' }> => c.typ === 'tal';

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { cellSchema } from './cell.js';
+import { fotnotSchema, idSchema } from './common.js';
+import { kolumnSchema } from './tabell.js';
+
+export const BEDÖMNINGAR = ['uppfylls', 'uppfylls-delvis', 'uppfylls-ej', 'kan-ej-bedömas'] as const;
+export type Bedömning = (typeof BEDÖMNINGAR)[number];
+
+const delradSchema = z.strictObject({
+  namn: z.string().min(1).describe('T.ex. "Män", "Kvinnor" eller ett område.'),
+  värden: z.array(cellSchema),
+  fotnoter: z.array(z.string()).optional(),
+});
+
+export const indikatorSchema = z.strictObject({
+  id: idSchema,
+  namn: z.string().min(1),
+  förklaring: z.string().optional().describe('Den kursiva förklaringen under indikatorns namn.'),
+  enhet: z.string().optional().describe('%, antal, index, kWh/m², …'),
+  obligatorisk: z.boolean().default(false).describe('Markerad med * i publikationen: obligatorisk för alla nämnder.'),
+  fotnoter: z.array(z.string()).optional().describe('Fotnotsmarkörer vid indikatorns namn.'),
+  värden: z.array(cellSchema).describe('Ett värde per kolumn (utfall och målvärden), i kolumnernas ordning.'),
+  delrader: z.array(delradSchema).default([]),
+});
+
+export const bedömningSchema = z.strictObject({
+  nivå: z.enum(BEDÖMNINGAR),
+  analys: z.string().optional().describe('Bedömningens motivering (Markdown).'),
+  resultat: z.array(z.string()).default([]).describe('Exempel på aktiviteter som bidragit till måluppfyllelse.'),
+  avvikelser: z.array(z.string()).default([]).describe('Avvikelser inom aktiviteterna i verksamhetsplanen.'),
+});
+
+export const nämndmålSchema = z.strictObject({
+  id: idSchema,
+  namn: z.string().min(1),
+  beskrivning: z.string().optional(),
+  fotnoter: z.array(z.string()).optional(),
+  indikatorer: z.array(indikatorSchema).default([]),
+  ingen_indikator: z.boolean().default(false).describe('Publikationen anger "Ingen nämndindikator".'),
+  bedömning: bedömningSchema.optional(),
+});
+
+export const kommunmålSchema = z.strictObject({
+  id: idSchema,
+  namn: z.string().min(1),
+  kolumner: z.array(kolumnSchema).optional().describe('Om tabellen för detta mål har andra kolumner än filens.'),
+  fotnoter: z.array(fotnotSchema).default([]),
+  nämndmål: z.array(nämndmålSchema),
+});
+
+export const målområdeSchema = z.strictObject({
+  id: idSchema,
+  namn: z.string().min(1).describe('T.ex. "Samhälle".'),
+  kommunövergripande_mål: z.array(kommunmålSchema),
+});
+
+export const målFilSchema = z.strictObject({
+  $schema: z.string().optional(),
+  benämning: z
+    .strictObject({ mål: z.string().default('Nämndmål'), indikator: z.string().default('Nämndindikator') })
+    .default({ mål: 'Nämndmål', indikator: 'Nämndindikator' })
+    .describe('En förvaltningsbudget säger Förvaltningsmål/Förvaltningsindikator.'),
+  kolumner: z.array(kolumnSchema).min(1).describe('Kolumnerna i indikatortabellerna.'),
+  fotnoter: z.array(fotnotSchema).default([]).describe('Fotnoter som gäller alla indikatortabeller.'),
+  målområden: z.array(målområdeSchema),
+});
+
+export type MålFil = z.output<typeof målFilSchema>;
+export type Nämndmål = z.output<typeof nämndmålSchema>;
+export type Indikator = z.output<typeof indikatorSchema>;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { datumSchema, idSchema, årSchema } from './common.js';
+
+/** Report types the templates know; a new type is a new template plus an entry here. */
+export const RAPPORTTYPER = ['internbudget', 'förvaltningsbudget', 'delårsrapport', 'verksamhetsberättelse'] as const;
+
+export const rapportSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: idSchema,
+    rapporttyp: z.enum(RAPPORTTYPER),
+    titel: z.string().min(1),
+    undertitel: z.string().optional(),
+    kommun: z.string().min(1),
+    nämnd: z.string().min(1),
+    förvaltning: z.string().optional(),
+    budgetår: årSchema,
+    planår: z.strictObject({ från: årSchema, till: årSchema }).optional(),
+    period: z
+      .strictObject({ från: datumSchema.optional(), till: datumSchema, benämning: z.string().optional() })
+      .optional()
+      .describe('För en delårsrapport: periodens slutdatum (och början).'),
+    status: z.enum(['utkast', 'förslag', 'beslutad']),
+    datum: datumSchema.describe('Dokumentets datum; används också som byggdatum så att utdata blir byte-identiska.'),
+    beslut: z
+      .strictObject({
+        organ: z.string().default('Kommunstyrelsen'),
+        datum: datumSchema.optional(),
+        paragraf: z.string().optional().describe('T.ex. "§ 283".'),
+        diarienummer: z.string().optional().describe('T.ex. "KS 2023-0123".'),
+      })
+      .optional(),
+    bilaga: z.number().int().min(1).optional().describe('Rapportens eget bilagenummer i sammanträdets handlingar.'),
+    bilagor: z
+      .array(
+        z.strictObject({
+          nummer: z.number().int().min(1).optional(),
+          titel: z.string().min(1),
+          tillhör: z.string().optional().describe('Vilken del bilagan hör till, t.ex. "Leanlinks internbudget".'),
+        }),
+      )
+      .default([]),
+    underskrifter: z
+      .array(z.strictObject({ namn: z.string().min(1), parti: z.string().optional(), roll: z.string().min(1) }))
+      .default([]),
+    accepterade: z
+      .array(
+        z.strictObject({
+          regel: z.string().min(1),
+          fakta: z.string().min(1).describe('Faktum eller textställe som fyndet gäller, t.ex. "driftsammandrag/summa/budget_2024".'),
+          skäl: z.string().min(5),
+        }),
+      )
+      .default([])
+      .describe('Kontrollfynd som accepterats, med skäl.'),
+  })
+  .refine((r) => r.rapporttyp !== 'delårsrapport' || r.period !== undefined, {
+    message: 'en delårsrapport behöver "period" med slutdatum',
+    path: ['period'],
+  });
+
+export type Rapport = z.output<typeof rapportSchema>;

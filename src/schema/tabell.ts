@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { cellSchema } from './cell.js';
+import { fotnotSchema, idSchema, årSchema } from './common.js';
+
+export const MÅTT = [
+  'utfall', 'bokslut', 'budget', 'plan', 'prognos', 'redovisat', 'avvikelse', 'målvärde', 'ram', 'annat',
+] as const;
+
+export const kolumnSchema = z.strictObject({
+  id: idSchema,
+  rubrik: z.string().min(1).describe('Kolumnrubriken som den står i publikationen.'),
+  mått: z.enum(MÅTT),
+  år: årSchema.optional(),
+  period: z.string().optional().describe('Del av år, t.ex. "jan-aug" eller "augusti".'),
+  delmått: z.string().optional().describe('T.ex. "utgifter", "inkomster", "netto" i en investeringstabell.'),
+  enhet: z.string().optional().describe('Om kolumnen har en annan enhet än tabellen.'),
+  decimaler: z.number().int().min(0).max(4).optional(),
+});
+
+export const RADROLLER = ['grupp', 'post', 'specifikation', 'varav', 'summa', 'delsumma', 'jämförelse'] as const;
+export const VARAV = ['kostnader', 'intäkter', 'utgifter', 'inkomster', 'annat'] as const;
+
+export interface RadInput {
+  id: string;
+  etikett: string;
+  roll: (typeof RADROLLER)[number];
+  varav?: (typeof VARAV)[number];
+  värden?: unknown[];
+  fotnoter?: string[];
+  kursiv?: boolean;
+  fet?: boolean;
+  rader?: RadInput[];
+}
+
+const radBas = z.strictObject({
+  id: idSchema,
+  etikett: z.string().min(1).describe('Radens text som den står i publikationen (utan fotnotsmarkör).'),
+  roll: z.enum(RADROLLER).default('post').describe(
+    'grupp: rubrikrad utan värden; post: vanlig rad; specifikation: specifikation av förändring; varav: varav-rad; summa/delsumma; jämförelse: t.ex. ram.',
+  ),
+  varav: z.enum(VARAV).optional().describe('För varav-rader: vad raden anger.'),
+  värden: z.array(cellSchema).optional().describe('Ett värde per kolumn, i kolumnernas ordning.'),
+  fotnoter: z.array(z.string().min(1)).optional().describe('Fotnotsmarkörer vid radens etikett.'),
+  kursiv: z.boolean().optional(),
+  fet: z.boolean().optional(),
+});
+
+export type Rad = z.output<typeof radBas> & { rader?: Rad[] };
+
+export const radSchema: z.ZodType<Rad> = radBas.extend({
+  get rader(): z.ZodOptional<z.ZodArray<z.ZodType<Rad>>> {
+    return z.array(radSchema).optional();
+  },
+}) as unknown as z.ZodType<Rad>;
+
+export const regelSchema = z
+  .strictObject({
+    rad: idSchema.optional().describe('Raden som regeln räknar fram (gäller i alla kolumner, eller de i "kolumner").'),
+    kolumn: idSchema.optional().describe('Kolumnen som regeln räknar fram (gäller på alla rader, eller de i "rader").'),
+    är: z
+      .string()
+      .regex(/^\s*(-\s+)?[a-z0-9åäö_-]+(\s+[+-]\s+[a-z0-9åäö_-]+)*\s*$/, 'förväntade ett uttryck som "a + b - c" av rad- eller kolumn-id, med mellanslag runt + och -')
+      .describe('Uttryck av id med + och −, t.ex. "varav_kostnader - varav_intakter".'),
+    kolumner: z.array(idSchema).optional(),
+    rader: z.array(idSchema).optional(),
+    beskrivning: z.string().optional(),
+  })
+  .refine((r) => (r.rad === undefined) !== (r.kolumn === undefined), {
+    message: 'en regel anger antingen "rad" eller "kolumn"',
+  });
+
+export const TABELLTYPER = [
+  'sammanfattning', 'driftsammandrag', 'verksamhetsområde', 'investeringar', 'personal', 'volymer', 'ekonomi', 'övrig',
+] as const;
+
+export const tabellSchema = z.strictObject({
+  id: idSchema,
+  rubrik: z.string().min(1).describe('Tabellens rubrik (bildtext).'),
+  typ: z.enum(TABELLTYPER),
+  avser: z.string().optional().describe('Verksamhet eller förvaltning som tabellen gäller, t.ex. "Planeringsstaben".'),
+  enhet: z.enum(['tkr', 'mnkr', 'mdkr', 'kr', '%', 'antal', 'blandad']),
+  decimaler: z.number().int().min(0).max(4).default(0),
+  förspalt: z.string().default('').describe('Rubriken över radetiketterna, t.ex. "Nettokostnad, belopp mnkr".'),
+  teckenkonvention: z
+    .enum(['intäkter-negativa', 'intäkter-positiva', 'ej-tillämplig'])
+    .default('ej-tillämplig')
+    .describe('Hur intäkter skrivs i tabellen: med minustecken eller som positiva belopp.'),
+  kolumner: z.array(kolumnSchema).min(1),
+  rader: z.array(radSchema).min(1),
+  fotnoter: z.array(fotnotSchema).default([]),
+  regler: z.array(regelSchema).default([]),
+  kommentar: z.string().optional().describe('Kort text direkt under tabellen.'),
+});
+
+export const tabellerFilSchema = z.strictObject({
+  $schema: z.string().optional(),
+  tabeller: z.array(tabellSchema),
+});
+
+export type Tabell = z.output<typeof tabellSchema>;
+export type Kolumn = z.output<typeof kolumnSchema>;
+export type Regel = z.output<typeof regelSchema>;

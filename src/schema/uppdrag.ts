@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { idSchema } from './common.js';
+
+export const UPPDRAGSTYPER = ['kommungemensamt', 'nämndspecifikt', 'nämnduppdrag', 'förvaltningsuppdrag'] as const;
+export const STATUSAR = ['pågår', 'kvarstår', 'genomfört', 'ej påbörjat', 'avslutat', 'delvis genomfört', 'ej genomfört'] as const;
+
+export const uppdragSchema = z.strictObject({
+  nummer: z.number().int().min(1),
+  text: z.string().min(1),
+  riktat_till: z.string().optional().describe('Vem uppdraget riktas till, t.ex. "Samtliga nämnder".'),
+  not: z.string().optional().describe('T.ex. "Hanteras i Leanlinks förvaltningsbudget och verksamhetsplan."'),
+  status: z.enum(STATUSAR).optional().describe('I en delårsrapport: uppdragets status.'),
+  kommentar: z.string().optional().describe('I en delårsrapport: kommentar till status.'),
+});
+
+export const uppdragslistaSchema = z.strictObject({
+  id: idSchema,
+  rubrik: z.string().min(1),
+  typ: z.enum(UPPDRAGSTYPER),
+  uppdrag: z.array(uppdragSchema),
+});
+
+export const uppdragFilSchema = z.strictObject({
+  $schema: z.string().optional(),
+  listor: z.array(uppdragslistaSchema),
+});
+
+export type UppdragFil = z.output<typeof uppdragFilSchema>;

@@ -1,0 +1,141 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedReport } from '../load/load-report.js';
+import type { Path, SourceMap } from '../load/yaml-source.js';
+import type { Rad } from '../schema/tabell.js';
+
+/** Checks what a schema cannot: unique ids, references that resolve, one value per column. */
+export function validateSemantics(r: LoadedReport): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const err = (source: SourceMap | undefined, path: Path, fält: string, regel: string, meddelande: string): void => {
+    out.push({ allvarlighet: 'fel', regel, meddelande, fält, ...(source ? { plats: source.at(path) } : {}) });
+  };
+
+  const ts = r.sources.tabeller;
+  const tableIds = new Map<string, number>();
+  r.tabeller.tabeller.forEach((t, ti) => {
+    const tp: Path = ['tabeller', ti];
+    if (tableIds.has(t.id)) err(ts, [...tp, 'id'], `${t.id}.id`, 'dubblett-id', `tabell-id "${t.id}" används redan (tabeller[${tableIds.get(t.id)}])`);
+    tableIds.set(t.id, ti);
+    const colIds = new Set<string>();
+    t.kolumner.forEach((c, ci) => {
+      if (colIds.has(c.id)) err(ts, [...tp, 'kolumner', ci, 'id'], `${t.id}.kolumner[${ci}].id`, 'dubblett-id', `kolumn-id "${c.id}" används redan i tabellen`);
+      colIds.add(c.id);
+    });
+    const rowIds = new Set<string>();
+    const walk = (rows: Rad[], path: Path, label: string): void => {
+      rows.forEach((row, ri) => {
+        const rp: Path = [...path, ri];
+        const rl = `${label}[${ri}]`;
+        if (rowIds.has(row.id)) err(ts, [...rp, 'id'], `${rl}.id`, 'dubblett-id', `rad-id "${row.id}" används redan i tabellen ${t.id}`);
+        rowIds.add(row.id);
+        if (row.värden && row.värden.length !== t.kolumner.length) {
+          err(ts, [...rp, 'värden'], `${rl}.värden`, 'antal-värden', `raden "${row.etikett}" har ${row.värden.length} värden men tabellen har ${t.kolumner.length} kolumner`);
+        }
+        if (!row.värden && row.roll !== 'grupp') {
+          err(ts, rp, rl, 'antal-värden', `raden "${row.etikett}" saknar värden (bara en grupprad får sakna värden)`);
+        }
+        if (row.roll === 'varav' && !row.varav) {
+          err(ts, [...rp, 'roll'], `${rl}.varav`, 'schema', `en varav-rad behöver "varav: kostnader|intäkter|utgifter|inkomster|annat"`);
+        }
+        for (const f of row.fotnoter ?? []) {
+          if (!t.fotnoter.some((x) => x.markör === f)) err(ts, [...rp, 'fotnoter'], `${rl}.fotnoter`, 'okänd-referens', `fotnoten "${f}" finns inte i tabellens fotnoter`);
+        }
+        if (row.rader) walk(row.rader, [...rp, 'rader'], `${rl}.rader`);
+      });
+    };
+    walk(t.rader, [...tp, 'rader'], `${t.id}.rader`);
+    t.regler.forEach((rule, gi) => {
+      const gp: Path = [...tp, 'regler', gi];
+      const gl = `${t.id}.regler[${gi}]`;
+      const isRow = rule.rad !== undefined;
+      const targets = isRow ? rowIds : colIds;
+      const kind = isRow ? 'rad' : 'kolumn';
+      const target = rule.rad ?? rule.kolumn!;
+      if (!targets.has(target)) err(ts, [...gp, kind], `${gl}.${kind}`, 'okänd-referens', `${kind}en "${target}" finns inte i tabellen ${t.id}`);
+      for (const term of termsOf(rule.är)) {
+        if (!targets.has(term)) err(ts, [...gp, 'är'], `${gl}.är`, 'okänd-referens', `${kind}en "${term}" finns inte i tabellen ${t.id}`);
+      }
+      (rule.kolumner ?? []).forEach((c, i) => {
+        if (!colIds.has(c)) err(ts, [...gp, 'kolumner', i], `${gl}.kolumner[${i}]`, 'okänd-referens', `kolumnen "${c}" finns inte i tabellen ${t.id}`);
+      });
+      (rule.rader ?? []).forEach((c, i) => {
+        if (!rowIds.has(c)) err(ts, [...gp, 'rader', i], `${gl}.rader[${i}]`, 'okänd-referens', `raden "${c}" finns inte i tabellen ${t.id}`);
+      });
+    });
+  });
+
+  const ms = r.sources.mål;
+  if (r.mål) {
+    const goalIds = new Set<string>();
+    const indIds = new Set<string>();
+    r.mål.målområden.forEach((o, oi) => {
+      o.kommunövergripande_mål.forEach((k, ki) => {
+        const cols = (k.kolumner ?? r.mål!.kolumner).length;
+        const kp: Path = ['målområden', oi, 'kommunövergripande_mål', ki];
+        const markers = new Set([...k.fotnoter, ...r.mål!.fotnoter].map((f) => f.markör));
+        k.nämndmål.forEach((n, ni) => {
+          const np: Path = [...kp, 'nämndmål', ni];
+          if (goalIds.has(n.id)) err(ms, [...np, 'id'], `nämndmål ${n.id}`, 'dubblett-id', `nämndmål-id "${n.id}" används redan`);
+          goalIds.add(n.id);
+          n.indikatorer.forEach((ind, ii) => {
+            const ip: Path = [...np, 'indikatorer', ii];
+            if (indIds.has(ind.id)) err(ms, [...ip, 'id'], `indikator ${ind.id}`, 'dubblett-id', `indikator-id "${ind.id}" används redan`);
+            indIds.add(ind.id);
+            if (ind.värden.length !== cols) err(ms, [...ip, 'värden'], `${ind.id}.värden`, 'antal-värden', `indikatorn har ${ind.värden.length} värden men tabellen har ${cols} kolumner`);
+            ind.delrader.forEach((d, di) => {
+              if (d.värden.length !== cols) err(ms, [...ip, 'delrader', di, 'värden'], `${ind.id}.delrader[${di}].värden`, 'antal-värden', `delraden "${d.namn}" har ${d.värden.length} värden men tabellen har ${cols} kolumner`);
+            });
+            for (const f of ind.fotnoter ?? []) {
+              if (!markers.has(f)) err(ms, [...ip, 'fotnoter'], `${ind.id}.fotnoter`, 'okänd-referens', `fotnoten "${f}" finns inte bland målets fotnoter`);
+            }
+          });
+        });
+      });
+    });
+  }
+
+  const us = r.sources.uppdrag;
+  if (r.uppdrag) {
+    const listIds = new Set<string>();
+    r.uppdrag.listor.forEach((l, li) => {
+      if (listIds.has(l.id)) err(us, ['listor', li, 'id'], `listor[${li}].id`, 'dubblett-id', `list-id "${l.id}" används redan`);
+      listIds.add(l.id);
+      const nums = new Set<number>();
+      l.uppdrag.forEach((u, ui) => {
+        if (nums.has(u.nummer)) err(us, ['listor', li, 'uppdrag', ui, 'nummer'], `${l.id}.uppdrag[${ui}].nummer`, 'dubblett-id', `uppdrag nummer ${u.nummer} finns redan i listan`);
+        nums.add(u.nummer);
+      });
+    });
+  }
+
+  if (r.rapport && r.rapport.id !== r.id) {
+    err(r.sources.rapport, ['id'], 'id', 'schema', `id "${r.rapport.id}" ska vara detsamma som mappens namn "${r.id}"`);
+  }
+  return out;
+}
+
+/** Ids named in a rule expression such as `a + b - c`. */
+export function termsOf(expr: string): string[] {
+  return parseExpression(expr).map((t) => t.id);
+}
+
+export interface Term {
+  sign: 1 | -1;
+  id: string;
+}
+
+/** Parses `a + b - c`; operators stand between spaces because ids may contain `-`. */
+export function parseExpression(expr: string): Term[] {
+  const tokens = expr.trim().split(/\s+/);
+  const terms: Term[] = [];
+  let sign: 1 | -1 = 1;
+  for (const tok of tokens) {
+    if (tok === '+') sign = 1;
+    else if (tok === '-' || tok === '−') sign = -1;
+    else {
+      terms.push({ sign, id: tok });
+      sign = 1;
+    }
+  }
+  return terms;
+}
