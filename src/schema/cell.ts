@@ -134,3 +134,23 @@ function firstMessage(e: z.ZodError): string {
 }
 
 export const isNumeric = (c: Cell): c is Extract<Cell, { typ: 'tal' }> => c.typ === 'tal';
+
+/**
+ * Values of a row: a list in column order, or a mapping from column id to value (blank columns
+ * may be left out). Both are normalised to a list once the table's columns are known.
+ */
+export const värdenSchema = z.union([z.array(cellSchema), z.record(z.string(), cellSchema)]);
+export type VärdenInput = z.output<typeof värdenSchema>;
+
+/** Normalises `värden` to one cell per column; reports unknown column ids. */
+export function normaliseVärden(
+  v: VärdenInput,
+  columnIds: readonly string[],
+  report: (key: string, message: string) => void,
+): Cell[] {
+  if (Array.isArray(v)) return v;
+  for (const k of Object.keys(v)) {
+    if (!columnIds.includes(k)) report(k, `okänd kolumn "${k}" (kolumnerna är ${columnIds.join(', ')})`);
+  }
+  return columnIds.map((id) => v[id] ?? { typ: 'tom' });
+}

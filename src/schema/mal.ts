@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cellSchema } from './cell.js';
+import { normaliseVärden, värdenSchema, type Cell } from './cell.js';
 import { fotnotSchema, idSchema } from './common.js';
 import { kolumnSchema } from './tabell.js';
 
@@ -8,7 +8,7 @@ export type Bedömning = (typeof BEDÖMNINGAR)[number];
 
 const delradSchema = z.strictObject({
   namn: z.string().min(1).describe('T.ex. "Män", "Kvinnor" eller ett område.'),
-  värden: z.array(cellSchema),
+  värden: värdenSchema,
   fotnoter: z.array(z.string()).optional(),
 });
 
@@ -19,7 +19,7 @@ export const indikatorSchema = z.strictObject({
   enhet: z.string().optional().describe('%, antal, index, kWh/m², …'),
   obligatorisk: z.boolean().default(false).describe('Markerad med * i publikationen: obligatorisk för alla nämnder.'),
   fotnoter: z.array(z.string()).optional().describe('Fotnotsmarkörer vid indikatorns namn.'),
-  värden: z.array(cellSchema).describe('Ett värde per kolumn (utfall och målvärden), i kolumnernas ordning.'),
+  värden: värdenSchema.describe('Ett värde per kolumn (utfall och målvärden): en lista i kolumnernas ordning, eller kolumn-id: värde.'),
   delrader: z.array(delradSchema).default([]),
 });
 
@@ -54,7 +54,7 @@ export const målområdeSchema = z.strictObject({
   kommunövergripande_mål: z.array(kommunmålSchema),
 });
 
-export const målFilSchema = z.strictObject({
+const målFilBas = z.strictObject({
   $schema: z.string().optional(),
   benämning: z
     .strictObject({ mål: z.string().default('Nämndmål'), indikator: z.string().default('Nämndindikator') })
@@ -68,3 +68,31 @@ export const målFilSchema = z.strictObject({
 export type MålFil = z.output<typeof målFilSchema>;
 export type Nämndmål = z.output<typeof nämndmålSchema>;
 export type Indikator = z.output<typeof indikatorSchema>;
+
+/** Indicator values given as mappings become lists in the order of the goal table's columns. */
+export const målFilSchema = målFilBas.transform((f, ctx) => ({
+  ...f,
+  målområden: f.målområden.map((o, oi) => ({
+    ...o,
+    kommunövergripande_mål: o.kommunövergripande_mål.map((k, ki) => {
+      const ids = (k.kolumner ?? f.kolumner).map((c) => c.id);
+      const base = ['målområden', oi, 'kommunövergripande_mål', ki, 'nämndmål'];
+      return {
+        ...k,
+        nämndmål: k.nämndmål.map((n, ni) => ({
+          ...n,
+          indikatorer: n.indikatorer.map((ind, ii) => {
+            const p = [...base, ni, 'indikatorer', ii];
+            const fix = (v: typeof ind.värden, path: (string | number)[]): Cell[] =>
+              normaliseVärden(v, ids, (key, message) => ctx.addIssue({ code: 'custom', message, path: [...path, key], input: v }));
+            return {
+              ...ind,
+              värden: fix(ind.värden, [...p, 'värden']),
+              delrader: ind.delrader.map((d, di) => ({ ...d, värden: fix(d.värden, [...p, 'delrader', di, 'värden']) })),
+            };
+          }),
+        })),
+      };
+    }),
+  })),
+}));

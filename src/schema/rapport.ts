@@ -10,6 +10,7 @@ export const rapportSchema = z
     id: idSchema,
     rapporttyp: z.enum(RAPPORTTYPER),
     titel: z.string().min(1),
+    mall: z.string().optional().describe('Mallen under templates/ (utan .hbs); standard är rapporttypens.'),
     undertitel: z.string().optional(),
     kommun: z.string().min(1),
     nämnd: z.string().min(1),
@@ -36,6 +37,7 @@ export const rapportSchema = z
         z.strictObject({
           nummer: z.number().int().min(1).optional(),
           titel: z.string().min(1),
+    mall: z.string().optional().describe('Mallen under templates/ (utan .hbs); standard är rapporttypens.'),
           tillhör: z.string().optional().describe('Vilken del bilagan hör till, t.ex. "Leanlinks internbudget".'),
         }),
       )

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cellSchema } from './cell.js';
+import { normaliseVärden, värdenSchema, type Cell } from './cell.js';
 import { fotnotSchema, idSchema, årSchema } from './common.js';
 
 export const MÅTT = [
@@ -39,19 +39,20 @@ const radBas = z.strictObject({
     'grupp: rubrikrad utan värden; post: vanlig rad; specifikation: specifikation av förändring; varav: varav-rad; summa/delsumma; jämförelse: t.ex. ram.',
   ),
   varav: z.enum(VARAV).optional().describe('För varav-rader: vad raden anger.'),
-  värden: z.array(cellSchema).optional().describe('Ett värde per kolumn, i kolumnernas ordning.'),
+  värden: värdenSchema.optional().describe('Ett värde per kolumn: en lista i kolumnernas ordning, eller en mappning kolumn-id: värde.'),
   fotnoter: z.array(z.string().min(1)).optional().describe('Fotnotsmarkörer vid radens etikett.'),
   kursiv: z.boolean().optional(),
   fet: z.boolean().optional(),
 });
 
-export type Rad = z.output<typeof radBas> & { rader?: Rad[] };
+export type RadIn = z.output<typeof radBas> & { rader?: RadIn[] };
+export type Rad = Omit<RadIn, 'värden' | 'rader'> & { värden?: Cell[]; rader?: Rad[] };
 
-export const radSchema: z.ZodType<Rad> = radBas.extend({
-  get rader(): z.ZodOptional<z.ZodArray<z.ZodType<Rad>>> {
+export const radSchema: z.ZodType<RadIn> = radBas.extend({
+  get rader(): z.ZodOptional<z.ZodArray<z.ZodType<RadIn>>> {
     return z.array(radSchema).optional();
   },
-}) as unknown as z.ZodType<Rad>;
+}) as unknown as z.ZodType<RadIn>;
 
 export const regelSchema = z
   .strictObject({
@@ -73,7 +74,7 @@ export const TABELLTYPER = [
   'sammanfattning', 'driftsammandrag', 'verksamhetsområde', 'investeringar', 'personal', 'volymer', 'ekonomi', 'övrig',
 ] as const;
 
-export const tabellSchema = z.strictObject({
+const tabellBas = z.strictObject({
   id: idSchema,
   rubrik: z.string().min(1).describe('Tabellens rubrik (bildtext).'),
   typ: z.enum(TABELLTYPER),
@@ -90,6 +91,24 @@ export const tabellSchema = z.strictObject({
   fotnoter: z.array(fotnotSchema).default([]),
   regler: z.array(regelSchema).default([]),
   kommentar: z.string().optional().describe('Kort text direkt under tabellen.'),
+});
+
+/** Row values given as a mapping are turned into lists in column order. */
+export const tabellSchema = tabellBas.transform((t, ctx) => {
+  const ids = t.kolumner.map((c) => c.id);
+  const norm = (rows: RadIn[], path: (string | number)[]): Rad[] =>
+    rows.map((r, i) => {
+      const { värden, rader, ...rest } = r;
+      const out: Rad = { ...rest };
+      if (värden !== undefined) {
+        out.värden = normaliseVärden(värden, ids, (key, message) =>
+          ctx.addIssue({ code: 'custom', message, path: [...path, i, 'värden', key], input: värden }),
+        );
+      }
+      if (rader) out.rader = norm(rader, [...path, i, 'rader']);
+      return out;
+    });
+  return { ...t, rader: norm(t.rader, ['rader']) };
 });
 
 export const tabellerFilSchema = z.strictObject({

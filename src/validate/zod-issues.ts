@@ -101,8 +101,18 @@ function columnIdFor(root: unknown, ownerPath: Path): string[] {
   return [];
 }
 
+/** A union's issues: keep the branch that got furthest into the input, the one the writer meant. */
+function flattenUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || !issue.errors.length) return [issue];
+    const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0] ?? [];
+    return flattenUnions(best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
+  });
+}
+const depth = (is: readonly z.core.$ZodIssue[]): number => Math.max(0, ...is.map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 0.5)));
+
 export function zodToDiagnostics(error: z.ZodError, root: unknown, source: SourceMap): Diagnostic[] {
-  return error.issues.map((issue) => {
+  return flattenUnions(error.issues).map((issue) => {
     const path = issue.path as Path;
     let plats = source.at(path);
     if (issue.code === 'unrecognized_keys' && issue.keys[0]) {

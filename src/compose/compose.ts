@@ -1,0 +1,322 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { formatDateLong } from '../format/number.js';
+import type { LoadedReport, ProjectPaths } from '../load/load-report.js';
+import type { Avsnitt, Block, Dokument, Fakt, Inline, MålBlock, Referens, TabellBlock, Textstycke, Titelsida, UppdragBlock } from '../model/dokument.js';
+import { parseMarkdown, plainText, type TextDel } from '../narrative/parse-markdown.js';
+import type { Rapport } from '../schema/rapport.js';
+import { renderOutline, type OutlineItem, type TemplateContext, type TemplateSource } from '../template/outline.js';
+import { slugify } from '../util/slug.js';
+import { tableFacts } from './facts.js';
+import { goalBlocks, uppdragBlocks } from './goals.js';
+import { resolveReference, type RefContext } from './references.js';
+
+/** Reads a report type's template and its partials (`templates/partials/*.hbs`). */
+export function loadTemplate(paths: ProjectPaths, name: string): TemplateSource | undefined {
+  const file = join(paths.templates, `${name}.hbs`);
+  if (!existsSync(file)) return undefined;
+  const partials: Record<string, string> = {};
+  const pdir = join(paths.templates, 'partials');
+  if (existsSync(pdir)) {
+    for (const f of readdirSync(pdir).filter((n) => n.endsWith('.hbs')).sort()) {
+      partials[f.slice(0, -4)] = readFileSync(join(pdir, f), 'utf8');
+    }
+  }
+  return { name: `templates/${name}.hbs`, text: readFileSync(file, 'utf8'), partials };
+}
+
+export function templateName(r: Rapport): string {
+  return r.mall ?? slugify(r.rapporttyp);
+}
+
+/** Builds the one document model from a validated report. Pure apart from nothing: all input is passed in. */
+export function compose(r: LoadedReport, template: TemplateSource | undefined): Dokument | undefined {
+  const rapport = r.rapport;
+  if (!rapport) return undefined;
+  const diagnostics: Diagnostic[] = [];
+  const fakta = new Map<string, Fakt>();
+
+  const tables = new Map<string, TabellBlock>();
+  r.tabeller.tabeller.forEach((t, ti) => {
+    const { block, fakta: fs } = tableFacts(t, ti, r.sources.tabeller);
+    tables.set(t.id, block);
+    for (const f of fs) fakta.set(f.id, f);
+  });
+  const goals = r.mål ? goalBlocks(r.mål, r.sources.mål) : { block: new Map<string, MålBlock>(), område: new Map<string, MålBlock>(), fakta: [] };
+  for (const f of goals.fakta) fakta.set(f.id, f);
+  const delår = rapport.rapporttyp === 'delårsrapport';
+  const uppdrag = r.uppdrag ? uppdragBlocks(r.uppdrag, delår) : new Map<string, UppdragBlock>();
+
+  const referenser: Referens[] = [];
+  const refCtx: RefContext = { fakta, mål: [...goals.block.values()], uppdrag: [...uppdrag.values()], referenser, diagnostics };
+  const texts = new Map<string, TextDel[]>();
+  for (const n of r.narrative) {
+    const parsed = parseMarkdown(n.text, n.fil, (källa, plats) => resolveReference(källa, plats, refCtx));
+    diagnostics.push(...parsed.diagnostics);
+    texts.set(n.namn.replace(/\.md$/, ''), parsed.delar);
+  }
+
+  if (!template) {
+    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen templates/${templateName(rapport)}.hbs finns inte`, plats: r.sources.rapport?.at(['rapporttyp']) ?? { fil: `data/${r.id}/rapport.yaml`, rad: 1, kolumn: 1 } });
+    return undefined;
+  }
+  const context: TemplateContext = {
+    rapport: { id: rapport.id, typ: rapport.rapporttyp, titel: rapport.titel, nämnd: rapport.nämnd, budgetår: rapport.budgetår, delår },
+    tabeller: r.tabeller.tabeller.map((t) => ({ id: t.id, rubrik: t.rubrik, typ: t.typ, avser: t.avser ?? '' })),
+    målområden: (r.mål?.målområden ?? []).map((o) => ({ id: o.id, namn: o.namn, mål: o.kommunövergripande_mål.map((k) => ({ id: k.id, namn: k.namn })) })),
+    uppdragslistor: (r.uppdrag?.listor ?? []).map((l) => ({ id: l.id, rubrik: l.rubrik, typ: l.typ })),
+    textfiler: [...texts.keys()],
+  };
+  let outline: OutlineItem[];
+  try {
+    outline = renderOutline(template, context);
+  } catch (e) {
+    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `${template.name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, plats: { fil: template.name, rad: 1, kolumn: 1 } });
+    return undefined;
+  }
+
+  const root: Block[] = [];
+  const stack: Avsnitt[] = [];
+  const usedIds = new Set<string>();
+  const used = { text: new Set<string>(), tabell: new Set<string>(), mål: new Set<string>(), uppdrag: new Set<string>() };
+  const numbered: (TabellBlock | MålBlock | UppdragBlock)[] = [];
+  const append = (b: Block): void => {
+    const top = stack[stack.length - 1];
+    (top ? top.block : root).push(b);
+  };
+  const open = (mdLevel: number, rubrik: Inline[], inToc = true, plats?: Position): void => {
+    const nivå = Math.min(6, mdLevel + 1);
+    while (stack.length && stack[stack.length - 1]!.nivå >= nivå) stack.pop();
+    const text = plainText(rubrik);
+    let id = slugify(text);
+    for (let i = 2; usedIds.has(id); i++) id = `${slugify(text)}-${i}`;
+    usedIds.add(id);
+    const parentLevel = stack.length ? stack[stack.length - 1]!.nivå : 1;
+    if (nivå > parentLevel + 1) {
+      diagnostics.push({ allvarlighet: 'varning', regel: 'rubriknivå', meddelande: `rubriken "${text}" hoppar över en nivå`, ...(plats ? { plats } : {}) });
+    }
+    const a: Avsnitt = { typ: 'avsnitt', id, rubrik, rubrikText: text, nivå, sidbrytning: nivå === 2, iInnehåll: inToc, block: [] };
+    append(a);
+    stack.push(a);
+  };
+  const where = (item: OutlineItem): Position => ({ fil: template.name, rad: 1, kolumn: 1, ...(item.typ ? {} : {}) });
+  const missing = (item: OutlineItem, what: string): void => {
+    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen hänvisar till ${what}, som inte finns`, plats: where(item) });
+  };
+
+  for (const item of outline) {
+    switch (item.typ) {
+      case 'titelsida':
+        break;
+      case 'innehåll':
+        append({ typ: 'innehållsförteckning' });
+        break;
+      case 'rubrik':
+        open(item.nivå, [{ typ: 'text', text: item.text }], item.innehåll);
+        break;
+      case 'text': {
+        const name = [...texts.keys()].find((k) => k === item.fil || k.startsWith(`${item.fil}-`));
+        const parts = name ? texts.get(name) : undefined;
+        if (!name || !parts) {
+          missing(item, `textfilen content/${r.id}/${item.fil}.md`);
+          break;
+        }
+        const sel = selectParts(parts, item);
+        if (typeof sel === 'string') {
+          missing(item, `${sel} i content/${r.id}/${name}.md`);
+          break;
+        }
+        for (const i of sel) {
+          const key = `${name}#${i}`;
+          if (used.text.has(key)) diagnostics.push({ allvarlighet: 'fel', regel: 'text-dubbel', meddelande: `texten under "${parts[i]!.rubrikText}" används två gånger av mallen`, plats: parts[i]!.plats });
+          used.text.add(key);
+          const p = parts[i]!;
+          if (p.nivå > 0) open(p.nivå, p.rubrik, true, p.plats);
+          for (const b of p.block) append(b);
+        }
+        break;
+      }
+      case 'tabell': {
+        const t = tables.get(item.id);
+        if (!t) {
+          missing(item, `tabellen "${item.id}"`);
+          break;
+        }
+        used.tabell.add(item.id);
+        numbered.push(t);
+        append(t);
+        break;
+      }
+      case 'mål': {
+        const g = goals.block.get(item.id);
+        if (!g) {
+          missing(item, `målet "${item.id}"`);
+          break;
+        }
+        used.mål.add(item.id);
+        numbered.push(g);
+        append(g);
+        break;
+      }
+      case 'målredovisning': {
+        const g = goals.område.get(item.id);
+        if (!g) {
+          missing(item, `målområdet "${item.id}"`);
+          break;
+        }
+        append(g);
+        break;
+      }
+      case 'uppdrag': {
+        const u = uppdrag.get(item.id);
+        if (!u) {
+          missing(item, `uppdragslistan "${item.id}"`);
+          break;
+        }
+        used.uppdrag.add(item.id);
+        if (u.medStatus) numbered.push(u);
+        append(u);
+        break;
+      }
+      case 'bilagor':
+        append({ typ: 'bilagor', grupper: groupBilagor(rapport) });
+        break;
+      case 'underskrifter':
+        append({ typ: 'underskrifter', personer: rapport.underskrifter });
+        break;
+      case 'färgförklaring':
+        append({ typ: 'färgförklaring' });
+        break;
+      case 'sidbrytning':
+        append({ typ: 'sidbrytning' });
+        break;
+    }
+  }
+
+  // Nothing in the data or narrative may silently drop out of the publication.
+  for (const [name, parts] of texts) {
+    parts.forEach((p, i) => {
+      if (!used.text.has(`${name}#${i}`)) {
+        diagnostics.push({ allvarlighet: 'fel', regel: 'text-oanvänd', meddelande: `mallen ${template.name} placerar inte texten ${p.nivå ? `under rubriken "${p.rubrikText}"` : 'före första rubriken'}`, plats: p.plats });
+      }
+    });
+  }
+  for (const [id, t] of tables) if (!used.tabell.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte tabellen "${id}"`, ...(t.plats ? { plats: t.plats } : {}) });
+  for (const id of goals.block.keys()) if (!used.mål.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte målet "${id}"`, plats: r.sources.mål?.at(['målområden']) ?? { fil: `data/${r.id}/mal.yaml`, rad: 1, kolumn: 1 } });
+  for (const id of uppdrag.keys()) if (!used.uppdrag.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte uppdragslistan "${id}"`, plats: r.sources.uppdrag?.at(['listor']) ?? { fil: `data/${r.id}/uppdrag.yaml`, rad: 1, kolumn: 1 } });
+
+  numbered.forEach((b, i) => (b.nummer = i + 1));
+  const tabeller = numbered.filter((b): b is TabellBlock => b.typ === 'tabell');
+
+  return {
+    id: r.id,
+    rapport,
+    datum: rapport.datum,
+    titelsida: titelsida(rapport),
+    block: root,
+    tabeller,
+    fakta,
+    referenser,
+    textstycken: collectParagraphs(root),
+    mål: [...goals.block.values()],
+    uppdrag: [...uppdrag.values()],
+    källfiler: r.files,
+    diagnostics,
+  };
+}
+
+function selectParts(parts: TextDel[], item: Extract<OutlineItem, { typ: 'text' }>): number[] | string {
+  const find = (nameWithIndex: string): number | string => {
+    // "Rubrik#2" picks the second of several equal headings.
+    const m = /^(.*?)#(\d+)$/.exec(nameWithIndex);
+    const name = m ? m[1]! : nameWithIndex;
+    const nth = m ? Number(m[2]) : 0;
+    const want = name.split('>').map((s) => s.trim());
+    const hits = parts.map((p, i) => ({ p, i })).filter(({ p }) => {
+      const path = p.sökväg;
+      return path.length >= want.length && want.every((w, k) => path[path.length - want.length + k] === w);
+    });
+    if (hits.length === 0) return `rubriken "${name}"`;
+    if (nth) return hits[nth - 1]?.i ?? `rubriken "${name}" nummer ${nth}`;
+    if (hits.length > 1) return `rubriken "${name}" entydigt (den finns ${hits.length} gånger; skriv "överordnad > rubrik" eller "rubrik#2")`;
+    return hits[0]!.i;
+  };
+  if (item.del) {
+    const i = find(item.del);
+    return typeof i === 'string' ? i : [i];
+  }
+  const from = item.från ? find(item.från) : 0;
+  const to = item.till ? find(item.till) : parts.length - 1;
+  if (typeof from === 'string') return from;
+  if (typeof to === 'string') return to;
+  return parts.map((_, i) => i).filter((i) => i >= from && i <= to);
+}
+
+function groupBilagor(r: Rapport): { rubrik: string; bilagor: { nummer?: number; titel: string }[] }[] {
+  const groups: { rubrik: string; bilagor: { nummer?: number; titel: string }[] }[] = [];
+  for (const b of r.bilagor) {
+    const rubrik = b.tillhör ?? 'Bilagor';
+    let g = groups.find((x) => x.rubrik === rubrik);
+    if (!g) groups.push((g = { rubrik, bilagor: [] }));
+    g.bilagor.push({ ...(b.nummer !== undefined ? { nummer: b.nummer } : {}), titel: b.titel });
+  }
+  return groups;
+}
+
+function titelsida(r: Rapport): Titelsida {
+  const period =
+    r.rapporttyp === 'delårsrapport' && r.period
+      ? `Delårsrapport per den ${formatDateLong(r.period.till)}`
+      : r.planår
+        ? `Budget ${r.budgetår} med plan för ${r.planår.från}–${r.planår.till}`
+        : `Budgetår ${r.budgetår}`;
+  const beslut = r.beslut?.datum ? `${r.beslut.organ} ${r.beslut.datum}${r.beslut.paragraf ? ` ${r.beslut.paragraf}` : ''}` : undefined;
+  return {
+    kommun: r.kommun,
+    nämnd: r.nämnd,
+    ...(r.förvaltning ? { förvaltning: r.förvaltning } : {}),
+    titel: r.titel,
+    ...(r.undertitel ? { undertitel: r.undertitel } : {}),
+    period,
+    status: { utkast: 'Utkast', förslag: 'Förslag', beslutad: 'Beslutad' }[r.status],
+    datum: r.datum,
+    ...(beslut ? { beslut } : {}),
+    ...(r.beslut?.diarienummer ? { diarienummer: r.beslut.diarienummer } : {}),
+  };
+}
+
+/** Every paragraph and list item with its heading context, for the text checks. */
+function collectParagraphs(blocks: Block[]): Textstycke[] {
+  const out: Textstycke[] = [];
+  const visit = (bs: Block[], rubriker: string[]): void => {
+    for (const b of bs) {
+      if (b.typ === 'avsnitt') visit(b.block, [...rubriker, b.rubrikText]);
+      else if (b.typ === 'lista') for (const p of b.punkter) visit(p, rubriker);
+      else if (b.typ === 'stycke' && b.plats) out.push(paragraph(b.inl, rubriker, b.plats));
+    }
+  };
+  visit(blocks, []);
+  return out;
+}
+
+function paragraph(inl: Inline[], rubriker: string[], plats: Position): Textstycke {
+  let text = '';
+  const segment: Textstycke['segment'] = [];
+  const refSpann: [number, number][] = [];
+  const walk = (xs: Inline[]): void => {
+    for (const i of xs) {
+      if (i.typ === 'text') {
+        if (i.plats) segment.push({ offset: text.length, plats: i.plats });
+        text += i.text;
+      } else if (i.typ === 'ref') {
+        refSpann.push([text.length, text.length + i.text.length]);
+        text += i.text;
+      } else if (i.typ === 'kod') text += i.text;
+      else if (i.typ === 'radbrytning') text += '\n';
+      else if (i.typ === 'fet' || i.typ === 'kursiv' || i.typ === 'länk') walk(i.inl);
+    }
+  };
+  walk(inl);
+  return { text, rubriker, plats, refSpann, segment };
+}

@@ -1,0 +1,98 @@
+import type { Position } from '../diagnostics/diagnostic.js';
+import { decimalsOfSource } from '../format/number.js';
+import type { Path, SourceMap } from '../load/yaml-source.js';
+import type { Fakt, TabellBlock, TabellRad, VisatVärde } from '../model/dokument.js';
+import type { Cell } from '../schema/cell.js';
+import type { Rad, Tabell } from '../schema/tabell.js';
+
+/** Decimals of a cell as written in the YAML source. */
+export function cellDecimals(cell: Cell, source: SourceMap | undefined, path: Path, fallback: number): number {
+  if (cell.typ === 'jämförelse') return cell.decimaler;
+  if (!source) return fallback;
+  const raw = source.raw(path) ?? source.raw([...path, 'tal']) ?? source.raw([...path, 'tal', 0]) ?? source.raw([...path, 'från']);
+  return decimalsOfSource(raw, fallback);
+}
+
+/** Position of a row's value for a column, whichever form (list or mapping) the writer used. */
+function valuePath(base: Path, index: number, columnId: string, source: SourceMap | undefined): Path {
+  if (source?.raw([...base, columnId]) !== undefined || source?.keyAt([...base, columnId])) return [...base, columnId];
+  return [...base, index];
+}
+
+/** Builds a table block and its facts. Facts carry the source position of their cell. */
+export function tableFacts(t: Tabell, ti: number, source: SourceMap | undefined): { block: TabellBlock; fakta: Fakt[] } {
+  const fakta: Fakt[] = [];
+  const rader: TabellRad[] = [];
+  const walk = (rows: Rad[], path: Path, nivå: number): void => {
+    rows.forEach((r, ri) => {
+      const rp: Path = [...path, ri];
+      const celler: (string | null)[] = t.kolumner.map((c, ci) => {
+        const cell = r.värden?.[ci];
+        if (!cell) return null;
+        const cp = valuePath([...rp, 'värden'], ci, c.id, source);
+        const id = `${t.id}/${r.id}/${c.id}`;
+        const plats: Position | undefined = source?.at(cp);
+        fakta.push({
+          id,
+          tabell: t.id,
+          rad: r.id,
+          kolumn: c.id,
+          cell,
+          decimaler: cellDecimals(cell, source, cp, c.decimaler ?? t.decimaler),
+          enhet: c.enhet ?? t.enhet,
+          roll: r.roll,
+          radEtikett: r.etikett,
+          kolumnRubrik: c.rubrik,
+          ...(plats ? { plats } : {}),
+        });
+        return id;
+      });
+      rader.push({
+        id: r.id,
+        etikett: r.etikett,
+        roll: r.roll,
+        ...(r.varav ? { varav: r.varav } : {}),
+        nivå,
+        kursiv: r.kursiv ?? (r.roll === 'varav' || r.roll === 'specifikation'),
+        fet: r.fet ?? (r.roll === 'summa' || r.roll === 'grupp'),
+        fotnoter: r.fotnoter ?? [],
+        celler: r.värden ? celler : t.kolumner.map(() => null),
+      });
+      if (r.rader) walk(r.rader, [...rp, 'rader'], nivå + 1);
+    });
+  };
+  walk(t.rader, ['tabeller', ti, 'rader'], 0);
+  const plats = source?.at(['tabeller', ti]);
+  const block: TabellBlock = {
+    typ: 'tabell',
+    id: t.id,
+    nummer: 0,
+    rubrik: t.rubrik,
+    tabelltyp: t.typ,
+    ...(t.avser ? { avser: t.avser } : {}),
+    enhet: t.enhet,
+    förspalt: t.förspalt,
+    teckenkonvention: t.teckenkonvention,
+    kolumner: t.kolumner.map((c) => ({
+      id: c.id,
+      rubrik: c.rubrik,
+      mått: c.mått,
+      ...(c.år !== undefined ? { år: c.år } : {}),
+      ...(c.period ? { period: c.period } : {}),
+      ...(c.delmått ? { delmått: c.delmått } : {}),
+    })),
+    rader,
+    fotnoter: t.fotnoter,
+    regler: t.regler,
+    ...(t.kommentar ? { kommentar: t.kommentar } : {}),
+    ...(plats ? { plats } : {}),
+  };
+  return { block, fakta };
+}
+
+export function shownValues(cells: Cell[], source: SourceMap | undefined, base: Path, columnIds: string[]): VisatVärde[] {
+  return cells.map((cell, i) => ({
+    cell,
+    decimaler: cellDecimals(cell, source, valuePath(base, i, columnIds[i] ?? '', source), cell.typ === 'tal' && !Number.isInteger(cell.tal) ? 1 : 0),
+  }));
+}

@@ -1,0 +1,236 @@
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import type { Cell } from '../schema/cell.js';
+import type { Bedömning } from '../schema/mal.js';
+import type { Rapport } from '../schema/rapport.js';
+
+/**
+ * The one document model. Compose builds it from data, narrative and template; every renderer
+ * and every check reads only this. Nothing here refers to YAML or Markdown.
+ */
+export interface Dokument {
+  id: string;
+  rapport: Rapport;
+  /** Build date (ISO), taken from the data so outputs are reproducible. */
+  datum: string;
+  titelsida: Titelsida;
+  /** Top-level blocks in reading order (the table of contents, then chapters). */
+  block: Block[];
+  /** Every table-like block in document order, numbered from 1. */
+  tabeller: TabellBlock[];
+  fakta: Map<string, Fakt>;
+  /** Inline references resolved in the narrative. */
+  referenser: Referens[];
+  /** Each narrative paragraph with its source, for the text checks. */
+  textstycken: Textstycke[];
+  /** Goals and uppdrag, for counts and the Mål/Uppdrag sheets. */
+  mål: MålBlock[];
+  uppdrag: UppdragBlock[];
+  /** Input files with their text (for SHA-256 in the workbook). */
+  källfiler: { fil: string; text: string }[];
+  diagnostics: Diagnostic[];
+}
+
+export interface Titelsida {
+  kommun: string;
+  nämnd: string;
+  förvaltning?: string;
+  titel: string;
+  undertitel?: string;
+  /** E.g. "Delårsrapport per den 31 augusti 2021" or "Budget 2024 med plan för 2025–2029". */
+  period: string;
+  status: string;
+  datum: string;
+  beslut?: string;
+  diarienummer?: string;
+}
+
+export interface Avsnitt {
+  typ: 'avsnitt';
+  /** Stable anchor, unique in the document. */
+  id: string;
+  rubrik: Inline[];
+  rubrikText: string;
+  /** 2 = chapter (h2); the document title is the only h1. */
+  nivå: number;
+  sidbrytning: boolean;
+  /** Listed in the table of contents. */
+  iInnehåll: boolean;
+  block: Block[];
+}
+
+export type Block =
+  | Avsnitt
+  | Stycke
+  | Lista
+  | TabellBlock
+  | MålBlock
+  | UppdragBlock
+  | { typ: 'innehållsförteckning' }
+  | { typ: 'färgförklaring' }
+  | { typ: 'bilagor'; grupper: { rubrik: string; bilagor: { nummer?: number; titel: string }[] }[] }
+  | { typ: 'underskrifter'; personer: { namn: string; parti?: string; roll: string }[] }
+  | { typ: 'sidbrytning' }
+  | { typ: 'fotnoter'; poster: { nummer: number; inl: Inline[] }[] };
+
+export interface Stycke {
+  typ: 'stycke';
+  inl: Inline[];
+  plats?: Position;
+}
+
+export interface Lista {
+  typ: 'lista';
+  numrerad: boolean;
+  start?: number;
+  punkter: Block[][];
+}
+
+export type Inline =
+  | { typ: 'text'; text: string; plats?: Position }
+  | { typ: 'fet'; inl: Inline[] }
+  | { typ: 'kursiv'; inl: Inline[] }
+  | { typ: 'länk'; url: string; inl: Inline[] }
+  | { typ: 'kod'; text: string }
+  | { typ: 'ref'; text: string; referens: number }
+  | { typ: 'fotnotsref'; nummer: number }
+  | { typ: 'radbrytning' };
+
+export interface Referens {
+  /** As written, e.g. `driftsammandrag/summa/budget_2024 mnkr`. */
+  källa: string;
+  /** The rendered text, e.g. "666,8 mnkr". */
+  text: string;
+  fakta: string[];
+  plats: Position;
+}
+
+export interface Textstycke {
+  /** Plain text of the paragraph or list item, with inline references already rendered. */
+  text: string;
+  /** Section headings from the chapter down, for context matching. */
+  rubriker: string[];
+  plats: Position;
+  /** Offsets in `text` of rendered inline references (they are not claims to verify). */
+  refSpann: [number, number][];
+  /** Where each text segment of `text` starts in the source, to map offsets back to positions. */
+  segment: { offset: number; plats: Position }[];
+}
+
+export type Radroll = 'grupp' | 'post' | 'specifikation' | 'varav' | 'summa' | 'delsumma' | 'jämförelse';
+
+export interface Fakt {
+  id: string;
+  tabell: string;
+  rad: string;
+  kolumn: string;
+  cell: Cell;
+  /** Decimals as published. */
+  decimaler: number;
+  enhet: string;
+  roll: Radroll;
+  radEtikett: string;
+  kolumnRubrik: string;
+  plats?: Position;
+}
+
+export interface TabellKolumn {
+  id: string;
+  rubrik: string;
+  mått: string;
+  år?: number;
+  period?: string;
+  delmått?: string;
+}
+
+export interface TabellRad {
+  id: string;
+  etikett: string;
+  roll: Radroll;
+  varav?: string;
+  nivå: number;
+  kursiv: boolean;
+  fet: boolean;
+  fotnoter: string[];
+  /** One per column; null for group rows. Fact ids. */
+  celler: (string | null)[];
+}
+
+export interface TabellBlock {
+  typ: 'tabell';
+  id: string;
+  nummer: number;
+  rubrik: string;
+  tabelltyp: string;
+  avser?: string;
+  enhet: string;
+  förspalt: string;
+  teckenkonvention: string;
+  kolumner: TabellKolumn[];
+  rader: TabellRad[];
+  fotnoter: { markör: string; text: string }[];
+  regler: { rad?: string; kolumn?: string; är: string; kolumner?: string[]; rader?: string[] }[];
+  kommentar?: string;
+  plats?: Position;
+}
+
+export interface IndikatorRad {
+  id: string;
+  namn: string;
+  förklaring?: string;
+  obligatorisk: boolean;
+  fotnoter: string[];
+  värden: VisatVärde[];
+  delrader: { namn: string; värden: VisatVärde[] }[];
+}
+
+export interface VisatVärde {
+  cell: Cell;
+  decimaler: number;
+}
+
+export interface MålBlock {
+  typ: 'mål';
+  id: string;
+  nummer: number;
+  målområde: string;
+  kommunmål: string;
+  benämning: { mål: string; indikator: string };
+  kolumner: TabellKolumn[];
+  nämndmål: {
+    id: string;
+    namn: string;
+    beskrivning?: string;
+    ingenIndikator: boolean;
+    indikatorer: IndikatorRad[];
+    bedömning?: { nivå: Bedömning; analys?: string; resultat: string[]; avvikelser: string[] };
+  }[];
+  fotnoter: { markör: string; text: string }[];
+  /** Shows bedömning blocks (målredovisning) rather than the indicator table. */
+  visning: 'indikatorer' | 'målredovisning';
+}
+
+export interface UppdragBlock {
+  typ: 'uppdrag';
+  id: string;
+  nummer: number;
+  rubrik: string;
+  uppdragstyp: string;
+  /** A status table (delårsrapport) rather than a numbered list. */
+  medStatus: boolean;
+  uppdrag: { nummer: number; text: string; riktatTill?: string; not?: string; status?: string; kommentar?: string }[];
+}
+
+export const BEDÖMNING_TEXT: Record<Bedömning, string> = {
+  uppfylls: 'Uppfylls',
+  'uppfylls-delvis': 'Uppfylls delvis',
+  'uppfylls-ej': 'Uppfylls ej',
+  'kan-ej-bedömas': 'Kan ej bedömas',
+};
+
+/** Colours for the bedömning; contrast-checked against white text where used as fill. */
+export const BEDÖMNING_FÄRG: Record<Bedömning, string> = {
+  uppfylls: '#1b6e34',
+  'uppfylls-delvis': '#8a5a00',
+  'uppfylls-ej': '#a4161a',
+  'kan-ej-bedömas': '#555555',
+};

@@ -1,0 +1,191 @@
+import type { Heading, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import type { Block, Inline } from '../model/dokument.js';
+
+/** A piece of a narrative file: one heading and the blocks up to the next heading of any level. */
+export interface TextDel {
+  fil: string;
+  /** Markdown heading depth (1 = chapter); 0 for text before the first heading. */
+  nivå: number;
+  rubrik: Inline[];
+  rubrikText: string;
+  /** Headings from the file's top down to this one, for `a > b` paths and context. */
+  sökväg: string[];
+  block: Block[];
+  /** Paragraphs with their source, for the text checks (filled by resolveInline). */
+  plats: Position;
+}
+
+/** An inline reference found in the text; resolved later by compose. */
+export interface RåReferens {
+  källa: string;
+  plats: Position;
+}
+
+export interface ParsedNarrative {
+  delar: TextDel[];
+  diagnostics: Diagnostic[];
+}
+
+/** Callback that turns `{=…}` references into inline nodes. */
+export type RefResolver = (källa: string, plats: Position) => Inline;
+
+const REF = /\{=([^{}\s]+)(?:\s+([^{}]*?))?\s*\}/g;
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+export function parseMarkdown(text: string, fil: string, resolve: RefResolver): ParsedNarrative {
+  const tree = processor.runSync(processor.parse(text)) as Root;
+  const diagnostics: Diagnostic[] = [];
+  const footnoteNumbers = new Map<string, number>();
+  const pos = (n: Nodes): Position => ({ fil, rad: n.position?.start.line ?? 1, kolumn: n.position?.start.column ?? 1 });
+
+  const inlines = (nodes: PhrasingContent[]): Inline[] => nodes.flatMap((n) => inline(n));
+  const inline = (n: PhrasingContent): Inline[] => {
+    switch (n.type) {
+      case 'text':
+        return splitRefs(n.value, pos(n));
+      case 'strong':
+        return [{ typ: 'fet', inl: inlines(n.children) }];
+      case 'emphasis':
+        return [{ typ: 'kursiv', inl: inlines(n.children) }];
+      case 'delete':
+        return inlines(n.children);
+      case 'link':
+        return [{ typ: 'länk', url: n.url, inl: inlines(n.children) }];
+      case 'inlineCode':
+        return [{ typ: 'kod', text: n.value }];
+      case 'break':
+        return [{ typ: 'radbrytning' }];
+      case 'footnoteReference': {
+        let nr = footnoteNumbers.get(n.identifier);
+        if (nr === undefined) {
+          nr = footnoteNumbers.size + 1;
+          footnoteNumbers.set(n.identifier, nr);
+        }
+        return [{ typ: 'fotnotsref', nummer: nr }];
+      }
+      case 'html':
+        diagnostics.push({ allvarlighet: 'varning', regel: 'rå-html', meddelande: 'HTML i texten tas bort; skriv Markdown', plats: pos(n) });
+        return [];
+      case 'image':
+      case 'imageReference':
+        diagnostics.push({ allvarlighet: 'varning', regel: 'bild', meddelande: 'bilder i texten stöds inte och tas bort', plats: pos(n) });
+        return [];
+      case 'linkReference':
+        return inlines(n.children);
+      default:
+        return [];
+    }
+  };
+
+  const splitRefs = (value: string, start: Position): Inline[] => {
+    const out: Inline[] = [];
+    let last = 0;
+    for (const m of value.matchAll(REF)) {
+      const i = m.index ?? 0;
+      if (i > last) out.push({ typ: 'text', text: value.slice(last, i), plats: offsetPosition(value, last, start) });
+      out.push(resolve(m[0].slice(2, -1).trim(), offsetPosition(value, i, start)));
+      last = i + m[0].length;
+    }
+    if (last < value.length) out.push({ typ: 'text', text: value.slice(last), plats: offsetPosition(value, last, start) });
+    return out;
+  };
+
+  const blocks = (nodes: RootContent[]): Block[] => nodes.flatMap((n) => block(n));
+  const block = (n: RootContent): Block[] => {
+    switch (n.type) {
+      case 'paragraph':
+        return [{ typ: 'stycke', inl: inlines(n.children), plats: pos(n) }];
+      case 'list':
+        return [
+          {
+            typ: 'lista',
+            numrerad: n.ordered === true,
+            ...(n.ordered && n.start != null && n.start !== 1 ? { start: n.start } : {}),
+            punkter: n.children.map((li) => blocks(li.children)),
+          },
+        ];
+      case 'blockquote':
+        return blocks(n.children);
+      case 'code':
+        return [{ typ: 'stycke', inl: [{ typ: 'kod', text: n.value }], plats: pos(n) }];
+      case 'html':
+        diagnostics.push({ allvarlighet: 'varning', regel: 'rå-html', meddelande: 'HTML i texten tas bort; skriv Markdown', plats: pos(n) });
+        return [];
+      case 'table':
+        diagnostics.push({ allvarlighet: 'varning', regel: 'tabell-i-text', meddelande: 'tabeller hör hemma i data/…/tabeller.yaml; tabellen i texten tas bort', plats: pos(n) });
+        return [];
+      case 'footnoteDefinition': {
+        let nr = footnoteNumbers.get(n.identifier);
+        if (nr === undefined) {
+          nr = footnoteNumbers.size + 1;
+          footnoteNumbers.set(n.identifier, nr);
+        }
+        const inner = blocks(n.children);
+        const inl = inner.flatMap((b) => (b.typ === 'stycke' ? b.inl : []));
+        return [{ typ: 'fotnoter', poster: [{ nummer: nr, inl }] }];
+      }
+      default:
+        return [];
+    }
+  };
+
+  const delar: TextDel[] = [];
+  const stack: string[] = [];
+  let current: TextDel = { fil, nivå: 0, rubrik: [], rubrikText: '', sökväg: [], block: [], plats: { fil, rad: 1, kolumn: 1 } };
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      if (current.nivå > 0 || current.block.length) delar.push(current);
+      const h = node as Heading;
+      const text = plainText(inlines(h.children));
+      stack.length = h.depth - 1;
+      stack[h.depth - 1] = text;
+      current = { fil, nivå: h.depth, rubrik: inlines(h.children), rubrikText: text, sökväg: stack.filter(Boolean), block: [], plats: pos(h) };
+    } else {
+      current.block.push(...block(node));
+    }
+  }
+  if (current.nivå > 0 || current.block.length) delar.push(current);
+  // Footnote definitions are gathered at the end of the part that defines them.
+  for (const d of delar) {
+    const notes = d.block.filter((b): b is Extract<Block, { typ: 'fotnoter' }> => b.typ === 'fotnoter');
+    if (notes.length > 1) {
+      d.block = d.block.filter((b) => b.typ !== 'fotnoter');
+      d.block.push({ typ: 'fotnoter', poster: notes.flatMap((n) => n.poster) });
+    }
+  }
+  return { delar, diagnostics };
+}
+
+export function plainText(inl: Inline[]): string {
+  return inl
+    .map((i) => {
+      switch (i.typ) {
+        case 'text':
+        case 'kod':
+        case 'ref':
+          return i.text;
+        case 'fet':
+        case 'kursiv':
+        case 'länk':
+          return plainText(i.inl);
+        case 'radbrytning':
+          return ' ';
+        default:
+          return '';
+      }
+    })
+    .join('');
+}
+
+export function offsetPosition(value: string, offset: number, start: Position): Position {
+  const before = value.slice(0, offset);
+  const nl = before.lastIndexOf('\n');
+  if (nl < 0) return { ...start, kolumn: start.kolumn + offset };
+  const lines = before.split('\n').length - 1;
+  return { fil: start.fil, rad: start.rad + lines, kolumn: offset - nl };
+}

@@ -1,0 +1,234 @@
+import { formatCell } from '../../format/number.js';
+import { BEDÖMNING_TEXT, type Avsnitt, type Block, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
+import { BEDÖMNINGAR } from '../../schema/mal.js';
+import { caption, factCell, paragraphs, STATUS_TEXT, unitNote } from '../shared.js';
+import { esc } from './escape.js';
+import { CSS, fontFaces } from './style.js';
+
+/** Dokument → one self-contained, accessible HTML file that Word and LibreOffice can open. */
+export function renderHtml(d: Dokument): string {
+  const body = d.block.map((b) => block(d, b, 1)).join('\n');
+  const t = d.titelsida;
+  return `<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(t.titel)}</title>
+<meta name="author" content="${esc(t.nämnd)}">
+<meta name="description" content="${esc(`${t.titel}, ${t.kommun}, ${t.nämnd}`)}">
+<meta name="generator" content="kommunrapport">
+<meta name="dcterms.date" content="${esc(d.datum)}">
+<style>
+${fontFaces()}
+${CSS}
+</style>
+</head>
+<body>
+<header class="titelsida">
+<p class="kommun">${esc(t.kommun)}</p>
+<h1>${esc(t.titel)}</h1>
+${t.undertitel ? `<p class="undertitel">${esc(t.undertitel)}</p>` : ''}
+<p class="period">${esc(t.period)}</p>
+<p>${esc(t.nämnd)}${t.förvaltning ? `<br>${esc(t.förvaltning)}` : ''}</p>
+<p class="meta">Status: ${esc(t.status)}<br>Datum: ${esc(t.datum)}${t.beslut ? `<br>Beslut: ${esc(t.beslut)}` : ''}${t.diarienummer ? `<br>Diarienummer: ${esc(t.diarienummer)}` : ''}</p>
+</header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+function block(d: Dokument, b: Block, level: number): string {
+  switch (b.typ) {
+    case 'avsnitt':
+      return section(d, b);
+    case 'stycke':
+      return `<p>${inlines(d, b.inl)}</p>`;
+    case 'lista': {
+      const tag = b.numrerad ? 'ol' : 'ul';
+      const start = b.start !== undefined ? ` start="${b.start}"` : '';
+      return `<${tag}${start}>${b.punkter.map((p) => `<li>${listItem(d, p, level)}</li>`).join('')}</${tag}>`;
+    }
+    case 'tabell':
+      return table(d, b);
+    case 'mål':
+      return b.visning === 'indikatorer' ? goalTable(b) : goalReport(b, level);
+    case 'uppdrag':
+      return uppdrag(b);
+    case 'innehållsförteckning':
+      return toc(d);
+    case 'färgförklaring':
+      return legend();
+    case 'bilagor':
+      return `<div class="bilagor">${b.grupper
+        .map((g) => `<p><strong>${esc(g.rubrik)}</strong></p><ul>${g.bilagor.map((x) => `<li>${x.nummer !== undefined ? `Bilaga ${x.nummer}: ` : ''}${esc(x.titel)}</li>`).join('')}</ul>`)
+        .join('')}</div>`;
+    case 'underskrifter':
+      return `<div class="underskrifter">${b.personer.map((p) => `<p><strong>${esc(p.namn)}${p.parti ? ` (${esc(p.parti)})` : ''}</strong><br>${esc(p.roll)}</p>`).join('')}</div>`;
+    case 'sidbrytning':
+      return '<div class="sidbrytning"></div>';
+    case 'fotnoter':
+      return `<div class="fotnoter">${b.poster.map((p) => `<p id="fotnot-${p.nummer}"><sup>${p.nummer}</sup> ${inlines(d, p.inl)}</p>`).join('')}</div>`;
+  }
+}
+
+/** A single-paragraph list item is written without <p>, which Word shows more tidily. */
+function listItem(d: Dokument, blocks: Block[], level: number): string {
+  if (blocks.length === 1 && blocks[0]!.typ === 'stycke') return inlines(d, blocks[0]!.inl);
+  return blocks.map((b) => block(d, b, level)).join('');
+}
+
+function section(d: Dokument, a: Avsnitt): string {
+  const h = `h${Math.min(6, a.nivå)}`;
+  const cls = a.sidbrytning ? ' class="kapitel"' : '';
+  return `<section${cls} aria-labelledby="${a.id}">\n<${h} id="${a.id}">${inlines(d, a.rubrik)}</${h}>\n${a.block.map((b) => block(d, b, a.nivå)).join('\n')}\n</section>`;
+}
+
+function inlines(d: Dokument, xs: Inline[]): string {
+  return xs
+    .map((i) => {
+      switch (i.typ) {
+        case 'text':
+          return esc(i.text);
+        case 'fet':
+          return `<strong>${inlines(d, i.inl)}</strong>`;
+        case 'kursiv':
+          return `<em>${inlines(d, i.inl)}</em>`;
+        case 'länk': {
+          const safe = /^(https?:|mailto:|#)/i.test(i.url) ? i.url : '#';
+          return `<a href="${esc(safe)}">${inlines(d, i.inl)}</a>`;
+        }
+        case 'kod':
+          return `<code>${esc(i.text)}</code>`;
+        case 'ref':
+          return `<span class="ref" data-fakta="${esc(d.referenser[i.referens]?.fakta.join(' ') ?? '')}">${esc(i.text)}</span>`;
+        case 'fotnotsref':
+          return `<sup><a href="#fotnot-${i.nummer}">${i.nummer}</a></sup>`;
+        case 'radbrytning':
+          return '<br>';
+      }
+    })
+    .join('');
+}
+
+function toc(d: Dokument): string {
+  const list = (bs: Block[]): string => {
+    const items = bs.filter((b): b is Avsnitt => b.typ === 'avsnitt' && b.iInnehåll && b.nivå <= 3);
+    if (!items.length) return '';
+    return `<ol>${items.map((a) => `<li><a href="#${a.id}">${esc(a.rubrikText)}</a>${list(a.block)}</li>`).join('')}</ol>`;
+  };
+  return `<nav class="innehall" aria-labelledby="innehall-rubrik"><h2 id="innehall-rubrik">Innehåll</h2>${list(d.block)}</nav>`;
+}
+
+const sup = (m: string | undefined): string => (m ? `<sup>${esc(m)}</sup>` : '');
+
+function table(d: Dokument, t: TabellBlock): string {
+  const unit = unitNote(t);
+  const head = `<tr><th scope="col">${esc(t.förspalt || (unit ?? ''))}</th>${t.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}</tr>`;
+  const rows = t.rader
+    .map((r) => {
+      const cls = [r.roll, `niva-${Math.min(3, r.nivå)}`, r.kursiv ? 'kursiv' : '', r.fet ? 'fet' : ''].filter(Boolean).join(' ');
+      const label = `<th scope="row">${esc(r.etikett)}${r.fotnoter.map((f) => sup(f)).join('')}</th>`;
+      if (r.roll === 'grupp' && r.celler.every((c) => c === null)) {
+        return `<tr class="${cls}">${label}${t.kolumner.map(() => '<td></td>').join('')}</tr>`;
+      }
+      const cells = r.celler
+        .map((id) => {
+          const f = factCell(d, id);
+          return `<td class="${f.numeric ? 'tal' : 'text'}"${id ? ` data-fakta="${esc(id)}"` : ''}>${esc(f.text)}${sup(f.fotnot)}</td>`;
+        })
+        .join('');
+      return `<tr class="${cls}">${label}${cells}</tr>`;
+    })
+    .join('\n');
+  const notes = t.fotnoter.length ? `<div class="fotnoter">${t.fotnoter.map((f) => `<p><sup>${esc(f.markör)}</sup> ${esc(f.text)}</p>`).join('')}</div>` : '';
+  const comment = t.kommentar ? `<p class="tabellkommentar">${esc(t.kommentar)}</p>` : '';
+  return `<div class="tabellblock" id="tabell-${esc(t.id)}">
+<table class="tabell">
+<caption>${esc(caption(t))}${unit && !t.förspalt.includes(t.enhet) ? ` <span class="enhet">(${esc(unit.toLowerCase())})</span>` : ''}</caption>
+<thead>${head}</thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+${notes}${comment}</div>`;
+}
+
+function goalTable(m: MålBlock): string {
+  const head = `<tr><th scope="col">${esc(m.benämning.mål)}</th><th scope="col">${esc(m.benämning.indikator)}</th>${m.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}</tr>`;
+  const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): string => {
+    const f = formatCell(v.cell, v.decimaler);
+    return `<td class="${f.numeric ? 'tal' : 'text'}">${esc(f.text)}${sup(f.fotnot)}</td>`;
+  };
+  const body = m.nämndmål
+    .map((n) => {
+      const span = Math.max(1, n.indikatorer.reduce((k, i) => k + 1 + i.delrader.length, 0));
+      const goalCell = `<th scope="rowgroup" rowspan="${span}">${esc(n.namn)}${n.beskrivning ? `<span class="beskrivning">${esc(n.beskrivning)}</span>` : ''}</th>`;
+      if (!n.indikatorer.length) {
+        return `<tbody><tr>${goalCell}<td class="text"><em>Ingen ${esc(m.benämning.indikator.toLowerCase())}</em></td>${m.kolumner.map(() => '<td></td>').join('')}</tr></tbody>`;
+      }
+      const rows: string[] = [];
+      n.indikatorer.forEach((ind, i) => {
+        const name = `${esc(ind.namn)}${ind.obligatorisk ? '<abbr title="obligatorisk">*</abbr>' : ''}${ind.fotnoter.map((f) => sup(f)).join('')}${ind.förklaring ? `<span class="forklaring">${esc(ind.förklaring)}</span>` : ''}`;
+        rows.push(`<tr>${i === 0 ? goalCell : ''}<th scope="row">${name}</th>${ind.värden.map(val).join('')}</tr>`);
+        for (const dr of ind.delrader) rows.push(`<tr class="delrad"><th scope="row">${esc(dr.namn)}</th>${dr.värden.map(val).join('')}</tr>`);
+      });
+      return `<tbody>${rows.join('\n')}</tbody>`;
+    })
+    .join('\n');
+  const obligatory = m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk));
+  const notes = [
+    ...(obligatory ? [`<p>* Obligatorisk ${esc(m.benämning.indikator.toLowerCase())}.</p>`] : []),
+    ...m.fotnoter.map((f) => `<p><sup>${esc(f.markör)}</sup> ${esc(f.text)}</p>`),
+  ];
+  return `<div class="tabellblock" id="mal-${esc(m.id)}">
+<table class="mal">
+<caption>${esc(caption(m))}</caption>
+<thead>${head}</thead>
+${body}
+</table>
+${notes.length ? `<div class="fotnoter">${notes.join('')}</div>` : ''}</div>`;
+}
+
+function bedömning(nivå: keyof typeof BEDÖMNING_TEXT): string {
+  return `<p class="bedomning bedomning-${nivå}"><span class="farg" aria-hidden="true"></span>Bedömning: ${esc(BEDÖMNING_TEXT[nivå])}</p>`;
+}
+
+function goalReport(m: MålBlock, level: number): string {
+  const h = `h${Math.min(6, level + 1)}`;
+  const sub = `h${Math.min(6, level + 2)}`;
+  return m.nämndmål
+    .filter((n) => n.bedömning)
+    .map((n) => {
+      const b = n.bedömning!;
+      const list = (title: string, items: string[]): string =>
+        items.length ? `<${sub}>${title}</${sub}><ul>${items.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '';
+      return `<div class="malredovisning"><${h}>${esc(n.namn)}</${h}>
+${bedömning(b.nivå)}
+${paragraphs(b.analys).map((p) => `<p>${esc(p)}</p>`).join('\n')}
+${list('Resultat', b.resultat)}${list('Avvikelser', b.avvikelser)}</div>`;
+    })
+    .join('\n');
+}
+
+function legend(): string {
+  return `<ul class="fargforklaring" aria-label="Färgförklaring för bedömningen">${BEDÖMNINGAR.map((k) => `<li>${bedömning(k).replace(/^<p/, '<span').replace(/<\/p>$/, '</span>')}</li>`).join('')}</ul>`;
+}
+
+function uppdrag(u: UppdragBlock): string {
+  if (!u.medStatus) {
+    return `<ol class="uppdrag" aria-label="${esc(u.rubrik)}">${u.uppdrag
+      .map((x) => `<li value="${x.nummer}">${esc(x.text)}${x.not ? ` <span class="not">${esc(x.not)}</span>` : ''}</li>`)
+      .join('')}</ol>`;
+  }
+  return `<div class="tabellblock" id="uppdrag-${esc(u.id)}"><table class="uppdrag">
+<caption>${esc(caption(u))}</caption>
+<thead><tr><th scope="col">Nr</th><th scope="col">Uppdrag</th><th scope="col">Status</th><th scope="col">Kommentar</th></tr></thead>
+<tbody>${u.uppdrag
+    .map((x) => `<tr><th scope="row">${x.nummer}</th><td class="text">${esc(x.text)}${x.not ? ` <em>${esc(x.not)}</em>` : ''}</td><td class="text">${esc(x.status ? (STATUS_TEXT[x.status] ?? x.status) : '')}</td><td class="text">${esc(x.kommentar ?? '')}</td></tr>`)
+    .join('\n')}</tbody>
+</table></div>`;
+}

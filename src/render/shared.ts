@@ -1,0 +1,37 @@
+import { formatCell, type FormattedCell } from '../format/number.js';
+import type { Dokument, MålBlock, TabellBlock, UppdragBlock } from '../model/dokument.js';
+
+/** What all renderers share: captions, cell texts and labels. None of them import each other. */
+export function caption(b: TabellBlock | MålBlock | UppdragBlock): string {
+  if (b.typ === 'tabell') return `Tabell ${b.nummer}. ${b.rubrik}`;
+  if (b.typ === 'mål') return `Tabell ${b.nummer}. ${b.målområde}: ${b.kommunmål}`;
+  return `Tabell ${b.nummer}. ${b.rubrik}`;
+}
+
+export function unitNote(t: TabellBlock): string | undefined {
+  const u: Record<string, string> = { tkr: 'Belopp i tkr', mnkr: 'Belopp i mnkr', mdkr: 'Belopp i mdkr', kr: 'Belopp i kr', '%': 'Andel i procent', antal: 'Antal' };
+  return u[t.enhet];
+}
+
+export function factCell(d: Dokument, id: string | null): FormattedCell {
+  if (!id) return { text: '', numeric: false };
+  const f = d.fakta.get(id);
+  return f ? formatCell(f.cell, f.decimaler) : { text: '', numeric: false };
+}
+
+export const STATUS_TEXT: Record<string, string> = {
+  pågår: 'Pågår',
+  kvarstår: 'Kvarstår',
+  genomfört: 'Genomfört',
+  'ej påbörjat': 'Ej påbörjat',
+  avslutat: 'Avslutat',
+  'delvis genomfört': 'Delvis genomfört',
+  'ej genomfört': 'Ej genomfört',
+};
+
+export const UPPDRAG_KOLUMNER = ['Nr', 'Uppdrag', 'Status', 'Kommentar'] as const;
+
+/** Splits a plain multi-paragraph string from the data (blank line = new paragraph). */
+export function paragraphs(s: string | undefined): string[] {
+  return (s ?? '').split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
+}

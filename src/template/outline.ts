@@ -1,0 +1,119 @@
+import Handlebars from 'handlebars';
+import { z } from 'zod';
+
+/**
+ * The report type's Handlebars template decides the outline. Its helpers do not print HTML: each
+ * emits one outline item as a JSON line, and compose builds the document from those items, so
+ * every output format follows the same outline.
+ */
+export type OutlineItem =
+  | { typ: 'titelsida' }
+  | { typ: 'innehåll' }
+  | { typ: 'text'; fil: string; del?: string; från?: string; till?: string }
+  | { typ: 'rubrik'; nivå: number; text: string; innehåll: boolean }
+  | { typ: 'tabell'; id: string }
+  | { typ: 'mål'; id: string }
+  | { typ: 'målredovisning'; id: string }
+  | { typ: 'uppdrag'; id: string }
+  | { typ: 'bilagor' }
+  | { typ: 'underskrifter' }
+  | { typ: 'färgförklaring' }
+  | { typ: 'sidbrytning' };
+
+/** The context a template sees; validated before rendering so a template cannot read what is not there. */
+export const templateContextSchema = z.strictObject({
+  rapport: z.strictObject({
+    id: z.string(),
+    typ: z.string(),
+    titel: z.string(),
+    nämnd: z.string(),
+    budgetår: z.number(),
+    delår: z.boolean(),
+  }),
+  tabeller: z.array(z.strictObject({ id: z.string(), rubrik: z.string(), typ: z.string(), avser: z.string() })),
+  målområden: z.array(
+    z.strictObject({
+      id: z.string(),
+      namn: z.string(),
+      mål: z.array(z.strictObject({ id: z.string(), namn: z.string() })),
+    }),
+  ),
+  uppdragslistor: z.array(z.strictObject({ id: z.string(), rubrik: z.string(), typ: z.string() })),
+  textfiler: z.array(z.string()),
+});
+export type TemplateContext = z.infer<typeof templateContextSchema>;
+
+type HelperOptions = Handlebars.HelperOptions;
+
+function line(item: OutlineItem): Handlebars.SafeString {
+  return new Handlebars.SafeString(`${JSON.stringify(item)}\n`);
+}
+
+const str = (v: unknown, name: string): string => {
+  if (typeof v !== 'string' || !v) throw new Error(`${name} behöver ett namn som text`);
+  return v;
+};
+
+const HELPERS: Record<string, Handlebars.HelperDelegate> = {
+  titelsida: () => line({ typ: 'titelsida' }),
+  innehall: () => line({ typ: 'innehåll' }),
+  text: (fil: unknown, options: HelperOptions) => {
+    const h = options.hash as Record<string, unknown>;
+    const item: OutlineItem = { typ: 'text', fil: str(fil, 'text') };
+    for (const k of ['del', 'från', 'till'] as const) if (typeof h[k] === 'string') item[k] = h[k] as string;
+    return line(item);
+  },
+  rubrik: (...args: unknown[]) => {
+    const options = args.pop() as HelperOptions;
+    const [nivå, ...words] = args;
+    if (typeof nivå !== 'number') throw new Error('rubrik behöver en nivå (1 = kapitel) först');
+    const innehåll = (options.hash as Record<string, unknown>).innehall !== false;
+    return line({ typ: 'rubrik', nivå, text: words.map(String).join(' '), innehåll });
+  },
+  tabell: (id: unknown) => line({ typ: 'tabell', id: str(id, 'tabell') }),
+  mal: (id: unknown) => line({ typ: 'mål', id: str(id, 'mal') }),
+  malredovisning: (id: unknown) => line({ typ: 'målredovisning', id: str(id, 'malredovisning') }),
+  uppdrag: (id: unknown) => line({ typ: 'uppdrag', id: str(id, 'uppdrag') }),
+  bilagor: () => line({ typ: 'bilagor' }),
+  underskrifter: () => line({ typ: 'underskrifter' }),
+  fargforklaring: () => line({ typ: 'färgförklaring' }),
+  sidbrytning: () => line({ typ: 'sidbrytning' }),
+  /** `{{#tabeller-av-typ "verksamhetsområde"}}…{{/tabeller-av-typ}}`: once per table of that type, in data order. */
+  'tabeller-av-typ': function (typ: unknown, options: HelperOptions) {
+    const ctx = options.data?.root as TemplateContext;
+    return ctx.tabeller.filter((t) => t.typ === typ).map((t) => options.fn(t)).join('');
+  },
+  /** `{{#om-tabell "id"}}…{{/om-tabell}}`: only when the report has that table. */
+  'om-tabell': function (this: unknown, id: unknown, options: HelperOptions) {
+    const ctx = options.data?.root as TemplateContext;
+    return ctx.tabeller.some((t) => t.id === id) ? options.fn(this) : options.inverse(this);
+  },
+};
+
+export interface TemplateSource {
+  name: string;
+  text: string;
+  partials: Record<string, string>;
+}
+
+/** Renders a report type's template into outline items. Throws with a Swedish message on template errors. */
+export function renderOutline(src: TemplateSource, context: TemplateContext): OutlineItem[] {
+  const ctx = templateContextSchema.parse(context);
+  const hb = Handlebars.create();
+  for (const [n, h] of Object.entries(HELPERS)) hb.registerHelper(n, h);
+  for (const [n, p] of Object.entries(src.partials)) hb.registerPartial(n, p);
+  const knownHelpers = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
+  const template = hb.compile(src.text, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: true });
+  const out = template(ctx);
+  return out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      try {
+        return JSON.parse(l) as OutlineItem;
+      } catch {
+        throw new Error(`mallen ${src.name} skriver text utanför hjälparna: "${l.slice(0, 60)}"`);
+      }
+    });
+}
