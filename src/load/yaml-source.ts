@@ -77,12 +77,12 @@ export function loadYaml(text: string, fil: string): LoadedYaml {
 
   const diagnostics: Diagnostic[] = [];
   for (const err of [...doc.errors, ...doc.warnings]) {
-    const pos = err.linePos?.[0];
+    const offset = err.code === 'DUPLICATE_KEY' ? duplicateKeyOffset(doc.contents as Node | null, err.pos[0]) : err.pos[0];
     diagnostics.push({
       allvarlighet: doc.errors.includes(err as never) ? 'fel' : 'varning',
       regel: 'yaml-syntax',
       meddelande: yamlMessageSv(err.code, err.message),
-      plats: pos ? { fil, rad: pos.line, kolumn: pos.col } : { fil, rad: 1, kolumn: 1 },
+      plats: toPos(offset),
     });
   }
   const value = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
@@ -108,4 +108,27 @@ function yamlMessageSv(code: string, original: string): string {
   const sv = YAML_CODES[code];
   const first = original.split('\n')[0] ?? original;
   return sv ? `ogiltig YAML: ${sv} (${first})` : `ogiltig YAML: ${first}`;
+}
+
+/** yaml reports a duplicate key at its map; point at the second occurrence of the key instead. */
+function duplicateKeyOffset(root: Node | null, fallback: number): number {
+  let found: number | undefined;
+  const visit = (node: Node | null | undefined): void => {
+    if (!node || found !== undefined) return;
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const item of node.items) {
+        const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+        const k = item.key as Node | null;
+        if (seen.has(key) && k?.range) {
+          found = k.range[0];
+          return;
+        }
+        seen.add(key);
+        visit(item.value as Node);
+      }
+    } else if (isSeq(node)) node.items.forEach((i) => visit(i as Node));
+  };
+  visit(root);
+  return found ?? fallback;
 }

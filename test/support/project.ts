@@ -1,0 +1,28 @@
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { projectPaths, type ProjectPaths } from '../../src/load/load-report.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PATHS: ProjectPaths = projectPaths(ROOT);
+export const REPORTS = ['ks-internbudget-2024', 'ks-delarsrapport-2021-08', 'vss-forvaltningsbudget-2023'] as const;
+
+/** A scratch project: copies the templates and, optionally, bundled reports. */
+export function scratchProject(reports: readonly string[] = []): ProjectPaths {
+  const root = mkdtempSync(join(tmpdir(), 'kommunrapport-'));
+  cpSync(join(ROOT, 'templates'), join(root, 'templates'), { recursive: true });
+  mkdirSync(join(root, 'data'), { recursive: true });
+  mkdirSync(join(root, 'content'), { recursive: true });
+  for (const r of reports) {
+    cpSync(join(ROOT, 'data', r), join(root, 'data', r), { recursive: true });
+    cpSync(join(ROOT, 'content', r), join(root, 'content', r), { recursive: true });
+  }
+  return projectPaths(root);
+}
+
+export function writeFile(paths: ProjectPaths, rel: string, text: string): void {
+  const full = join(paths.root, rel);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, text);
+}
