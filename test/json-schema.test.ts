@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { JSON_SCHEMAS, jsonSchemaOf } from '../src/schema/json-schema.js';
+import { REPORTS, ROOT } from './support/project.js';
+
+const FILES: Record<string, string> = { 'rapport.schema.json': 'rapport.yaml', 'tabeller.schema.json': 'tabeller.yaml', 'mal.schema.json': 'mal.yaml', 'uppdrag.schema.json': 'uppdrag.yaml' };
+
+describe('JSON Schema for editors', () => {
+  it.each(Object.keys(JSON_SCHEMAS))('data/schema/%s is generated from the zod schema (run npm run schema)', (file) => {
+    const committed = readFileSync(join(ROOT, 'data', 'schema', file), 'utf8');
+    expect(committed).toBe(jsonSchemaOf(JSON_SCHEMAS[file as keyof typeof JSON_SCHEMAS], `kommunrapport: ${FILES[file]}`));
+  });
+
+  it.each(REPORTS)('the bundled data of %s passes the JSON Schema, and a bad cell does not', (report) => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    for (const [schemaFile, dataFile] of Object.entries(FILES)) {
+      const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'data', 'schema', schemaFile), 'utf8')));
+      const data = parse(readFileSync(join(ROOT, 'data', report, dataFile), 'utf8'));
+      const ok = validate(JSON.parse(JSON.stringify(data)));
+      expect(validate.errors ?? [], `${report}/${dataFile}`).toEqual([]);
+      expect(ok).toBe(true);
+    }
+    const t = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'data', 'schema', 'tabeller.schema.json'), 'utf8')));
+    expect(t({ tabeller: [{ id: 'x', rubrik: 'X', typ: 'övrig', enhet: 'tkr', kolumner: [{ id: 'a', rubrik: 'A', mått: 'budget' }], rader: [{ id: 'r', etikett: 'R', värden: [{ tal: 'tolv' }] }] }] })).toBe(false);
+  });
+});
