@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { formatDateLong } from '../format/number.js';
 import type { LoadedReport, ProjectPaths } from '../load/load-report.js';
-import type { Avsnitt, Block, Dokument, Fakt, Inline, MålBlock, Referens, TabellBlock, Textstycke, Titelsida, UppdragBlock } from '../model/dokument.js';
+import type { Avsnitt, Block, DiagramBlock, Dokument, Fakt, Inline, MålBlock, Referens, TabellBlock, Textstycke, Titelsida, UppdragBlock } from '../model/dokument.js';
 import { parseMarkdown, plainText, type TextDel } from '../narrative/parse-markdown.js';
 import type { Rapport } from '../schema/rapport.js';
 import { renderOutline, type OutlineItem, type TemplateContext, type TemplateSource } from '../template/outline.js';
 import { slugify } from '../util/slug.js';
+import { chartBlocks } from './charts.js';
 import { tableFacts } from './facts.js';
 import { goalBlocks, uppdragBlocks } from './goals.js';
 import { resolveReference, type RefContext } from './references.js';
@@ -38,10 +39,12 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
   const fakta = new Map<string, Fakt>();
 
   const tables = new Map<string, TabellBlock>();
+  const charts = new Map<string, DiagramBlock>();
   r.tabeller.tabeller.forEach((t, ti) => {
     const { block, fakta: fs } = tableFacts(t, ti, r.sources.tabeller);
     tables.set(t.id, block);
     for (const f of fs) fakta.set(f.id, f);
+    for (const c of chartBlocks(t, block, fakta)) charts.set(c.id, c);
   });
   const goals = r.mål ? goalBlocks(r.mål, r.sources.mål) : { block: new Map<string, MålBlock>(), område: new Map<string, MålBlock>(), fakta: [] };
   for (const f of goals.fakta) fakta.set(f.id, f);
@@ -63,7 +66,7 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
   }
   const context: TemplateContext = {
     rapport: { id: rapport.id, typ: rapport.rapporttyp, titel: rapport.titel, nämnd: rapport.nämnd, budgetår: rapport.budgetår, delår },
-    tabeller: r.tabeller.tabeller.map((t) => ({ id: t.id, rubrik: t.rubrik, typ: t.typ, avser: t.avser ?? '' })),
+    tabeller: r.tabeller.tabeller.map((t) => ({ id: t.id, rubrik: t.rubrik, typ: t.typ, avser: t.avser ?? '', diagram: t.diagram.map((d) => d.id) })),
     målområden: (r.mål?.målområden ?? []).map((o) => ({ id: o.id, namn: o.namn, mål: o.kommunövergripande_mål.map((k) => ({ id: k.id, namn: k.namn })) })),
     uppdragslistor: (r.uppdrag?.listor ?? []).map((l) => ({ id: l.id, rubrik: l.rubrik, typ: l.typ })),
     textfiler: [...texts.keys()],
@@ -79,7 +82,8 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
   const root: Block[] = [];
   const stack: Avsnitt[] = [];
   const usedIds = new Set<string>();
-  const used = { text: new Set<string>(), tabell: new Set<string>(), mål: new Set<string>(), uppdrag: new Set<string>() };
+  const used = { text: new Set<string>(), tabell: new Set<string>(), mål: new Set<string>(), uppdrag: new Set<string>(), diagram: new Set<string>() };
+  const diagramOrder: DiagramBlock[] = [];
   const numbered: (TabellBlock | MålBlock | UppdragBlock)[] = [];
   const append = (b: Block): void => {
     const top = stack[stack.length - 1];
@@ -148,6 +152,17 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
         append(t);
         break;
       }
+      case 'diagram': {
+        const c = charts.get(item.id);
+        if (!c) {
+          missing(item, `diagrammet "${item.id}"`);
+          break;
+        }
+        used.diagram.add(item.id);
+        diagramOrder.push(c);
+        append(c);
+        break;
+      }
       case 'mål': {
         const g = goals.block.get(item.id);
         if (!g) {
@@ -203,10 +218,12 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
     });
   }
   for (const [id, t] of tables) if (!used.tabell.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte tabellen "${id}"`, ...(t.plats ? { plats: t.plats } : {}) });
+  for (const [id, c] of charts) if (!used.diagram.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte diagrammet "${id}" (tabellen ${c.tabell})`, plats: tables.get(c.tabell)?.plats ?? { fil: `data/${r.id}/tabeller.yaml`, rad: 1, kolumn: 1 } });
   for (const id of goals.block.keys()) if (!used.mål.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte målet "${id}"`, plats: r.sources.mål?.at(['målområden']) ?? { fil: `data/${r.id}/mal.yaml`, rad: 1, kolumn: 1 } });
   for (const id of uppdrag.keys()) if (!used.uppdrag.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte uppdragslistan "${id}"`, plats: r.sources.uppdrag?.at(['listor']) ?? { fil: `data/${r.id}/uppdrag.yaml`, rad: 1, kolumn: 1 } });
 
   numbered.forEach((b, i) => (b.nummer = i + 1));
+  diagramOrder.forEach((b, i) => (b.nummer = i + 1));
   const tabeller = numbered.filter((b): b is TabellBlock => b.typ === 'tabell');
 
   return {
@@ -221,6 +238,7 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
     textstycken: collectParagraphs(root),
     mål: [...goals.block.values()],
     uppdrag: [...uppdrag.values()],
+    diagram: diagramOrder,
     källfiler: r.files,
     diagnostics,
   };

@@ -25,6 +25,8 @@ export interface Dokument {
   /** Goals and uppdrag, for counts and the Mål/Uppdrag sheets. */
   mål: MålBlock[];
   uppdrag: UppdragBlock[];
+  /** Charts in document order. */
+  diagram: DiagramBlock[];
   /** Input files with their text (for SHA-256 in the workbook). */
   källfiler: { fil: string; text: string }[];
   diagnostics: Diagnostic[];
@@ -63,6 +65,7 @@ export type Block =
   | Stycke
   | Lista
   | TabellBlock
+  | DiagramBlock
   | MålBlock
   | UppdragBlock
   | { typ: 'innehållsförteckning' }
@@ -234,3 +237,27 @@ export const BEDÖMNING_FÄRG: Record<Bedömning, string> = {
   'uppfylls-ej': '#a4161a',
   'kan-ej-bedömas': '#555555',
 };
+
+export interface DiagramSerie {
+  namn: string;
+  /** One per category; null where the cell is not a number. */
+  värden: (number | null)[];
+  /** The fact each value came from. */
+  fakta: (string | null)[];
+}
+
+/** A chart drawn from a table's facts; every format shows the same picture. */
+export interface DiagramBlock {
+  typ: 'diagram';
+  id: string;
+  /** "Diagram N" numbering, in document order. */
+  nummer: number;
+  rubrik: string;
+  diagramtyp: 'grupperade-staplar' | 'liggande-staplar';
+  /** The table the data comes from. */
+  tabell: string;
+  enhet: string;
+  decimaler: number;
+  kategorier: string[];
+  serier: DiagramSerie[];
+}

@@ -74,6 +74,17 @@ export const TABELLTYPER = [
   'sammanfattning', 'driftsammandrag', 'verksamhetsområde', 'investeringar', 'personal', 'volymer', 'ekonomi', 'övrig',
 ] as const;
 
+export const DIAGRAMTYPER = ['grupperade-staplar', 'liggande-staplar'] as const;
+
+export const diagramSchema = z.strictObject({
+  id: idSchema,
+  typ: z.enum(DIAGRAMTYPER).describe('grupperade-staplar: lodräta staplar per rad, en serie per kolumn; liggande-staplar: vågräta staplar.'),
+  rubrik: z.string().min(1),
+  rader: z.array(idSchema).optional().describe('Raderna som visas (kategorier); standard: tabellens post-rader på översta nivån.'),
+  kolumner: z.array(idSchema).min(1).describe('Kolumnerna som visas (serier).'),
+  enhet: z.enum(['tkr', 'mnkr', 'mdkr', 'kr', '%', 'antal']).optional().describe('Visa i en annan enhet än tabellens, t.ex. mnkr för en tkr-tabell.'),
+});
+
 const tabellBas = z.strictObject({
   id: idSchema,
   rubrik: z.string().min(1).describe('Tabellens rubrik (bildtext).'),
@@ -91,6 +102,7 @@ const tabellBas = z.strictObject({
   fotnoter: z.array(fotnotSchema).default([]),
   regler: z.array(regelSchema).default([]),
   kommentar: z.string().optional().describe('Kort text direkt under tabellen.'),
+  diagram: z.array(diagramSchema).default([]).describe('Diagram som visar tabellens data; placeras av mallen med {{diagram "id"}}.'),
 });
 
 /** Row values given as a mapping are turned into lists in column order. */

@@ -12,6 +12,7 @@ export type OutlineItem =
   | { typ: 'text'; fil: string; del?: string; från?: string; till?: string }
   | { typ: 'rubrik'; nivå: number; text: string; innehåll: boolean }
   | { typ: 'tabell'; id: string }
+  | { typ: 'diagram'; id: string }
   | { typ: 'mål'; id: string }
   | { typ: 'målredovisning'; id: string }
   | { typ: 'uppdrag'; id: string }
@@ -30,7 +31,7 @@ export const templateContextSchema = z.strictObject({
     budgetår: z.number(),
     delår: z.boolean(),
   }),
-  tabeller: z.array(z.strictObject({ id: z.string(), rubrik: z.string(), typ: z.string(), avser: z.string() })),
+  tabeller: z.array(z.strictObject({ id: z.string(), rubrik: z.string(), typ: z.string(), avser: z.string(), diagram: z.array(z.string()) })),
   målområden: z.array(
     z.strictObject({
       id: z.string(),
@@ -71,6 +72,7 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
     return line({ typ: 'rubrik', nivå, text: words.map(String).join(' '), innehåll });
   },
   tabell: (id: unknown) => line({ typ: 'tabell', id: str(id, 'tabell') }),
+  diagram: (id: unknown) => line({ typ: 'diagram', id: str(id, 'diagram') }),
   mal: (id: unknown) => line({ typ: 'mål', id: str(id, 'mal') }),
   malredovisning: (id: unknown) => line({ typ: 'målredovisning', id: str(id, 'malredovisning') }),
   uppdrag: (id: unknown) => line({ typ: 'uppdrag', id: str(id, 'uppdrag') }),

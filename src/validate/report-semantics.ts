@@ -44,6 +44,15 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
       });
     };
     walk(t.rader, [...tp, 'rader'], `${t.id}.rader`);
+    t.diagram.forEach((dg, di) => {
+      const dp: Path = [...tp, 'diagram', di];
+      (dg.rader ?? []).forEach((id, i) => {
+        if (!rowIds.has(id)) err(ts, [...dp, 'rader', i], `${t.id}.diagram[${di}].rader[${i}]`, 'okänd-referens', `raden "${id}" finns inte i tabellen ${t.id}`);
+      });
+      dg.kolumner.forEach((id, i) => {
+        if (!colIds.has(id)) err(ts, [...dp, 'kolumner', i], `${t.id}.diagram[${di}].kolumner[${i}]`, 'okänd-referens', `kolumnen "${id}" finns inte i tabellen ${t.id}`);
+      });
+    });
     t.regler.forEach((rule, gi) => {
       const gp: Path = [...tp, 'regler', gi];
       const gl = `${t.id}.regler[${gi}]`;

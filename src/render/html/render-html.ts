@@ -54,6 +54,8 @@ function block(d: Dokument, b: Block, level: number): string {
     }
     case 'tabell':
       return table(d, b);
+    case 'diagram':
+      return ''; // drawn by the chart module once it lands
     case 'mål':
       return b.visning === 'indikatorer' ? goalTable(b) : goalReport(b, level);
     case 'uppdrag':

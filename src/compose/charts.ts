@@ -1,0 +1,39 @@
+import { convertAmount, UNIT_DECIMALS } from '../format/number.js';
+import type { DiagramBlock, Fakt, TabellBlock } from '../model/dokument.js';
+import type { Tabell } from '../schema/tabell.js';
+
+/** Charts declared on a table, with their values taken from the table's facts. */
+export function chartBlocks(t: Tabell, block: TabellBlock, fakta: Map<string, Fakt>): DiagramBlock[] {
+  return t.diagram.map((def) => {
+    const rows = def.rader
+      ? def.rader.map((id) => block.rader.find((r) => r.id === id)).filter((r) => r !== undefined)
+      : block.rader.filter((r) => r.nivå === 0 && r.roll === 'post');
+    const unit = def.enhet ?? t.enhet;
+    const serier = def.kolumner.map((colId) => {
+      const ci = block.kolumner.findIndex((c) => c.id === colId);
+      const col = block.kolumner[ci];
+      const cells = rows.map((r) => (ci >= 0 ? (r.celler[ci] ?? null) : null));
+      return {
+        namn: col?.rubrik ?? colId,
+        fakta: cells,
+        värden: cells.map((id) => {
+          const f = id ? fakta.get(id) : undefined;
+          if (!f || f.cell.typ !== 'tal') return null;
+          return convertAmount(f.cell.tal, f.enhet, unit) ?? f.cell.tal;
+        }),
+      };
+    });
+    return {
+      typ: 'diagram',
+      id: def.id,
+      nummer: 0,
+      rubrik: def.rubrik,
+      diagramtyp: def.typ,
+      tabell: t.id,
+      enhet: unit,
+      decimaler: unit === t.enhet ? t.decimaler : (UNIT_DECIMALS[unit] ?? 1),
+      kategorier: rows.map((r) => r.etikett),
+      serier,
+    };
+  });
+}
