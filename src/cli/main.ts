@@ -31,8 +31,11 @@ program
   .description('bygger rapporterna till out/<rapport>/')
   .argument('[rapport...]', 'rapporter att bygga (standard: alla under data/)')
   .option('--out <katalog>', 'katalog för utdata', 'out')
-  .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build ks-delarsrapport-2021-08 --out /tmp/ut\n')
-  .action(async (rapporter: string[], opts: { out: string }) => {
+  .option('--format <lista>', 'format att skapa, kommaseparerade: html,pdf,xlsx', 'html,pdf,xlsx')
+  .option('--strict', 'avbryt om kontrollen hittar fel')
+  .option('--pdfa', 'skapa PDF/A-2b för arkivet')
+  .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build --strict --pdfa\n')
+  .action(async (rapporter: string[], opts: { out: string; format: string; strict?: boolean; pdfa?: boolean }) => {
     process.exitCode = await runBuild(program.opts<{ rot: string }>().rot, rapporter, opts);
   });
 

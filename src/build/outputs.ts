@@ -1,0 +1,71 @@
+import type { Dokument } from '../model/dokument.js';
+import type { Kontrollresultat } from '../model/kontroll.js';
+import { renderHtml } from '../render/html/render-html.js';
+import { renderPdf, type PdfOptions } from '../render/pdf/render-pdf.js';
+
+export const FORMATS = ['html', 'pdf', 'xlsx'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  formats: readonly Format[];
+  pdf?: PdfOptions;
+  /** Called as each format is done, for progress lines. */
+  onFormat?: (format: Format, ms: number) => void;
+}
+
+export interface Output {
+  /** File name inside out/<rapport>/. */
+  namn: string;
+  bytes: Buffer;
+}
+
+type Renderer = (d: Dokument, k: Kontrollresultat, o: RenderOptions) => Promise<Buffer>;
+
+const RENDERERS: Record<Format, Renderer | undefined> = {
+  html: async (d) => Buffer.from(renderHtml(d), 'utf8'),
+  pdf: (d, _k, o) => renderPdf(d, o.pdf),
+  xlsx: undefined,
+};
+
+export function registerRenderer(format: Format, r: Renderer): void {
+  RENDERERS[format] = r;
+}
+
+/**
+ * Renders every requested format into memory first, so a failure half-way writes nothing and
+ * the previous outputs stay as they were. HTML goes first: it is the fastest to look at.
+ */
+export async function renderOutputs(d: Dokument, k: Kontrollresultat, o: RenderOptions): Promise<Output[]> {
+  const out: Output[] = [];
+  for (const f of FORMATS) {
+    if (!o.formats.includes(f)) continue;
+    const r = RENDERERS[f];
+    if (!r) continue;
+    const t = performance.now();
+    out.push({ namn: `${d.id}.${f}`, bytes: await r(d, k, o) });
+    o.onFormat?.(f, performance.now() - t);
+  }
+  out.push({ namn: 'kontroll.json', bytes: Buffer.from(`${JSON.stringify(kontrollJson(d, k), null, 2)}\n`, 'utf8') });
+  return out;
+}
+
+/** The stable, documented JSON of a report's findings (see README, "kontroll.json"). */
+export function kontrollJson(d: Dokument, k: Kontrollresultat): object {
+  return {
+    schema: 'kommunrapport/kontroll@1',
+    rapport: d.id,
+    datum: d.datum,
+    fynd: k.fynd.map((f) => ({
+      allvarlighet: f.allvarlighet,
+      regel: f.regel,
+      meddelande: f.meddelande,
+      fil: f.plats?.fil ?? null,
+      rad: f.plats?.rad ?? null,
+      kolumn: f.plats?.kolumn ?? null,
+      fält: f.fält ?? null,
+      fakta: f.fakta ?? [],
+      accepterad: f.accepterad ?? null,
+    })),
+    belopp: k.belopp.map((b) => ({ text: b.text, fil: b.plats.fil, rad: b.plats.rad, kolumn: b.plats.kolumn, värde: b.värde, enhet: b.enhet, verdikt: b.verdikt, fakta: b.fakta, kommentar: b.kommentar ?? null })),
+  };
+}

@@ -1,0 +1,28 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { fontPath } from '../fonts.js';
+
+const require = createRequire(import.meta.url);
+// pdfmake is CommonJS and a singleton: configure it once.
+const pdfmake = require('pdfmake') as typeof import('pdfmake');
+const fontDir = dirname(fontPath('normal'));
+pdfmake.setFonts({
+  Roboto: { normal: fontPath('normal'), bold: fontPath('bold'), italics: fontPath('italics'), bolditalics: fontPath('bolditalics') },
+});
+// The document definition is built from data; it must never reach the network or other files.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(fontDir));
+
+/** Fields pdfmake 0.3 accepts that its type definitions lack. */
+export interface PdfExtras {
+  subset?: 'PDF/A-2b' | 'PDF/A-1b' | 'PDF/A-3b';
+  tagged?: boolean;
+  language?: string;
+  version?: string;
+  displayTitle?: boolean;
+}
+
+export async function layoutPdf(def: TDocumentDefinitions & PdfExtras): Promise<Buffer> {
+  return pdfmake.createPdf(def).getBuffer();
+}

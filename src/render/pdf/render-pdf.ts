@@ -1,0 +1,84 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { DiagramBlock, Dokument } from '../../model/dokument.js';
+import { blocks } from './blocks.js';
+import { layoutPdf, type PdfExtras } from './engine.js';
+import { COLOR, STYLES } from './styles.js';
+
+export interface PdfOptions {
+  /** PDF/A-2b for the archive. */
+  pdfa?: boolean;
+  /** Text in the running header of every page after the title page, e.g. "Bilaga 1 till KS 2023-12-05 § 283, Dnr KS 2023-0123". */
+  stämpel?: string;
+  /** Draws a chart; the PDF omits charts without it. */
+  chart?: (b: DiagramBlock) => Content;
+}
+
+const MARGINS: [number, number, number, number] = [57, 64, 57, 58];
+
+/** Dokument → pdfmake document definition (pure). */
+export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefinitions & PdfExtras {
+  const t = d.titelsida;
+  const date = new Date(`${d.datum}T12:00:00Z`);
+  const titlePage: Content = {
+    stack: [
+      { text: t.kommun, bold: true, fontSize: 13, color: COLOR.heading, margin: [0, 0, 0, 150] },
+      { text: t.titel, style: 'h1' },
+      ...(t.undertitel ? [{ text: t.undertitel, fontSize: 13, margin: [0, 0, 0, 8] } as Content] : []),
+      { text: t.period, fontSize: 13, margin: [0, 0, 0, 8] },
+      { text: [t.nämnd, ...(t.förvaltning ? [`\n${t.förvaltning}`] : [])], fontSize: 11, margin: [0, 0, 0, 100] },
+      {
+        text: [
+          `Status: ${t.status}\nDatum: ${t.datum}`,
+          ...(t.beslut ? [`\nBeslut: ${t.beslut}`] : []),
+          ...(t.diarienummer ? [`\nDiarienummer: ${t.diarienummer}`] : []),
+        ],
+        fontSize: 10,
+      },
+    ],
+    pageBreak: 'after',
+  };
+  const body = blocks({ d, firstChapter: true, ...(opts.chart ? { chart: opts.chart } : {}) }, d.block);
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: MARGINS,
+    language: 'sv-SE',
+    displayTitle: true,
+    version: '1.7',
+    ...(opts.pdfa ? { subset: 'PDF/A-2b' as const, tagged: true } : {}),
+    info: {
+      title: t.titel,
+      author: t.nämnd,
+      subject: `${t.period}, ${t.kommun}`,
+      keywords: [t.kommun, t.nämnd, d.rapport.rapporttyp, String(d.rapport.budgetår)].join(', '),
+      creator: 'kommunrapport',
+      producer: 'kommunrapport (pdfmake)',
+      creationDate: date,
+      modDate: date,
+    },
+    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2, color: COLOR.text },
+    styles: STYLES,
+    header: (currentPage: number) =>
+      currentPage === 1
+        ? null
+        : {
+            columns: [
+              { text: opts.stämpel ?? t.titel, style: 'header' },
+              ...(opts.stämpel ? [{ text: t.titel, style: 'header', alignment: 'right' as const }] : []),
+            ],
+            margin: [MARGINS[0], 30, MARGINS[2], 0],
+          },
+    footer: (currentPage: number, pageCount: number) =>
+      currentPage === 1 ? null : { text: `Sida ${currentPage} av ${pageCount}`, style: 'header', alignment: 'center', margin: [0, 22, 0, 0] },
+    // A heading or caption never stands alone at the bottom of a page.
+    pageBreakBefore: (node, rest) => {
+      const n = node as unknown as { headlineLevel?: number; pageBreak?: string };
+      return n.headlineLevel !== undefined && n.pageBreak !== 'before' && rest.getFollowingNodesOnPage().length === 0;
+    },
+    content: [titlePage, ...body],
+  };
+}
+
+export async function renderPdf(d: Dokument, opts: PdfOptions = {}): Promise<Buffer> {
+  return layoutPdf(pdfDefinition(d, opts));
+}

@@ -1,0 +1,144 @@
+import type ExcelJS from 'exceljs';
+import { formatCell, formatNumber } from '../../format/number.js';
+import type { Cell } from '../../schema/cell.js';
+
+/** Cell values, number formats and styles shared by every sheet. */
+
+const SUP: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** A footnote marker as raised text ("1" → "¹"; "*" stays "*"). */
+export function supMarker(m: string): string {
+  return [...m].map((c) => SUP[c] ?? c).join('');
+}
+
+/**
+ * An Excel number format with thousands separators and the given decimals, e.g. `#,##0.0`.
+ * Excel shows it with the reader's separators, so a Swedish Excel prints "1 234,5".
+ * `suffix` is literal text after the number ("%", " (2020)", a footnote marker).
+ */
+export function numFmt(decimals: number, suffix = ''): string {
+  const d = Math.max(0, Math.min(10, Math.trunc(decimals)));
+  const base = d > 0 ? `#,##0.${'0'.repeat(d)}` : '#,##0';
+  const lit = suffix.replace(/"/g, '');
+  return lit ? `${base}"${lit}"` : base;
+}
+
+/** The literal text a number cell carries after its figure as published ("%", " (2020)", "*"). */
+function numberSuffix(c: Extract<Cell, { typ: 'tal' }>): string {
+  let s = '';
+  if (c.enhet) s += c.enhet === '%' ? '%' : ` ${c.enhet}`;
+  if (c.referensår !== undefined) s += ` (${c.referensår})`;
+  if (c.period) s += ` (${c.period})`;
+  if (c.not) s += ` ${c.not}`;
+  if (c.fotnot) s += supMarker(c.fotnot);
+  return s;
+}
+
+export interface Written {
+  /** True when the cell holds a real number. */
+  numeric: boolean;
+  /** The value as Excel would show it, for column widths. */
+  shown: string;
+}
+
+/**
+ * Writes a published cell: a number stays a number (with its decimals and any unit or footnote in
+ * the number format); markers (I.U., -), targets and free text are text; blank stays empty.
+ */
+export function writeValue(target: ExcelJS.Cell, cell: Cell, decimals: number): Written {
+  target.alignment = { horizontal: 'right', vertical: 'top' };
+  if (cell.typ === 'tal') {
+    const suffix = numberSuffix(cell);
+    target.value = cell.tal;
+    target.numFmt = numFmt(decimals, suffix);
+    return { numeric: true, shown: formatNumber(cell.tal, decimals) + suffix };
+  }
+  if (cell.typ === 'tom') return { numeric: false, shown: '' };
+  const f = formatCell(cell, decimals);
+  const text = f.text + (f.fotnot ? supMarker(f.fotnot) : '');
+  target.value = text;
+  return { numeric: false, shown: text };
+}
+
+export const FÄRG = {
+  rubrik: 'FFD9E1F2',
+  beräknad: 'FFEDF3E4',
+  beräknadRubrik: 'FFC6DDB3',
+  avvikelse: 'FFF8CBAD',
+  avvikelseText: 'FF9C0006',
+} as const;
+
+export const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+
+const tunn: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
+
+/** A header row: bold, shaded, wrapped, with a rule under it. */
+export function styleHeader(row: ExcelJS.Row, from: number, to: number, argb: string = FÄRG.rubrik): void {
+  for (let c = from; c <= to; c++) {
+    const cell = row.getCell(c);
+    cell.font = { bold: true };
+    cell.fill = fill(argb);
+    cell.alignment = { wrapText: true, vertical: 'bottom', horizontal: c === from ? 'left' : 'center' };
+    cell.border = { bottom: tunn };
+  }
+}
+
+/** A sheet title (the caption) in row `r`. */
+export function writeTitle(ws: ExcelJS.Worksheet, r: number, text: string, size = 13): void {
+  const cell = ws.getCell(r, 1);
+  cell.value = text;
+  cell.font = { bold: true, size };
+}
+
+/** Tracks the widest value per column, so columns fit their content. */
+export class Widths {
+  private readonly max = new Map<number, number>();
+  see(col: number, text: string, extra = 0): void {
+    const w = Math.max(0, ...String(text).split('\n').map((l) => l.length)) + extra;
+    this.max.set(col, Math.max(this.max.get(col) ?? 0, w));
+  }
+  /** Sets widths: content + 2, between `min` and `max` (per column overrides in `limits`). */
+  apply(ws: ExcelJS.Worksheet, columns: number, min = 8, max = 60, limits: Record<number, [number, number]> = {}): void {
+    for (let c = 1; c <= columns; c++) {
+      const [lo, hi] = limits[c] ?? [min, max];
+      ws.getColumn(c).width = Math.min(hi, Math.max(lo, (this.max.get(c) ?? 0) + 2));
+    }
+  }
+}
+
+/** `&` starts a code in Excel's header/footer; titles are cut to keep within its 255 characters. */
+export function headerText(s: string, max = 100): string {
+  const cut = s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  return cut.replace(/&/g, '&&');
+}
+
+/** Print set-up: A4, fit to page width, report title in the header, page numbers in the footer. */
+export function printSetup(ws: ExcelJS.Worksheet, opts: { titel: string; blad: string; landscape: boolean; titleRows?: string }): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: opts.landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    ...(opts.titleRows ? { printTitlesRow: opts.titleRows } : {}),
+  };
+  ws.headerFooter = {
+    differentFirst: false,
+    differentOddEven: false,
+    oddHeader: `&L${headerText(opts.titel)}&R${headerText(opts.blad, 60)}`,
+    oddFooter: '&CSida &P av &N',
+  } as ExcelJS.HeaderFooter;
+}
+
+/** A formula with its cached result, the way exceljs writes `<f>` and `<v>`. */
+export function formula(target: ExcelJS.Cell, text: string, result: number | string): void {
+  target.value = { formula: text, result } as ExcelJS.CellFormulaValue;
+}
+
+/** `=HYPERLINK("#'blad'!A1","text")`: a link inside the workbook that Excel follows on click. */
+export function linkFormula(target: ExcelJS.Cell, sheetRef: string, address: string, text: string): void {
+  const url = `#${sheetRef}!${address}`.replace(/"/g, '""');
+  formula(target, `HYPERLINK("${url}","${text.replace(/"/g, '""')}")`, text);
+  target.font = { color: { argb: 'FF0563C1' }, underline: true };
+}

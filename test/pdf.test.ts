@@ -1,0 +1,104 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderPdf } from '../src/render/pdf/render-pdf.js';
+import { bundled } from './support/lookup.js';
+import { pdfPages } from './support/pdf.js';
+import { REPORTS } from './support/project.js';
+import { requireTool } from './support/tools.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-pdf-'));
+const file = (id: string): string => join(dir, `${id}.pdf`);
+
+beforeAll(async () => {
+  for (const id of REPORTS) writeFileSync(file(id), await renderPdf(bundled(id)));
+});
+
+describe('PDF text, read back with pdftotext', () => {
+  it('has headings and table figures exactly as formatted, Swedish characters intact', () => {
+    const text = pdfPages(file('ks-internbudget-2024'), true).join('\n');
+    expect(text).toContain('Kommunövergripande mål');
+    expect(text).toContain('Nämndens verksamheter, kostnader och intäkter');
+    expect(text).toMatch(/Summa nämndens internbudget\s+554,9\s+618,5\s+666,8\s+673,7\s+680,0\s+677,2\s+678,2\s+679,1/);
+    expect(text).toMatch(/- ers MSB intäkt\s+−4 800\s+−4 800/);
+    expect(text).toContain('Tabell 2. Driftsammandrag');
+    expect(text).toContain('666,8 mnkr');
+  });
+  it('shows the bedömning in words in the delårsrapport', () => {
+    const text = pdfPages(file('ks-delarsrapport-2021-08')).join('\n');
+    expect(text).toContain('Bedömning: Uppfylls delvis');
+    expect(text.match(/Bedömning: Uppfylls\b(?! delvis)/g)!.length).toBeGreaterThanOrEqual(8);
+  });
+  it('has no header or footer on the title page, and "Sida x av y" on the others', () => {
+    const pages = pdfPages(file('ks-internbudget-2024'));
+    expect(pages[0]).not.toContain('Sida 1');
+    expect(pages[1]).toContain(`Sida 2 av ${pages.length}`);
+    expect(pages[pages.length - 1]).toContain(`Sida ${pages.length} av ${pages.length}`);
+    expect(pages[1]!.startsWith('Kommunstyrelsens internbudget för 2024')).toBe(true);
+  });
+});
+
+describe.each(REPORTS)('%s', (id) => {
+  it('every table-of-contents entry names the page its heading lands on', () => {
+    const pages = pdfPages(file(id), true);
+    const tocStart = pages.findIndex((p) => /^\s*Innehåll\s*$/m.test(p));
+    expect(tocStart).toBeGreaterThan(0);
+    const entries: { title: string; page: number }[] = [];
+    for (const p of pages.slice(tocStart, tocStart + 3)) {
+      for (const m of p.matchAll(/^\s*(\S.*?\S)\s{2,}(\d+)\s*$/gm)) if (!/^Sida /.test(m[1]!)) entries.push({ title: m[1]!, page: Number(m[2]) });
+    }
+    expect(entries.length).toBeGreaterThan(10);
+    const flat = (p: string): string => p.replace(/\s+/g, ' ');
+    let previous = 0;
+    for (const e of entries) {
+      // The named page holds the heading (not just the table of contents), and pages never run backwards.
+      const page = pages[e.page - 1] ?? '';
+      const body = e.page - 1 === tocStart ? page.slice(page.lastIndexOf(e.title.slice(0, 20))) : page;
+      expect(flat(body), `${e.title} på sidan ${e.page}`).toContain(flat(e.title));
+      expect(e.page).toBeGreaterThanOrEqual(previous);
+      previous = e.page;
+    }
+  });
+  it('passes qpdf --check and has bookmarks for its headings', () => {
+    const qpdf = requireTool('qpdf', 'qpdf');
+    const r = spawnSync(qpdf, ['--check', file(id)], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('No syntax or stream encoding errors');
+    const outlines = JSON.parse(execFileSync(qpdf, ['--json', '--json-key=outlines', file(id)], { encoding: 'utf8' })).outlines as { title: string; kids: unknown[] }[];
+    expect(outlines.length).toBeGreaterThan(4);
+    expect(outlines.some((o) => o.kids.length > 0)).toBe(true);
+  });
+  it('carries the metadata and is byte-identical when built twice', async () => {
+    const info = execFileSync(requireTool('pdfinfo', 'poppler-utils'), [file(id)], { encoding: 'utf8' });
+    const d = bundled(id);
+    expect(info).toMatch(new RegExp(`Title:\\s+${d.titelsida.titel.replace(/[()]/g, '.')}`));
+    expect(info).toMatch(/Author:\s+Kommunstyrelsen/);
+    expect(info).toMatch(/Keywords:\s+Linköpings kommun/);
+    expect(info).toContain(`CreationDate:`);
+    expect(readFileSync(file(id)).includes(Buffer.from('/Lang (sv-SE)'))).toBe(true);
+    const again = await renderPdf(d);
+    expect(again.equals(readFileSync(file(id)))).toBe(true);
+  });
+});
+
+describe('tables across pages', () => {
+  it('a table spanning two pages shows its header row on both', () => {
+    const pages = pdfPages(file('ks-internbudget-2024'), true);
+    const withRows = pages.filter((p) => p.includes('Specifikation av förändringar'));
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    for (const p of withRows) expect(p).toContain('Nettokostnad, belopp mnkr');
+  });
+});
+
+describe('PDF/A-2b', () => {
+  it('--pdfa writes PDF/A identification metadata and still passes qpdf', async () => {
+    const f = join(dir, 'pdfa.pdf');
+    writeFileSync(f, await renderPdf(bundled('vss-forvaltningsbudget-2023'), { pdfa: true }));
+    const meta = execFileSync(requireTool('pdfinfo', 'poppler-utils'), ['-meta', f], { encoding: 'utf8' });
+    expect(meta).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(meta).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(spawnSync(requireTool('qpdf', 'qpdf'), ['--check', f]).status).toBe(0);
+  });
+});
