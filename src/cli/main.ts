@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { runBuild } from './commands/build.js';
+import { runCheck } from './commands/check.js';
 import { runValidate } from './commands/validate.js';
 import { VERSION } from '../version.js';
 
@@ -24,6 +25,17 @@ program
   .addHelpText('after', '\nExempel:\n  kommunrapport validate\n  kommunrapport validate ks-internbudget-2024\n')
   .action((rapporter: string[]) => {
     process.exitCode = runValidate(program.opts<{ rot: string }>().rot, rapporter);
+  });
+
+program
+  .command('check')
+  .description('kontrollerar tabellernas räkneregler, samband mellan tabeller, antal och varje siffra i texten')
+  .argument('[rapport...]', 'rapporter att kontrollera (standard: alla under data/)')
+  .option('--format <format>', 'text eller json', 'text')
+  .option('--alla', 'visa också info (t.ex. skillnader inom avrundning)')
+  .addHelpText('after', '\nAvslutas med kod 1 om något fel hittas som inte är accepterat i rapport.yaml.\n\nExempel:\n  kommunrapport check\n  kommunrapport check ks-internbudget-2024 --format json > kontroll.json\n')
+  .action((rapporter: string[], opts: { format: string; alla?: boolean }) => {
+    process.exitCode = runCheck(program.opts<{ rot: string }>().rot, rapporter, opts);
   });
 
 program

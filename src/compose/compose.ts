@@ -239,6 +239,10 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
     mål: [...goals.block.values()],
     uppdrag: [...uppdrag.values()],
     diagram: diagramOrder,
+    samband: r.tabeller.samband.map((sb, i) => {
+      const plats = r.sources.tabeller?.at(['samband', i]);
+      return { ...sb, ...(plats ? { plats } : {}) };
+    }),
     källfiler: r.files,
     diagnostics,
   };

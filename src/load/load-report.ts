@@ -70,7 +70,7 @@ const rel = (root: string, p: string): string => relative(root, p).split('\\').j
 /** Reads and schema-validates one report. Never throws for bad input: problems become diagnostics. */
 export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
   const dir = join(paths.data, id);
-  const out: LoadedReport = { id, tabeller: { tabeller: [] }, narrative: [], sources: {}, files: [], diagnostics: [] };
+  const out: LoadedReport = { id, tabeller: { tabeller: [], samband: [] }, narrative: [], sources: {}, files: [], diagnostics: [] };
   if (!existsSync(dir)) {
     out.diagnostics.push({
       allvarlighet: 'fel',

@@ -25,6 +25,8 @@ export interface Dokument {
   /** Goals and uppdrag, for counts and the Mål/Uppdrag sheets. */
   mål: MålBlock[];
   uppdrag: UppdragBlock[];
+  /** Pairs of rows in different tables that show the same figures. */
+  samband: { rader: [string, string]; kolumner?: Record<string, string>; beskrivning?: string; plats?: Position }[];
   /** Charts in document order. */
   diagram: DiagramBlock[];
   /** Input files with their text (for SHA-256 in the workbook). */

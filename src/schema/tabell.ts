@@ -123,10 +123,24 @@ export const tabellSchema = tabellBas.transform((t, ctx) => {
   return { ...t, rader: norm(t.rader, ['rader']) };
 });
 
+/** The same figure shown in two tables: checked with unit conversion and rounding. */
+export const sambandSchema = z.strictObject({
+  rader: z
+    .tuple([z.string().regex(/^[^/]+\/[^/]+$/, 'förväntade "tabell/rad"'), z.string().regex(/^[^/]+\/[^/]+$/, 'förväntade "tabell/rad"')])
+    .describe('Två rader, "tabell/rad", som visar samma belopp.'),
+  kolumner: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('Kolumn i den första tabellen → kolumn i den andra, där de inte har samma id eller samma mått och år.'),
+  beskrivning: z.string().optional(),
+});
+
 export const tabellerFilSchema = z.strictObject({
   $schema: z.string().optional(),
   tabeller: z.array(tabellSchema),
+  samband: z.array(sambandSchema).default([]).describe('Rader i olika tabeller som ska visa samma belopp.'),
 });
+export type Samband = z.output<typeof sambandSchema>;
 
 export type Tabell = z.output<typeof tabellSchema>;
 export type Kolumn = z.output<typeof kolumnSchema>;

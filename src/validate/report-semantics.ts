@@ -73,6 +73,25 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
     });
   });
 
+  r.tabeller.samband.forEach((sb, si) => {
+    const cols: Record<string, Set<string>> = {};
+    sb.rader.forEach((ref, k) => {
+      const [tid, rid] = ref.split('/') as [string, string];
+      const t = r.tabeller.tabeller.find((x) => x.id === tid);
+      const path: Path = ['samband', si, 'rader', k];
+      if (!t) return err(ts, path, `samband[${si}].rader[${k}]`, 'okänd-referens', `tabellen "${tid}" finns inte`);
+      const rows: string[] = [];
+      const walk = (rs: typeof t.rader): void => rs.forEach((x) => (rows.push(x.id), x.rader && walk(x.rader)));
+      walk(t.rader);
+      if (!rows.includes(rid)) err(ts, path, `samband[${si}].rader[${k}]`, 'okänd-referens', `raden "${rid}" finns inte i tabellen ${tid}`);
+      cols[k] = new Set(t.kolumner.map((c) => c.id));
+    });
+    for (const [a, b] of Object.entries(sb.kolumner ?? {})) {
+      if (cols[0] && !cols[0].has(a)) err(ts, ['samband', si, 'kolumner', a], `samband[${si}].kolumner.${a}`, 'okänd-referens', `kolumnen "${a}" finns inte i ${sb.rader[0]}`);
+      if (cols[1] && !cols[1].has(b)) err(ts, ['samband', si, 'kolumner', a], `samband[${si}].kolumner.${a}`, 'okänd-referens', `kolumnen "${b}" finns inte i ${sb.rader[1]}`);
+    }
+  });
+
   const ms = r.sources.mål;
   if (r.mål) {
     const goalIds = new Set<string>();

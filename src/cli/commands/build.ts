@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { FORMATS, renderOutputs, type Format } from '../../build/outputs.js';
-import { runChecks } from '../../check/run-checks.js';
+import { runChecks } from '../../check/index.js';
 import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
 import { listReports, projectPaths } from '../../load/load-report.js';
 import { loadAndCompose } from '../../pipeline.js';

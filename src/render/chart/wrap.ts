@@ -6,6 +6,8 @@ export interface Wrapped {
   width: number;
   /** True when text was cut (ellipsis): the full text must then be given another way. */
   shortened: boolean;
+  /** True when a word had to be broken inside (with a hyphen) because it is wider than a line. */
+  brokeWord: boolean;
 }
 
 const ELLIPSIS = '\u2026';
@@ -17,22 +19,27 @@ const ELLIPSIS = '\u2026';
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines: number, bold = false): Wrapped {
   const w = (s: string): number => textWidth(s, fontSize, bold);
-  const words = text.trim().split(/\s+/).filter(Boolean).flatMap((word) => word.split(/(?<=[-/\u2013])(?=.)/));
+  // Pieces with whether a space preceded them: "Näringsliv- och" keeps its space,
+  // "Kommunikations-/utveckling" may break after the hyphen and rejoins without one.
+  const pieces = text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => word.split(/(?<=[-/\u2013])(?=.)/).map((p, i) => ({ p, space: i === 0 })));
   const lines: string[] = [];
   let line = '';
-  // A word piece that ends in a hyphen/slash joins the next piece without a space.
-  const joiner = (prev: string): string => (/[-/\u2013]$/.test(prev) ? '' : ' ');
-  for (const piece of words) {
-    const candidate = line ? line + joiner(line) + piece : piece;
+  let brokeWord = false;
+  for (const { p, space } of pieces) {
+    const candidate = line ? line + (space ? ' ' : '') + p : p;
     if (w(candidate) <= maxWidth) {
       line = candidate;
       continue;
     }
     if (line) lines.push(line);
-    line = '';
-    let rest = piece;
+    let rest = p;
     while (w(rest) > maxWidth) {
-      const cut = longestPrefix(rest, (p) => w(`${p}-`) <= maxWidth);
+      brokeWord = true;
+      const cut = longestPrefix(rest, (pre) => w(`${pre}-`) <= maxWidth);
       lines.push(`${rest.slice(0, cut)}-`);
       rest = rest.slice(cut);
     }
@@ -46,10 +53,10 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
     shortened = true;
     lines.length = maxLines;
     const last = (lines[maxLines - 1] ?? '').replace(/-$/, '');
-    const cut = longestPrefix(last, (p) => w(p.trimEnd() + ELLIPSIS) <= maxWidth);
+    const cut = longestPrefix(last, (pre) => w(pre.trimEnd() + ELLIPSIS) <= maxWidth);
     lines[maxLines - 1] = last.slice(0, cut).trimEnd() + ELLIPSIS;
   }
-  return { lines, width: Math.max(...lines.map(w)), shortened };
+  return { lines, width: Math.max(...lines.map(w)), shortened, brokeWord };
 }
 
 /** Length of the longest prefix (in code units, at least one character) for which `fits` holds. */

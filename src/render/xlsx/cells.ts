@@ -93,12 +93,17 @@ export function writeTitle(ws: ExcelJS.Worksheet, r: number, text: string, size 
 /** Tracks the widest value per column, so columns fit their content. */
 export class Widths {
   private readonly max = new Map<number, number>();
+  /** A header: it may wrap onto two lines, but its longest word must fit. */
+  seeHeader(col: number, text: string): void {
+    const longest = text.split(/\s+/).reduce((a, b) => Math.max(a, b.length), 0);
+    this.see(col, 'x'.repeat(Math.max(longest, Math.ceil(text.length / 2))));
+  }
   see(col: number, text: string, extra = 0): void {
     const w = Math.max(0, ...String(text).split('\n').map((l) => l.length)) + extra;
     this.max.set(col, Math.max(this.max.get(col) ?? 0, w));
   }
   /** Sets widths: content + 2, between `min` and `max` (per column overrides in `limits`). */
-  apply(ws: ExcelJS.Worksheet, columns: number, min = 8, max = 60, limits: Record<number, [number, number]> = {}): void {
+  apply(ws: ExcelJS.Worksheet, columns: number, min = 10, max = 60, limits: Record<number, [number, number]> = {}): void {
     for (let c = 1; c <= columns; c++) {
       const [lo, hi] = limits[c] ?? [min, max];
       ws.getColumn(c).width = Math.min(hi, Math.max(lo, (this.max.get(c) ?? 0) + 2));
@@ -142,3 +147,16 @@ export function linkFormula(target: ExcelJS.Cell, sheetRef: string, address: str
   formula(target, `HYPERLINK("${url}","${text.replace(/"/g, '""')}")`, text);
   target.font = { color: { argb: 'FF0563C1' }, underline: true };
 }
+
+/** Column number → letters (1 → A, 27 → AA). */
+export function colLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** A1-style address. */
+export const addr = (row: number, col: number): string => `${colLetter(col)}${row}`;
+
+/** Where each published fact was written: fact id → sheet and cell, for the Kontroll sheet. */
+export type FaktKarta = Map<string, { blad: string; cell: string }>;

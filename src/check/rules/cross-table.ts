@@ -1,0 +1,76 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { convertAmount, formatNumber } from '../../format/number.js';
+import type { Dokument, Fakt, TabellBlock, TabellKolumn } from '../../model/dokument.js';
+import { halfUnit, roundTo } from '../interval.js';
+import type { CheckRule } from '../run-checks.js';
+import { describeCell } from './table-rules.js';
+
+const sameMeasure = (a: TabellKolumn, b: TabellKolumn): boolean =>
+  a.mått === b.mått && a.år === b.år && (a.period ?? '') === (b.period ?? '') && (a.delmått ?? '') === (b.delmått ?? '');
+
+/** Column pairs of two tables: explicit mapping first, then equal ids, then equal measure and year. */
+export function pairColumns(ta: TabellBlock, tb: TabellBlock, explicit: Record<string, string> = {}): [string, string][] {
+  const out: [string, string][] = [];
+  for (const a of ta.kolumner) {
+    const b = explicit[a.id] ? tb.kolumner.find((k) => k.id === explicit[a.id]) : (tb.kolumner.find((k) => k.id === a.id) ?? tb.kolumner.find((k) => sameMeasure(a, k)));
+    if (b) out.push([a.id, b.id]);
+  }
+  return out;
+}
+
+export interface Comparison {
+  a: Fakt;
+  b: Fakt;
+  verdict: 'lika' | 'inom avrundning' | 'olika' | 'tusenfel';
+}
+
+/**
+ * Compares two published figures of the same amount in possibly different units: the more
+ * precise one, converted and rounded to the other's precision, must equal it.
+ */
+export function compareFacts(a: Fakt, b: Fakt): Comparison | undefined {
+  if (a.cell.typ !== 'tal' || b.cell.typ !== 'tal') return undefined;
+  const bInA = convertAmount(b.cell.tal, b.enhet, a.enhet);
+  if (bInA === undefined) return undefined;
+  const va = a.cell.tal;
+  if (Math.abs(va - bInA) < 1e-9) return { a, b, verdict: 'lika' };
+  // Express both in a's unit, at the coarser of the two precisions.
+  const bDecInA = b.decimaler + Math.round(Math.log10((convertAmount(1, a.enhet, b.enhet) ?? 1)));
+  const coarse = Math.min(a.decimaler, bDecInA);
+  if (roundTo(va, coarse) === roundTo(bInA, coarse) || Math.abs(va - bInA) <= halfUnit(coarse) + 1e-9) return { a, b, verdict: 'inom avrundning' };
+  const ratio = bInA !== 0 ? va / bInA : 0;
+  if (Math.abs(Math.abs(ratio) - 1000) < 10 || (ratio !== 0 && Math.abs(Math.abs(1 / ratio) - 1000) < 10)) return { a, b, verdict: 'tusenfel' };
+  return { a, b, verdict: 'olika' };
+}
+
+export const crossTable: CheckRule = {
+  id: 'samband',
+  run(d: Dokument) {
+    const fynd: Diagnostic[] = [];
+    const table = (id: string): TabellBlock | undefined => d.tabeller.find((t) => t.id === id);
+    for (const sb of d.samband) {
+      const [ra, rb] = sb.rader;
+      const [tia, ria] = ra.split('/') as [string, string];
+      const [tib, rib] = rb.split('/') as [string, string];
+      const ta = table(tia);
+      const tb = table(tib);
+      if (!ta || !tb) continue;
+      for (const [ca, cb] of pairColumns(ta, tb, sb.kolumner)) {
+        const fa = d.fakta.get(`${tia}/${ria}/${ca}`);
+        const fb = d.fakta.get(`${tib}/${rib}/${cb}`);
+        if (!fa || !fb) continue;
+        const c = compareFacts(fa, fb);
+        if (!c || c.verdict === 'lika' || c.verdict === 'inom avrundning') continue;
+        const what = `${describeCell(fa)} = ${formatNumber((fa.cell as { tal: number }).tal, fa.decimaler)} ${fa.enhet}, men ${describeCell(fb)} = ${formatNumber((fb.cell as { tal: number }).tal, fb.decimaler)} ${fb.enhet}`;
+        fynd.push({
+          allvarlighet: 'fel',
+          regel: c.verdict === 'tusenfel' ? 'samband-tusenfel' : 'samband',
+          meddelande: c.verdict === 'tusenfel' ? `${what}: beloppet är tusen gånger för stort eller litet (tkr skrivet i en mnkr-tabell?)` : `samma belopp i två tabeller stämmer inte: ${what}`,
+          ...(fa.plats ? { plats: fa.plats } : sb.plats ? { plats: sb.plats } : {}),
+          fakta: [fa.id, fb.id],
+        });
+      }
+    }
+    return { fynd };
+  },
+};

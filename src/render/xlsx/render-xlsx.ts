@@ -1,0 +1,50 @@
+import ExcelJS from 'exceljs';
+import type { Dokument } from '../../model/dokument.js';
+import type { Kontrollresultat } from '../../model/kontroll.js';
+import { caption } from '../shared.js';
+import type { FaktKarta } from './cells.js';
+import { repackZip } from './deterministic.js';
+import { writeGoalSheet } from './goal-sheet.js';
+import { writeKontrollSheet } from './kontroll-sheet.js';
+import { writeOmSheet, type BladInfo } from './om-sheet.js';
+import { assignSheetNames, BLAD } from './sheet-names.js';
+import { writeTableSheet } from './table-sheet.js';
+import { writeUppdragSheet } from './uppdrag-sheet.js';
+
+/**
+ * Dokument → the Excel annex (.xlsx bytes). Pure: reads nothing but its arguments.
+ * Sheets: Om, one per table (named by table id), Mål, Uppdrag, Kontroll.
+ */
+export async function renderXlsx(d: Dokument, kontroll: Kontrollresultat, meta: { version: string }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const date = new Date(`${d.datum}T00:00:00Z`);
+  wb.creator = 'kommunrapport';
+  wb.lastModifiedBy = 'kommunrapport';
+  wb.created = date;
+  wb.modified = date;
+  wb.title = d.titelsida.titel;
+  wb.subject = `${d.titelsida.kommun}, ${d.titelsida.nämnd}`;
+  wb.company = d.titelsida.kommun;
+  wb.calcProperties = { fullCalcOnLoad: true };
+
+  const names = assignSheetNames(d.tabeller.map((t) => t.id));
+  const om = wb.addWorksheet(BLAD.om, { properties: { tabColor: { argb: 'FF1F4E79' } } });
+  const sheets: BladInfo[] = [];
+  const karta: FaktKarta = new Map();
+  for (const t of d.tabeller) {
+    const name = names.get(t.id)!;
+    if (wb.getWorksheet(name)) continue; // a table placed twice has one sheet
+    writeTableSheet(wb.addWorksheet(name), d, t, name, karta);
+    sheets.push({ namn: name, innehåll: caption(t) });
+  }
+  writeGoalSheet(wb.addWorksheet(BLAD.mål), d, karta);
+  sheets.push({ namn: BLAD.mål, innehåll: 'Nämndmål och indikatorer med värden, målvärden och bedömning' });
+  writeUppdragSheet(wb.addWorksheet(BLAD.uppdrag), d);
+  sheets.push({ namn: BLAD.uppdrag, innehåll: 'Uppdrag med status och kommentar där de finns' });
+  writeKontrollSheet(wb.addWorksheet(BLAD.kontroll, { properties: { tabColor: { argb: 'FFC00000' } } }), d, kontroll, karta);
+  sheets.push({ namn: BLAD.kontroll, innehåll: 'Kontrollernas fynd, siffrorna i texten och cellerna de jämförts med' });
+  writeOmSheet(om, d, meta, sheets);
+
+  const raw = await wb.xlsx.writeBuffer();
+  return repackZip(raw as ArrayBuffer, d.datum);
+}
