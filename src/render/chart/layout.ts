@@ -28,7 +28,11 @@ export interface TextBlock {
   fontSize: number;
   lineHeight: number;
   fill: string;
-  /** The ink box of all lines (ascent to descent), for overlap checks. */
+  /** Degrees about the anchor (x, y): 0, or −45 for slanted category labels. */
+  rotation: number;
+  /** The ink area of all lines (ascent to descent) as four corners, rotation applied. */
+  polygon: [number, number][];
+  /** The axis-aligned bounding box of `polygon`. */
   box: Box;
   /** The lines end in an ellipsis; the full text goes in a <title>. */
   shortened: boolean;
@@ -61,7 +65,7 @@ export interface ChartLayout {
 }
 
 export interface ChartOptions {
-  /** Width in user units (the viewBox); height follows from the content. Default 640. */
+  /** Width in user units (the viewBox; at least 240); height follows from the content. Default 640. */
   width?: number;
 }
 
@@ -95,13 +99,21 @@ export function textBlock(
   fontSize: number,
   fill: string,
   shortened = false,
+  rotation = 0,
 ): TextBlock {
   const lh = lineHeight(fontSize);
   const w = Math.max(0, ...lines.map((l) => textWidth(l, fontSize)));
   const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
   const top = y - ASCENT * fontSize;
   const h = (lines.length - 1) * lh + (ASCENT + DESCENT) * fontSize;
-  return { text, lines, x, y, anchor, fontSize, lineHeight: lh, fill, box: { x: left, y: top, w, h }, shortened };
+  const rad = (rotation * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
+  const turn = ([px, py]: [number, number]): [number, number] => [x + (px - x) * cos - (py - y) * sin, y + (px - x) * sin + (py - y) * cos];
+  const polygon = ([[left, top], [left + w, top], [left + w, top + h], [left, top + h]] as [number, number][]).map(turn);
+  const xs = polygon.map((p) => p[0]);
+  const ys = polygon.map((p) => p[1]);
+  const box = { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+  return { text, lines, x, y, anchor, fontSize, lineHeight: lh, fill, rotation, polygon, box, shortened };
 }
 
 /** The legend in rows across the top: swatch, gap, name; a row wraps when full. */
@@ -131,8 +143,9 @@ function allValues(b: DiagramBlock): number[] {
   return b.serier.flatMap((s) => s.värden.filter((v): v is number => v !== null && Number.isFinite(v)));
 }
 
+/** Tick labels in the step's decimals ("−2,0", "1 000"); zero is always "0". */
 function tickTexts(scale: Scale): string[] {
-  return scale.ticks.map((t) => formatNumber(t, scale.decimals));
+  return scale.ticks.map((t) => (t === 0 ? '0' : formatNumber(t, scale.decimals)));
 }
 
 /** The layout of a chart: grouped vertical bars or horizontal bars. */
@@ -151,13 +164,24 @@ function vertical(b: DiagramBlock, width: number): ChartLayout {
   const legend = legendLayout(b, width, PAD);
   const unitTop = legend.bottom + 6;
   const plotH = Math.min(320, Math.max(180, Math.round(width * 0.4)));
-  const scale = niceScale(allValues(b), Math.max(2, Math.min(8, Math.floor(plotH / 45))));
+  const scale = niceScale(allValues(b), Math.max(2, Math.min(8, Math.floor(plotH / 40))));
   const tickLabels = tickTexts(scale);
   const tickW = Math.max(...tickLabels.map((t) => textWidth(t, FS_TICK)));
-  const plotX = PAD + tickW + 6;
-  const plotW = width - PAD - plotX;
   const unit = textBlock(unitTitle(b.enhet), [unitTitle(b.enhet)], PAD, baselineIn(unitTop, FS_TICK), 'start', FS_TICK, AXELTEXTFÄRG);
   const plotY = unitTop + lineHeight(FS_TICK) + 2;
+  const catTop = plotY + plotH + 6;
+
+  // Category labels, each in its own slot; slanted when a word would not fit across the slot.
+  // A slanted label may reach left of the plot: then the plot moves right and the labels are redone.
+  let plotX = PAD + tickW + 6;
+  let cats = categoryLabels(b.kategorier, plotX, width - PAD - plotX, catTop);
+  for (let i = 0; i < 3; i++) {
+    const overflow = PAD - Math.min(PAD, ...cats.blocks.map((c) => c.box.x));
+    if (overflow <= 0.01) break;
+    plotX += overflow;
+    cats = categoryLabels(b.kategorier, plotX, width - PAD - plotX, catTop);
+  }
+  const plotW = width - PAD - plotX;
 
   const nCat = Math.max(1, b.kategorier.length);
   const nSer = Math.max(1, b.serier.length);
@@ -207,14 +231,8 @@ function vertical(b: DiagramBlock, width: number): ChartLayout {
     });
   });
 
-  // Category labels: each within its own slot (so they cannot overlap), wrapped, at most three lines.
-  const catTop = plotY + plotH + 6;
-  const categories = b.kategorier.map((kat, k) => {
-    const wrapped = wrapText(kat, slot - 6, FS_LABEL, MAX_LINES);
-    return textBlock(kat, wrapped.lines, plotX + k * slot + slot / 2, baselineIn(catTop, FS_LABEL), 'middle', FS_LABEL, TEXTFÄRG, wrapped.shortened);
-  });
-  const catLines = Math.max(1, ...categories.map((c) => c.lines.length));
-  const height = catTop + catLines * lineHeight(FS_LABEL) + PAD;
+  const categories = cats.blocks;
+  const height = catTop + cats.height + PAD;
 
   return {
     width,
@@ -230,6 +248,42 @@ function vertical(b: DiagramBlock, width: number): ChartLayout {
     legend: legend.items,
     unit,
   };
+}
+
+/** Longest line of a slanted label before it wraps (user units). */
+const SLANT_MAX = 150;
+const SIN45 = Math.SQRT1_2;
+
+/**
+ * Category labels under vertical bars. Across: each wrapped to its slot (minus a gap), whole words,
+ * at most three lines, so neighbours cannot touch. When a word is wider than the slot even at a
+ * smaller size: slanted 45°, ending under the group; parallel slanted labels are
+ * slot × sin 45° apart, so a label gets as many lines as fit in that distance (at most two).
+ */
+function categoryLabels(kategorier: string[], plotX: number, plotW: number, top: number): { blocks: TextBlock[]; height: number } {
+  const slot = plotW / Math.max(1, kategorier.length);
+  const center = (k: number): number => plotX + k * slot + slot / 2;
+  for (const fs of [FS_LABEL, FS_LABEL - 1]) {
+    const wrapped = kategorier.map((k) => wrapText(k, slot - 6, fs, MAX_LINES));
+    if (wrapped.every((w) => !w.brokeWord && !w.shortened)) {
+      const blocks = kategorier.map((kat, k) => textBlock(kat, wrapped[k]!.lines, center(k), baselineIn(top, fs), 'middle', fs, TEXTFÄRG));
+      return { blocks, height: Math.max(1, ...wrapped.map((w) => w.lines.length)) * lineHeight(fs) };
+    }
+  }
+  // Slanted. The distance between neighbours must hold the label's lines (ascent to descent).
+  const gap = slot * SIN45 - 2;
+  let fs = FS_LABEL;
+  while (fs > 6 && (ASCENT + DESCENT) * fs > gap) fs -= 0.5;
+  const lh = lineHeight(fs);
+  const maxLines = Math.max(1, Math.min(2, 1 + Math.floor((gap - (ASCENT + DESCENT) * fs) / lh)));
+  const blocks = kategorier.map((kat, k) => {
+    const w = wrapText(kat, SLANT_MAX, fs, maxLines);
+    const h = (w.lines.length - 1) * lh + (ASCENT + DESCENT) * fs;
+    // The anchor is the top corner of the rotated block; shift it so the block's end sits under the group.
+    const x = center(k) - (h * SIN45) / 2;
+    return textBlock(kat, w.lines, x, top + ASCENT * fs, 'end', fs, TEXTFÄRG, w.shortened, -45);
+  });
+  return { blocks, height: Math.max(0, ...blocks.map((c) => c.box.y + c.box.h - top)) };
 }
 
 /** Horizontal bars: one row per category, one bar per series; labels in a left column sized to the longest. */

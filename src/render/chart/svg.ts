@@ -98,5 +98,6 @@ function text(t: TextBlock, attrs: string): string {
     (s, i) => `<text x="${num(t.x)}" y="${num(t.y + i * t.lineHeight)}" font-size="${num(t.fontSize)}" text-anchor="${t.anchor}" fill="${t.fill}">${esc(s)}</text>`,
   );
   const title = t.shortened ? `<title>${esc(t.text)}</title>` : '';
-  return `<g ${attrs ? `${attrs} ` : ''}${box}>${title}${lines.join('')}</g>`;
+  const turn = t.rotation ? ` transform="rotate(${num(t.rotation)} ${num(t.x)} ${num(t.y)})"` : '';
+  return `<g ${attrs ? `${attrs} ` : ''}${box}${turn}>${title}${lines.join('')}</g>`;
 }

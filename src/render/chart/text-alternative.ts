@@ -14,8 +14,8 @@ function where(b: DiagramBlock, p: Point): string {
 
 /**
  * The chart in words, generated from its data: what is compared, the largest and smallest values
- * with their category and series, the total per series (not for percentages, whose sum means
- * nothing) and which values are missing. Swedish formatting, with the unit.
+ * with their category and series, the sum of the values per series (not for percentages, whose
+ * sum means nothing) and which values are missing. Swedish formatting, with the unit.
  */
 export function chartTextAlternative(b: DiagramBlock): string {
   const n = b.kategorier.length;
@@ -51,10 +51,11 @@ export function chartTextAlternative(b: DiagramBlock): string {
 
   if (b.enhet !== '%' && points.length > 0) {
     const totals = b.serier.map((s) => ({ namn: s.namn, summa: s.värden.reduce<number>((a, v) => (v === null || !Number.isFinite(v) ? a : a + v), 0) }));
+    // The sum of the values shown (a table's own summa row may differ by rounding).
     out.push(
       totals.length === 1
-        ? `Summa: ${formatWithUnit(b, totals[0]!.summa)}.`
-        : `Summa per serie: ${joinOch(totals.map((t) => `${t.namn} ${formatWithUnit(b, t.summa)}`))}.`,
+        ? `Summan av värdena är ${formatWithUnit(b, totals[0]!.summa)}.`
+        : `Summan av värdena är ${joinOch(totals.map((t) => `${formatWithUnit(b, t.summa)} för ${t.namn}`))}.`,
     );
   }
   if (missing.length) out.push(`Uppgift saknas för ${joinOch(missing)}.`);

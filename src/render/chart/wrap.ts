@@ -25,7 +25,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
     .trim()
     .split(/\s+/)
     .filter(Boolean)
-    .flatMap((word) => word.split(/(?<=[-/\u2013])(?=.)/).map((p, i) => ({ p, space: i === 0 })));
+    .flatMap((word) => word.split(/(?<=[-/\u2013])(?=[^-/\u2013])/).map((p, i) => ({ p, space: i === 0 })));
   const lines: string[] = [];
   let line = '';
   let brokeWord = false;
