@@ -57,6 +57,7 @@ export function writeValue(target: ExcelJS.Cell, cell: Cell, decimals: number): 
   const f = formatCell(cell, decimals);
   const text = f.text + (f.fotnot ? supMarker(f.fotnot) : '');
   target.value = text;
+  target.alignment = { horizontal: 'right', vertical: 'top', wrapText: true };
   return { numeric: false, shown: text };
 }
 
@@ -93,6 +94,12 @@ export function writeTitle(ws: ExcelJS.Worksheet, r: number, text: string, size 
 /** Tracks the widest value per column, so columns fit their content. */
 export class Widths {
   private readonly max = new Map<number, number>();
+  /** Numbers cannot wrap: Excel shows ### when they do not fit, so their width is a floor, not a wish. */
+  private readonly need = new Map<number, number>();
+  seeNumber(col: number, text: string): void {
+    this.see(col, text);
+    this.need.set(col, Math.max(this.need.get(col) ?? 0, text.length));
+  }
   /** A header: it may wrap onto two lines, but its longest word must fit. */
   seeHeader(col: number, text: string): void {
     const longest = text.split(/\s+/).reduce((a, b) => Math.max(a, b.length), 0);
@@ -102,11 +109,12 @@ export class Widths {
     const w = Math.max(0, ...String(text).split('\n').map((l) => l.length)) + extra;
     this.max.set(col, Math.max(this.max.get(col) ?? 0, w));
   }
-  /** Sets widths: content + 2, between `min` and `max` (per column overrides in `limits`). */
+  /** Sets widths: content (with a margin for wider fonts) + 2, between `min` and `max` (per column overrides in `limits`). */
   apply(ws: ExcelJS.Worksheet, columns: number, min = 10, max = 60, limits: Record<number, [number, number]> = {}): void {
     for (let c = 1; c <= columns; c++) {
       const [lo, hi] = limits[c] ?? [min, max];
-      ws.getColumn(c).width = Math.min(hi, Math.max(lo, (this.max.get(c) ?? 0) + 2));
+      const fit = Math.min(hi, Math.max(lo, Math.ceil((this.max.get(c) ?? 0) * 1.1) + 2));
+      ws.getColumn(c).width = Math.max(fit, Math.ceil((this.need.get(c) ?? 0) * 1.1) + 2);
     }
   }
 }
@@ -160,3 +168,43 @@ export const addr = (row: number, col: number): string => `${colLetter(col)}${ro
 
 /** Where each published fact was written: fact id → sheet and cell, for the Kontroll sheet. */
 export type FaktKarta = Map<string, { blad: string; cell: string }>;
+
+const MERGED = new WeakMap<ExcelJS.Worksheet, Map<number, number>>();
+
+/** A line of prose under a table: merged across the table's width and wrapped, so it prints within the page. */
+export function proseRow(ws: ExcelJS.Worksheet, r: number, text: string, lastCol: number, font?: Partial<ExcelJS.Font>): void {
+  const cell = ws.getCell(r, 1);
+  cell.value = text;
+  cell.alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+  if (font) cell.font = font;
+  if (lastCol > 1) {
+    ws.mergeCells(r, 1, r, lastCol);
+    let m = MERGED.get(ws);
+    if (!m) MERGED.set(ws, (m = new Map()));
+    m.set(r, lastCol);
+  }
+}
+
+const LINE_HEIGHT = 15;
+
+/**
+ * Sets the height of rows whose wrapped text needs more than one line. Excel and LibreOffice do
+ * not always fit rows to wrapped text when opening a file, so the height is estimated from the
+ * text length and the column width (call after the widths are set).
+ */
+export function fitRowHeights(ws: ExcelJS.Worksheet): void {
+  const merged = MERGED.get(ws);
+  ws.eachRow((row, r) => {
+    let lines = 1;
+    row.eachCell((cell, c) => {
+      if (!cell.alignment?.wrapText || typeof cell.value !== 'string' || (cell.isMerged && cell.master !== cell)) return;
+      const to = c === 1 ? (merged?.get(r) ?? 1) : c;
+      let width = 0;
+      for (let k = c; k <= to; k++) width += ws.getColumn(k).width ?? 9;
+      const perLine = Math.max(1, Math.floor((width - 2 - 2 * (cell.alignment.indent ?? 0)) * (cell.font?.bold ? 0.9 : 1.0)));
+      const n = cell.value.split('\n').reduce((s, p) => s + Math.max(1, Math.ceil(p.length / perLine)), 0);
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) row.height = LINE_HEIGHT * lines;
+  });
+}

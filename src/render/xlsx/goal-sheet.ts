@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { BEDÖMNING_FÄRG, BEDÖMNING_TEXT, type Dokument, type MålBlock, type VisatVärde } from '../../model/dokument.js';
 import { slugify } from '../../util/slug.js';
 import { caption } from '../shared.js';
-import { fill, printSetup, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
+import { fill, fitRowHeights, printSetup, proseRow, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
 import { BLAD } from './sheet-names.js';
 
 /**
@@ -36,7 +36,8 @@ export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKa
       const cell = row.getCell(3 + ci);
       const shown = writeValue(cell, v.cell, v.decimaler);
       if (italic) cell.font = { italic: true };
-      w.see(3 + ci, shown.shown);
+      if (shown.numeric) w.seeNumber(3 + ci, shown.shown);
+      else w.see(3 + ci, shown.shown);
       const col = m.kolumner[ci];
       if (col) karta.set(`mål/${factRow}/${col.id}`, { blad: BLAD.mål, cell: cell.address });
     });
@@ -85,8 +86,8 @@ export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKa
         }
       });
     }
-    if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) ws.getCell(r++, 1).value = `* Obligatorisk ${m.benämning.indikator.toLowerCase()}.`;
-    for (const f of m.fotnoter) ws.getCell(r++, 1).value = `${supMarker(f.markör)} ${f.text}`;
+    if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) proseRow(ws, r++, `* Obligatorisk ${m.benämning.indikator.toLowerCase()}.`, lastCol);
+    for (const f of m.fotnoter) proseRow(ws, r++, `${supMarker(f.markör)} ${f.text}`, lastCol);
     r++;
   }
 
@@ -109,5 +110,6 @@ export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKa
   }
 
   w.apply(ws, lastCol, 10, 18, { 1: [24, 45], 2: [30, 60], ...(withBedömning ? { [bedCol]: [14, 20] } : {}) });
+  fitRowHeights(ws);
   printSetup(ws, { titel: d.titelsida.titel, blad: 'Mål och indikatorer', landscape: true });
 }

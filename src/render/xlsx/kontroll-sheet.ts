@@ -3,7 +3,7 @@ import { formatPosition } from '../../diagnostics/diagnostic.js';
 import type { Dokument } from '../../model/dokument.js';
 import type { Kontrollresultat } from '../../model/kontroll.js';
 import { factCell } from '../shared.js';
-import { linkFormula, printSetup, styleHeader, Widths, writeTitle, type FaktKarta } from './cells.js';
+import { fitRowHeights, linkFormula, printSetup, proseRow, styleHeader, Widths, writeTitle, type FaktKarta } from './cells.js';
 import { quoteSheet } from './sheet-names.js';
 
 /**
@@ -23,10 +23,14 @@ export function writeKontrollSheet(ws: ExcelJS.Worksheet, d: Dokument, k: Kontro
     return [...m].map(([a, n]) => `${n} ${a}`).join(', ');
   };
   const accepted = k.fynd.filter((f) => f.accepterad).length;
-  ws.getCell(2, 1).value =
+  proseRow(
+    ws,
+    2,
     `${k.fynd.length} fynd${k.fynd.length ? ` (${count(k.fynd, (f) => f.allvarlighet)}; ${accepted} accepterade)` : ''}. ` +
     `${k.belopp.length} belopp i texten${k.belopp.length ? ` (${count(k.belopp, (b) => b.verdikt)})` : ''}. ` +
-    `${d.referenser.length} hänvisningar till tabellerna.`;
+    `${d.referenser.length} hänvisningar till tabellerna.`,
+    12,
+  );
   let r = 4;
   let maxCol = 1;
   const section = (title: string, headers: string[]): void => {
@@ -86,5 +90,6 @@ export function writeKontrollSheet(ws: ExcelJS.Worksheet, d: Dokument, k: Kontro
 
   if (k.belopp.length) ws.autoFilter = { from: { row: beloppHead, column: 1 }, to: { row: beloppLast, column: 12 } };
   w.apply(ws, maxCol, 8, 50, { 1: [30, 50], 5: [12, 60], 12: [12, 50] });
+  fitRowHeights(ws);
   printSetup(ws, { titel: d.titelsida.titel, blad: 'Kontroll', landscape: true });
 }

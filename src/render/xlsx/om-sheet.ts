@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type ExcelJS from 'exceljs';
 import type { Dokument } from '../../model/dokument.js';
-import { linkFormula, printSetup, styleHeader, Widths, writeTitle } from './cells.js';
+import { fitRowHeights, linkFormula, printSetup, proseRow, styleHeader, Widths, writeTitle } from './cells.js';
 import { quoteSheet } from './sheet-names.js';
 
 export interface BladInfo {
@@ -44,7 +44,7 @@ export function writeOmSheet(ws: ExcelJS.Worksheet, d: Dokument, meta: { version
 
   r++;
   writeTitle(ws, r++, 'Källfiler', 11);
-  header(ws.getRow(r++), ['Fil', 'SHA-256 (filens text, UTF-8)']);
+  header(ws.getRow(r++), ['Fil', 'SHA-256']);
   for (const f of d.källfiler) {
     ws.getCell(r, 1).value = f.fil;
     ws.getCell(r, 2).value = createHash('sha256').update(f.text, 'utf8').digest('hex');
@@ -72,10 +72,11 @@ export function writeOmSheet(ws: ExcelJS.Worksheet, d: Dokument, meta: { version
     'Den första visar det beräknade värdet, den andra differensen publicerat − beräknat, som blir röd när den inte är 0. Celler som inte är tal räknas som 0, som SUM() gör.',
     'Arbetsboken räknas om när den öppnas. Bladet Kontroll visar kontrollernas fynd och, för varje siffra i texten, cellen den jämfördes med.',
   ]) {
-    ws.getCell(r++, 1).value = line;
+    proseRow(ws, r++, line, 3);
   }
 
-  w.apply(ws, 3, 8, 70, { 1: [16, 60], 2: [40, 70], 3: [8, 10] });
+  w.apply(ws, 3, 8, 70, { 1: [16, 80], 2: [40, 75], 3: [8, 10] });
+  fitRowHeights(ws);
   printSetup(ws, { titel: t.titel, blad: 'Om arbetsboken', landscape: false });
 }
 

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { formatNumber } from '../../format/number.js';
 import type { Dokument, TabellBlock } from '../../model/dokument.js';
 import { caption, unitNote } from '../shared.js';
-import { addr, colLetter, FÄRG, fill, formula, numFmt, printSetup, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
+import { addr, colLetter, FÄRG, fill, fitRowHeights, formula, numFmt, printSetup, proseRow, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
 import { decimalsOf } from './exact.js';
 import { DIFF_DECIMALER, planRules, sumFormula, type Beräkning, type RegelPlan } from './rules.js';
 
@@ -78,7 +78,7 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
     const label = row.getCell(1);
     label.value = r.etikett + r.fotnoter.map(supMarker).join('');
     const indent = r.nivå + (r.roll === 'varav' ? 1 : 0);
-    label.alignment = { indent, wrapText: true, vertical: 'top' };
+    label.alignment = { horizontal: 'left', indent, wrapText: true, vertical: 'top' };
     const font: Partial<ExcelJS.Font> = { bold: r.fet, italic: r.kursiv };
     label.font = font;
     w.see(1, String(label.value), 2 * indent);
@@ -88,7 +88,8 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
       const cell = row.getCell(2 + ci);
       const shown = writeValue(cell, f.cell, f.decimaler);
       cell.font = font;
-      w.see(2 + ci, shown.shown);
+      if (shown.numeric) w.seeNumber(2 + ci, shown.shown);
+      else w.see(2 + ci, shown.shown);
       karta.set(id, { blad, cell: cell.address });
     });
   });
@@ -102,7 +103,7 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
       const terms = b.termer.map((x) => ({ sign: x.sign, row: rowOf.get(x.rad)!, col: colOf.get(x.kolumn)! }));
       computed(ws.getCell(r, cc), sumFormula(terms, addr), b.beräknat, dec);
       difference(ws.getCell(r, cc + 1), addr(r, colOf.get(b.kolumn)!), addr(r, cc), b.differens, dec);
-      w.see(cc, numberText(b.beräknat, dec));
+      w.seeNumber(cc, numberText(b.beräknat, dec));
     }
     redWhenNonZero(ws, `${colLetter(cc + 1)}${FÖRSTA}:${colLetter(cc + 1)}${Math.max(FÖRSTA, lastData)}`, addr(FÖRSTA, cc + 1));
   });
@@ -110,9 +111,7 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
   // Row rules: a block of two rows per rule under the table.
   let r = lastData + 2;
   if (rowPlans.length) {
-    ws.getCell(r, 1).value = 'Kontrollräkning: tabellens radregler som formler (publicerat − beräknat ska vara 0)';
-    ws.getCell(r, 1).font = { bold: true };
-    r++;
+    proseRow(ws, r++, 'Kontrollräkning: tabellens radregler som formler (publicerat − beräknat ska vara 0)', 1 + ncol, { bold: true });
     for (const p of rowPlans) {
       const rc = r;
       const rd = r + 1;
@@ -123,6 +122,7 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
         ws.getCell(x, 1).font = { italic: true };
         ws.getCell(x, 1).fill = fill(FÄRG.beräknadRubrik);
         ws.getCell(x, 1).alignment = { wrapText: true, vertical: 'top' };
+        w.see(1, String(ws.getCell(x, 1).value));
       }
       for (const b of p.beräkningar) {
         const c = colOf.get(b.kolumn)!;
@@ -130,7 +130,7 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
         const terms = b.termer.map((x) => ({ sign: x.sign, row: rowOf.get(x.rad)!, col: c }));
         computed(ws.getCell(rc, c), sumFormula(terms, addr), b.beräknat, dec);
         difference(ws.getCell(rd, c), addr(rowOf.get(b.rad)!, c), addr(rc, c), b.differens, dec);
-        w.see(c, numberText(b.beräknat, dec));
+        w.seeNumber(c, numberText(b.beräknat, dec));
       }
       redWhenNonZero(ws, `B${rd}:${colLetter(1 + ncol)}${rd}`, `B${rd}`);
       r += 2;
@@ -140,23 +140,21 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
 
   // The rules in words, footnotes and comment.
   if (plans.length) {
-    ws.getCell(r, 1).value = 'Regler';
-    ws.getCell(r, 1).font = { bold: true };
-    r++;
-    for (const p of plans) {
-      ws.getCell(r++, 1).value = describe(p, radEtikett, kolRubrik, colPlans.indexOf(p), ncol, rowPlans.includes(p));
-    }
+    proseRow(ws, r++, 'Regler', lastCol, { bold: true });
+    for (const p of plans) proseRow(ws, r++, describe(p, radEtikett, kolRubrik, colPlans.indexOf(p), ncol, rowPlans.includes(p)), lastCol);
     r++;
   }
-  for (const f of t.fotnoter) ws.getCell(r++, 1).value = `${supMarker(f.markör)} ${f.text}`;
-  if (t.kommentar) ws.getCell(r++, 1).value = t.kommentar;
+  for (const f of t.fotnoter) proseRow(ws, r++, `${supMarker(f.markör)} ${f.text}`, lastCol);
+  if (t.kommentar) proseRow(ws, r++, t.kommentar, lastCol);
 
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: HUVUD, topLeftCell: addr(FÖRSTA, 2), activeCell: addr(FÖRSTA, 2) }];
   ws.autoFilter = { from: { row: HUVUD, column: 1 }, to: { row: Math.max(HUVUD, lastData), column: lastCol } };
   const limits: Record<number, [number, number]> = { 1: [20, 60] };
   for (let c = 2 + ncol; c <= lastCol; c++) limits[c] = [14, 18];
   w.apply(ws, lastCol, 10, 18, limits);
+  fitRowHeights(ws);
   printSetup(ws, { titel: d.titelsida.titel, blad: caption(t), landscape: lastCol > 6, titleRows: `${HUVUD}:${HUVUD}` });
+  ws.pageSetup.printArea = `A1:${addr(Math.max(HUVUD, r - 1), lastCol)}`;
 }
 
 function computed(cell: ExcelJS.Cell, text: string, result: number, decimals: number): void {

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Dokument } from '../../model/dokument.js';
 import { STATUS_TEXT } from '../shared.js';
-import { printSetup, styleHeader, Widths, writeTitle } from './cells.js';
+import { fitRowHeights, printSetup, styleHeader, Widths, writeTitle } from './cells.js';
 
 /**
  * The Uppdrag sheet: one list of every uppdrag, one row each, with the list it belongs to in the
@@ -43,5 +43,6 @@ export function writeUppdragSheet(ws: ExcelJS.Worksheet, d: Dokument): void {
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HUVUD, topLeftCell: `A${HUVUD + 1}`, activeCell: `A${HUVUD + 1}` }];
   ws.autoFilter = { from: { row: HUVUD, column: 1 }, to: { row: HUVUD + Math.max(0, all.length), column: cols.length } };
   w.apply(ws, cols.length, 8, 60, Object.fromEntries(cols.map((c, i) => [i + 1, c.width])));
+  fitRowHeights(ws);
   printSetup(ws, { titel: d.titelsida.titel, blad: 'Uppdrag', landscape: cols.length > 4, titleRows: `${HUVUD}:${HUVUD}` });
 }
