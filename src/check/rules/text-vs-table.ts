@@ -1,0 +1,246 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { convertAmount, formatNumber } from '../../format/number.js';
+import type { Dokument, Fakt, TabellBlock, TabellKolumn, Textstycke } from '../../model/dokument.js';
+import type { TextBelopp, Verdikt } from '../../model/kontroll.js';
+import { contains, halfUnit, roundTo } from '../interval.js';
+import type { CheckRule } from '../run-checks.js';
+import { findAmounts, type TextAmount } from '../text/amounts.js';
+import { factEntity, measuresIn, mentionScore, stemWeights, yearsIn, type StemWeight } from '../text/context.js';
+import { positionOf } from '../text/position.js';
+import { sentenceAt } from '../text/sentences.js';
+import { describeCell } from './table-rules.js';
+
+/** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
+interface Candidate {
+  id: string;
+  /** In the candidate's own unit. */
+  value: number;
+  unit: string;
+  decimals: number;
+  fakt: Fakt;
+  kolumn?: TabellKolumn;
+  tabell?: TabellBlock;
+  describe: string;
+  derived: boolean;
+  /** A figure from a row label rather than a cell. */
+  label?: boolean;
+}
+
+const MONEY = new Set(['tkr', 'mnkr', 'mdkr', 'kr']);
+
+function candidates(d: Dokument): Candidate[] {
+  const out: Candidate[] = [];
+  const tables = new Map(d.tabeller.map((t) => [t.id, t]));
+  for (const f of d.fakta.values()) {
+    if (f.cell.typ !== 'tal') continue;
+    const t = tables.get(f.tabell);
+    const kolumn = t?.kolumner.find((k) => k.id === f.kolumn);
+    out.push({ id: f.id, value: f.cell.tal, unit: f.enhet.includes('%') ? '%' : f.enhet, decimals: f.decimaler, fakt: f, ...(kolumn ? { kolumn } : {}), ...(t ? { tabell: t } : {}), describe: describeCell(f), derived: false });
+  }
+  // Figures written in a row's label ("Intern ränta (höjs från 1 % till 2 %)") are published too.
+  for (const t of d.tabeller) {
+    for (const r of t.rader) {
+      const id = r.celler.find((c) => c !== null);
+      const f = id ? d.fakta.get(id) : undefined;
+      if (!f) continue;
+      for (const m of r.etikett.matchAll(/(\d+(?:,\d+)?)\s*%/g)) {
+        const [int, frac = ''] = m[1]!.split(',');
+        out.push({ id: `${t.id}/${r.id}`, value: Number(`${int}.${frac || 0}`), unit: '%', decimals: frac.length, fakt: f, tabell: t, describe: `${t.id}: raden "${r.etikett}"`, derived: false, label: true });
+      }
+    }
+  }
+  // Changes between consecutive years of one row ("en ökning med 1,2 mnkr jämfört med 2024").
+  for (const t of d.tabeller) {
+    for (const r of t.rader) {
+      for (let i = 1; i < t.kolumner.length; i++) {
+        const a = r.celler[i - 1] ? d.fakta.get(r.celler[i - 1]!) : undefined;
+        const b = r.celler[i] ? d.fakta.get(r.celler[i]!) : undefined;
+        const ka = t.kolumner[i - 1]!;
+        const kb = t.kolumner[i]!;
+        if (!a || !b || a.cell.typ !== 'tal' || b.cell.typ !== 'tal' || !ka.år || !kb.år || kb.år !== ka.år + 1) continue;
+        if (a.cell.tal !== 0 && MONEY.has(t.enhet)) {
+          out.push({
+            id: `${b.id}-${ka.id}-procent`,
+            value: ((b.cell.tal - a.cell.tal) / Math.abs(a.cell.tal)) * 100,
+            unit: '%',
+            decimals: 3,
+            fakt: b,
+            kolumn: kb,
+            tabell: t,
+            describe: `${describeCell(b)}, förändring i procent från ${ka.rubrik}`,
+            derived: true,
+          });
+        }
+        out.push({
+          id: `${b.id}-${ka.id}`,
+          value: b.cell.tal - a.cell.tal,
+          unit: t.enhet,
+          decimals: Math.max(a.decimaler, b.decimaler),
+          fakt: b,
+          kolumn: kb,
+          tabell: t,
+          describe: `${describeCell(b)} minus ${ka.rubrik}`,
+          derived: true,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+interface Context {
+  weight: StemWeight;
+  year: number;
+  /** The text wrote a sign (+1,7 / −2,4): it quotes a change, as specification rows do. */
+  signed: boolean;
+  sentence: string;
+  heading: string;
+  headings: string;
+  paragraph: string;
+}
+
+function score(c: Candidate, ctx: Context): number {
+  const w = ctx.weight;
+  if (c.label) return 3 * mentionScore(factEntity(c.fakt, c.tabell), ctx.sentence, w) + 1;
+  const entity = factEntity(c.fakt, c.tabell);
+  let s = 3 * mentionScore(entity, ctx.sentence, w) + 2 * mentionScore(entity, ctx.heading) + 1 * mentionScore(entity, ctx.paragraph, w) + 0.5 * mentionScore(entity, ctx.headings, w);
+  if (ctx.signed && c.fakt.roll === 'specifikation') s += 1;
+  const years = yearsIn(ctx.sentence, ctx.year);
+  if (c.kolumn?.år !== undefined && years.size) s += years.has(c.kolumn.år) ? 1.5 : -1.5;
+  const measures = measuresIn(ctx.sentence);
+  if (c.kolumn && measures.size) s += measures.has(c.kolumn.mått) ? 1.5 : -0.5;
+  const periodWords = /(augusti|perioden|jan-aug|hittills)/.test(ctx.sentence.toLowerCase());
+  if (c.kolumn) s += periodWords === !!c.kolumn.period ? 0.5 : -0.5;
+  const change = /(ökning|ökar|minskning|minskar|höjs|sänks|jämfört|förändr|utök|kompensation|uppräkning)/.test(ctx.sentence.toLowerCase());
+  if (c.derived) s += change ? 1 : -3;
+  return s;
+}
+
+function inUnit(c: Candidate, unit: string): number | undefined {
+  if (unit === '%' || unit === 'procentenheter') return c.unit === '%' ? c.value : undefined;
+  if (!MONEY.has(c.unit)) return undefined;
+  return convertAmount(c.value, c.unit, unit);
+}
+
+/** Stämmer when the cell, rounded as the text is, gives the text's figure; otherwise within the two roundings. */
+function judge(a: TextAmount, v: number): Verdikt {
+  if (a.hedge) return 'stämmer';
+  const written = a.sign === -1 ? -a.value : a.value;
+  const target = a.sign === -1 ? v : Math.abs(v);
+  return roundTo(target, a.decimals) === roundTo(written, a.decimals) ? 'stämmer' : 'stämmer inom avrundning';
+}
+
+/** The fact's own rounding, expressed in the text's unit. */
+function factHalfUnit(c: Candidate, unit: string): number {
+  if (unit === '%' || unit === 'procentenheter') return halfUnit(c.decimals);
+  return convertAmount(halfUnit(c.decimals), c.unit, unit) ?? 0;
+}
+
+/** Every amount in the narrative is a claim: find the cell it quotes, or the cell it contradicts. */
+export const textVsTable: CheckRule = {
+  id: 'text-mot-tabell',
+  run(d: Dokument) {
+    const all = candidates(d);
+    const weight = stemWeights(d.textstycken.map((p) => p.text));
+    const fynd: Diagnostic[] = [];
+    const belopp: TextBelopp[] = [];
+    for (const p of d.textstycken) {
+      const found = findAmounts(p);
+      const firstOfParagraph = belopp.length;
+      for (const a of found) {
+        const s = sentenceAt(p.text, a.start);
+        const ctx: Context = { weight, year: d.rapport.budgetår, signed: a.sign !== undefined, sentence: s.text, heading: p.rubriker[p.rubriker.length - 1] ?? '', headings: p.rubriker.join(' '), paragraph: p.text };
+        const plats = positionOf(p, a.start);
+        const scored = all
+          .map((c) => ({ c, v: inUnit(c, a.unit) }))
+          .filter((x): x is { c: Candidate; v: number } => x.v !== undefined)
+          .map((x) => ({ ...x, s: score(x.c, ctx) }));
+        const signed = (v: number): number => (a.sign === -1 ? v : Math.abs(v));
+        const target = a.sign === -1 ? { lo: -a.interval.hi, hi: -a.interval.lo } : a.interval;
+        const matches = scored.filter((x) => contains(target, signed(x.v), factHalfUnit(x.c, a.unit))).sort((x, y) => y.s - x.s || Number(x.c.derived) - Number(y.c.derived));
+        const best = matches[0];
+        const distinctive = Math.abs(a.value) >= 100 || (a.decimals > 0 && Math.abs(a.value) >= 10);
+        // A distinctive figure that only one published value fits needs no further context.
+        const distinctValues = new Set(matches.map((x) => roundTo(Math.abs(x.v), 6)));
+        if (best && (best.s >= 1.5 || (!a.hedge && distinctive && distinctValues.size === 1))) {
+          const verdikt = judge(a, signed(best.v));
+          belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt, fakta: [best.c.fakt.id], kommentar: `${best.c.describe} = ${formatNumber(best.c.value, best.c.decimals)} ${best.c.unit}` });
+          if (verdikt === 'stämmer inom avrundning') fynd.push({ allvarlighet: 'info', regel: 'text-mot-tabell', meddelande: `"${a.text}" stämmer inom avrundning med ${best.c.describe} = ${formatNumber(best.c.value, best.c.decimals)} ${best.c.unit}`, plats, fakta: [best.c.fakt.id] });
+          continue;
+        }
+        // A contradiction needs the text to point clearly at one cell, of the same order of magnitude:
+        // a figure ten times off is more likely about something else than a slip.
+        const near = (x: { v: number }): boolean => {
+          const r = Math.abs(x.v) / Math.max(Math.abs(a.value), 1e-9);
+          return r >= 0.67 && r <= 1.5;
+        };
+        const strong = scored.filter((x) => !x.c.derived && !x.c.label && x.s >= 4.5 && near(x)).sort((x, y) => y.s - x.s)[0];
+        if (strong) {
+          const shown = formatNumber(strong.v, Math.max(a.decimals, 1));
+          belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [strong.c.fakt.id], kommentar: `${strong.c.describe} = ${formatNumber(strong.c.value, strong.c.decimals)} ${strong.c.unit}` });
+          fynd.push({
+            allvarlighet: 'fel',
+            regel: 'text-mot-tabell',
+            meddelande: `"${a.text}" motsäger ${strong.c.describe} = ${formatNumber(strong.c.value, strong.c.decimals)} ${strong.c.unit} (≈ ${shown} ${a.unit})`,
+            plats,
+            fakta: [strong.c.fakt.id],
+          });
+          continue;
+        }
+        belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'ej verifierbar', fakta: [], kommentar: 'ingen tabellcell passar sammanhanget' });
+      }
+      fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph)));
+    }
+    for (const b of belopp) {
+      if (b.verdikt === 'ej verifierbar') fynd.push({ allvarlighet: 'varning', regel: 'ej-verifierbar', meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell`, plats: b.plats });
+    }
+    return { fynd, belopp };
+  },
+};
+
+export type { Textstycke };
+
+/**
+ * A total followed by its parts in parentheses ("−4,4 mnkr … till A (1,5 mnkr), B (0,7 mnkr) …"):
+ * the parts must add up to the total. Parts that do are verified through the total; parts that
+ * do not contradict it.
+ */
+function partsOfTotals(p: Textstycke, amounts: TextAmount[], results: TextBelopp[]): Diagnostic[] {
+  const fynd: Diagnostic[] = [];
+  const isPart = (a: TextAmount): boolean => p.text[a.start - 1] === '(' && /^\s*\)/.test(p.text.slice(a.end));
+  for (let i = 0; i < amounts.length; i++) {
+    const total = amounts[i]!;
+    if (isPart(total)) continue;
+    const parts: number[] = [];
+    for (let j = i + 1; j < amounts.length && isPart(amounts[j]!) && amounts[j]!.unit === total.unit; j++) parts.push(j);
+    // Or a list after a colon: "−4,4 mnkr … flyttas: 1,5 mnkr till A, 0,7 mnkr till B".
+    const next = amounts[i + 1];
+    if (!parts.length && next && /:/.test(p.text.slice(total.end, next.start)) && !/[.!?]\s/.test(p.text.slice(total.end, next.start))) {
+      for (let j = i + 1; j < amounts.length && amounts[j]!.unit === total.unit && !amounts[j]!.sign; j++) parts.push(j);
+    }
+    if (parts.length < 2) continue;
+    const sum = parts.reduce((n, j) => n + amounts[j]!.value, 0);
+    const decimals = Math.max(total.decimals, ...parts.map((j) => amounts[j]!.decimals));
+    const bound = (parts.length + 1) * halfUnit(decimals);
+    const ok = Math.abs(sum - Math.abs(total.value)) <= bound + 1e-9;
+    const exact = Math.abs(sum - Math.abs(total.value)) < 1e-9;
+    const totalResult = results[i];
+    for (const j of parts) {
+      const r = results[j];
+      if (!r || r.verdikt !== 'ej verifierbar') continue;
+      r.verdikt = exact ? 'stämmer' : ok ? 'stämmer inom avrundning' : 'motsäger';
+      r.fakta = totalResult?.fakta ?? [];
+      r.kommentar = `del av ${total.text}: delarna summerar till ${formatNumber(sum, decimals)} ${total.unit}`;
+    }
+    if (!ok) {
+      fynd.push({
+        allvarlighet: 'fel',
+        regel: 'text-summa',
+        meddelande: `delarna ${parts.map((j) => amounts[j]!.text).join(' + ')} summerar till ${formatNumber(sum, decimals)} ${total.unit}, men texten anger ${total.text}`,
+        plats: positionOf(p, total.start),
+        ...(totalResult?.fakta.length ? { fakta: totalResult.fakta } : {}),
+      });
+    }
+  }
+  return fynd;
+}

@@ -1,0 +1,84 @@
+import type { Textstycke } from '../../model/dokument.js';
+import type { Interval } from '../interval.js';
+import { halfUnit } from '../interval.js';
+import { parseSwedishNumber } from './numbers.js';
+import { inRef } from './position.js';
+
+export type UnitFamily = 'kr' | '%' | 'procentenheter';
+
+export interface TextAmount {
+  /** As written, e.g. "drygt 12,8 mnkr". */
+  text: string;
+  start: number;
+  end: number;
+  value: number;
+  decimals: number;
+  /** tkr, mnkr, mdkr, kr, %, procentenheter. */
+  unit: string;
+  family: UnitFamily;
+  /** An explicit sign written before the number ("−2,4", "+1,7"). */
+  sign?: 1 | -1;
+  hedge?: string;
+  /** The values the written figure can stand for, in `unit`. */
+  interval: Interval;
+}
+
+const UNITS: [RegExp, string][] = [
+  [/^(tkr|tusen kronor)/, 'tkr'],
+  [/^(mnkr|mkr|miljoner kronor|miljoner|milj\. kr|milj\.)/, 'mnkr'],
+  [/^(mdkr|miljarder kronor|miljarder)/, 'mdkr'],
+  [/^(kronor|kr)\b/, 'kr'],
+  [/^(procentenheter|%-enheter)/, 'procentenheter'],
+  [/^(%|procent)/, '%'],
+];
+
+const HEDGES: Record<string, (v: number, h: number) => Interval> = {
+  drygt: (v, h) => ({ lo: v, hi: v * 1.1 + h }),
+  knappt: (v, h) => ({ lo: v * 0.9 - h, hi: v }),
+  cirka: (v, h) => ({ lo: v * 0.9 - h, hi: v * 1.1 + h }),
+  ca: (v, h) => ({ lo: v * 0.9 - h, hi: v * 1.1 + h }),
+  omkring: (v, h) => ({ lo: v * 0.9 - h, hi: v * 1.1 + h }),
+  ungefär: (v, h) => ({ lo: v * 0.9 - h, hi: v * 1.1 + h }),
+  runt: (v, h) => ({ lo: v * 0.9 - h, hi: v * 1.1 + h }),
+  närmare: (v, h) => ({ lo: v * 0.85 - h, hi: v + h }),
+  nästan: (v, h) => ({ lo: v * 0.85 - h, hi: v + h }),
+};
+
+const AMOUNT = /(?<![\p{L}\d,.:/])([−+-]\s?)?(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:,(\d+))?(?:\s*)(?=[\p{L}%])/gu;
+
+/** Every amount with a unit in a paragraph, except inline references (they are not claims). */
+export function findAmounts(p: Textstycke): TextAmount[] {
+  const out: TextAmount[] = [];
+  for (const m of p.text.matchAll(AMOUNT)) {
+    const start = m.index ?? 0;
+    const after = p.text.slice(start + m[0].length).toLowerCase();
+    const u = UNITS.find(([re]) => re.test(after));
+    if (!u) continue;
+    const unitText = (u[0].exec(after) ?? [''])[0];
+    const end = start + m[0].length + unitText.length;
+    if (inRef(p, start, end)) continue;
+    const parsed = parseSwedishNumber(`${m[2]}${m[3] ? `,${m[3]}` : ''}`);
+    if (!parsed) continue;
+    const signChar = m[1]?.trim();
+    const sign: 1 | -1 | undefined = signChar === '+' ? 1 : signChar ? -1 : undefined;
+    const before = p.text.slice(Math.max(0, start - 20), start).toLowerCase();
+    const hedgeMatch = /(drygt|knappt|cirka|ca\.?|omkring|ungefär|runt|närmare|nästan)\s+$/.exec(before);
+    const hedge = hedgeMatch?.[1]?.replace('.', '');
+    const v = parsed.value;
+    const h = halfUnit(parsed.decimals);
+    const interval = hedge && HEDGES[hedge] ? HEDGES[hedge](v, h) : { lo: v - h, hi: v + h };
+    out.push({
+      text: `${hedgeMatch ? hedgeMatch[0] : ''}${p.text.slice(start, end)}`.trim(),
+      start,
+      end,
+      value: v,
+      decimals: parsed.decimals,
+      unit: u[1],
+      family: u[1] === '%' ? '%' : u[1] === 'procentenheter' ? 'procentenheter' : 'kr',
+      ...(sign ? { sign } : {}),
+      ...(hedge ? { hedge } : {}),
+      interval,
+    });
+  }
+  return out;
+}
