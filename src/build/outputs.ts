@@ -2,6 +2,8 @@ import type { Dokument } from '../model/dokument.js';
 import type { Kontrollresultat } from '../model/kontroll.js';
 import { renderHtml } from '../render/html/render-html.js';
 import { renderPdf, type PdfOptions } from '../render/pdf/render-pdf.js';
+import { renderXlsx } from '../render/xlsx/render-xlsx.js';
+import { VERSION } from '../version.js';
 
 export const FORMATS = ['html', 'pdf', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -21,15 +23,11 @@ export interface Output {
 
 type Renderer = (d: Dokument, k: Kontrollresultat, o: RenderOptions) => Promise<Buffer>;
 
-const RENDERERS: Record<Format, Renderer | undefined> = {
+const RENDERERS: Record<Format, Renderer> = {
   html: async (d) => Buffer.from(renderHtml(d), 'utf8'),
   pdf: (d, _k, o) => renderPdf(d, o.pdf),
-  xlsx: undefined,
+  xlsx: (d, k) => renderXlsx(d, k, { version: VERSION }),
 };
-
-export function registerRenderer(format: Format, r: Renderer): void {
-  RENDERERS[format] = r;
-}
 
 /**
  * Renders every requested format into memory first, so a failure half-way writes nothing and
@@ -40,7 +38,6 @@ export async function renderOutputs(d: Dokument, k: Kontrollresultat, o: RenderO
   for (const f of FORMATS) {
     if (!o.formats.includes(f)) continue;
     const r = RENDERERS[f];
-    if (!r) continue;
     const t = performance.now();
     out.push({ namn: `${d.id}.${f}`, bytes: await r(d, k, o) });
     o.onFormat?.(f, performance.now() - t);

@@ -32,8 +32,16 @@ export function chartBlocks(t: Tabell, block: TabellBlock, fakta: Map<string, Fa
       tabell: t.id,
       enhet: unit,
       decimaler: unit === t.enhet ? t.decimaler : (UNIT_DECIMALS[unit] ?? 1),
-      kategorier: rows.map((r) => r.etikett),
+      kategorier: rows.map((r) => categoryLabel(block, r)),
       serier,
     };
   });
+}
+
+/** A "varav kostnader" row is named by the row it belongs to. */
+function categoryLabel(t: TabellBlock, r: TabellBlock['rader'][number]): string {
+  if (!/^varav\b/i.test(r.etikett)) return r.etikett;
+  const i = t.rader.indexOf(r);
+  for (let k = i - 1; k >= 0; k--) if (t.rader[k]!.nivå < r.nivå) return t.rader[k]!.etikett;
+  return r.etikett;
 }

@@ -109,6 +109,7 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
     diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen hänvisar till ${what}, som inte finns`, plats: where(item) });
   };
 
+  const explicitCharts = new Set(outline.flatMap((i) => (i.typ === 'diagram' ? [i.id] : [])));
   for (const item of outline) {
     switch (item.typ) {
       case 'titelsida':
@@ -150,6 +151,13 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
         used.tabell.add(item.id);
         numbered.push(t);
         append(t);
+        // A table's charts follow it, unless the template places them itself.
+        for (const c of charts.values()) {
+          if (c.tabell !== item.id || explicitCharts.has(c.id)) continue;
+          used.diagram.add(c.id);
+          diagramOrder.push(c);
+          append(c);
+        }
         break;
       }
       case 'diagram': {

@@ -1,6 +1,7 @@
 import { formatCell } from '../../format/number.js';
-import { BEDÖMNING_TEXT, type Avsnitt, type Block, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
+import { BEDÖMNING_TEXT, type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
 import { BEDÖMNINGAR } from '../../schema/mal.js';
+import { chartCaption, chartDataTable, chartSvg, chartTextAlternative } from '../chart/index.js';
 import { caption, factCell, paragraphs, STATUS_TEXT, unitNote } from '../shared.js';
 import { esc } from './escape.js';
 import { CSS, fontFaces } from './style.js';
@@ -55,7 +56,7 @@ function block(d: Dokument, b: Block, level: number): string {
     case 'tabell':
       return table(d, b);
     case 'diagram':
-      return ''; // drawn by the chart module once it lands
+      return chart(b);
     case 'mål':
       return b.visning === 'indikatorer' ? goalTable(b) : goalReport(b, level);
     case 'uppdrag':
@@ -233,4 +234,19 @@ function uppdrag(u: UppdragBlock): string {
     .map((x) => `<tr><th scope="row">${x.nummer}</th><td class="text">${esc(x.text)}${x.not ? ` <em>${esc(x.not)}</em>` : ''}</td><td class="text">${esc(x.status ? (STATUS_TEXT[x.status] ?? x.status) : '')}</td><td class="text">${esc(x.kommentar ?? '')}</td></tr>`)
     .join('\n')}</tbody>
 </table></div>`;
+}
+
+/** The chart as inline SVG, with its text alternative and its data as a table beside it. */
+function chart(b: DiagramBlock): string {
+  const t = chartDataTable(b);
+  return `<figure class="diagram" id="diagram-${esc(b.id)}">
+${chartSvg(b, { width: 640 })}
+<figcaption>${esc(chartCaption(b))}</figcaption>
+<p class="diagram-text">${esc(chartTextAlternative(b))}</p>
+<details><summary>Diagrammets data</summary>
+<table class="tabell"><caption>Data för ${esc(chartCaption(b))}</caption>
+<thead><tr>${t.kolumner.map((k, i) => `<th scope="col"${i ? '' : ''}>${esc(k)}</th>`).join('')}</tr></thead>
+<tbody>${t.rader.map((r) => `<tr><th scope="row">${esc(r.etikett)}</th>${r.värden.map((v) => `<td class="tal">${esc(v)}</td>`).join('')}</tr>`).join('')}</tbody>
+</table></details>
+</figure>`;
 }

@@ -64,6 +64,11 @@ ol.uppdrag li { margin-bottom: 2mm; }
 .uppdrag .not { font-style: italic; }
 .underskrifter p { display: inline-block; margin: 8mm 14mm 4mm 0; vertical-align: top; }
 .ref { }
+figure.diagram { margin: 4mm 0 6mm; page-break-inside: avoid; break-inside: avoid; }
+figure.diagram svg { max-width: 100%; height: auto; display: block; }
+figure.diagram figcaption { font-weight: 700; color: #0b3a5d; font-size: 10pt; margin-top: 1mm; }
+.diagram-text { font-size: 9pt; color: #333; }
+details summary { font-size: 9pt; cursor: pointer; }
 .sidbrytning { page-break-after: always; break-after: page; }
 @media screen { body { padding: 10mm 6mm; } .titelsida { border-bottom: 1px solid #c8c8c8; margin-bottom: 10mm; } }
 `;

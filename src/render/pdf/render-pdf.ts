@@ -1,5 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { DiagramBlock, Dokument } from '../../model/dokument.js';
+import { chartCaption, chartSvg, chartTextAlternative } from '../chart/index.js';
 import { blocks } from './blocks.js';
 import { layoutPdf, type PdfExtras } from './engine.js';
 import { COLOR, STYLES } from './styles.js';
@@ -9,7 +10,7 @@ export interface PdfOptions {
   pdfa?: boolean;
   /** Text in the running header of every page after the title page, e.g. "Bilaga 1 till KS 2023-12-05 § 283, Dnr KS 2023-0123". */
   stämpel?: string;
-  /** Draws a chart; the PDF omits charts without it. */
+  /** Draws a chart (default: the shared SVG chart module). */
   chart?: (b: DiagramBlock) => Content;
 }
 
@@ -37,7 +38,7 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
     ],
     pageBreak: 'after',
   };
-  const body = blocks({ d, firstChapter: true, ...(opts.chart ? { chart: opts.chart } : {}) }, d.block);
+  const body = blocks({ d, firstChapter: true, chart: opts.chart ?? pdfChart }, d.block);
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -77,6 +78,20 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
     },
     content: [titlePage, ...body],
   };
+}
+
+const CONTENT_WIDTH = 595.28 - MARGINS[0] - MARGINS[2];
+
+/** The same SVG as the HTML, drawn by pdfmake, with its caption and text alternative. */
+function pdfChart(b: DiagramBlock): Content {
+  return {
+    stack: [
+      { svg: chartSvg(b, { width: Math.floor(CONTENT_WIDTH) }), width: Math.floor(CONTENT_WIDTH) },
+      { text: chartCaption(b), style: 'caption', margin: [0, 3, 0, 1] },
+      { text: chartTextAlternative(b), fontSize: 8, color: '#444444', margin: [0, 0, 0, 8] },
+    ],
+    unbreakable: true,
+  } as Content;
 }
 
 export async function renderPdf(d: Dokument, opts: PdfOptions = {}): Promise<Buffer> {
