@@ -24,7 +24,12 @@ export function runChecks(d: Dokument): Kontrollresultat {
     belopp.push(...(res.belopp ?? []));
   }
   for (const f of fynd) {
-    const a = d.rapport.accepterade.find((x) => x.regel === f.regel && (f.fakta?.includes(x.fakta) || (f.plats && `${f.plats.fil}:${f.plats.rad}` === x.fakta)));
+    const a = d.rapport.accepterade.find(
+      (x) =>
+        x.regel === f.regel &&
+        (f.fakta?.includes(x.fakta) || (f.plats !== undefined && `${f.plats.fil}:${f.plats.rad}` === x.fakta)) &&
+        (x.text === undefined || f.meddelande.includes(`"${x.text}"`)),
+    );
     if (a) f.accepterad = a.skäl;
   }
   return { fynd: sortDiagnostics(fynd), belopp };

@@ -49,7 +49,8 @@ export const rapportSchema = z
       .array(
         z.strictObject({
           regel: z.string().min(1),
-          fakta: z.string().min(1).describe('Faktum eller textställe som fyndet gäller, t.ex. "driftsammandrag/summa/budget_2024".'),
+          fakta: z.string().min(1).describe('Cellen fyndet gäller ("driftsammandrag/summa/budget_2024") eller textstället ("content/…/ekonomi.md:12").'),
+          text: z.string().optional().describe('Beloppet som det står i texten, t.ex. "8,5 mnkr", när flera fynd gäller samma cell.'),
           skäl: z.string().min(5),
         }),
       )

@@ -93,6 +93,7 @@ interface Context {
   year: number;
   /** The text wrote a sign (+1,7 / −2,4): it quotes a change, as specification rows do. */
   signed: boolean;
+  nämnd: string;
   sentence: string;
   heading: string;
   headings: string;
@@ -102,9 +103,13 @@ interface Context {
 function score(c: Candidate, ctx: Context): number {
   const w = ctx.weight;
   if (c.label) return 3 * mentionScore(factEntity(c.fakt, c.tabell), ctx.sentence, w) + 1;
-  const entity = factEntity(c.fakt, c.tabell);
+  const entity = factEntity(c.fakt, c.tabell, ctx.nämnd);
   let s = 3 * mentionScore(entity, ctx.sentence, w) + 2 * mentionScore(entity, ctx.heading) + 1 * mentionScore(entity, ctx.paragraph, w) + 0.5 * mentionScore(entity, ctx.headings, w);
   if (ctx.signed && c.fakt.roll === 'specifikation') s += 1;
+  // "intäkterna", "kostnaderna" point at the varav rows of that kind.
+  const kind = /^varav (kostnader|intäkter|utgifter|inkomster)/i.exec(c.fakt.radEtikett)?.[1]?.slice(0, 6).toLowerCase();
+  if (kind && ctx.sentence.toLowerCase().includes(kind)) s += 1;
+  if (c.derived && c.unit === '%') s -= 2;
   const years = yearsIn(ctx.sentence, ctx.year);
   if (c.kolumn?.år !== undefined && years.size) s += years.has(c.kolumn.år) ? 1.5 : -1.5;
   const measures = measuresIn(ctx.sentence);
@@ -149,7 +154,7 @@ export const textVsTable: CheckRule = {
       const firstOfParagraph = belopp.length;
       for (const a of found) {
         const s = sentenceAt(p.text, a.start);
-        const ctx: Context = { weight, year: d.rapport.budgetår, signed: a.sign !== undefined, sentence: s.text, heading: p.rubriker[p.rubriker.length - 1] ?? '', headings: p.rubriker.join(' '), paragraph: p.text };
+        const ctx: Context = { weight, year: d.rapport.budgetår, signed: a.sign !== undefined, nämnd: d.rapport.nämnd, sentence: s.text, heading: p.rubriker[p.rubriker.length - 1] ?? '', headings: p.rubriker.join(' '), paragraph: p.text };
         const plats = positionOf(p, a.start);
         const scored = all
           .map((c) => ({ c, v: inUnit(c, a.unit) }))
@@ -163,6 +168,13 @@ export const textVsTable: CheckRule = {
         // A distinctive figure that only one published value fits needs no further context.
         const distinctValues = new Set(matches.map((x) => roundTo(Math.abs(x.v), 6)));
         if (best && (best.s >= 1.5 || (!a.hedge && distinctive && distinctValues.size === 1))) {
+          // The sign words must agree with a deviation's or a change's sign.
+          const signed_ = !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse';
+          if (a.riktning && signed_ && Math.abs(best.v) > 1e-9 && (best.v > 0) !== (a.riktning === 'positiv')) {
+            belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [best.c.fakt.id], kommentar: `tecknet: texten säger ${a.riktning}, ${best.c.describe} = ${formatNumber(best.c.value, best.c.decimals)} ${best.c.unit}` });
+            fynd.push({ allvarlighet: 'fel', regel: 'text-tecken', meddelande: `"${a.text}" beskrivs som ${a.riktning === 'positiv' ? 'positivt (överskott/ökning)' : 'negativt (underskott/minskning)'}, men ${best.c.describe} = ${formatNumber(best.c.value, best.c.decimals)} ${best.c.unit}`, plats, fakta: [best.c.fakt.id] });
+            continue;
+          }
           const verdikt = judge(a, signed(best.v));
           belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt, fakta: [best.c.fakt.id], kommentar: `${best.c.describe} = ${formatNumber(best.c.value, best.c.decimals)} ${best.c.unit}` });
           if (verdikt === 'stämmer inom avrundning') fynd.push({ allvarlighet: 'info', regel: 'text-mot-tabell', meddelande: `"${a.text}" stämmer inom avrundning med ${best.c.describe} = ${formatNumber(best.c.value, best.c.decimals)} ${best.c.unit}`, plats, fakta: [best.c.fakt.id] });

@@ -19,6 +19,8 @@ export interface TextAmount {
   /** An explicit sign written before the number ("−2,4", "+1,7"). */
   sign?: 1 | -1;
   hedge?: string;
+  /** What the words say about the sign: överskott, positiv avvikelse, ökning (+) or underskott, negativ avvikelse, minskning (−). */
+  riktning?: 'positiv' | 'negativ';
   /** The values the written figure can stand for, in `unit`. */
   interval: Interval;
 }
@@ -67,7 +69,9 @@ export function findAmounts(p: Textstycke): TextAmount[] {
     const v = parsed.value;
     const h = halfUnit(parsed.decimals);
     const interval = hedge && HEDGES[hedge] ? HEDGES[hedge](v, h) : { lo: v - h, hi: v + h };
+    const riktning = signWords(p.text.slice(Math.max(0, start - 60), start));
     out.push({
+      ...(riktning ? { riktning } : {}),
       text: `${hedgeMatch ? hedgeMatch[0] : ''}${p.text.slice(start, end)}`.trim(),
       start,
       end,
@@ -81,4 +85,17 @@ export function findAmounts(p: Textstycke): TextAmount[] {
     });
   }
   return out;
+}
+
+const POSITIVE = /(överskott|positiv(?:a)? (?:budget)?avvikelse|positivt resultat|ökning|ökar|ökade|höjs|höjning|utökning|utökas|förstärk\w*)/g;
+const NEGATIVE = /(underskott|negativ(?:a)? (?:budget)?avvikelse|negativt resultat|minskning|minskar|minskade|sänks|sänkning|underskrid\w*|lägre)/g;
+
+/** The sign lexicon: the last sign word before the amount (within its clause) decides. */
+export function signWords(before: string): 'positiv' | 'negativ' | undefined {
+  const clause = before.toLowerCase().split(/[.;:!?]/).pop() ?? '';
+  const last = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(re)].map((m) => m.index ?? -1));
+  const p = last(POSITIVE);
+  const n = last(NEGATIVE);
+  if (p < 0 && n < 0) return undefined;
+  return p > n ? 'positiv' : 'negativ';
 }

@@ -63,8 +63,10 @@ export function mentionScore(stems: string[], text: string, weight: StemWeight =
 }
 
 /** The entity a fact is about: its row, or for a sum row the table's subject. */
-export function factEntity(f: Fakt, t: TabellBlock | undefined): string[] {
+export function factEntity(f: Fakt, t: TabellBlock | undefined, nämnd = ''): string[] {
   const row = labelStems(f.radEtikett);
+  // A total is about the table's subject, and a summary table's total about the whole nämnd.
+  if (f.roll === 'summa' && t && !t.avser) return labelStems(`${t.rubrik} ${nämnd}`);
   if ((f.roll === 'summa' || row.length === 0) && t) return labelStems(t.avser ?? t.rubrik);
   // "varav kostnader" is about the table's subject; "varav Leanlink" names its own.
   if (f.roll === 'varav' && t && /^varav (kostnader|intäkter|utgifter|inkomster)$/i.test(f.radEtikett.trim())) return labelStems(t.avser ?? t.rubrik);

@@ -1,0 +1,154 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../src/check/index.js';
+import { compareFacts } from '../src/check/rules/cross-table.js';
+import { evaluateRules } from '../src/check/rules/table-rules.js';
+import { findAmounts, signWords } from '../src/check/text/amounts.js';
+import { parseSwedishNumber } from '../src/check/text/numbers.js';
+import { projectPaths } from '../src/load/load-report.js';
+import type { Fakt, Textstycke } from '../src/model/dokument.js';
+import type { Cell } from '../src/schema/cell.js';
+import { loadAndCompose } from '../src/pipeline.js';
+import { bundled } from './support/lookup.js';
+import { ROOT, scratchProject } from './support/project.js';
+
+const para = (text: string): Textstycke => ({ text, rubriker: [], plats: { fil: 'x.md', rad: 1, kolumn: 1 }, refSpann: [], segment: [{ offset: 0, plats: { fil: 'x.md', rad: 1, kolumn: 1 } }] });
+const amounts = (text: string) => findAmounts(para(text)).map((a) => ({ text: a.text, value: a.value, unit: a.unit, ...(a.hedge ? { hedge: a.hedge } : {}), ...(a.sign ? { sign: a.sign } : {}) }));
+const fakt = (id: string, tal: number, enhet: string, decimaler: number): Fakt => ({ id, tabell: id.split('/')[0]!, rad: 'r', kolumn: 'k', cell: { typ: 'tal', tal } as Cell, decimaler, enhet, roll: 'summa', radEtikett: 'Summa', kolumnRubrik: 'Budget 2024' });
+
+describe('Swedish numbers and units in text', () => {
+  it('parses thousands separators, decimal comma and the true minus', () => {
+    expect(parseSwedishNumber('666 778')).toEqual({ value: 666778, decimals: 0 });
+    expect(parseSwedishNumber('1\u00a0835')).toEqual({ value: 1835, decimals: 0 });
+    expect(parseSwedishNumber('−2,40')).toEqual({ value: -2.4, decimals: 2 });
+  });
+  it('finds amounts with their units, hedges and written signs', () => {
+    expect(amounts('Ramen är 666 778 tkr, drygt 12,8 mnkr mer, och −2,4 mnkr flyttas; räntan höjs från 1 % till 2 procent, 0,5 procentenheter.')).toEqual([
+      { text: '666 778 tkr', value: 666778, unit: 'tkr' },
+      { text: 'drygt 12,8 mnkr', value: 12.8, unit: 'mnkr', hedge: 'drygt' },
+      { text: '−2,4 mnkr', value: 2.4, unit: 'mnkr', sign: -1 },
+      { text: '1 %', value: 1, unit: '%' },
+      { text: '2 procent', value: 2, unit: '%' },
+      { text: '0,5 procentenheter', value: 0.5, unit: 'procentenheter' },
+    ]);
+    expect(amounts('cirka 4 mnkr, ca 45 000 tkr, knappt 3 mdkr')).toMatchObject([{ hedge: 'cirka' }, { hedge: 'ca' }, { hedge: 'knappt', unit: 'mdkr' }]);
+  });
+  it('does not take years, dates, paragraphs, diarienummer, codes, ordinals, page and list numbers for amounts', () => {
+    expect(amounts('Budget 2024 med plan för 2025–2029 (KS 2022-10-18 § 283), dnr KS 2023-0123, den 1:a, kl. 10:30, sida 12, punkt 3, Q4 2023, 22 av 27 nyanställda.')).toEqual([]);
+  });
+  it('reads the sign lexicon', () => {
+    expect(signWords('visar ett överskott på')).toBe('positiv');
+    expect(signWords('en negativ avvikelse mot budget på')).toBe('negativ');
+    expect(signWords('ett underskott på cirka')).toBe('negativ');
+    expect(signWords('en ökning med')).toBe('positiv');
+    expect(signWords('en minskning med')).toBe('negativ');
+    expect(signWords('ett överskott. Nu är det en minskning med')).toBe('negativ');
+    expect(signWords('budgeten är')).toBeUndefined();
+  });
+});
+
+describe('table rules', () => {
+  const d = bundled('ks-internbudget-2024');
+  it('recomputes a summa rule, with n parts × half a unit as the rounding bound', () => {
+    const t = d.tabeller.find((x) => x.id === 'driftsammandrag')!;
+    const cell = evaluateRules(d, t).find((r) => r.target.id === 'driftsammandrag/summa/utfall_2022' && r.terms.length === 8)!;
+    expect(cell.published).toBe(554.9);
+    expect(cell.computed).toBeCloseTo(554.7, 9);
+    expect(cell.bound).toBeCloseTo(8 * 0.05, 9);
+  });
+  it('reports a difference within the bound as info and a larger one as an error', () => {
+    const k = runChecks(d);
+    const within = k.fynd.find((f) => f.regel === 'tabell-regel-avrundning' && f.fakta?.[0] === 'driftsammandrag/summa/utfall_2022')!;
+    expect(within.allvarlighet).toBe('info');
+    const err = k.fynd.find((f) => f.regel === 'tabell-regel' && f.fakta?.[0] === 'vo-kommunstyrelsen/summa/budget_2023')!;
+    expect(err.allvarlighet).toBe('fel');
+    expect(err.meddelande).toContain('publicerat 28\u00a0143');
+    expect(err.meddelande).toContain('27\u00a0409');
+    expect(err.plats).toMatchObject({ fil: 'data/ks-internbudget-2024/tabeller.yaml' });
+  });
+});
+
+describe('across tables', () => {
+  it('accepts a tkr figure that rounds to the mnkr one, and names a thousandfold error', () => {
+    expect(compareFacts(fakt('a/r/k', 30.2, 'mnkr', 1), fakt('b/r/k', 30164, 'tkr', 0))?.verdict).toBe('inom avrundning');
+    expect(compareFacts(fakt('a/r/k', 30.3, 'mnkr', 1), fakt('b/r/k', 30164, 'tkr', 0))?.verdict).toBe('olika');
+    expect(compareFacts(fakt('a/r/k', 4400, 'mnkr', 0), fakt('b/r/k', 4.4, 'mnkr', 1))?.verdict).toBe('tusenfel');
+    expect(compareFacts(fakt('a/r/k', 60.5, 'mnkr', 1), fakt('b/r/k', 60500, 'tkr', 0))?.verdict).toBe('lika');
+  });
+});
+
+describe('the bundled publications\u2019 real inconsistencies are found', () => {
+  const findings = (id: string) => runChecks(bundled(id)).fynd.filter((f) => f.allvarlighet === 'fel' && !f.accepterad);
+  it('ks-internbudget-2024', () => {
+    const f = findings('ks-internbudget-2024');
+    const has = (regel: string, text: string) => f.some((x) => x.regel === regel && x.meddelande.includes(text));
+    expect(has('antal', '"16 uppdrag"')).toBe(true);
+    expect(has('samband-tusenfel', 'Investeringar netto Leanlink')).toBe(true);
+    expect(has('samband', 'varav intäkter", Budget 2024 = 52,1')).toBe(true);
+    expect(has('tabell-regel', 'vo-ekonomistaben: "Summa Ekonomistaben", Budget 2023')).toBe(true);
+    expect(has('tabell-regel', 'investeringar: "Summa investeringar", Budget 2023: publicerat 419,0')).toBe(true);
+  });
+  it('ks-delarsrapport-2021-08 and vss-forvaltningsbudget-2023', () => {
+    const dr = findings('ks-delarsrapport-2021-08');
+    expect(dr.some((x) => x.regel === 'samband' && x.meddelande.includes('Investeringar, netto", Prognos helår = 449'))).toBe(true);
+    expect(dr.some((x) => x.regel === 'tabell-regel' && x.meddelande.includes('Bokslut 2020'))).toBe(true);
+    const vss = findings('vss-forvaltningsbudget-2023');
+    expect(vss.some((x) => x.regel === 'antal' && x.meddelande.includes('"elva strategiska utvecklingsuppdrag"'))).toBe(true);
+    expect(vss.some((x) => x.regel === 'tabell-regel' && x.meddelande.includes('"varav kostnader", Plan 2028'))).toBe(true);
+  });
+  it('an accepted finding keeps showing, marked with its reason', () => {
+    const all = runChecks(bundled('ks-delarsrapport-2021-08')).fynd;
+    const acc = all.find((f) => f.accepterad)!;
+    expect(acc.meddelande).toContain('"8,5 mnkr"');
+    expect(acc.accepterad).toContain('investeringsram');
+  });
+  it('at least 90 % of the narrative amounts in the KS internbudget get a verdict, and coverage is counted for all', () => {
+    const b = runChecks(bundled('ks-internbudget-2024')).belopp;
+    const unverifiable = b.filter((x) => x.verdikt === 'ej verifierbar').length;
+    expect(b.length).toBeGreaterThan(50);
+    expect(unverifiable / b.length).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe('a correct report', () => {
+  it('gives no error and no "motsäger"', () => {
+    const c = loadAndCompose(projectPaths(join(ROOT, 'test', 'fixtures', 'exempel')), 'exempel-2025');
+    const k = runChecks(c.dokument!);
+    expect(k.fynd.filter((f) => f.allvarlighet === 'fel')).toEqual([]);
+    expect(k.belopp.filter((b) => b.verdikt === 'motsäger')).toEqual([]);
+    expect(k.belopp.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('mutation: one changed figure gives exactly the new diagnostics', () => {
+  const key = (f: { regel: string; plats?: { fil: string; rad: number } }) => `${f.plats?.fil}:${f.plats?.rad} ${f.regel}`;
+  const run = (p: ReturnType<typeof scratchProject>, id: string) => {
+    const c = loadAndCompose(p, id);
+    return runChecks(c.dokument!).fynd.filter((f) => f.allvarlighet !== 'info').map(key);
+  };
+  it('a narrative figure and a table cell', () => {
+    const id = 'ks-delarsrapport-2021-08';
+    const p = scratchProject([id]);
+    const before = new Set(run(p, id));
+    const md = join(p.content, id, '04-ekonomi.md');
+    const text = readFileSync(md, 'utf8');
+    expect(text).toContain('överskott på 4,4 mnkr');
+    writeFileSync(md, text.replace('överskott på 4,4 mnkr', 'överskott på 5,4 mnkr'));
+    const yaml = join(p.data, id, 'tabeller.yaml');
+    const y = readFileSync(yaml, 'utf8');
+    const row = '{ id: planeringsstaben, etikett: Planeringsstaben, roll: post, värden: [30078, 34465, 4387, 20137] }';
+    expect(y).toContain(row);
+    writeFileSync(yaml, y.replace(row, row.replace('30078', '30178')));
+    const line = y.split('\n').findIndex((l) => l.includes(row)) + 1;
+    const textLine = text.split('\n').findIndex((l) => l.includes('överskott på 4,4 mnkr')) + 1;
+    const added = run(p, id).filter((k) => !before.has(k));
+    expect(added.sort()).toEqual(
+      [
+        `content/${id}/04-ekonomi.md:${textLine} text-mot-tabell`,
+        `data/${id}/tabeller.yaml:${line} tabell-regel`,
+        `data/${id}/tabeller.yaml:${line + 7} tabell-regel`,
+      ].sort(),
+    );
+  });
+});
