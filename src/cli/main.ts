@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { runBuild } from './commands/build.js';
 import { runCheck } from './commands/check.js';
+import { runPaket } from './commands/paket.js';
+import { runWatch } from './commands/watch.js';
 import { runValidate } from './commands/validate.js';
 import { VERSION } from '../version.js';
 
@@ -16,7 +18,14 @@ program
   .option('--rot <katalog>', 'projektets rotkatalog (med data/, content/ och templates/)', process.cwd())
   .showHelpAfterError('(kör kommunrapport --help för hjälp)')
   .configureOutput({ outputError: (str, write) => write(translateCommanderError(str)) })
-  .exitOverride();
+  .exitOverride()
+  .configureHelp({
+    // Commander's own words, in Swedish like the rest of the tool.
+    styleTitle: (t: string) => ({ 'Usage:': 'Användning:', 'Options:': 'Flaggor:', 'Commands:': 'Kommandon:', 'Arguments:': 'Argument:', 'Global Options:': 'Gemensamma flaggor:' })[t] ?? t,
+    optionDescription: (o) => `${o.description}${o.defaultValue !== undefined && o.defaultValue !== false ? ` (standard: ${JSON.stringify(o.defaultValue)})` : ''}`,
+    argumentDescription: (a) => a.description,
+    styleUsage: (u: string) => u.replace('[options]', '[flaggor]').replace('[command]', '[kommando]'),
+  });
 
 program
   .command('validate')
@@ -49,6 +58,28 @@ program
   .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build --strict --pdfa\n')
   .action(async (rapporter: string[], opts: { out: string; format: string; strict?: boolean; pdfa?: boolean }) => {
     process.exitCode = await runBuild(program.opts<{ rot: string }>().rot, rapporter, opts);
+  });
+
+program
+  .command('paket')
+  .description('skriver bilagorna till ett kommunstyrelsesammanträde: stämplade PDF:er med stabila filnamn och ett index')
+  .argument('<rapport...>', 'rapporter som hör till samma ärende (beslut.datum, paragraf, diarienummer)')
+  .option('--out <katalog>', 'katalog för utdata (paketet hamnar i <katalog>/paket/<diarienummer>/)', 'out')
+  .option('--pdfa', 'skapa PDF/A-2b för arkivet')
+  .option('--strict', 'avbryt om kontrollen hittar fel')
+  .addHelpText('after', '\nRapportens bilagenummer (bilaga) och ärendet (beslut) hämtas ur rapport.yaml.\n\nExempel:\n  kommunrapport paket ks-internbudget-2024\n  kommunrapport paket ks-internbudget-2024 vss-forvaltningsbudget-2023 --pdfa\n')
+  .action(async (rapporter: string[], opts: { out: string; pdfa?: boolean; strict?: boolean }) => {
+    process.exitCode = await runPaket(program.opts<{ rot: string }>().rot, rapporter, opts);
+  });
+
+program
+  .command('watch')
+  .description('bygger om rapporten vid varje ändring i dess data, text eller mallarna; HTML först, PDF och Excel sedan')
+  .argument('<rapport>', 'rapporten att bevaka')
+  .option('--out <katalog>', 'katalog för utdata', 'out')
+  .addHelpText('after', '\nExempel:\n  kommunrapport watch ks-internbudget-2024\n')
+  .action(async (rapport: string, opts: { out: string }) => {
+    process.exitCode = await runWatch(program.opts<{ rot: string }>().rot, rapport, opts);
   });
 
 function translateCommanderError(str: string): string {

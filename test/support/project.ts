@@ -26,3 +26,10 @@ export function writeFile(paths: ProjectPaths, rel: string, text: string): void 
   mkdirSync(dirname(full), { recursive: true });
   writeFileSync(full, text);
 }
+
+/** A scratch copy of the small, correct example report in test/fixtures/exempel. */
+export function scratchFixture(): ProjectPaths {
+  const root = mkdtempSync(join(tmpdir(), 'kommunrapport-exempel-'));
+  cpSync(join(ROOT, 'test', 'fixtures', 'exempel'), root, { recursive: true });
+  return projectPaths(root);
+}

@@ -162,7 +162,10 @@ export const textVsTable: CheckRule = {
           .map((x) => ({ ...x, s: score(x.c, ctx) }));
         const signed = (v: number): number => (a.sign === -1 ? v : Math.abs(v));
         const target = a.sign === -1 ? { lo: -a.interval.hi, hi: -a.interval.lo } : a.interval;
-        const matches = scored.filter((x) => contains(target, signed(x.v), factHalfUnit(x.c, a.unit))).sort((x, y) => y.s - x.s || Number(x.c.derived) - Number(y.c.derived));
+        // A sentence that names its years quotes those years' columns.
+        const years = yearsIn(s.text, d.rapport.budgetår);
+        const yearOk = (c: Candidate): boolean => !years.size || c.kolumn?.år === undefined || years.has(c.kolumn.år);
+        const matches = scored.filter((x) => yearOk(x.c) && contains(target, signed(x.v), factHalfUnit(x.c, a.unit))).sort((x, y) => y.s - x.s || Number(x.c.derived) - Number(y.c.derived));
         const best = matches[0];
         const distinctive = Math.abs(a.value) >= 100 || (a.decimals > 0 && Math.abs(a.value) >= 10);
         // A distinctive figure that only one published value fits needs no further context.

@@ -4,7 +4,7 @@ import { runChecks } from '../../check/index.js';
 import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
 import { listReports, projectPaths } from '../../load/load-report.js';
 import { loadAndCompose } from '../../pipeline.js';
-import { writeFileAtomic } from '../../write/atomic.js';
+import { writeFilesAtomic } from '../../write/atomic.js';
 import { summarise } from './summary.js';
 
 export interface BuildOptions {
@@ -61,7 +61,7 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
         pdf: { pdfa: opts.pdfa === true },
         onFormat: (f, ms) => console.log(`${id}: ${f} klar (${Math.round(ms)} ms)`),
       });
-      for (const o of outputs) writeFileAtomic(join(outDir, id, o.namn), o.bytes);
+      writeFilesAtomic(outputs.map((o) => ({ path: join(outDir, id, o.namn), data: o.bytes })));
       written += outputs.length;
       console.log(`${id}: skrev ${outputs.map((o) => o.namn).join(', ')} till ${join(opts.out, id)} (${Math.round(performance.now() - t0)} ms)`);
     } catch (e) {
