@@ -164,7 +164,12 @@ export const textVsTable: CheckRule = {
         const target = a.sign === -1 ? { lo: -a.interval.hi, hi: -a.interval.lo } : a.interval;
         // A sentence that names its years quotes those years' columns.
         const years = yearsIn(s.text, d.rapport.budgetår);
-        const yearOk = (c: Candidate): boolean => !years.size || c.kolumn?.år === undefined || years.has(c.kolumn.år);
+        const yearOk = (c: Candidate): boolean => {
+          if (!years.size || c.kolumn?.år === undefined || !c.tabell) return true;
+          // Only years the table itself shows can rule a column out ("ramen 2020" in a 2021 table says nothing).
+          const shown = new Set(c.tabell.kolumner.map((k) => k.år));
+          return ![...years].some((y) => shown.has(y)) || years.has(c.kolumn.år);
+        };
         const matches = scored.filter((x) => yearOk(x.c) && contains(target, signed(x.v), factHalfUnit(x.c, a.unit))).sort((x, y) => y.s - x.s || Number(x.c.derived) - Number(y.c.derived));
         const best = matches[0];
         const distinctive = Math.abs(a.value) >= 100 || (a.decimals > 0 && Math.abs(a.value) >= 10);
@@ -232,6 +237,11 @@ function partsOfTotals(p: Textstycke, amounts: TextAmount[], results: TextBelopp
     const next = amounts[i + 1];
     if (!parts.length && next && /:/.test(p.text.slice(total.end, next.start)) && !/[.!?]\s/.test(p.text.slice(total.end, next.start))) {
       for (let j = i + 1; j < amounts.length && amounts[j]!.unit === total.unit && !amounts[j]!.sign; j++) parts.push(j);
+    }
+    // Or parts before a total: "13,5 mnkr … tillsammans med 30 mnkr … sammanlagt 43,5 mnkr".
+    if (!parts.length && /(sammanlagt|totalt|tillsammans|sammantaget|i alla fall)\s+(?:\S+\s+){0,2}$/i.test(p.text.slice(Math.max(0, total.start - 30), total.start))) {
+      const sentenceStart = sentenceAt(p.text, total.start).start;
+      for (let j = i - 1; j >= 0 && amounts[j]!.start >= sentenceStart && amounts[j]!.unit === total.unit; j--) parts.unshift(j);
     }
     if (parts.length < 2) continue;
     const sum = parts.reduce((n, j) => n + amounts[j]!.value, 0);
