@@ -152,3 +152,14 @@ describe('mutation: one changed figure gives exactly the new diagnostics', () =>
     );
   });
 });
+
+describe('draft marker', () => {
+  it('flags a paragraph that still starts with UTKAST:, at its line', () => {
+    const p = scratchProject(['ks-internbudget-2024']);
+    const md = join(p.content, 'ks-internbudget-2024', '04-planeringsforutsattningar.md');
+    const text = readFileSync(md, 'utf8');
+    writeFileSync(md, text.replace('# Planeringsförutsättningar\n', '# Planeringsförutsättningar\n\n> **UTKAST:** Texten är överförd från förra året.\n'));
+    const f = runChecks(loadAndCompose(p, 'ks-internbudget-2024').dokument!).fynd.filter((x) => x.regel === 'utkast');
+    expect(f).toEqual([expect.objectContaining({ allvarlighet: 'fel', plats: expect.objectContaining({ fil: 'content/ks-internbudget-2024/04-planeringsforutsattningar.md', rad: 3 }) })]);
+  });
+});

@@ -1,5 +1,6 @@
 import { registerRule } from './run-checks.js';
 import { counts } from './rules/counts.js';
+import { draftMarker } from './rules/draft-marker.js';
 import { crossTable } from './rules/cross-table.js';
 import { textVsTable } from './rules/text-vs-table.js';
 import { tableRules } from './rules/table-rules.js';
@@ -9,5 +10,6 @@ registerRule(tableRules);
 registerRule(crossTable);
 registerRule(counts);
 registerRule(textVsTable);
+registerRule(draftMarker);
 
 export { runChecks } from './run-checks.js';
