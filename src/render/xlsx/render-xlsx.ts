@@ -8,6 +8,7 @@ import { writeGoalSheet } from './goal-sheet.js';
 import { writeKontrollSheet } from './kontroll-sheet.js';
 import { writeOmSheet, type BladInfo } from './om-sheet.js';
 import { assignSheetNames, BLAD } from './sheet-names.js';
+import { writeChartData } from './chart-data.js';
 import { writeTableSheet } from './table-sheet.js';
 import { writeUppdragSheet } from './uppdrag-sheet.js';
 
@@ -34,7 +35,10 @@ export async function renderXlsx(d: Dokument, kontroll: Kontrollresultat, meta: 
   for (const t of d.tabeller) {
     const name = names.get(t.id)!;
     if (wb.getWorksheet(name)) continue; // a table placed twice has one sheet
-    writeTableSheet(wb.addWorksheet(name), d, t, name, karta);
+    const ws = wb.addWorksheet(name);
+    writeTableSheet(ws, d, t, name, karta);
+    const charts = d.diagram.filter((c) => c.tabell === t.id);
+    if (charts.length) writeChartData(ws, d, charts, karta);
     sheets.push({ namn: name, innehåll: caption(t) });
   }
   writeGoalSheet(wb.addWorksheet(BLAD.mål), d, karta);
