@@ -30,7 +30,7 @@ ${CSS}
 <p class="kommun">${esc(t.kommun)}</p>
 <h1>${esc(t.titel)}</h1>
 ${t.undertitel ? `<p class="undertitel">${esc(t.undertitel)}</p>` : ''}
-<p class="period">${esc(t.period)}</p>
+${t.titel.includes(t.period) ? '' : `<p class="period">${esc(t.period)}</p>`}
 <p>${esc(t.nämnd)}${t.förvaltning ? `<br>${esc(t.förvaltning)}` : ''}</p>
 <p class="meta">Status: ${esc(t.status)}<br>Datum: ${esc(t.datum)}${t.beslut ? `<br>Beslut: ${esc(t.beslut)}` : ''}${t.diarienummer ? `<br>Diarienummer: ${esc(t.diarienummer)}` : ''}</p>
 </header>

@@ -25,7 +25,7 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
       { text: t.kommun, bold: true, fontSize: 13, color: COLOR.heading, margin: [0, 0, 0, 150] },
       { text: t.titel, style: 'h1' },
       ...(t.undertitel ? [{ text: t.undertitel, fontSize: 13, margin: [0, 0, 0, 8] } as Content] : []),
-      { text: t.period, fontSize: 13, margin: [0, 0, 0, 8] },
+      ...(t.titel.includes(t.period) ? [] : [{ text: t.period, fontSize: 13, margin: [0, 0, 0, 8] } as Content]),
       { text: [t.nämnd, ...(t.förvaltning ? [`\n${t.förvaltning}`] : [])], fontSize: 11, margin: [0, 0, 0, 100] },
       {
         text: [
