@@ -35,7 +35,7 @@ describe.each(REPORTS)('%s charts in every format', (id) => {
   });
   it('the workbook has the chart\u2019s data on its table\u2019s sheet, as formulas into the table', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await renderXlsx(d, { fynd: [], belopp: [] }, { version: 'test' }));
+    await wb.xlsx.load((await renderXlsx(d, { fynd: [], belopp: [] }, { version: 'test' })) as unknown as ArrayBuffer);
     const chart = d.diagram[0]!;
     const ws = wb.worksheets.find((w) => w.getColumn(1).values.some((v) => v === TITLES[id]))!;
     expect(ws, 'bladet med diagrammets data').toBeDefined();
