@@ -1,10 +1,22 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
-import { DATAFILER, projectPaths } from '../../load/load-report.js';
+import { compose, loadTemplate, templateName } from '../../compose/compose.js';
+import { DATAFILER, projectPaths, type LoadedReport, type ProjectPaths } from '../../load/load-report.js';
+import type { Dokument } from '../../model/dokument.js';
 import { rullaFram, RullaFramFel, type Fil } from '../../rollforward/index.js';
 import { idSchema } from '../../schema/common.js';
 import { loadAndValidate } from '../../validate/validate-report.js';
+
+/** Composes a validated report; undefined when its template is missing or composing throws. */
+function sättSamman(paths: ProjectPaths, r: LoadedReport): Dokument | undefined {
+  if (!r.rapport) return undefined;
+  try {
+    return compose(r, loadTemplate(paths, templateName(r.rapport)));
+  } catch {
+    return undefined;
+  }
+}
 
 export interface NyOptions {
   från: string;
@@ -50,11 +62,16 @@ export function runNy(root: string, newId: string, opts: NyOptions): number {
   }
 
   const källa = loadAndValidate(paths, från);
-  if (hasErrors(källa.diagnostics)) {
+  if (hasErrors(källa.diagnostics) || !källa.rapport) {
     for (const d of källa.diagnostics) if (d.allvarlighet === 'fel') console.error(formatDiagnostic(d));
     console.error(`fel: rapporten "${från}" har fel; rätta dem innan den rullas fram. Inget skrevs.`);
     return 1;
   }
+  // What the old report's references printed, for references whose figure the new tables no longer
+  // show; and whether the old report composes, so the new one must too.
+  const gammal = sättSamman(paths, källa);
+  const referenstexter = new Map((gammal?.referenser ?? []).map((r) => [r.källa, r.text] as const));
+  const gammalHel = gammal !== undefined && !hasErrors(gammal.diagnostics);
 
   // Read the source folders: the data files and narrative go through the roll-forward; any other
   // file is copied unchanged, and a sub-folder is left behind (with a note).
@@ -78,7 +95,7 @@ export function runNy(root: string, newId: string, opts: NyOptions): number {
 
   let ny: ReturnType<typeof rullaFram>;
   try {
-    ny = rullaFram({ id: från, data, texter }, newId);
+    ny = rullaFram({ id: från, data, texter, referenstexter }, newId);
   } catch (e) {
     if (e instanceof RullaFramFel) {
       console.error(`fel: ${e.message}. Inget skrevs.`);
@@ -106,10 +123,16 @@ export function runNy(root: string, newId: string, opts: NyOptions): number {
     for (const f of ny.texter) writeFileSync(join(nyText, f.namn), f.text, { flag: 'wx' });
     for (const k of kopior) cpSync(k.från, join(k.till === 'data' ? nyData : nyText, k.namn), { errorOnExist: true, force: false });
 
-    // The new report must be valid before it is put in place.
-    const kontroll = loadAndValidate({ ...paths, data: stageData, content: stageText }, newId);
-    if (hasErrors(kontroll.diagnostics)) {
-      for (const d of kontroll.diagnostics) if (d.allvarlighet === 'fel') console.error(formatDiagnostic(d));
+    // The new report must be valid before it is put in place, and compose if the old one did.
+    const stage = { ...paths, data: stageData, content: stageText };
+    const kontroll = loadAndValidate(stage, newId);
+    const fel = hasErrors(kontroll.diagnostics)
+      ? kontroll.diagnostics
+      : gammalHel
+        ? (sättSamman(stage, kontroll)?.diagnostics ?? [{ allvarlighet: 'fel' as const, regel: 'mall', meddelande: 'rapporten gick inte att sätta samman' }])
+        : [];
+    if (hasErrors(fel)) {
+      for (const d of fel) if (d.allvarlighet === 'fel') console.error(formatDiagnostic(d));
       console.error(`fel: den framrullade rapporten "${newId}" blev inte giltig (ett fel i ny); inget skrevs.`);
       return 1;
     }
