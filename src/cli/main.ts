@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { runBuild } from './commands/build.js';
 import { runCheck } from './commands/check.js';
+import { runNy } from './commands/ny.js';
 import { runPaket } from './commands/paket.js';
 import { runWatch } from './commands/watch.js';
 import { runValidate } from './commands/validate.js';
@@ -61,6 +62,16 @@ program
   });
 
 program
+  .command('ny')
+  .description('rullar fram en rapport till nästa år: en ny rapport med år och kolumner flyttade ett år och texterna som utkast')
+  .argument('<ny-rapport>', 'den nya rapportens id (dess mappnamn), t.ex. ks-internbudget-2025')
+  .requiredOption('--från <rapport>', 'rapporten som rullas fram, t.ex. ks-internbudget-2024')
+  .addHelpText('after', '\nSkapar data/<ny-rapport>/ och content/<ny-rapport>/ från rapporten i --från. Budgetår, planår och perioden\nflyttas ett år, förra årets budget blir jämförelsekolumn och planen för året blir utkast till budget;\nutfall som inte är kända lämnas tomma. Uppdragen markeras [Granska] och texterna får en UTKAST-rad.\nSkriver aldrig över en befintlig rapport eller fil.\n\nExempel:\n  kommunrapport ny ks-internbudget-2025 --från ks-internbudget-2024\n  kommunrapport ny ks-delarsrapport-2022-08 --från ks-delarsrapport-2021-08\n')
+  .action((nyRapport: string, opts: { från: string }) => {
+    process.exitCode = runNy(program.opts<{ rot: string }>().rot, nyRapport, opts);
+  });
+
+program
   .command('paket')
   .description('skriver bilagorna till ett kommunstyrelsesammanträde: stämplade PDF:er med stabila filnamn och ett index')
   .argument('<rapport...>', 'rapporter som hör till samma ärende (beslut.datum, paragraf, diarienummer)')
@@ -89,6 +100,7 @@ function translateCommanderError(str: string): string {
     .replace(/^error: too many arguments.*$/m, 'fel: för många argument')
     .replace(/^error: missing required argument '(.*)'/m, "fel: argumentet '$1' saknas")
     .replace(/^error: option '(.*)' argument missing/m, "fel: flaggan '$1' behöver ett värde")
+    .replace(/^error: required option '(.*)' not specified/m, "fel: flaggan '$1' måste anges")
     .replace(/^error: /m, 'fel: ');
 }
 

@@ -265,7 +265,9 @@ function selectParts(parts: TextDel[], item: Extract<OutlineItem, { typ: 'text' 
     const want = name.split('>').map((s) => s.trim());
     const hits = parts.map((p, i) => ({ p, i })).filter(({ p }) => {
       const path = p.sökväg;
-      return path.length >= want.length && want.every((w, k) => path[path.length - want.length + k] === w);
+      // "Rubrik*" matches any heading that starts with "Rubrik", so headings with years survive a new year.
+      const same = (h: string | undefined, w: string): boolean => (w.endsWith('*') ? (h ?? '').startsWith(w.slice(0, -1).trimEnd()) : h === w);
+      return path.length >= want.length && want.every((w, k) => same(path[path.length - want.length + k], w));
     });
     if (hits.length === 0) return `rubriken "${name}"`;
     if (nth) return hits[nth - 1]?.i ?? `rubriken "${name}" nummer ${nth}`;
