@@ -65,6 +65,15 @@ export function listReports(paths: ProjectPaths): string[] {
     .sort();
 }
 
+/** Validation is pure: an unchanged file (same parsed value, see loadYaml's cache) is not validated again. */
+const validatedCache = new WeakMap<object, z.ZodSafeParseResult<unknown>>();
+function validated<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> {
+  if (typeof value !== 'object' || value === null) return schema.safeParse(value);
+  let r = validatedCache.get(value);
+  if (!r) validatedCache.set(value, (r = schema.safeParse(value)));
+  return r as z.ZodSafeParseResult<z.output<T>>;
+}
+
 const rel = (root: string, p: string): string => relative(root, p).split('\\').join('/');
 
 /** Reads and schema-validates one report. Never throws for bad input: problems become diagnostics. */
@@ -99,7 +108,7 @@ export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
     out.sources[key] = loaded.source;
     out.diagnostics.push(...loaded.diagnostics);
     if (loaded.value === undefined) continue;
-    const parsed = spec.schema.safeParse(loaded.value ?? {});
+    const parsed = validated(spec.schema, loaded.value ?? {});
     if (!parsed.success) {
       out.diagnostics.push(...zodToDiagnostics(parsed.error, loaded.value, loaded.source));
       continue;

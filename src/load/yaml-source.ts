@@ -23,8 +23,21 @@ export interface LoadedYaml {
 
 const pathId = (path: Path): string => JSON.stringify(path);
 
-/** Parses YAML, keeping line and column of each node so later errors can point at the source. */
+const cache = new Map<string, { text: string; result: LoadedYaml }>();
+
+/**
+ * Parses YAML, keeping line and column of each node so later errors can point at the source.
+ * The last parse of each file is kept: `watch` re-reads unchanged files after every edit.
+ */
 export function loadYaml(text: string, fil: string): LoadedYaml {
+  const hit = cache.get(fil);
+  if (hit && hit.text === text) return { ...hit.result, diagnostics: [...hit.result.diagnostics] };
+  const result = parseYamlWithPositions(text, fil);
+  cache.set(fil, { text, result });
+  return { ...result, diagnostics: [...result.diagnostics] };
+}
+
+function parseYamlWithPositions(text: string, fil: string): LoadedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const valuePos = new Map<string, number>();

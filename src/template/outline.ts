@@ -99,14 +99,26 @@ export interface TemplateSource {
 }
 
 /** Renders a report type's template into outline items. Throws with a Swedish message on template errors. */
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+/** Compiles once per template text and partials: `watch` renders the same template after every edit. */
+function compileTemplate(src: TemplateSource): Handlebars.TemplateDelegate {
+  const key = JSON.stringify([src.text, src.partials]);
+  let t = compiled.get(key);
+  if (!t) {
+    const hb = Handlebars.create();
+    for (const [n, h] of Object.entries(HELPERS)) hb.registerHelper(n, h);
+    for (const [n, p] of Object.entries(src.partials)) hb.registerPartial(n, p);
+    const knownHelpers = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
+    t = hb.compile(src.text, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: true });
+    compiled.set(key, t);
+  }
+  return t;
+}
+
 export function renderOutline(src: TemplateSource, context: TemplateContext): OutlineItem[] {
   const ctx = templateContextSchema.parse(context);
-  const hb = Handlebars.create();
-  for (const [n, h] of Object.entries(HELPERS)) hb.registerHelper(n, h);
-  for (const [n, p] of Object.entries(src.partials)) hb.registerPartial(n, p);
-  const knownHelpers = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
-  const template = hb.compile(src.text, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: true });
-  const out = template(ctx);
+  const out = compileTemplate(src)(ctx);
   return out
     .split('\n')
     .map((l) => l.trim())

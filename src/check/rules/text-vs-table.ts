@@ -100,24 +100,62 @@ interface Context {
   paragraph: string;
 }
 
-function score(c: Candidate, ctx: Context): number {
-  const w = ctx.weight;
-  if (c.label) return 3 * mentionScore(factEntity(c.fakt, c.tabell), ctx.sentence, w) + 1;
-  const entity = factEntity(c.fakt, c.tabell, ctx.nämnd);
-  let s = 3 * mentionScore(entity, ctx.sentence, w) + 2 * mentionScore(entity, ctx.heading) + 1 * mentionScore(entity, ctx.paragraph, w) + 0.5 * mentionScore(entity, ctx.headings, w);
+/** What a sentence says, worked out once per amount rather than once per candidate. */
+interface SentenceFacts {
+  years: Set<number>;
+  measures: Set<string>;
+  periodWords: boolean;
+  change: boolean;
+  lower: string;
+  mentions: Map<string, number>;
+}
+
+function sentenceFacts(ctx: Context): SentenceFacts {
+  const lower = ctx.sentence.toLowerCase();
+  return {
+    years: yearsIn(ctx.sentence, ctx.year),
+    measures: measuresIn(ctx.sentence),
+    periodWords: /(augusti|perioden|jan-aug|hittills)/.test(lower),
+    change: /(ökning|ökar|minskning|minskar|höjs|sänks|jämfört|förändr|utök|kompensation|uppräkning)/.test(lower),
+    lower,
+    mentions: new Map(),
+  };
+}
+
+/** The stems a candidate is about, and the varav kind, once per candidate. */
+const entityCache = new WeakMap<Candidate, { entity: string[]; kind?: string }>();
+function entityOf(c: Candidate, nämnd: string): { entity: string[]; kind?: string } {
+  let e = entityCache.get(c);
+  if (!e) {
+    const kind = /^varav (kostnader|intäkter|utgifter|inkomster)/i.exec(c.fakt.radEtikett)?.[1]?.slice(0, 6).toLowerCase();
+    e = { entity: c.label ? factEntity(c.fakt, c.tabell) : factEntity(c.fakt, c.tabell, nämnd), ...(kind ? { kind } : {}) };
+    entityCache.set(c, e);
+  }
+  return e;
+}
+
+function score(c: Candidate, ctx: Context, sf: SentenceFacts): number {
+  const { entity, kind } = entityOf(c, ctx.nämnd);
+  // Many candidates share a row: the entity's mention score is the same for each of them.
+  const key = entity.join('|');
+  let m = sf.mentions.get(key);
+  if (m === undefined) {
+    const w = ctx.weight;
+    m = c.label
+      ? 3 * mentionScore(entity, ctx.sentence, w)
+      : 3 * mentionScore(entity, ctx.sentence, w) + 2 * mentionScore(entity, ctx.heading) + 1 * mentionScore(entity, ctx.paragraph, w) + 0.5 * mentionScore(entity, ctx.headings, w);
+    sf.mentions.set(key, m);
+  }
+  if (c.label) return m + 1;
+  let s = m;
   if (ctx.signed && c.fakt.roll === 'specifikation') s += 1;
   // "intäkterna", "kostnaderna" point at the varav rows of that kind.
-  const kind = /^varav (kostnader|intäkter|utgifter|inkomster)/i.exec(c.fakt.radEtikett)?.[1]?.slice(0, 6).toLowerCase();
-  if (kind && ctx.sentence.toLowerCase().includes(kind)) s += 1;
+  if (kind && sf.lower.includes(kind)) s += 1;
   if (c.derived && c.unit === '%') s -= 2;
-  const years = yearsIn(ctx.sentence, ctx.year);
-  if (c.kolumn?.år !== undefined && years.size) s += years.has(c.kolumn.år) ? 1.5 : -1.5;
-  const measures = measuresIn(ctx.sentence);
-  if (c.kolumn && measures.size) s += measures.has(c.kolumn.mått) ? 1.5 : -0.5;
-  const periodWords = /(augusti|perioden|jan-aug|hittills)/.test(ctx.sentence.toLowerCase());
-  if (c.kolumn) s += periodWords === !!c.kolumn.period ? 0.5 : -0.5;
-  const change = /(ökning|ökar|minskning|minskar|höjs|sänks|jämfört|förändr|utök|kompensation|uppräkning)/.test(ctx.sentence.toLowerCase());
-  if (c.derived) s += change ? 1 : -3;
+  if (c.kolumn?.år !== undefined && sf.years.size) s += sf.years.has(c.kolumn.år) ? 1.5 : -1.5;
+  if (c.kolumn && sf.measures.size) s += sf.measures.has(c.kolumn.mått) ? 1.5 : -0.5;
+  if (c.kolumn) s += sf.periodWords === !!c.kolumn.period ? 0.5 : -0.5;
+  if (c.derived) s += sf.change ? 1 : -3;
   return s;
 }
 
@@ -156,12 +194,19 @@ export const textVsTable: CheckRule = {
         const s = sentenceAt(p.text, a.start);
         const ctx: Context = { weight, year: d.rapport.budgetår, signed: a.sign !== undefined, nämnd: d.rapport.nämnd, sentence: s.text, heading: p.rubriker[p.rubriker.length - 1] ?? '', headings: p.rubriker.join(' '), paragraph: p.text };
         const plats = positionOf(p, a.start);
-        const scored = all
-          .map((c) => ({ c, v: inUnit(c, a.unit) }))
-          .filter((x): x is { c: Candidate; v: number } => x.v !== undefined)
-          .map((x) => ({ ...x, s: score(x.c, ctx) }));
         const signed = (v: number): number => (a.sign === -1 ? v : Math.abs(v));
         const target = a.sign === -1 ? { lo: -a.interval.hi, hi: -a.interval.lo } : a.interval;
+        const sf = sentenceFacts(ctx);
+        // Only candidates that could match or be contradicted are worth scoring.
+        const plausible = (v: number): boolean => {
+          const r = Math.abs(v) / Math.max(Math.abs(a.value), 1e-9);
+          return (r >= 0.6 && r <= 1.7) || Math.abs(v) <= Math.abs(a.interval.hi) * 2;
+        };
+        const scored: { c: Candidate; v: number; s: number }[] = [];
+        for (const c of all) {
+          const v = inUnit(c, a.unit);
+          if (v !== undefined && plausible(v)) scored.push({ c, v, s: score(c, ctx, sf) });
+        }
         // A sentence that names its years quotes those years' columns.
         const years = yearsIn(s.text, d.rapport.budgetår);
         const yearOk = (c: Candidate): boolean => {
