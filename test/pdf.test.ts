@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderHtml } from '../src/render/html/render-html.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { bundled } from './support/lookup.js';
 import { pdfPages } from './support/pdf.js';
@@ -89,6 +90,16 @@ describe('tables across pages', () => {
     const withRows = pages.filter((p) => p.includes('Specifikation av förändringar'));
     expect(withRows.length).toBeGreaterThanOrEqual(2);
     for (const p of withRows) expect(p).toContain('Nettokostnad, belopp mnkr');
+  });
+});
+
+describe('the model is not changed by rendering', () => {
+  it('HTML rendered after the PDF, from the same document, still shows the målredovisning lists', async () => {
+    const d = bundled('ks-delarsrapport-2021-08');
+    const before = JSON.stringify(d.mål);
+    await renderPdf(d);
+    expect(JSON.stringify(d.mål)).toBe(before);
+    expect(renderHtml(d)).toContain('<h6>Resultat</h6><ul><li>');
   });
 });
 

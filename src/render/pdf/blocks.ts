@@ -109,7 +109,8 @@ const cellText = (f: FormattedCell, extra: object = {}): TableCell => ({
   ...extra,
 });
 
-const LAYOUT = {
+/** Registered with pdfmake by name (engine.ts), so content holds no functions and can be copied. */
+export const TABLE_LAYOUT = {
   hLineWidth: (i: number, node: { table: { headerRows?: number; body: unknown[] } }) => (i === 0 ? 0 : i === (node.table.headerRows ?? 0) ? 1.2 : 0.4),
   vLineWidth: () => 0,
   hLineColor: (i: number, node: { table: { headerRows?: number } }) => (i === (node.table.headerRows ?? 0) ? COLOR.heading : COLOR.rule),
@@ -144,7 +145,7 @@ function table(d: Dokument, t: TabellBlock): Content[] {
     tableCaption(`${caption(t)}${unit && !t.förspalt.includes(t.enhet) ? ` (${unit.toLowerCase()})` : ''}`),
     {
       table: { headerRows: 1, dontBreakRows: true, widths: ['*', ...t.kolumner.map(() => 'auto' as const)], body },
-      layout: LAYOUT,
+      layout: 'kommunrapport',
       fontSize: 8,
     } as Content,
   ];
@@ -189,7 +190,7 @@ function goalTable(m: MålBlock): Content[] {
     tableCaption(caption(m)),
     {
       table: { headerRows: 1, dontBreakRows: true, widths: [95, '*', ...m.kolumner.map(() => 'auto' as const)], body },
-      layout: LAYOUT,
+      layout: 'kommunrapport',
       fontSize: 8,
     } as Content,
   ];
@@ -240,7 +241,7 @@ function uppdrag(u: UppdragBlock): Content[] {
   ];
   return [
     tableCaption(caption(u)),
-    { table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', 50, '*'], body }, layout: LAYOUT, fontSize: 8 } as Content,
+    { table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', 50, '*'], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
     { text: '', margin: [0, 0, 0, 6] },
   ];
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fontPath } from '../fonts.js';
+import { TABLE_LAYOUT } from './blocks.js';
 
 const require = createRequire(import.meta.url);
 // pdfmake is CommonJS and a singleton: configure it once.
@@ -12,6 +13,7 @@ pdfmake.setFonts({
 });
 // The document definition is built from data; it must never reach the network or other files.
 pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.addTableLayouts({ kommunrapport: TABLE_LAYOUT } as unknown as Parameters<typeof pdfmake.addTableLayouts>[0]);
 pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(fontDir));
 
 /** Fields pdfmake 0.3 accepts that its type definitions lack. */

@@ -76,7 +76,8 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
       const n = node as unknown as { headlineLevel?: number; pageBreak?: string };
       return n.headlineLevel !== undefined && n.pageBreak !== 'before' && rest.getFollowingNodesOnPage().length === 0;
     },
-    content: [titlePage, ...body],
+    // pdfmake writes layout state into the nodes it is given: hand it a copy, never the model's own arrays.
+    content: structuredClone([titlePage, ...body]),
   };
 }
 
