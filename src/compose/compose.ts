@@ -110,6 +110,17 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
   };
 
   const explicitCharts = new Set(outline.flatMap((i) => (i.typ === 'diagram' ? [i.id] : [])));
+  const placeChart = (c: DiagramBlock): DiagramBlock => {
+    used.diagram.add(c.id);
+    diagramOrder.push(c);
+    return c;
+  };
+  /** Looks up a data block the template names; a missing one is an error at the template. */
+  const place = <T,>(map: Map<string, T>, item: OutlineItem & { id: string }, what: string, onPlace: (b: T) => Block[]): void => {
+    const b = map.get(item.id);
+    if (b === undefined) missing(item, what);
+    else for (const x of onPlace(b)) append(x);
+  };
   for (const item of outline) {
     switch (item.typ) {
       case 'titelsida':
@@ -142,66 +153,34 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
         }
         break;
       }
-      case 'tabell': {
-        const t = tables.get(item.id);
-        if (!t) {
-          missing(item, `tabellen "${item.id}"`);
-          break;
-        }
-        used.tabell.add(item.id);
-        numbered.push(t);
-        append(t);
-        // A table's charts follow it, unless the template places them itself.
-        for (const c of charts.values()) {
-          if (c.tabell !== item.id || explicitCharts.has(c.id)) continue;
-          used.diagram.add(c.id);
-          diagramOrder.push(c);
-          append(c);
-        }
+      case 'tabell':
+        place(tables, item, `tabellen "${item.id}"`, (t) => {
+          used.tabell.add(t.id);
+          numbered.push(t);
+          // A table's charts follow it, unless the template places them itself.
+          return [t, ...[...charts.values()].filter((c) => c.tabell === t.id && !explicitCharts.has(c.id)).map(placeChart)];
+        });
         break;
-      }
-      case 'diagram': {
-        const c = charts.get(item.id);
-        if (!c) {
-          missing(item, `diagrammet "${item.id}"`);
-          break;
-        }
-        used.diagram.add(item.id);
-        diagramOrder.push(c);
-        append(c);
+      case 'diagram':
+        place(charts, item, `diagrammet "${item.id}"`, (c) => [placeChart(c)]);
         break;
-      }
-      case 'mål': {
-        const g = goals.block.get(item.id);
-        if (!g) {
-          missing(item, `målet "${item.id}"`);
-          break;
-        }
-        used.mål.add(item.id);
-        numbered.push(g);
-        append(g);
+      case 'mål':
+        place(goals.block, item, `målet "${item.id}"`, (g) => {
+          used.mål.add(g.id);
+          numbered.push(g);
+          return [g];
+        });
         break;
-      }
-      case 'målredovisning': {
-        const g = goals.område.get(item.id);
-        if (!g) {
-          missing(item, `målområdet "${item.id}"`);
-          break;
-        }
-        append(g);
+      case 'målredovisning':
+        place(goals.område, item, `målområdet "${item.id}"`, (g) => [g]);
         break;
-      }
-      case 'uppdrag': {
-        const u = uppdrag.get(item.id);
-        if (!u) {
-          missing(item, `uppdragslistan "${item.id}"`);
-          break;
-        }
-        used.uppdrag.add(item.id);
-        if (u.medStatus) numbered.push(u);
-        append(u);
+      case 'uppdrag':
+        place(uppdrag, item, `uppdragslistan "${item.id}"`, (u) => {
+          used.uppdrag.add(u.id);
+          if (u.medStatus) numbered.push(u);
+          return [u];
+        });
         break;
-      }
       case 'bilagor':
         append({ typ: 'bilagor', grupper: groupBilagor(rapport) });
         break;
