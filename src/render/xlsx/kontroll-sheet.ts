@@ -2,6 +2,8 @@ import type ExcelJS from 'exceljs';
 import { formatPosition } from '../../diagnostics/diagnostic.js';
 import type { Dokument } from '../../model/dokument.js';
 import type { Kontrollresultat } from '../../model/kontroll.js';
+import { compareFacts, pairColumns } from '../../check/rules/cross-table.js';
+import { convertAmount } from '../../format/number.js';
 import { factCell } from '../shared.js';
 import { fitRowHeights, linkFormula, printSetup, proseRow, styleHeader, Widths, writeTitle, type FaktKarta } from './cells.js';
 import { quoteSheet } from './sheet-names.js';
@@ -11,7 +13,8 @@ import { quoteSheet } from './sheet-names.js';
  * 1. every finding of the checks (file:line:col, severity, rule, field, message, facts, accepted reason);
  * 2. every amount written in the narrative with its verdict and, per matched fact, the sheet and
  *    cell it was matched to, the figure there and a link to it (one row per matched fact);
- * 3. every inline reference ({=tabell/rad/kolumn}) with the cell its figure was taken from.
+ * 3. every inline reference ({=tabell/rad/kolumn}) with the cell its figure was taken from;
+ * 4. every declared samband: both cells, the second converted to the first's unit, and the difference, as formulas.
  * The autofilter sits on section 2, the amounts, where an auditor filters by verdict.
  */
 export function writeKontrollSheet(ws: ExcelJS.Worksheet, d: Dokument, k: Kontrollresultat, karta: FaktKarta): void {
@@ -85,6 +88,35 @@ export function writeKontrollSheet(ws: ExcelJS.Worksheet, d: Dokument, k: Kontro
       const row = ws.getRow(r++);
       put(row, [formatPosition(ref.plats), `{=${ref.källa}}`, ref.text, undefined, undefined, id]);
       trace(row, 7, id);
+    }
+  }
+
+  r++;
+  // The same figure in two tables: the second converted to the first's unit, and the difference, as formulas.
+  section('Samband mellan tabeller', ['Rad', 'Blad', 'Cell', 'Publicerat', 'Samma belopp i', 'Blad', 'Cell', 'Omräknat till samma enhet', 'Differens', 'Bedömning']);
+  if (!d.samband.length) put(ws.getRow(r++), ['Inga samband deklarerade.']);
+  for (const sb of d.samband) {
+    const ta = d.tabeller.find((t) => t.id === sb.rader[0].split('/')[0]);
+    const tb = d.tabeller.find((t) => t.id === sb.rader[1].split('/')[0]);
+    if (!ta || !tb) continue;
+    for (const [ca, cb] of pairColumns(ta, tb, sb.kolumner)) {
+      const fa = d.fakta.get(`${sb.rader[0]}/${ca}`);
+      const fb = d.fakta.get(`${sb.rader[1]}/${cb}`);
+      const at = fa ? karta.get(fa.id) : undefined;
+      const bt = fb ? karta.get(fb.id) : undefined;
+      if (!fa || !fb || !at || !bt || fa.cell.typ !== 'tal' || fb.cell.typ !== 'tal') continue;
+      const factor = convertAmount(1, fb.enhet, fa.enhet) ?? 1;
+      const converted = fb.cell.tal * factor;
+      const diff = Math.round((fa.cell.tal - converted) * 1e6) / 1e6;
+      const verdict = compareFacts(fa, fb)?.verdict ?? '';
+      const row = ws.getRow(r++);
+      put(row, [`${fa.radEtikett}, ${fa.kolumnRubrik}`, at.blad, at.cell, undefined, `${fb.tabell}: ${fb.radEtikett}, ${fb.kolumnRubrik}`, bt.blad, bt.cell, undefined, undefined, verdict]);
+      const refA = `${quoteSheet(at.blad)}!${at.cell}`;
+      const refB = `${quoteSheet(bt.blad)}!${bt.cell}`;
+      row.getCell(4).value = { formula: refA, result: fa.cell.tal };
+      row.getCell(8).value = { formula: factor === 1 ? refB : `${refB}*${factor}`, result: converted };
+      row.getCell(9).value = { formula: `ROUND(D${row.number}-H${row.number},6)`, result: diff };
+      for (const c of [4, 8, 9]) row.getCell(c).numFmt = '#,##0.0##';
     }
   }
 
