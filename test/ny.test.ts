@@ -1,3 +1,5 @@
+import { runChecks } from '../src/check/index.js';
+import { renderHtml } from '../src/render/html/render-html.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
@@ -167,12 +169,18 @@ describe('ny: ks-internbudget-2024 → ks-internbudget-2025', () => {
     const alla = u.listor.flatMap((l) => l.uppdrag);
     expect(alla).toHaveLength(30);
     for (const x of alla) {
-      expect(x.not).toMatch(/^\[Granska\] /);
+      expect(x.granska).toBe(true);
       expect(x.status).toBeUndefined();
       expect(x.kommentar).toBeUndefined();
     }
-    expect(alla.find((x) => x.not?.includes('Leanlinks'))!.not).toBe('[Granska] Tas om hand i Leanlinks förvaltningsbudget och verksamhetsplan.');
-    expect(alla[0]!.not).toBe('[Granska] Överfört från ks-internbudget-2024; granska om uppdraget gäller.');
+    expect(alla.find((x) => x.not?.includes('Leanlinks'))!.not).toBe('Tas om hand i Leanlinks förvaltningsbudget och verksamhetsplan.');
+    // The checks list every uppdrag still to review, at its line in uppdrag.yaml.
+    const d = loadAndCompose(paths, 'ks-internbudget-2025').dokument!;
+    const review = runChecks(d).fynd.filter((f) => f.regel === 'uppdrag-granska');
+    expect(review).toHaveLength(30);
+    expect(review[0]!.plats).toMatchObject({ fil: 'data/ks-internbudget-2025/uppdrag.yaml' });
+    expect(review[0]!.plats!.rad).toBeGreaterThan(1);
+    expect(renderHtml(d)).toContain('<strong class="granska">[Att granska]</strong>');
   });
 
   it('copies the narrative as drafts with the marker right after the first heading', () => {
@@ -210,7 +218,7 @@ describe('ny: ks-internbudget-2024 → ks-internbudget-2025', () => {
     expect(text.split('\n').filter((r) => r.startsWith(UTKAST_MARKÖR))).toEqual([utkastMarkering('ks-internbudget-2025', 2026)]);
     expect(text.startsWith(`# Ekonomi\n\n${utkastMarkering('ks-internbudget-2025', 2026)}\n\n`)).toBe(true);
     const uppdrag = readFileSync(join(paths.data, 'ks-internbudget-2026', 'uppdrag.yaml'), 'utf8');
-    expect(uppdrag).not.toContain('[Granska] [Granska]');
+    expect(uppdrag.match(/granska: true/g)?.length).toBe(30);
     // Budget 2024 is gone from the tables now: the reference becomes the text it printed, and says so.
     expect(text).toContain('För 2024 summerar nämndens internbudget till 666,8 mnkr, och av det avser 30,2 mnkr verksamhetsområdet Kommunstyrelsen.');
     expect(utskrift(log)).toMatch(/05-ekonomi\.md:7:\d+: referensen \{=driftsammandrag\/summa\/budget_2024 mnkr\} ersattes med texten "666,8 mnkr"/);

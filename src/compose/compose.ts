@@ -49,7 +49,7 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
   const goals = r.mål ? goalBlocks(r.mål, r.sources.mål) : { block: new Map<string, MålBlock>(), område: new Map<string, MålBlock>(), fakta: [] };
   for (const f of goals.fakta) fakta.set(f.id, f);
   const delår = rapport.rapporttyp === 'delårsrapport';
-  const uppdrag = r.uppdrag ? uppdragBlocks(r.uppdrag, delår) : new Map<string, UppdragBlock>();
+  const uppdrag = r.uppdrag ? uppdragBlocks(r.uppdrag, delår, r.sources.uppdrag) : new Map<string, UppdragBlock>();
 
   const referenser: Referens[] = [];
   const refCtx: RefContext = { fakta, mål: [...goals.block.values()], uppdrag: [...uppdrag.values()], referenser, diagnostics };

@@ -100,9 +100,9 @@ export function goalBlocks(mål: MålFil, source: SourceMap | undefined): { bloc
   return { block, område, fakta };
 }
 
-export function uppdragBlocks(u: UppdragFil, delår: boolean): Map<string, UppdragBlock> {
+export function uppdragBlocks(u: UppdragFil, delår: boolean, source?: SourceMap): Map<string, UppdragBlock> {
   return new Map(
-    u.listor.map((l) => [
+    u.listor.map((l, li) => [
       l.id,
       {
         typ: 'uppdrag' as const,
@@ -111,13 +111,15 @@ export function uppdragBlocks(u: UppdragFil, delår: boolean): Map<string, Uppdr
         rubrik: l.rubrik,
         uppdragstyp: l.typ,
         medStatus: delår || l.uppdrag.some((x) => x.status !== undefined),
-        uppdrag: l.uppdrag.map((x) => ({
+        uppdrag: l.uppdrag.map((x, ui) => ({
+          ...(source ? { plats: source.at(['listor', li, 'uppdrag', ui]) } : {}),
           nummer: x.nummer,
           text: x.text,
           ...(x.riktat_till ? { riktatTill: x.riktat_till } : {}),
           ...(x.not ? { not: x.not } : {}),
           ...(x.status ? { status: x.status } : {}),
           ...(x.kommentar ? { kommentar: x.kommentar } : {}),
+          ...(x.granska ? { granska: true } : {}),
         })),
       },
     ]),

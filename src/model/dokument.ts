@@ -222,7 +222,7 @@ export interface UppdragBlock {
   uppdragstyp: string;
   /** A status table (delårsrapport) rather than a numbered list. */
   medStatus: boolean;
-  uppdrag: { nummer: number; text: string; riktatTill?: string; not?: string; status?: string; kommentar?: string }[];
+  uppdrag: { nummer: number; text: string; riktatTill?: string; not?: string; status?: string; kommentar?: string; granska?: boolean; plats?: Position }[];
 }
 
 export const BEDÖMNING_TEXT: Record<Bedömning, string> = {

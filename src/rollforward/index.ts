@@ -7,7 +7,6 @@ import { rullaText } from './text.js';
 import { rullaUppdrag } from './uppdrag.js';
 
 export { RullaFramFel } from './fel.js';
-export { GRANSKA_PREFIX } from './uppdrag.js';
 export { UTKAST_MARKÖR, UTKAST_MÖNSTER, utkastMarkering } from './text.js';
 
 export interface Fil {
@@ -72,7 +71,7 @@ export function rullaFram(källa: Källrapport, nyttId: string): RulladRapportFi
   if (uppdrag) {
     const u = rullaUppdrag(uppdrag.text, källa.id, väg('uppdrag.yaml'));
     data.push({ namn: 'uppdrag.yaml', text: u.text });
-    if (u.antal) anteckningar.push(`uppdrag.yaml: ${u.antal} uppdrag är markerade "[Granska]" i not; status och kommentar är tömda`);
+    if (u.antal) anteckningar.push(`uppdrag.yaml: ${u.antal} uppdrag är markerade granska: true; status och kommentar är tömda`);
   }
   for (const f of källa.data) {
     if (data.some((d) => d.namn === f.namn)) continue;

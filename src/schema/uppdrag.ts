@@ -11,6 +11,7 @@ export const uppdragSchema = z.strictObject({
   not: z.string().optional().describe('T.ex. "Hanteras i Leanlinks förvaltningsbudget och verksamhetsplan."'),
   status: z.enum(STATUSAR).optional().describe('I en delårsrapport: uppdragets status.'),
   kommentar: z.string().optional().describe('I en delårsrapport: kommentar till status.'),
+  granska: z.boolean().optional().describe('Överfört från förra årets rapport och inte granskat ännu (sätts av `ny`; ta bort när uppdraget är granskat).'),
 });
 
 export const uppdragslistaSchema = z.strictObject({

@@ -161,7 +161,7 @@ export function runNy(root: string, newId: string, opts: NyOptions): number {
   console.log(`skrev ${rel(målData)}/ (${ny.data.map((f) => f.namn).join(', ')}) och ${rel(målText)}/ (${ny.texter.length} textfiler, markerade UTKAST)`);
   for (const a of [...ny.anteckningar, ...anteckningar]) console.log(`  ${a}`);
   console.log(
-    `Nästa steg: skriv om texterna och ta bort UTKAST-raderna, granska uppdragen markerade [Granska], fyll i årets utfall och budget (tomma celler) och kör kommunrapport validate ${newId}.`,
+    `Nästa steg: skriv om texterna och ta bort UTKAST-raderna, granska uppdragen (ta bort granska: true), fyll i årets utfall och budget (tomma celler) och kör kommunrapport validate ${newId}.`,
   );
   return 0;
 }

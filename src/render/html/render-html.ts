@@ -224,7 +224,7 @@ function legend(): string {
 function uppdrag(u: UppdragBlock): string {
   if (!u.medStatus) {
     return `<ol class="uppdrag" aria-label="${esc(u.rubrik)}">${u.uppdrag
-      .map((x) => `<li value="${x.nummer}">${esc(x.text)}${x.not ? ` <span class="not">${esc(x.not)}</span>` : ''}</li>`)
+      .map((x) => `<li value="${x.nummer}">${x.granska ? '<strong class="granska">[Att granska]</strong> ' : ''}${esc(x.text)}${x.not ? ` <span class="not">${esc(x.not)}</span>` : ''}</li>`)
       .join('')}</ol>`;
   }
   return `<div class="tabellblock" id="uppdrag-${esc(u.id)}"><table class="uppdrag">

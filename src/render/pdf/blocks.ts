@@ -225,7 +225,7 @@ function uppdrag(u: UppdragBlock): Content[] {
   if (!u.medStatus) {
     return [
       {
-        ol: u.uppdrag.map((x) => ({ text: [x.text, ...(x.not ? [' ', { text: x.not, italics: true }] : [])], counter: x.nummer, margin: [0, 0, 0, 3] })),
+        ol: u.uppdrag.map((x) => ({ text: [...(x.granska ? [{ text: '[Att granska] ', bold: true }] : []), x.text, ...(x.not ? [' ', { text: x.not, italics: true }] : [])], counter: x.nummer, margin: [0, 0, 0, 3] })),
         margin: [0, 0, 0, 8],
       } as Content,
     ];
