@@ -104,9 +104,9 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
     append(a);
     stack.push(a);
   };
-  const where = (item: OutlineItem): Position => ({ fil: template.name, rad: 1, kolumn: 1, ...(item.typ ? {} : {}) });
+  const where = (): Position => ({ fil: template.name, rad: 1, kolumn: 1 });
   const missing = (item: OutlineItem, what: string): void => {
-    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen hänvisar till ${what}, som inte finns`, plats: where(item) });
+    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen hänvisar till ${what}, som inte finns`, plats: where() });
   };
 
   const explicitCharts = new Set(outline.flatMap((i) => (i.typ === 'diagram' ? [i.id] : [])));

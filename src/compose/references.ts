@@ -60,6 +60,5 @@ export function resolveReference(källa: string, plats: Position, c: RefContext)
   const value = convertAmount(fakt.cell.tal, fakt.enhet, unit);
   if (value === undefined) return fail(`kan inte räkna om ${fakt.enhet} till ${unit}`);
   const decimals = dOpt ? Number(dOpt.slice(1)) : unit === fakt.enhet ? fakt.decimaler : (UNIT_DECIMALS[unit] ?? 1);
-  const sep = unit === '%' ? NBSP : NBSP;
-  return done(`${formatNumber(value, decimals)}${sep}${unit}`, [fakt.id]);
+  return done(`${formatNumber(value, decimals)}${NBSP}${unit}`, [fakt.id]);
 }

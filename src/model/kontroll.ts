@@ -22,4 +22,3 @@ export interface TextBelopp {
   kommentar?: string;
 }
 
-export const TOM_KONTROLL: Kontrollresultat = { fynd: [], belopp: [] };

@@ -133,7 +133,6 @@ function firstMessage(e: z.ZodError): string {
   return `${where}${i.message}`;
 }
 
-export const isNumeric = (c: Cell): c is Extract<Cell, { typ: 'tal' }> => c.typ === 'tal';
 
 /**
  * Values of a row: a list in column order, or a mapping from column id to value (blank columns

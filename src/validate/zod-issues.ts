@@ -58,9 +58,6 @@ export function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
   }
 }
 
-/** Column ids by table index, used to name `värden[i]` by its column. */
-export type ColumnNamer = (path: Path) => string;
-
 export function formatFieldPath(path: Path, root: unknown): string {
   let out = '';
   for (let i = 0; i < path.length; i++) {

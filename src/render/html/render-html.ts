@@ -2,7 +2,7 @@ import { formatCell } from '../../format/number.js';
 import { BEDÖMNING_TEXT, type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
 import { BEDÖMNINGAR } from '../../schema/mal.js';
 import { chartCaption, chartDataTable, chartSvg, chartTextAlternative } from '../chart/index.js';
-import { caption, factCell, paragraphs, STATUS_TEXT, unitNote } from '../shared.js';
+import { caption, factCell, paragraphs, STATUS_TEXT, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
 import { esc } from './escape.js';
 import { CSS, fontFaces } from './style.js';
 
@@ -229,7 +229,7 @@ function uppdrag(u: UppdragBlock): string {
   }
   return `<div class="tabellblock" id="uppdrag-${esc(u.id)}"><table class="uppdrag">
 <caption>${esc(caption(u))}</caption>
-<thead><tr><th scope="col">Nr</th><th scope="col">Uppdrag</th><th scope="col">Status</th><th scope="col">Kommentar</th></tr></thead>
+<thead><tr>${UPPDRAG_KOLUMNER.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
 <tbody>${u.uppdrag
     .map((x) => `<tr><th scope="row">${x.nummer}</th><td class="text">${esc(x.text)}${x.not ? ` <em>${esc(x.not)}</em>` : ''}</td><td class="text">${esc(x.status ? (STATUS_TEXT[x.status] ?? x.status) : '')}</td><td class="text">${esc(x.kommentar ?? '')}</td></tr>`)
     .join('\n')}</tbody>
@@ -245,7 +245,7 @@ ${chartSvg(b, { width: 640 })}
 <p class="diagram-text">${esc(chartTextAlternative(b))}</p>
 <details><summary>Diagrammets data</summary>
 <table class="tabell"><caption>Data för ${esc(chartCaption(b))}</caption>
-<thead><tr>${t.kolumner.map((k, i) => `<th scope="col"${i ? '' : ''}>${esc(k)}</th>`).join('')}</tr></thead>
+<thead><tr>${t.kolumner.map((k) => `<th scope="col">${esc(k)}</th>`).join('')}</tr></thead>
 <tbody>${t.rader.map((r) => `<tr><th scope="row">${esc(r.etikett)}</th>${r.värden.map((v) => `<td class="tal">${esc(v)}</td>`).join('')}</tr>`).join('')}</tbody>
 </table></details>
 </figure>`;

@@ -2,7 +2,7 @@ import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
 import { formatCell, type FormattedCell } from '../../format/number.js';
 import { BEDÖMNING_FÄRG, BEDÖMNING_TEXT, type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
 import { BEDÖMNINGAR, type Bedömning } from '../../schema/mal.js';
-import { caption, factCell, paragraphs, STATUS_TEXT, unitNote } from '../shared.js';
+import { caption, factCell, paragraphs, STATUS_TEXT, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
 import { COLOR } from './styles.js';
 
 type InlineText = string | ContentText;
@@ -231,7 +231,7 @@ function uppdrag(u: UppdragBlock): Content[] {
     ];
   }
   const body: TableCell[][] = [
-    ['Nr', 'Uppdrag', 'Status', 'Kommentar'].map((h): TableCell => ({ text: h, style: 'th' })),
+    UPPDRAG_KOLUMNER.map((h): TableCell => ({ text: h, style: 'th' })),
     ...u.uppdrag.map((x): TableCell[] => [
       { text: String(x.nummer) },
       { text: [x.text, ...(x.not ? [' ', { text: x.not, italics: true }] : [])] },
