@@ -7,7 +7,7 @@ import { renderHtml } from '../src/render/html/render-html.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { bundled } from './support/lookup.js';
 import { pdfPages } from './support/pdf.js';
-import { REPORTS } from './support/project.js';
+import { REPORTS, ROOT } from './support/project.js';
 import { requireTool } from './support/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-pdf-'));
@@ -81,6 +81,20 @@ describe.each(REPORTS)('%s', (id) => {
     expect(readFileSync(file(id)).includes(Buffer.from('/Lang (sv-SE)'))).toBe(true);
     const again = await renderPdf(d);
     expect(again.equals(readFileSync(file(id)))).toBe(true);
+  });
+});
+
+describe('shaping shared between documents (src/render/pdf/shaping-cache.ts)', () => {
+  it('a PDF built alone in a fresh process is byte-identical to one built after other reports', () => {
+    // beforeAll rendered the förvaltningsbudget last, with the words of the other two already shaped.
+    const id = 'vss-forvaltningsbudget-2023';
+    const out = mkdtempSync(join(tmpdir(), 'kommunrapport-pdf-alone-'));
+    const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'main.ts'), 'build', id, '--format', 'pdf', '--out', out], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const alone = readFileSync(join(out, id, `${id}.pdf`));
+    expect(alone.equals(readFileSync(file(id)))).toBe(true);
+    // Ligatures keep their letters in the text layer (ToUnicode), whoever shaped the word first.
+    expect(pdfPages(file(id)).join('\n')).not.toMatch(/[\uFB01\uFB02]/);
   });
 });
 

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fontPath } from '../fonts.js';
 import { TABLE_LAYOUT } from './blocks.js';
+import { installSharedShapingCache } from './shaping-cache.js';
 
 const require = createRequire(import.meta.url);
 // pdfmake is CommonJS and a singleton: configure it once.
@@ -15,6 +16,7 @@ pdfmake.setFonts({
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.addTableLayouts({ kommunrapport: TABLE_LAYOUT } as unknown as Parameters<typeof pdfmake.addTableLayouts>[0]);
 pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(fontDir));
+installSharedShapingCache();
 
 /** Fields pdfmake 0.3 accepts that its type definitions lack. */
 export interface PdfExtras {

@@ -1,0 +1,109 @@
+import { createRequire } from 'node:module';
+import { FONT_FACES, fontBytes, fontPath } from '../fonts.js';
+
+/**
+ * pdfkit shapes text word by word with fontkit (OpenType lookups, kerning) and caches each word's
+ * glyph run per document only. A build of several reports, a batch or a watch session shapes the
+ * same words again for every PDF: about a third of pdfmake's time. This makes the cache live as
+ * long as the process, per font. A cached run is what fontkit returns for the word and pdfkit
+ * scales it once when it is made; later documents only read it, so the PDFs are byte-identical
+ * to uncached ones (test/pdf.test.ts builds twice in one process and compares).
+ *
+ * pdfkit has no option for this, so the method is replaced on its (unexported) font class, found
+ * through a font it opens once here. If a pdfkit upgrade renames the method, the hook is not
+ * installed and everything works as before, only slower.
+ */
+
+interface Glyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+interface GlyphRun {
+  glyphs: Glyph[];
+  positions: object[];
+  advanceWidth: number;
+}
+interface FontkitFont {
+  postscriptName: string;
+  characterSet: number[];
+  glyphForCodePoint(cp: number): { id: number };
+}
+interface EmbeddedFontLike {
+  font: FontkitFont;
+  layoutRun(text: string): GlyphRun;
+  layoutCached(text: string): GlyphRun;
+}
+
+/** Words per font before the cache starts over, so a long watch session stays bounded. */
+const MAX_WORDS = 50_000;
+
+interface FontCache {
+  words: Map<string, GlyphRun>;
+  /** Code points that share their glyph with another (Roboto: Δ/∆, Ω/Ω). */
+  ambiguous: RegExp | null;
+}
+const caches = new Map<string, FontCache>();
+
+/**
+ * fontkit gives a glyph the code points it was first reached by, and pdfkit writes them into the
+ * PDF's ToUnicode map. Where two code points share a glyph that would depend on which document
+ * was shaped first, so words with such characters are shaped per document as pdfkit does. Found
+ * on a separate copy of the font: asking the document's own font would fill its glyph cache
+ * (ligatures would then map to their own code point instead of their letters).
+ */
+function ambiguousCodePoints(font: FontkitFont): RegExp | null {
+  const byGlyph = new Map<number, number[]>();
+  for (const cp of font.characterSet) {
+    const id = font.glyphForCodePoint(cp).id;
+    const cps = byGlyph.get(id);
+    if (cps) cps.push(cp);
+    else byGlyph.set(id, [cp]);
+  }
+  const shared = [...byGlyph.values()].filter((cps) => cps.length > 1).flat();
+  if (!shared.length) return null;
+  return new RegExp(`[${shared.map((cp) => `\\u{${cp.toString(16)}}`).join('')}]`, 'u');
+}
+
+/** The run without references into the document's font object, which would keep it alive. */
+function detached(run: GlyphRun): GlyphRun {
+  return {
+    glyphs: run.glyphs.map((g) => ({ id: g.id, codePoints: g.codePoints, advanceWidth: g.advanceWidth })),
+    positions: run.positions,
+    advanceWidth: run.advanceWidth,
+  };
+}
+
+function makeSharedLayoutCached(perDocument: (this: EmbeddedFontLike, text: string) => GlyphRun) {
+  return function sharedLayoutCached(this: EmbeddedFontLike, text: string): GlyphRun {
+    const c = caches.get(this.font.postscriptName);
+    // Only the bundled faces are known; any other font is shaped per document.
+    if (!c || c.ambiguous?.test(text)) return perDocument.call(this, text);
+    let run = c.words.get(text);
+    if (!run) {
+      if (c.words.size >= MAX_WORDS) c.words.clear();
+      run = detached(this.layoutRun(text));
+      c.words.set(text, run);
+    }
+    return run;
+  };
+}
+
+let installed = false;
+
+export function installSharedShapingCache(): boolean {
+  if (installed) return true;
+  const fromPdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+  const PDFKit = fromPdfmake('pdfkit') as new (o: object) => { font(src: string): { _font: object } };
+  const fontkit = createRequire(fromPdfmake.resolve('pdfkit'))('fontkit') as { create(b: Uint8Array): FontkitFont };
+  for (const face of Object.keys(FONT_FACES) as (keyof typeof FONT_FACES)[]) {
+    const f = fontkit.create(fontBytes(face));
+    caches.set(f.postscriptName, { words: new Map(), ambiguous: ambiguousCodePoints(f) });
+  }
+  const probe = new PDFKit({ autoFirstPage: false }).font(fontPath('normal'))._font;
+  const proto = Object.getPrototypeOf(probe) as Partial<EmbeddedFontLike>;
+  if (typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') return false;
+  proto.layoutCached = makeSharedLayoutCached(proto.layoutCached);
+  installed = true;
+  return true;
+}
