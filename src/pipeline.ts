@@ -15,8 +15,9 @@ export interface Composed {
 export function loadAndCompose(paths: ProjectPaths, id: string): Composed {
   const r = loadAndValidate(paths, id);
   if (r.diagnostics.some((d) => d.allvarlighet === 'fel') || !r.rapport) return { id, diagnostics: r.diagnostics };
-  const doc = compose(r, loadTemplate(paths, templateName(r.rapport)));
-  const diagnostics = sortDiagnostics([...r.diagnostics, ...(doc?.diagnostics ?? [])]);
+  const found: Diagnostic[] = [];
+  const doc = compose(r, loadTemplate(paths, templateName(r.rapport)), found);
+  const diagnostics = sortDiagnostics([...r.diagnostics, ...found]);
   if (doc) doc.diagnostics = diagnostics;
   return { id, ...(doc ? { dokument: doc } : {}), diagnostics };
 }

@@ -103,11 +103,30 @@ describe('the bundled publications\u2019 real inconsistencies are found', () => 
     expect(acc.meddelande).toContain('"8,5 mnkr"');
     expect(acc.accepterad).toContain('investeringsram');
   });
-  it('at least 90 % of the narrative amounts in the KS internbudget get a verdict, and coverage is counted for all', () => {
-    const b = runChecks(bundled('ks-internbudget-2024')).belopp;
+  it.each([
+    { id: 'ks-internbudget-2024', n: 65 },
+    { id: 'ks-delarsrapport-2021-08', n: 51 },
+    { id: 'vss-forvaltningsbudget-2023', n: 17 },
+  ])('at least 90 procent of the $n narrative amounts in $id get a verdict', ({ id, n }) => {
+    const b = runChecks(bundled(id)).belopp;
     const unverifiable = b.filter((x) => x.verdikt === 'ej verifierbar').length;
-    expect(b.length).toBeGreaterThan(50);
+    expect(b.length).toBe(n);
     expect(unverifiable / b.length).toBeLessThanOrEqual(0.1);
+  });
+  it('figures from outside the tables are verified against the declared uppgifter', () => {
+    const b = runChecks(bundled('vss-forvaltningsbudget-2023')).belopp;
+    const pris = b.find((x) => x.text === '2,5 %')!;
+    expect(pris.verdikt).toBe('stämmer');
+    expect(pris.fakta).toEqual(['uppgifter/priskompensation/värde']);
+    expect(pris.kommentar).toContain('källa: Förvaltningens prisärende 2023');
+    // "… priserna höjs med mellan 2,6 % och 2,7 %" quotes the prices, not the 2,5 % compensation in the same sentence.
+    const höjs = b.filter((x) => x.plats.rad === 7 && (x.text === '2,6 %' || x.text === '2,7 %'));
+    expect(höjs.map((x) => x.verdikt)).toEqual(['stämmer', 'stämmer']);
+    // 2,6 % is both the lowest price change and the prisärende's average: either reading is a match.
+    expect(['uppgifter/tjanstepriser-lagst/värde', 'uppgifter/prisarende-genomsnitt/värde']).toContain(höjs[0]!.fakta[0]);
+    expect(höjs[1]!.fakta).toEqual(['uppgifter/tjanstepriser-hogst/värde']);
+    const simhall = runChecks(bundled('ks-delarsrapport-2021-08')).belopp.filter((x) => x.text === '990,5 mnkr');
+    expect(simhall.map((x) => x.verdikt)).toEqual(['stämmer', 'stämmer']);
   });
 });
 
@@ -150,6 +169,23 @@ describe('mutation: one changed figure gives exactly the new diagnostics', () =>
         `data/${id}/tabeller.yaml:${line + 7} tabell-regel`,
       ].sort(),
     );
+  });
+});
+
+describe('mutation: a figure that contradicts a declared uppgift', () => {
+  it('is reported at its line, naming the uppgift and its source', () => {
+    const id = 'vss-forvaltningsbudget-2023';
+    const p = scratchProject([id]);
+    const md = join(p.content, id, '05-ekonomi.md');
+    const text = readFileSync(md, 'utf8');
+    expect(text).toContain('Priskompensationen är 2,5 %');
+    writeFileSync(md, text.replace('Priskompensationen är 2,5 %', 'Priskompensationen är 2,4 %'));
+    const line = text.split('\n').findIndex((l) => l.includes('Priskompensationen är 2,5 %')) + 1;
+    const k = runChecks(loadAndCompose(p, id).dokument!);
+    const f = k.fynd.find((x) => x.regel === 'text-mot-tabell' && x.allvarlighet === 'fel' && x.plats?.fil === `content/${id}/05-ekonomi.md`)!;
+    expect(f.plats?.rad).toBe(line);
+    expect(f.meddelande).toContain('"2,4 %" motsäger uppgiften "Priskompensation" (källa: Förvaltningens prisärende 2023) = 2,5 %');
+    expect(f.fakta).toEqual(['uppgifter/priskompensation/värde']);
   });
 });
 

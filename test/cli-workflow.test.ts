@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfPages } from './support/pdf.js';
-import { ROOT, scratchFixture, writeFile } from './support/project.js';
+import { ROOT, scratchFixture, scratchProject, writeFile } from './support/project.js';
 
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
@@ -27,6 +27,36 @@ describe('build', () => {
     const after = readdirSync(dir);
     expect(after.sort()).toEqual(Object.keys(before).sort());
     for (const f of after) expect(readFileSync(join(dir, f)).equals(before[f]!), f).toBe(true);
+  });
+  it('--jobb builds reports on worker threads, byte-identical to one thread, and a broken report fails only itself', () => {
+    const p = scratchProject(['vss-forvaltningsbudget-2023']);
+    cpSync(join(ROOT, 'test', 'fixtures', 'exempel', 'data', 'exempel-2025'), join(p.data, 'exempel-2025'), { recursive: true });
+    cpSync(join(ROOT, 'test', 'fixtures', 'exempel', 'content', 'exempel-2025'), join(p.content, 'exempel-2025'), { recursive: true });
+    // Without its template the example fails, from a worker thread, saying why.
+    const noTemplate = cli(p.root, 'build', '--jobb', '2', '--out', 'ut0');
+    expect(noTemplate.status).toBe(1);
+    expect(noTemplate.stderr).toContain('data/exempel-2025/rapport.yaml:2:13 fel mall: mallen templates/exempel.hbs finns inte');
+    cpSync(join(ROOT, 'test', 'fixtures', 'exempel', 'templates', 'exempel.hbs'), join(p.templates, 'exempel.hbs'));
+    const two = cli(p.root, 'build', '--jobb', '2', '--out', 'ut2');
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout).toContain('Bygger 2 rapporter på 2 trådar.');
+    expect(two.stdout).toMatch(/Klart: 8 filer för 2 rapporter på \d+,\d s \(2 trådar, processortid \d+,\d s, högst \d+ MB minne\)\./);
+    const one = cli(p.root, 'build', '--jobb', '1', '--out', 'ut1');
+    expect(one.status, one.stderr).toBe(0);
+    for (const id of ['vss-forvaltningsbudget-2023', 'exempel-2025']) {
+      const files = readdirSync(join(p.root, 'ut1', id));
+      expect(files.length).toBe(4);
+      for (const f of files) expect(readFileSync(join(p.root, 'ut2', id, f)).equals(readFileSync(join(p.root, 'ut1', id, f))), f).toBe(true);
+    }
+    writeFile(p, 'content/exempel-2025/02-ekonomi.md', `${readFileSync(join(p.content, 'exempel-2025', '02-ekonomi.md'), 'utf8')}\nOkänd siffra: {=driftsammandrag/finns-inte/budget_2025}.\n`);
+    const bad = cli(p.root, 'build', '--jobb', '2', '--out', 'ut3');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('content/exempel-2025/02-ekonomi.md:11:15 fel okänd-referens');
+    expect(existsSync(join(p.root, 'ut3', 'vss-forvaltningsbudget-2023', 'vss-forvaltningsbudget-2023.pdf'))).toBe(true);
+    expect(existsSync(join(p.root, 'ut3', 'exempel-2025'))).toBe(false);
+    const zero = cli(p.root, 'build', '--jobb', '0');
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toContain('--jobb ska vara ett heltal från 1');
   });
   it('--strict fails on check errors and unknown formats are usage errors', () => {
     const p = scratchFixture();

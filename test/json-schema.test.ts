@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { JSON_SCHEMAS, jsonSchemaOf } from '../src/schema/json-schema.js';
 import { REPORTS, ROOT } from './support/project.js';
 
-const FILES: Record<string, string> = { 'rapport.schema.json': 'rapport.yaml', 'tabeller.schema.json': 'tabeller.yaml', 'mal.schema.json': 'mal.yaml', 'uppdrag.schema.json': 'uppdrag.yaml' };
+const FILES: Record<string, string> = { 'rapport.schema.json': 'rapport.yaml', 'tabeller.schema.json': 'tabeller.yaml', 'mal.schema.json': 'mal.yaml', 'uppdrag.schema.json': 'uppdrag.yaml', 'uppgifter.schema.json': 'uppgifter.yaml' };
 
 describe('JSON Schema for editors', () => {
   it.each(Object.keys(JSON_SCHEMAS))('data/schema/%s is generated from the zod schema (run npm run schema)', (file) => {

@@ -83,6 +83,22 @@ describe('validate: messages name file, line, column and field', () => {
     expect(e).toMatchObject({ regel: 'dubblett-id', fält: 'driftsammandrag.rader[1].id', plats: { fil: 'data/x/tabeller.yaml', rad: 12 } });
   });
 
+  it('uppgifter.yaml: a unit it does not know, and an id used twice', () => {
+    const p = project();
+    const UPPGIFTER = `uppgifter:
+  - {id: pris, namn: Priskompensation, värde: 2.5, enhet: "%", källa: Prisärendet}
+  - {id: pris, namn: Lönekompensation, värde: 3.0, enhet: procent, källa: Prisärendet}
+`;
+    writeFile(p, 'data/x/uppgifter.yaml', UPPGIFTER);
+    const [e] = loadAndValidate(p, 'x').diagnostics.filter((d) => d.allvarlighet === 'fel');
+    expect(e).toMatchObject({ regel: 'schema', plats: { fil: 'data/x/uppgifter.yaml', rad: 3 } });
+    expect(e!.meddelande).toContain('mnkr');
+    writeFile(p, 'data/x/uppgifter.yaml', UPPGIFTER.replace('enhet: procent', 'enhet: "%"'));
+    const [d] = loadAndValidate(p, 'x').diagnostics.filter((x) => x.allvarlighet === 'fel');
+    expect(d).toMatchObject({ regel: 'dubblett-id', fält: 'uppgifter[1].id', plats: { fil: 'data/x/uppgifter.yaml', rad: 3, kolumn: 10 } });
+    expect(d!.meddelande).toBe('uppgift-id "pris" används redan (uppgifter[0])');
+  });
+
   it('a duplicate key in a mapping', () => {
     const [e] = errorsOf(undefined, `${RAPPORT}titel: Igen\n`);
     expect(e).toMatchObject({ regel: 'yaml-syntax', plats: { rad: 9 } });

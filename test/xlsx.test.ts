@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Dokument } from '../src/model/dokument.js';
 import type { Kontrollresultat, TextBelopp } from '../src/model/kontroll.js';
+import { runChecks } from '../src/check/index.js';
 import { caption } from '../src/render/shared.js';
 import { renderXlsx } from '../src/render/xlsx/render-xlsx.js';
 import { assignSheetNames, sheetNameFor } from '../src/render/xlsx/sheet-names.js';
@@ -82,7 +83,7 @@ describe('sheet names', () => {
   it.each(REPORTS)('%s: Om, one sheet per table in document order, Mål, Uppdrag, Kontroll', (id) => {
     const d = bundled(id);
     const names = wbOf(id).worksheets.map((w) => w.name);
-    expect(names).toEqual(['Om', ...d.tabeller.map((t) => sheetNameFor(t.id)), 'Mål', 'Uppdrag', 'Kontroll']);
+    expect(names).toEqual(['Om', ...d.tabeller.map((t) => sheetNameFor(t.id)), 'Mål', 'Uppdrag', 'Uppgifter', 'Kontroll']);
     for (const n of names) {
       expect(n.length).toBeLessThanOrEqual(31);
       expect(n).not.toMatch(/[[\]:*?/\\]/);
@@ -348,6 +349,30 @@ describe('Kontroll sheet', () => {
     const rr = rowByLabel(ws, `${ref.plats.fil}:${ref.plats.rad}:${ref.plats.kolumn}`);
     expect(ws.getCell(rr, 7).value).toBe('driftsammandrag');
     expect(ws.getCell(rr, 8).value).toBe('D44');
+  });
+});
+
+describe('Uppgifter sheet', () => {
+  it('lists each declared uppgift as a number with its source, and the Kontroll sheet links a text figure to it', async () => {
+    const d = bundled('vss-forvaltningsbudget-2023');
+    const wb = await load(await renderXlsx(d, runChecks(d), { version: VERSION }));
+    const ws = sheet(wb, 'Uppgifter');
+    const r = rowByLabel(ws, 'priskompensation');
+    expect(ws.getCell(r, 2).value).toBe('Priskompensation');
+    expect(ws.getCell(r, 3).value).toBe(2.5);
+    expect(ws.getCell(r, 3).numFmt).toBe('#,##0.0');
+    expect(ws.getCell(r, 4).value).toBe('%');
+    expect(ws.getCell(r, 7).value).toBe('Förvaltningens prisärende 2023');
+    expect(String(ws.getCell(r, 8).value)).toMatch(/^data\/vss-forvaltningsbudget-2023\/uppgifter\.yaml:\d+:\d+$/);
+    const k = sheet(wb, 'Kontroll');
+    let linked = 0;
+    k.eachRow((row) => {
+      if (row.getCell(2).value === '2,5 %' && row.getCell(7).value === 'Uppgifter') {
+        expect(row.getCell(8).value).toBe(`C${r}`);
+        linked++;
+      }
+    });
+    expect(linked).toBe(1);
   });
 });
 

@@ -6,6 +6,7 @@ import type { LoadedReport, ProjectPaths } from '../load/load-report.js';
 import type { Avsnitt, Block, DiagramBlock, Dokument, Fakt, Inline, MålBlock, Referens, TabellBlock, Textstycke, Titelsida, UppdragBlock } from '../model/dokument.js';
 import { parseMarkdown, plainText, type TextDel } from '../narrative/parse-markdown.js';
 import type { Rapport } from '../schema/rapport.js';
+import { uppgiftFacts } from './uppgifter.js';
 import { renderOutline, type OutlineItem, type TemplateContext, type TemplateSource } from '../template/outline.js';
 import { slugify } from '../util/slug.js';
 import { chartBlocks } from './charts.js';
@@ -32,10 +33,13 @@ export function templateName(r: Rapport): string {
 }
 
 /** Builds the one document model from a validated report. Pure apart from nothing: all input is passed in. */
-export function compose(r: LoadedReport, template: TemplateSource | undefined): Dokument | undefined {
+/**
+ * Builds the document. Its findings go into `diagnostics` (also the returned document's own list),
+ * so a template error that leaves no document still says why.
+ */
+export function compose(r: LoadedReport, template: TemplateSource | undefined, diagnostics: Diagnostic[] = []): Dokument | undefined {
   const rapport = r.rapport;
   if (!rapport) return undefined;
-  const diagnostics: Diagnostic[] = [];
   const fakta = new Map<string, Fakt>();
 
   const tables = new Map<string, TabellBlock>();
@@ -48,6 +52,8 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
   });
   const goals = r.mål ? goalBlocks(r.mål, r.sources.mål) : { block: new Map<string, MålBlock>(), område: new Map<string, MålBlock>(), fakta: [] };
   for (const f of goals.fakta) fakta.set(f.id, f);
+  const uppgifter = uppgiftFacts(r.uppgifter, r.sources.uppgifter);
+  for (const f of uppgifter.fakta) fakta.set(f.id, f);
   const delår = rapport.rapporttyp === 'delårsrapport';
   const uppdrag = r.uppdrag ? uppdragBlocks(r.uppdrag, delår, r.sources.uppdrag) : new Map<string, UppdragBlock>();
 
@@ -225,6 +231,7 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined): 
     textstycken: collectParagraphs(root),
     mål: [...goals.block.values()],
     uppdrag: [...uppdrag.values()],
+    uppgifter: uppgifter.block,
     diagram: diagramOrder,
     samband: r.tabeller.samband.map((sb, i) => {
       const plats = r.sources.tabeller?.at(['samband', i]);

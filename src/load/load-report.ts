@@ -6,6 +6,7 @@ import { målFilSchema, type MålFil } from '../schema/mal.js';
 import { rapportSchema, type Rapport } from '../schema/rapport.js';
 import { tabellerFilSchema } from '../schema/tabell.js';
 import { uppdragFilSchema, type UppdragFil } from '../schema/uppdrag.js';
+import { uppgifterFilSchema, type UppgifterFil } from '../schema/uppgifter.js';
 import { zodToDiagnostics } from '../validate/zod-issues.js';
 import { loadYaml, type SourceMap } from './yaml-source.js';
 
@@ -17,6 +18,7 @@ export const DATAFILER = {
   tabeller: { fil: 'tabeller.yaml', schema: tabellerFilSchema, krävs: false },
   mål: { fil: 'mal.yaml', schema: målFilSchema, krävs: false },
   uppdrag: { fil: 'uppdrag.yaml', schema: uppdragFilSchema, krävs: false },
+  uppgifter: { fil: 'uppgifter.yaml', schema: uppgifterFilSchema, krävs: false },
 } as const;
 
 export interface NarrativeFile {
@@ -38,6 +40,7 @@ export interface LoadedReport {
   tabeller: TabellerFil;
   mål?: MålFil;
   uppdrag?: UppdragFil;
+  uppgifter?: UppgifterFil;
   narrative: NarrativeFile[];
   /** Source maps by data file key, for positions of facts. */
   sources: Partial<Record<keyof typeof DATAFILER, SourceMap>>;

@@ -25,6 +25,8 @@ export interface Dokument {
   /** Goals and uppdrag, for counts and the Mål/Uppdrag sheets. */
   mål: MålBlock[];
   uppdrag: UppdragBlock[];
+  /** Figures the text quotes from outside the tables (uppgifter.yaml), each also a fact. */
+  uppgifter: UppgiftBlock[];
   /** Pairs of rows in different tables that show the same figures. */
   samband: { rader: [string, string]; kolumner?: Record<string, string>; beskrivning?: string; plats?: Position }[];
   /** Charts in document order. */
@@ -32,6 +34,17 @@ export interface Dokument {
   /** Input files with their text (for SHA-256 in the workbook). */
   källfiler: { fil: string; text: string }[];
   diagnostics: Diagnostic[];
+}
+
+export interface UppgiftBlock {
+  id: string;
+  namn: string;
+  /** The fact id, `uppgifter/<id>/värde`. */
+  fakt: string;
+  år?: number;
+  mått?: string;
+  källa: string;
+  plats?: Position;
 }
 
 export interface Titelsida {

@@ -73,6 +73,12 @@ export function rullaFram(källa: Källrapport, nyttId: string): RulladRapportFi
     data.push({ namn: 'uppdrag.yaml', text: u.text });
     if (u.antal) anteckningar.push(`uppdrag.yaml: ${u.antal} uppdrag är markerade granska: true; status och kommentar är tömda`);
   }
+  const uppgifter = fil('uppgifter.yaml');
+  if (uppgifter) {
+    // Uppgifter state their own year and source: they stay true, but the new text may not quote them.
+    data.push({ namn: 'uppgifter.yaml', text: uppgifter.text });
+    anteckningar.push('uppgifter.yaml: kopierad oförändrad; ta bort eller uppdatera uppgifter som den nya texten inte längre nämner');
+  }
   for (const f of källa.data) {
     if (data.some((d) => d.namn === f.namn)) continue;
     data.push(f);

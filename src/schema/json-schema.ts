@@ -4,6 +4,7 @@ import { målFilSchema } from './mal.js';
 import { rapportSchema } from './rapport.js';
 import { tabellerFilSchema } from './tabell.js';
 import { uppdragFilSchema } from './uppdrag.js';
+import { uppgifterFilSchema } from './uppgifter.js';
 
 /** The data files' JSON Schemas, generated from the zod schemas so editors complete and check YAML. */
 export const JSON_SCHEMAS = {
@@ -11,6 +12,7 @@ export const JSON_SCHEMAS = {
   'tabeller.schema.json': tabellerFilSchema,
   'mal.schema.json': målFilSchema,
   'uppdrag.schema.json': uppdragFilSchema,
+  'uppgifter.schema.json': uppgifterFilSchema,
 } as const;
 
 export function jsonSchemaOf(schema: z.ZodType, title: string): string {

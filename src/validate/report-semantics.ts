@@ -136,6 +136,15 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
     });
   }
 
+  const ups = r.sources.uppgifter;
+  const uppgiftIds = new Map<string, number>();
+  r.uppgifter?.uppgifter.forEach((u, ui) => {
+    if (uppgiftIds.has(u.id)) err(ups, ['uppgifter', ui, 'id'], `uppgifter[${ui}].id`, 'dubblett-id', `uppgift-id "${u.id}" används redan (uppgifter[${uppgiftIds.get(u.id)}])`);
+    uppgiftIds.set(u.id, ui);
+  });
+  // Uppgifter are facts "uppgifter/<id>/värde": the name must not shadow a table's.
+  if (tableIds.has('uppgifter')) err(ts, ['tabeller', tableIds.get('uppgifter')!, 'id'], 'uppgifter.id', 'dubblett-id', 'tabell-id "uppgifter" är reserverat för uppgifter.yaml');
+
   if (r.rapport && r.rapport.id !== r.id) {
     err(r.sources.rapport, ['id'], 'id', 'schema', `id "${r.rapport.id}" ska vara detsamma som mappens namn "${r.id}"`);
   }

@@ -31,8 +31,16 @@ const MONEY = new Set(['tkr', 'mnkr', 'mdkr', 'kr']);
 function candidates(d: Dokument): Candidate[] {
   const out: Candidate[] = [];
   const tables = new Map(d.tabeller.map((t) => [t.id, t]));
+  const uppgifter = new Map(d.uppgifter.map((u) => [u.fakt, u]));
   for (const f of d.fakta.values()) {
     if (f.cell.typ !== 'tal') continue;
+    const u = uppgifter.get(f.id);
+    if (u) {
+      // A declared uppgift: its year and measure count as a column's would.
+      const kolumn: TabellKolumn = { id: f.kolumn, rubrik: f.kolumnRubrik, mått: u.mått ?? '', ...(u.år !== undefined ? { år: u.år } : {}) };
+      out.push({ id: f.id, value: f.cell.tal, unit: f.enhet, decimals: f.decimaler, fakt: f, kolumn, describe: `uppgiften "${u.namn}" (källa: ${u.källa})`, derived: false });
+      continue;
+    }
     const t = tables.get(f.tabell);
     const kolumn = t?.kolumner.find((k) => k.id === f.kolumn);
     out.push({ id: f.id, value: f.cell.tal, unit: f.enhet.includes('%') ? '%' : f.enhet, decimals: f.decimaler, fakt: f, ...(kolumn ? { kolumn } : {}), ...(t ? { tabell: t } : {}), describe: describeCell(f), derived: false });
@@ -216,11 +224,26 @@ export const textVsTable: CheckRule = {
           return ![...years].some((y) => shown.has(y)) || years.has(c.kolumn.år);
         };
         const matches = scored.filter((x) => yearOk(x.c) && contains(target, signed(x.v), factHalfUnit(x.c, a.unit))).sort((x, y) => y.s - x.s || Number(x.c.derived) - Number(y.c.derived));
-        const best = matches[0];
+        let best = matches[0];
         const distinctive = Math.abs(a.value) >= 100 || (a.decimals > 0 && Math.abs(a.value) >= 10);
         // A distinctive figure that only one published value fits needs no further context.
         const distinctValues = new Set(matches.map((x) => roundTo(Math.abs(x.v), 6)));
-        if (best && (best.s >= 1.5 || (!a.hedge && distinctive && distinctValues.size === 1))) {
+        // A contradiction needs the text to point clearly at one cell, of the same order of magnitude:
+        // a figure ten times off is more likely about something else than a slip.
+        const near = (x: { v: number }): boolean => {
+          const r = Math.abs(x.v) / Math.max(Math.abs(a.value), 1e-9);
+          return r >= 0.67 && r <= 1.5;
+        };
+        const strong = scored.filter((x) => !x.c.derived && !x.c.label && x.s >= 4.5 && near(x)).sort((x, y) => y.s - x.s)[0];
+        // Before calling it a contradiction: a value the figure does match, whose subject the same
+        // sentence names, is the likelier reading ("kompensationen är 2,5 % … priserna höjs med 2,6 %").
+        // A negative cell is a weak reading of a figure written without sign or sign words.
+        const sameSign = (x: { v: number }): boolean => a.sign !== undefined || a.riktning !== undefined || x.v >= 0;
+        const named = strong ? matches.find((x) => !x.c.derived && sameSign(x) && mentionScore(entityOf(x.c, ctx.nämnd).entity, ctx.sentence, ctx.weight) > 0) : undefined;
+        // Without context, only a figure that equals the one value rounded as the text rounds it.
+        const alone = !a.hedge && distinctive && distinctValues.size === 1 && best !== undefined && judge(a, signed(best.v)) === 'stämmer';
+        if (best && (best.s >= 1.5 || alone || named)) {
+          if (named && best.s < 1.5) best = named;
           // The sign words must agree with a deviation's or a change's sign.
           const signed_ = !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse';
           if (a.riktning && signed_ && Math.abs(best.v) > 1e-9 && (best.v > 0) !== (a.riktning === 'positiv')) {
@@ -233,13 +256,6 @@ export const textVsTable: CheckRule = {
           if (verdikt === 'stämmer inom avrundning') fynd.push({ allvarlighet: 'info', regel: 'text-mot-tabell', meddelande: `"${a.text}" stämmer inom avrundning med ${best.c.describe} = ${formatNumber(best.c.value, best.c.decimals)} ${best.c.unit}`, plats, fakta: [best.c.fakt.id] });
           continue;
         }
-        // A contradiction needs the text to point clearly at one cell, of the same order of magnitude:
-        // a figure ten times off is more likely about something else than a slip.
-        const near = (x: { v: number }): boolean => {
-          const r = Math.abs(x.v) / Math.max(Math.abs(a.value), 1e-9);
-          return r >= 0.67 && r <= 1.5;
-        };
-        const strong = scored.filter((x) => !x.c.derived && !x.c.label && x.s >= 4.5 && near(x)).sort((x, y) => y.s - x.s)[0];
         if (strong) {
           const shown = formatNumber(strong.v, Math.max(a.decimals, 1));
           belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [strong.c.fakt.id], kommentar: `${strong.c.describe} = ${formatNumber(strong.c.value, strong.c.decimals)} ${strong.c.unit}` });

@@ -1,17 +1,18 @@
 import { isAbsolute, join } from 'node:path';
-import { FORMATS, renderOutputs, type Format } from '../../build/outputs.js';
-import { runChecks } from '../../check/index.js';
-import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
+import { availableParallelism } from 'node:os';
+import { buildReport, type Emit, type ReportBuild } from '../../build/build-report.js';
+import { FORMATS, type Format } from '../../build/outputs.js';
+import { buildInWorkers } from '../../build/worker-pool.js';
+import { formatNumber } from '../../format/number.js';
 import { listReports, projectPaths } from '../../load/load-report.js';
-import { loadAndCompose } from '../../pipeline.js';
 import { writeFilesAtomic } from '../../write/atomic.js';
-import { summarise } from './summary.js';
 
 export interface BuildOptions {
   out: string;
   format: string;
   strict?: boolean;
   pdfa?: boolean;
+  jobb?: string;
 }
 
 export function parseFormats(s: string): Format[] | string {
@@ -19,6 +20,19 @@ export function parseFormats(s: string): Format[] | string {
   const bad = fs.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (bad.length || !fs.length) return `okänt format "${bad[0] ?? s}" (välj bland ${FORMATS.join(', ')})`;
   return fs as Format[];
+}
+
+/**
+ * Each build thread first loads and warms up the pipeline (about a second and a half of CPU), so
+ * a thread pays off only with a few reports of its own; see bench/RESULTS.md.
+ */
+const REPORTS_PER_THREAD = 4;
+
+/** `--jobb`: a whole number from 1 up; without it, up to one thread per core for larger batches. */
+export function parseJobs(s: string | undefined, reports: number): number | string {
+  if (s === undefined) return Math.max(1, Math.min(availableParallelism(), Math.floor(reports / REPORTS_PER_THREAD)));
+  if (!/^\d+$/.test(s) || Number(s) < 1) return `--jobb ska vara ett heltal från 1 (fick "${s}")`;
+  return Number(s);
 }
 
 export async function runBuild(root: string, requested: string[], opts: BuildOptions): Promise<number> {
@@ -33,42 +47,47 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
     console.error('fel: inga rapporter hittades under data/');
     return 1;
   }
+  const jobs = parseJobs(opts.jobb, ids.length);
+  if (typeof jobs === 'string') {
+    console.error(`fel: ${jobs}`);
+    return 2;
+  }
   const outDir = isAbsolute(opts.out) ? opts.out : join(root, opts.out);
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   let failed = false;
   let written = 0;
-  for (const id of ids) {
-    const t0 = performance.now();
-    const c = loadAndCompose(paths, id);
-    if (!c.dokument || hasErrors(c.diagnostics)) {
-      for (const d of c.diagnostics) console.error(formatDiagnostic(d));
+  const emit: Emit = (text, fel) => (fel ? console.error(text) : console.log(text));
+  // Each report's files are written together, as soon as that report is done.
+  const done = (r: ReportBuild, ms: number): void => {
+    if (r.failed || !r.outputs) {
       failed = true;
-      console.log(`${id}: avbrutet, rapporten innehåller fel (inga filer skrivna)`);
-      continue;
-    }
-    const k = runChecks(c.dokument);
-    const s = summarise(k);
-    console.log(`${id}: kontroll ${s}`);
-    if (opts.strict && hasErrors(k.fynd)) {
-      for (const d of k.fynd.filter((f) => f.allvarlighet === 'fel' && !f.accepterad)) console.error(formatDiagnostic(d));
-      failed = true;
-      console.log(`${id}: avbrutet (--strict): kontrollen fann fel (inga filer skrivna)`);
-      continue;
+      return;
     }
     try {
-      const outputs = await renderOutputs(c.dokument, k, {
-        formats,
-        pdf: { pdfa: opts.pdfa === true },
-        onFormat: (f, ms) => console.log(`${id}: ${f} klar (${Math.round(ms)} ms)`),
-      });
-      writeFilesAtomic(outputs.map((o) => ({ path: join(outDir, id, o.namn), data: o.bytes })));
-      written += outputs.length;
-      console.log(`${id}: skrev ${outputs.map((o) => o.namn).join(', ')} till ${join(opts.out, id)} (${Math.round(performance.now() - t0)} ms)`);
+      writeFilesAtomic(r.outputs.map((o) => ({ path: join(outDir, r.id, o.namn), data: o.bytes })));
+      written += r.outputs.length;
+      console.log(`${r.id}: skrev ${r.outputs.map((o) => o.namn).join(', ')} till ${join(opts.out, r.id)} (${Math.round(ms)} ms)`);
     } catch (e) {
       failed = true;
-      console.error(`${id}: fel när utdata skapades: ${e instanceof Error ? e.message : String(e)} (tidigare filer lämnas orörda)`);
+      console.error(`${r.id}: kunde inte skriva utdata: ${e instanceof Error ? e.message : String(e)} (tidigare filer lämnas orörda)`);
+    }
+  };
+  const o = { formats, strict: opts.strict === true, pdfa: opts.pdfa === true };
+  if (jobs > 1) {
+    console.log(`Bygger ${ids.length} rapporter på ${jobs} trådar.`);
+    await buildInWorkers(root, ids, o, jobs, { emit, done });
+  } else {
+    for (const id of ids) {
+      const t0 = performance.now();
+      done(await buildReport(paths, id, o, emit), performance.now() - t0);
     }
   }
-  console.log(`Klart: ${written} filer för ${ids.length} rapporter på ${(Math.round(performance.now() - started) / 1000).toFixed(1)} s${failed ? ', med fel' : ''}.`);
+  const cpu = process.cpuUsage(cpu0);
+  const sek = (ms: number): string => `${formatNumber(ms / 1000, 1)} s`;
+  console.log(
+    `Klart: ${written} filer för ${ids.length} rapporter på ${sek(performance.now() - started)}${failed ? ', med fel' : ''} ` +
+      `(${jobs} ${jobs === 1 ? 'tråd' : 'trådar'}, processortid ${sek((cpu.user + cpu.system) / 1000)}, högst ${Math.round(process.resourceUsage().maxRSS / 1024)} MB minne).`,
+  );
   return failed ? 1 : 0;
 }

@@ -4,7 +4,7 @@ import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
 import { listReports, projectPaths } from '../../load/load-report.js';
 import type { Kontrollresultat } from '../../model/kontroll.js';
 import { loadAndCompose } from '../../pipeline.js';
-import { summarise } from './summary.js';
+import { summarise } from '../../check/summary.js';
 
 export interface CheckOptions {
   format: string;

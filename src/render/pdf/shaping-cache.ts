@@ -30,6 +30,8 @@ interface FontkitFont {
   glyphForCodePoint(cp: number): { id: number };
 }
 interface EmbeddedFontLike {
+  /** pdfkit copies the font's PostScript name here; fontkit decodes it anew on each read. */
+  name: string;
   font: FontkitFont;
   layoutRun(text: string): GlyphRun;
   layoutCached(text: string): GlyphRun;
@@ -76,7 +78,7 @@ function detached(run: GlyphRun): GlyphRun {
 
 function makeSharedLayoutCached(perDocument: (this: EmbeddedFontLike, text: string) => GlyphRun) {
   return function sharedLayoutCached(this: EmbeddedFontLike, text: string): GlyphRun {
-    const c = caches.get(this.font.postscriptName);
+    const c = caches.get(this.name);
     // Only the bundled faces are known; any other font is shaped per document.
     if (!c || c.ambiguous?.test(text)) return perDocument.call(this, text);
     let run = c.words.get(text);

@@ -10,6 +10,7 @@ import { writeOmSheet, type BladInfo } from './om-sheet.js';
 import { assignSheetNames, BLAD } from './sheet-names.js';
 import { writeChartData } from './chart-data.js';
 import { writeTableSheet } from './table-sheet.js';
+import { writeUppgifterSheet } from './uppgifter-sheet.js';
 import { writeUppdragSheet } from './uppdrag-sheet.js';
 
 /**
@@ -45,10 +46,13 @@ export async function renderXlsx(d: Dokument, kontroll: Kontrollresultat, meta: 
   sheets.push({ namn: BLAD.mål, innehåll: 'Nämndmål och indikatorer med värden, målvärden och bedömning' });
   writeUppdragSheet(wb.addWorksheet(BLAD.uppdrag), d);
   sheets.push({ namn: BLAD.uppdrag, innehåll: 'Uppdrag med status och kommentar där de finns' });
+  writeUppgifterSheet(wb.addWorksheet(BLAD.uppgifter), d, karta);
+  sheets.push({ namn: BLAD.uppgifter, innehåll: 'Belopp som texten nämner utanför tabellerna, med källa' });
   writeKontrollSheet(wb.addWorksheet(BLAD.kontroll, { properties: { tabColor: { argb: 'FFC00000' } } }), d, kontroll, karta);
   sheets.push({ namn: BLAD.kontroll, innehåll: 'Kontrollernas fynd, siffrorna i texten och cellerna de jämförts med' });
   writeOmSheet(om, d, meta, sheets);
 
-  const raw = await wb.xlsx.writeBuffer();
+  // Stored, not compressed: repackZip compresses once, with the fixed dates.
+  const raw = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   return repackZip(raw as ArrayBuffer, d.datum);
 }

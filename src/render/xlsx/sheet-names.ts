@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 export const MAX_LÄNGD = 31;
 
 /** The fixed sheets; a table id equal to one of these (or Excel's reserved "History") gets a suffix. */
-export const BLAD = { om: 'Om', mål: 'Mål', uppdrag: 'Uppdrag', kontroll: 'Kontroll' } as const;
+export const BLAD = { om: 'Om', mål: 'Mål', uppdrag: 'Uppdrag', uppgifter: 'Uppgifter', kontroll: 'Kontroll' } as const;
 const RESERVERADE = new Set([...Object.values(BLAD), 'History'].map((s) => s.toLowerCase()));
 
 const hash6 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 6);
