@@ -79,7 +79,9 @@ describe('ny: ks-internbudget-2024 → ks-internbudget-2025', () => {
 
   it('exits 0 and writes both folders', () => {
     expect(kod).toBe(0);
-    expect(readdirSync(join(paths.data, 'ks-internbudget-2025')).sort()).toEqual(['mal.yaml', 'rapport.yaml', 'tabeller.yaml', 'uppdrag.yaml']);
+    expect(readdirSync(join(paths.data, 'ks-internbudget-2025')).sort()).toEqual(['mal.yaml', 'rapport.yaml', 'tabeller.yaml', 'uppdrag.yaml', 'uppgifter.yaml']);
+    // Uppgifter state their own year and source: copied as they are.
+    expect(readFileSync(join(paths.data, 'ks-internbudget-2025', 'uppgifter.yaml'), 'utf8')).toBe(readFileSync(join(paths.data, 'ks-internbudget-2024', 'uppgifter.yaml'), 'utf8'));
     expect(readdirSync(join(paths.content, 'ks-internbudget-2025'))).toHaveLength(8);
     expect(tillfälligaMappar(paths)).toEqual([]);
   });

@@ -268,12 +268,12 @@ export const textVsTable: CheckRule = {
           });
           continue;
         }
-        belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'ej verifierbar', fakta: [], kommentar: 'ingen tabellcell passar sammanhanget' });
+        belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'ej verifierbar', fakta: [], kommentar: 'ingen tabellcell eller uppgift passar sammanhanget' });
       }
       fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph)));
     }
     for (const b of belopp) {
-      if (b.verdikt === 'ej verifierbar') fynd.push({ allvarlighet: 'varning', regel: 'ej-verifierbar', meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell`, plats: b.plats });
+      if (b.verdikt === 'ej verifierbar') fynd.push({ allvarlighet: 'varning', regel: 'ej-verifierbar', meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell eller uppgift (kommer beloppet från ett beslut eller dokument: lägg in det i uppgifter.yaml med källa)`, plats: b.plats });
     }
     return { fynd, belopp };
   },
