@@ -21,7 +21,7 @@ import { pdfDefinition } from '../src/render/pdf/render-pdf.js';
 import { loadAndValidate } from '../src/validate/validate-report.js';
 import { runBatch, type BatchResult } from './batch.js';
 import { composed, fullBuild, htmlRebuild, STAGE_NAMES, STAGES, timeStages, type Stage } from './build.js';
-import { HeapPeak, maxRss, mb, mdTable, ms, sek, summary, tal, textTable, type Summary } from './stats.js';
+import { collectGarbage, HeapPeak, maxRss, mb, mdTable, ms, sek, summary, tal, textTable, type Summary } from './stats.js';
 import { makeSynthetic, REPO_ROOT, validateSynthetic } from './synthetic.js';
 
 const HELP = `Användning: npm run bench -- [flaggor]
@@ -136,13 +136,16 @@ async function benchReport(paths: ProjectPaths, id: string, runs: number, warmup
     const t = await timeStages(paths, id, sample);
     for (const s of STAGES) per[s].push(t[s]);
     // The full build and pdfmake alone alternate which goes first, so neither always pays the other's garbage.
+    // Each timed build starts from a collected heap, so none pays for the garbage of the one before.
     const timeFull = async (): Promise<void> => {
+      collectGarbage();
       const t0 = performance.now();
       last = await fullBuild(paths, id);
       full.push(performance.now() - t0);
       sample();
     };
     const timeAlone = async (): Promise<void> => {
+      collectGarbage();
       alone.push(await pdfmakeAlone(paths, id));
       sample();
     };

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 /** Small helpers for the benchmark: statistics, Swedish number formatting, tables. */
 import { getHeapStatistics } from 'node:v8';
 
@@ -70,4 +72,14 @@ export function mdTable(head: string[], rows: string[][], rightAligned = true): 
     `|${head.map((_, i) => (i === 0 || !rightAligned ? '---' : '---:')).join('|')}|`,
     ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
   ].join('\n');
+}
+
+/** A full collection now (V8's gc exposed at run time), so the next measurement starts clean. */
+let gc: (() => void) | undefined;
+export function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }

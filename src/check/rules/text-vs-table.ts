@@ -167,6 +167,13 @@ function score(c: Candidate, ctx: Context, sf: SentenceFacts): number {
   return s;
 }
 
+const shownYears = new WeakMap<TabellBlock, Set<number | undefined>>();
+function yearsShown(t: TabellBlock): Set<number | undefined> {
+  let s = shownYears.get(t);
+  if (!s) shownYears.set(t, (s = new Set(t.kolumner.map((k) => k.år))));
+  return s;
+}
+
 function inUnit(c: Candidate, unit: string): number | undefined {
   if (unit === '%' || unit === 'procentenheter') return c.unit === '%' ? c.value : undefined;
   if (!MONEY.has(c.unit)) return undefined;
@@ -205,36 +212,40 @@ export const textVsTable: CheckRule = {
         const signed = (v: number): number => (a.sign === -1 ? v : Math.abs(v));
         const target = a.sign === -1 ? { lo: -a.interval.hi, hi: -a.interval.lo } : a.interval;
         const sf = sentenceFacts(ctx);
-        // Only candidates that could match or be contradicted are worth scoring.
-        const plausible = (v: number): boolean => {
-          const r = Math.abs(v) / Math.max(Math.abs(a.value), 1e-9);
-          return (r >= 0.6 && r <= 1.7) || Math.abs(v) <= Math.abs(a.interval.hi) * 2;
-        };
-        const scored: { c: Candidate; v: number; s: number }[] = [];
-        for (const c of all) {
-          const v = inUnit(c, a.unit);
-          if (v !== undefined && plausible(v)) scored.push({ c, v, s: score(c, ctx, sf) });
-        }
         // A sentence that names its years quotes those years' columns.
         const years = yearsIn(s.text, d.rapport.budgetår);
         const yearOk = (c: Candidate): boolean => {
           if (!years.size || c.kolumn?.år === undefined || !c.tabell) return true;
           // Only years the table itself shows can rule a column out ("ramen 2020" in a 2021 table says nothing).
-          const shown = new Set(c.tabell.kolumner.map((k) => k.år));
+          const shown = yearsShown(c.tabell);
           return ![...years].some((y) => shown.has(y)) || years.has(c.kolumn.år);
         };
-        const matches = scored.filter((x) => yearOk(x.c) && contains(target, signed(x.v), factHalfUnit(x.c, a.unit))).sort((x, y) => y.s - x.s || Number(x.c.derived) - Number(y.c.derived));
-        let best = matches[0];
-        const distinctive = Math.abs(a.value) >= 100 || (a.decimals > 0 && Math.abs(a.value) >= 10);
-        // A distinctive figure that only one published value fits needs no further context.
-        const distinctValues = new Set(matches.map((x) => roundTo(Math.abs(x.v), 6)));
         // A contradiction needs the text to point clearly at one cell, of the same order of magnitude:
         // a figure ten times off is more likely about something else than a slip.
         const near = (x: { v: number }): boolean => {
           const r = Math.abs(x.v) / Math.max(Math.abs(a.value), 1e-9);
           return r >= 0.67 && r <= 1.5;
         };
-        const strong = scored.filter((x) => !x.c.derived && !x.c.label && x.s >= 4.5 && near(x)).sort((x, y) => y.s - x.s)[0];
+        // Scoring is the costly part: only a candidate that matches the figure, or could be the cell
+        // it contradicts, is scored.
+        const matching: { c: Candidate; v: number; s: number }[] = [];
+        const contradicting: { c: Candidate; v: number; s: number }[] = [];
+        for (const c of all) {
+          const v = inUnit(c, a.unit);
+          if (v === undefined) continue;
+          const isMatch = yearOk(c) && contains(target, signed(v), factHalfUnit(c, a.unit));
+          const isNear = !c.derived && !c.label && near({ v });
+          if (!isMatch && !isNear) continue;
+          const x = { c, v, s: score(c, ctx, sf) };
+          if (isMatch) matching.push(x);
+          if (isNear) contradicting.push(x);
+        }
+        const matches = matching.sort((x, y) => y.s - x.s || Number(x.c.derived) - Number(y.c.derived));
+        let best = matches[0];
+        const distinctive = Math.abs(a.value) >= 100 || (a.decimals > 0 && Math.abs(a.value) >= 10);
+        // A distinctive figure that only one published value fits needs no further context.
+        const distinctValues = new Set(matches.map((x) => roundTo(Math.abs(x.v), 6)));
+        const strong = contradicting.filter((x) => x.s >= 4.5).sort((x, y) => y.s - x.s)[0];
         // Before calling it a contradiction: a value the figure does match, whose subject the same
         // sentence names, is the likelier reading ("kompensationen är 2,5 % … priserna höjs med 2,6 %").
         // A negative cell is a weak reading of a figure written without sign or sign words.

@@ -1,17 +1,21 @@
-import JSZip from 'jszip';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 
 /**
  * exceljs stamps each zip entry with the time of writing. Re-packing the entries in the same
  * order with one fixed date (the report's date, from the data) makes two builds byte-identical.
+ * exceljs writes them stored (uncompressed), so they are compressed once, here.
  */
-export async function repackZip(buf: Buffer | ArrayBuffer | Uint8Array, isoDate: string): Promise<Buffer> {
-  const date = new Date(`${isoDate}T00:00:00Z`);
+export function repackZip(buf: Buffer | ArrayBuffer | Uint8Array, isoDate: string): Buffer {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  // Zip dates are local wall-clock fields: midnight of the report's date, whatever the time zone.
+  const date = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(Number.NaN);
   if (Number.isNaN(date.getTime())) throw new Error(`ogiltigt datum för arbetsboken: ${isoDate}`);
-  const src = await JSZip.loadAsync(buf);
-  const out = new JSZip();
-  for (const entry of Object.values(src.files)) {
-    if (entry.dir) continue;
-    out.file(entry.name, await entry.async('uint8array'), { date, createFolders: false });
+  const entries = unzipSync(buf instanceof ArrayBuffer ? new Uint8Array(buf) : buf);
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(entries)) {
+    if (name.endsWith('/')) continue;
+    // Level 1: a few per cent larger than level 6, and a sixth of the workbook's build time less.
+    out[name] = [data, { level: 1, mtime: date }];
   }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return Buffer.from(zipSync(out));
 }
