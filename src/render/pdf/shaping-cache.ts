@@ -92,6 +92,15 @@ function makeSharedLayoutCached(perDocument: (this: EmbeddedFontLike, text: stri
 }
 
 let installed = false;
+let hook: { proto: Partial<EmbeddedFontLike>; original: EmbeddedFontLike['layoutCached']; shared: EmbeddedFontLike['layoutCached'] } | undefined;
+
+/**
+ * Turns the shared cache off (pdfkit's own per-document cache, as pdfmake ships) or on again.
+ * For the benchmark, which compares the build with pdfmake as it comes.
+ */
+export function useSharedShaping(on: boolean): void {
+  if (hook) hook.proto.layoutCached = on ? hook.shared : hook.original;
+}
 
 export function installSharedShapingCache(): boolean {
   if (installed) return true;
@@ -105,7 +114,8 @@ export function installSharedShapingCache(): boolean {
   const probe = new PDFKit({ autoFirstPage: false }).font(fontPath('normal'))._font;
   const proto = Object.getPrototypeOf(probe) as Partial<EmbeddedFontLike>;
   if (typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') return false;
-  proto.layoutCached = makeSharedLayoutCached(proto.layoutCached);
+  hook = { proto, original: proto.layoutCached, shared: makeSharedLayoutCached(proto.layoutCached) };
+  proto.layoutCached = hook.shared;
   installed = true;
   return true;
 }
