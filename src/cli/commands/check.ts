@@ -30,9 +30,6 @@ export function runCheck(root: string, requested: string[], opts: CheckOptions):
       continue;
     }
     for (const f of k.fynd) if (opts.alla || f.allvarlighet !== 'info') console.log(formatDiagnostic(f));
-    for (const b of k.belopp.filter((x) => x.verdikt === 'ej verifierbar')) {
-      console.log(`${b.plats.fil}:${b.plats.rad}:${b.plats.kolumn} varning ej-verifierbar: "${b.text}" ${b.kommentar ?? ''}`.trimEnd());
-    }
     console.log(`${id}: ${summarise(k)}`);
   }
   if (opts.format === 'json') console.log(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
