@@ -56,7 +56,7 @@ program
   .option('--format <lista>', 'format att skapa, kommaseparerade: html,pdf,xlsx', 'html,pdf,xlsx')
   .option('--strict', 'avbryt om kontrollen hittar fel')
   .option('--pdfa', 'skapa PDF/A-2b för arkivet')
-  .option('--jobb <antal>', 'antal rapporter som byggs samtidigt, i egna trådar (standard: en per kärna)')
+  .option('--jobb <antal>', 'antal rapporter som byggs samtidigt, i egna trådar (standard: en per kärna, men bara när varje tråd får minst fyra rapporter)')
   .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build --strict --pdfa\n')
   .action(async (rapporter: string[], opts: { out: string; format: string; strict?: boolean; pdfa?: boolean; jobb?: string }) => {
     process.exitCode = await runBuild(program.opts<{ rot: string }>().rot, rapporter, opts);
