@@ -24,16 +24,25 @@ export interface LoadedYaml {
 const pathId = (path: Path): string => JSON.stringify(path);
 
 const cache = new Map<string, { text: string; result: LoadedYaml }>();
+/** Enough for a few reports being watched; a batch of many reports does not keep them all alive. */
+const CACHED_FILES = 40;
 
 /**
  * Parses YAML, keeping line and column of each node so later errors can point at the source.
- * The last parse of each file is kept: `watch` re-reads unchanged files after every edit.
+ * The last parse of each recently read file is kept: `watch` re-reads unchanged files after every edit.
  */
 export function loadYaml(text: string, fil: string): LoadedYaml {
   const hit = cache.get(fil);
-  if (hit && hit.text === text) return { ...hit.result, diagnostics: [...hit.result.diagnostics] };
+  if (hit && hit.text === text) {
+    // Most recently used last, so the oldest is the one to drop.
+    cache.delete(fil);
+    cache.set(fil, hit);
+    return { ...hit.result, diagnostics: [...hit.result.diagnostics] };
+  }
   const result = parseYamlWithPositions(text, fil);
+  cache.delete(fil);
   cache.set(fil, { text, result });
+  if (cache.size > CACHED_FILES) cache.delete(cache.keys().next().value!);
   return { ...result, diagnostics: [...result.diagnostics] };
 }
 
