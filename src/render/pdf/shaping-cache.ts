@@ -7,7 +7,8 @@ import { FONT_FACES, fontBytes, fontPath } from '../fonts.js';
  * same words again for every PDF: about a third of pdfmake's time. This makes the cache live as
  * long as the process, per font. A cached run is what fontkit returns for the word and pdfkit
  * scales it once when it is made; later documents only read it, so the PDFs are byte-identical
- * to uncached ones (test/pdf.test.ts builds twice in one process and compares).
+ * to uncached ones (test/pdf.test.ts compares a PDF built alone in a fresh process with the same
+ * PDF built after other reports).
  *
  * pdfkit has no option for this, so the method is replaced on its (unexported) font class, found
  * through a font it opens once here. If a pdfkit upgrade renames the method, the hook is not
