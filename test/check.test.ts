@@ -189,6 +189,18 @@ describe('mutation: a figure that contradicts a declared uppgift', () => {
   });
 });
 
+describe('an uppgift quoted by an inline reference', () => {
+  it('resolves like a cell, formatted with its published decimals', () => {
+    const id = 'vss-forvaltningsbudget-2023';
+    const p = scratchProject([id]);
+    const md = join(p.content, id, '05-ekonomi.md');
+    writeFileSync(md, readFileSync(md, 'utf8').replace('Priskompensationen är 2,5 %', 'Priskompensationen är {=uppgifter/lonekompensation/värde} %'));
+    const d = loadAndCompose(p, id).dokument!;
+    const ref = d.referenser.find((r) => r.fakta.includes('uppgifter/lonekompensation/värde'))!;
+    expect(ref.text).toBe('3,0');
+  });
+});
+
 describe('draft marker', () => {
   it('flags a paragraph that still starts with UTKAST:, at its line', () => {
     const p = scratchProject(['ks-internbudget-2024']);
