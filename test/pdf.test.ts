@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
+import { useBatchedStreamWrites } from '../src/render/pdf/stream-writes.js';
+import { useFastStyleLookup } from '../src/render/pdf/style-lookup.js';
 import { bundled } from './support/lookup.js';
 import { pdfPages } from './support/pdf.js';
 import { REPORTS, ROOT } from './support/project.js';
@@ -95,6 +97,22 @@ describe('shaping shared between documents (src/render/pdf/shaping-cache.ts)', (
     expect(alone.equals(readFileSync(file(id)))).toBe(true);
     // Ligatures keep their letters in the text layer (ToUnicode), whoever shaped the word first.
     expect(pdfPages(file(id)).join('\n')).not.toMatch(/[\uFB01\uFB02]/);
+  });
+});
+
+describe('faster style lookup and stream writes (src/render/pdf/style-lookup.ts, stream-writes.ts)', () => {
+  it("are installed, and each report's PDF is byte-identical to what pdfmake and pdfkit write on their own", async () => {
+    try {
+      expect(useFastStyleLookup(false)).toBe(true);
+      expect(useBatchedStreamWrites(false)).toBe(true);
+      for (const id of REPORTS) {
+        const own = await renderPdf(bundled(id));
+        expect(own.equals(readFileSync(file(id))), id).toBe(true);
+      }
+    } finally {
+      useFastStyleLookup(true);
+      useBatchedStreamWrites(true);
+    }
   });
 });
 

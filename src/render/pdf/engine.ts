@@ -4,6 +4,8 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fontPath } from '../fonts.js';
 import { TABLE_LAYOUT } from './blocks.js';
 import { installSharedShapingCache } from './shaping-cache.js';
+import { useBatchedStreamWrites } from './stream-writes.js';
+import { useFastStyleLookup } from './style-lookup.js';
 
 const require = createRequire(import.meta.url);
 // pdfmake is CommonJS and a singleton: configure it once.
@@ -17,6 +19,8 @@ pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.addTableLayouts({ kommunrapport: TABLE_LAYOUT } as unknown as Parameters<typeof pdfmake.addTableLayouts>[0]);
 pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(fontDir));
 installSharedShapingCache();
+useFastStyleLookup(true);
+useBatchedStreamWrites(true);
 
 /** Fields pdfmake 0.3 accepts that its type definitions lack. */
 export interface PdfExtras {
