@@ -21,7 +21,13 @@ export interface LoadedYaml {
   diagnostics: Diagnostic[];
 }
 
-const pathId = (path: Path): string => JSON.stringify(path);
+/** A path as a map key: each segment after a separator no key contains (cheaper than JSON for every node). */
+const SEP = '\u0000';
+const pathId = (path: Path): string => {
+  let id = '';
+  for (const k of path) id += SEP + String(k);
+  return id;
+};
 
 const cache = new Map<string, { text: string; result: LoadedYaml }>();
 /** Enough for a few reports being watched; a batch of many reports does not keep them all alive. */
@@ -53,26 +59,27 @@ function parseYamlWithPositions(text: string, fil: string): LoadedYaml {
   const keyPos = new Map<string, number>();
   const raws = new Map<string, string>();
 
-  const walk = (node: Node | null | undefined, path: PathKey[]): void => {
+  // `id` is pathId of the node's path, built as the walk descends.
+  const walk = (node: Node | null | undefined, id: string): void => {
     if (!node) return;
-    if (node.range) valuePos.set(pathId(path), node.range[0]);
+    if (node.range) valuePos.set(id, node.range[0]);
     if (isScalar(node)) {
-      if (node.range) raws.set(pathId(path), text.slice(node.range[0], node.range[1]));
+      if (node.range) raws.set(id, text.slice(node.range[0], node.range[1]));
     } else if (isMap(node)) {
       for (const item of node.items) {
         if (!isPair(item)) continue;
         const k = isScalar(item.key) ? String(item.key.value) : String(item.key);
-        const childPath = [...path, k];
+        const childId = id + SEP + k;
         const keyNode = item.key as Node | null;
-        if (keyNode && keyNode.range) keyPos.set(pathId(childPath), keyNode.range[0]);
-        if (item.value) walk(item.value as Node, childPath);
-        else if (keyNode?.range) valuePos.set(pathId(childPath), keyNode.range[0]);
+        if (keyNode && keyNode.range) keyPos.set(childId, keyNode.range[0]);
+        if (item.value) walk(item.value as Node, childId);
+        else if (keyNode?.range) valuePos.set(childId, keyNode.range[0]);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item as Node, [...path, i]));
+      node.items.forEach((item, i) => walk(item as Node, id + SEP + String(i)));
     }
   };
-  walk(doc.contents as Node | null, []);
+  walk(doc.contents as Node | null, '');
 
   const toPos = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);

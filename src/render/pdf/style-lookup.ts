@@ -10,7 +10,11 @@ import { createRequire } from 'node:module';
  * the default style; `extends` followed depth-first with the same cycle guard) without
  * allocating. test/pdf.test.ts builds a PDF with and without it and compares the bytes.
  *
- * If a pdfmake upgrade changes the class, the hook is not installed and pdfmake's own code runs.
+ * Within one call of TextInlines.buildInlines (one text node: its words are split and measured)
+ * the stack does not change and only the new word objects are written to, so what the stack
+ * gives for a property is looked up once per node instead of once per word.
+ *
+ * If a pdfmake upgrade changes the classes, the hooks are not installed and pdfmake's own code runs.
  */
 
 type Style = Record<string, unknown> & { extends?: string | string[] };
@@ -63,6 +67,18 @@ function getProperty(this: Stack, property: string): unknown {
   return this.defaultStyle && this.defaultStyle[property];
 }
 
+/** The stack of the buildInlines call in progress, and what it gave for each property so far. */
+let memoStack: Stack | undefined;
+let memo: Map<string, unknown> | undefined;
+
+function fromStack(stack: Stack, property: string): unknown {
+  if (stack !== memoStack || !memo) return getProperty.call(stack, property);
+  if (memo.has(property)) return memo.get(property);
+  const v = getProperty.call(stack, property);
+  memo.set(property, v);
+  return v;
+}
+
 function getStyleProperty(item: unknown, stack: Stack | undefined, property: string, defaultValue: unknown): unknown {
   const own = (item as Record<string, unknown>)[property];
   if (isValue(own)) return own;
@@ -77,30 +93,49 @@ function getStyleProperty(item: unknown, stack: Stack | undefined, property: str
       if (isValue(v)) return v;
     }
   }
-  const v = getProperty.call(stack, property);
+  const v = fromStack(stack, property);
   return isValue(v) ? v : defaultValue;
 }
 
-let original: Pick<StackClass, 'getStyleProperty'> & { getProperty: StackClass['prototype']['getProperty'] } | undefined;
+type BuildInlines = (this: unknown, text: unknown, stack: Stack) => unknown;
+interface InlinesClass {
+  prototype: { buildInlines: BuildInlines };
+}
 
-function stackClass(): StackClass | undefined {
+function memoised(own: BuildInlines): BuildInlines {
+  return function (this: unknown, text, stack) {
+    const outer = { memoStack, memo };
+    memoStack = stack;
+    memo = new Map();
+    try {
+      return own.call(this, text, stack);
+    } finally {
+      ({ memoStack, memo } = outer);
+    }
+  };
+}
+
+let original: (Pick<StackClass, 'getStyleProperty'> & { getProperty: StackClass['prototype']['getProperty']; buildInlines: BuildInlines }) | undefined;
+
+function classes(): { stack: StackClass; inlines: InlinesClass } | undefined {
   const require = createRequire(import.meta.url);
-  const cls = (require('pdfmake/js/StyleContextStack.js') as { default?: StackClass }).default;
-  const ok = typeof cls?.getStyleProperty === 'function' && typeof cls.prototype.getProperty === 'function' && typeof cls.prototype.autopush === 'function';
-  return ok ? cls : undefined;
+  const stack = (require('pdfmake/js/StyleContextStack.js') as { default?: StackClass }).default;
+  const inlines = (require('pdfmake/js/TextInlines.js') as { default?: InlinesClass }).default;
+  const ok =
+    typeof stack?.getStyleProperty === 'function' &&
+    typeof stack.prototype.getProperty === 'function' &&
+    typeof stack.prototype.autopush === 'function' &&
+    typeof inlines?.prototype.buildInlines === 'function';
+  return ok ? { stack, inlines } : undefined;
 }
 
 /** Installs the allocation-free lookup (on = true) or puts pdfmake's own back (for the test and the bench). */
 export function useFastStyleLookup(on: boolean): boolean {
-  const cls = stackClass();
-  if (!cls) return false;
-  if (on) {
-    original ??= { getStyleProperty: cls.getStyleProperty, getProperty: cls.prototype.getProperty };
-    cls.getStyleProperty = getStyleProperty;
-    cls.prototype.getProperty = getProperty;
-  } else if (original) {
-    cls.getStyleProperty = original.getStyleProperty;
-    cls.prototype.getProperty = original.getProperty;
-  }
+  const c = classes();
+  if (!c) return false;
+  original ??= { getStyleProperty: c.stack.getStyleProperty, getProperty: c.stack.prototype.getProperty, buildInlines: c.inlines.prototype.buildInlines };
+  c.stack.getStyleProperty = on ? getStyleProperty : original.getStyleProperty;
+  c.stack.prototype.getProperty = on ? getProperty : original.getProperty;
+  c.inlines.prototype.buildInlines = on ? memoised(original.buildInlines) : original.buildInlines;
   return true;
 }
