@@ -86,7 +86,7 @@ describe.each(REPORTS)('%s', (id) => {
   });
 });
 
-describe('shaping shared between documents (src/render/pdf/shaping-cache.ts)', () => {
+describe('shaping and font tables shared between documents (src/render/pdf/shaping-cache.ts, font-tables.ts)', () => {
   it('a PDF built alone in a fresh process is byte-identical to one built after other reports', () => {
     // beforeAll rendered the förvaltningsbudget last, with the words of the other two already shaped.
     const id = 'vss-forvaltningsbudget-2023';

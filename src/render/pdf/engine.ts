@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fontPath } from '../fonts.js';
 import { TABLE_LAYOUT } from './blocks.js';
+import { installSharedFontTables } from './font-tables.js';
 import { installSharedShapingCache } from './shaping-cache.js';
 import { useBatchedStreamWrites } from './stream-writes.js';
 import { useFastStyleLookup } from './style-lookup.js';
@@ -19,6 +20,7 @@ pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.addTableLayouts({ kommunrapport: TABLE_LAYOUT } as unknown as Parameters<typeof pdfmake.addTableLayouts>[0]);
 pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(fontDir));
 installSharedShapingCache();
+installSharedFontTables();
 useFastStyleLookup(true);
 useBatchedStreamWrites(true);
 

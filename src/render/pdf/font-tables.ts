@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import { FONT_FACES, fontBytes } from '../fonts.js';
+
+/**
+ * pdfkit opens each font anew for every document, and fontkit then decodes the font's tables
+ * (cmap, metrics, the OpenType GSUB/GPOS lookups, glyph locations) again the first time each
+ * document needs them. The tables are read-only data decoded from the same bytes, so for the
+ * bundled faces one decoded set serves every document, as fontkit itself shares them between
+ * the variations of one font. Glyph objects stay per font object, that is per document: they
+ * carry the code points pdfkit writes into the ToUnicode map, which must not depend on which
+ * document came first (test/pdf.test.ts builds a PDF alone in a fresh process and after other
+ * reports and compares the bytes).
+ *
+ * If a fontkit upgrade changes the method, the hook is not installed and fontkit's own code runs.
+ */
+
+interface TableEntry {
+  tag: string;
+  checkSum: number;
+}
+interface TTFFontLike {
+  directory: { tables: Record<string, TableEntry> };
+  _tables: Record<string, unknown>;
+  _getTable(table: TableEntry): unknown;
+}
+
+/** Decoded tables per bundled face, keyed by the checksums of its table directory. */
+const stores = new Map<string, Record<string, unknown> | null>();
+const keys = new WeakMap<TTFFontLike, string>();
+
+function fontKey(f: TTFFontLike): string {
+  let k = keys.get(f);
+  if (k === undefined) {
+    k = Object.entries(f.directory.tables)
+      .map(([tag, t]) => `${tag}:${t.checkSum}`)
+      .join(',');
+    keys.set(f, k);
+  }
+  return k;
+}
+
+let installed = false;
+
+export function installSharedFontTables(): boolean {
+  if (installed) return true;
+  const fromPdfkit = createRequire(createRequire(createRequire(import.meta.url).resolve('pdfmake')).resolve('pdfkit'));
+  const fontkit = fromPdfkit('fontkit') as { create(b: Uint8Array): object };
+  const probe = fontkit.create(fontBytes('normal')) as Partial<TTFFontLike>;
+  const proto = Object.getPrototypeOf(probe) as Partial<TTFFontLike>;
+  const own = proto._getTable;
+  if (typeof own !== 'function' || !probe.directory?.tables || !probe._tables) return false;
+  // Only the bundled faces are shared; a store is made by the first document that opens one.
+  for (const face of Object.keys(FONT_FACES) as (keyof typeof FONT_FACES)[]) stores.set(fontKey(fontkit.create(fontBytes(face)) as TTFFontLike), null);
+  proto._getTable = function sharedGetTable(this: TTFFontLike, table: TableEntry): unknown {
+    if (!(table.tag in this._tables)) {
+      const key = fontKey(this);
+      const store = stores.get(key);
+      if (store === null) stores.set(key, this._tables);
+      else if (store && store !== this._tables) this._tables = store;
+    }
+    return own.call(this, table);
+  };
+  installed = true;
+  return true;
+}
