@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fontPath } from '../fonts.js';
 import { TABLE_LAYOUT } from './blocks.js';
-import { installSharedFontTables } from './font-tables.js';
-import { installSharedShapingCache } from './shaping-cache.js';
+import { installSharedFontTables, useSharedFontTables } from './font-tables.js';
+import { installSharedShapingCache, useSharedShaping } from './shaping-cache.js';
 import { useBatchedStreamWrites } from './stream-writes.js';
 import { useFastStyleLookup } from './style-lookup.js';
 
@@ -23,6 +23,17 @@ installSharedShapingCache();
 installSharedFontTables();
 useFastStyleLookup(true);
 useBatchedStreamWrites(true);
+
+/**
+ * Our speed-ups to pdfmake and pdfkit (each byte-identical, each tested): off gives pdfmake as it
+ * ships, the baseline `npm run bench` compares the build with.
+ */
+export function usePdfSpeedups(on: boolean): void {
+  useSharedShaping(on);
+  useSharedFontTables(on);
+  useFastStyleLookup(on);
+  useBatchedStreamWrites(on);
+}
 
 /** Fields pdfmake 0.3 accepts that its type definitions lack. */
 export interface PdfExtras {

@@ -39,10 +39,15 @@ function fontKey(f: TTFFontLike): string {
   return k;
 }
 
-let installed = false;
+let hook: { proto: Partial<TTFFontLike>; own: TTFFontLike['_getTable']; shared: TTFFontLike['_getTable'] } | undefined;
+
+/** Turns the sharing off (fontkit's own per-font decoding, for the benchmark's baseline) or on again. */
+export function useSharedFontTables(on: boolean): void {
+  if (hook) hook.proto._getTable = on ? hook.shared : hook.own;
+}
 
 export function installSharedFontTables(): boolean {
-  if (installed) return true;
+  if (hook) return true;
   const fromPdfkit = createRequire(createRequire(createRequire(import.meta.url).resolve('pdfmake')).resolve('pdfkit'));
   const fontkit = fromPdfkit('fontkit') as { create(b: Uint8Array): object };
   const probe = fontkit.create(fontBytes('normal')) as Partial<TTFFontLike>;
@@ -51,7 +56,7 @@ export function installSharedFontTables(): boolean {
   if (typeof own !== 'function' || !probe.directory?.tables || !probe._tables) return false;
   // Only the bundled faces are shared; a store is made by the first document that opens one.
   for (const face of Object.keys(FONT_FACES) as (keyof typeof FONT_FACES)[]) stores.set(fontKey(fontkit.create(fontBytes(face)) as TTFFontLike), null);
-  proto._getTable = function sharedGetTable(this: TTFFontLike, table: TableEntry): unknown {
+  const shared = function sharedGetTable(this: TTFFontLike, table: TableEntry): unknown {
     if (!(table.tag in this._tables)) {
       const key = fontKey(this);
       const store = stores.get(key);
@@ -60,6 +65,7 @@ export function installSharedFontTables(): boolean {
     }
     return own.call(this, table);
   };
-  installed = true;
+  hook = { proto, own, shared };
+  proto._getTable = shared;
   return true;
 }
