@@ -5,8 +5,8 @@ import { renderPdf, type PdfOptions } from '../render/pdf/render-pdf.js';
 import { renderXlsx } from '../render/xlsx/render-xlsx.js';
 import { VERSION } from '../version.js';
 
-export const FORMATS = ['html', 'pdf', 'xlsx'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './formats.js';
+export { FORMATS, type Format } from './formats.js';
 
 export interface RenderOptions {
   formats: readonly Format[];

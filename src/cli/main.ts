@@ -1,12 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { runBuild } from './commands/build.js';
-import { runCheck } from './commands/check.js';
-import { runNy } from './commands/ny.js';
-import { runPaket } from './commands/paket.js';
-import { runWatch } from './commands/watch.js';
-import { runValidate } from './commands/validate.js';
 import { VERSION } from '../version.js';
+
+// Each command is imported when it runs: `--help` and a mistyped option answer at once, and
+// `build --jobb N` does not load the renderers in the thread that only hands out work.
 
 /** Exit codes: 0 ok, 1 errors in the reports, 2 wrong use of the command. */
 const program = new Command();
@@ -33,7 +30,8 @@ program
   .description('läser in och validerar rapporternas data; skriver fel med fil, rad och kolumn')
   .argument('[rapport...]', 'rapporter att validera (standard: alla under data/)')
   .addHelpText('after', '\nExempel:\n  kommunrapport validate\n  kommunrapport validate ks-internbudget-2024\n')
-  .action((rapporter: string[]) => {
+  .action(async (rapporter: string[]) => {
+    const { runValidate } = await import('./commands/validate.js');
     process.exitCode = runValidate(program.opts<{ rot: string }>().rot, rapporter);
   });
 
@@ -44,7 +42,8 @@ program
   .option('--format <format>', 'text eller json', 'text')
   .option('--alla', 'visa också info (t.ex. skillnader inom avrundning)')
   .addHelpText('after', '\nAvslutas med kod 1 om något fel hittas som inte är accepterat i rapport.yaml.\n\nExempel:\n  kommunrapport check\n  kommunrapport check ks-internbudget-2024 --format json > kontroll.json\n')
-  .action((rapporter: string[], opts: { format: string; alla?: boolean }) => {
+  .action(async (rapporter: string[], opts: { format: string; alla?: boolean }) => {
+    const { runCheck } = await import('./commands/check.js');
     process.exitCode = runCheck(program.opts<{ rot: string }>().rot, rapporter, opts);
   });
 
@@ -59,6 +58,7 @@ program
   .option('--jobb <antal>', 'antal rapporter som byggs samtidigt, i egna trådar (standard: en per kärna, men bara när varje tråd får minst fyra rapporter)')
   .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build --strict --pdfa\n')
   .action(async (rapporter: string[], opts: { out: string; format: string; strict?: boolean; pdfa?: boolean; jobb?: string }) => {
+    const { runBuild } = await import('./commands/build.js');
     process.exitCode = await runBuild(program.opts<{ rot: string }>().rot, rapporter, opts);
   });
 
@@ -68,7 +68,8 @@ program
   .argument('<ny-rapport>', 'den nya rapportens id (dess mappnamn), t.ex. ks-internbudget-2025')
   .requiredOption('--från <rapport>', 'rapporten som rullas fram, t.ex. ks-internbudget-2024')
   .addHelpText('after', '\nSkapar data/<ny-rapport>/ och content/<ny-rapport>/ från rapporten i --från. Budgetår, planår och perioden\nflyttas ett år, förra årets budget blir jämförelsekolumn och planen för året blir utkast till budget;\nutfall som inte är kända lämnas tomma. Uppdragen markeras granska: true och texterna får en UTKAST-rad.\nSkriver aldrig över en befintlig rapport eller fil.\n\nExempel:\n  kommunrapport ny ks-internbudget-2025 --från ks-internbudget-2024\n  kommunrapport ny ks-delarsrapport-2022-08 --från ks-delarsrapport-2021-08\n')
-  .action((nyRapport: string, opts: { från: string }) => {
+  .action(async (nyRapport: string, opts: { från: string }) => {
+    const { runNy } = await import('./commands/ny.js');
     process.exitCode = runNy(program.opts<{ rot: string }>().rot, nyRapport, opts);
   });
 
@@ -81,6 +82,7 @@ program
   .option('--strict', 'avbryt om kontrollen hittar fel')
   .addHelpText('after', '\nRapportens bilagenummer (bilaga) och ärendet (beslut) hämtas ur rapport.yaml.\n\nExempel:\n  kommunrapport paket ks-internbudget-2024\n  kommunrapport paket ks-internbudget-2024 vss-forvaltningsbudget-2023 --pdfa\n')
   .action(async (rapporter: string[], opts: { out: string; pdfa?: boolean; strict?: boolean }) => {
+    const { runPaket } = await import('./commands/paket.js');
     process.exitCode = await runPaket(program.opts<{ rot: string }>().rot, rapporter, opts);
   });
 
@@ -91,6 +93,7 @@ program
   .option('--out <katalog>', 'katalog för utdata', 'out')
   .addHelpText('after', '\nExempel:\n  kommunrapport watch ks-internbudget-2024\n')
   .action(async (rapport: string, opts: { out: string }) => {
+    const { runWatch } = await import('./commands/watch.js');
     process.exitCode = await runWatch(program.opts<{ rot: string }>().rot, rapport, opts);
   });
 

@@ -9,12 +9,13 @@ import { uppdragFilSchema, type UppdragFil } from '../schema/uppdrag.js';
 import { uppgifterFilSchema, type UppgifterFil } from '../schema/uppgifter.js';
 import { zodToDiagnostics } from '../validate/zod-issues.js';
 import { loadYaml, type SourceMap } from './yaml-source.js';
+import { MANIFEST, type ProjectPaths } from './project.js';
 
 export type TabellerFil = z.output<typeof tabellerFilSchema>;
 
 /** The files of one report's data folder, each with its schema. */
 export const DATAFILER = {
-  rapport: { fil: 'rapport.yaml', schema: rapportSchema, krävs: true },
+  rapport: { fil: MANIFEST, schema: rapportSchema, krävs: true },
   tabeller: { fil: 'tabeller.yaml', schema: tabellerFilSchema, krävs: false },
   mål: { fil: 'mal.yaml', schema: målFilSchema, krävs: false },
   uppdrag: { fil: 'uppdrag.yaml', schema: uppdragFilSchema, krävs: false },
@@ -49,24 +50,7 @@ export interface LoadedReport {
   diagnostics: Diagnostic[];
 }
 
-export interface ProjectPaths {
-  root: string;
-  data: string;
-  content: string;
-  templates: string;
-}
-
-export function projectPaths(root: string): ProjectPaths {
-  return { root, data: join(root, 'data'), content: join(root, 'content'), templates: join(root, 'templates') };
-}
-
-export function listReports(paths: ProjectPaths): string[] {
-  if (!existsSync(paths.data)) return [];
-  return readdirSync(paths.data, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(paths.data, d.name, DATAFILER.rapport.fil)))
-    .map((d) => d.name)
-    .sort();
-}
+export { listReports, projectPaths, type ProjectPaths } from './project.js';
 
 /** Validation is pure: an unchanged file (same parsed value, see loadYaml's cache) is not validated again. */
 const validatedCache = new WeakMap<object, z.ZodSafeParseResult<unknown>>();

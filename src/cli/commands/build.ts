@@ -1,10 +1,10 @@
 import { isAbsolute, join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { buildReport, type Emit, type ReportBuild } from '../../build/build-report.js';
-import { FORMATS, type Format } from '../../build/outputs.js';
+import type { Emit, ReportBuild } from '../../build/build-report.js';
+import { FORMATS, type Format } from '../../build/formats.js';
 import { buildInWorkers } from '../../build/worker-pool.js';
 import { formatNumber } from '../../format/number.js';
-import { listReports, projectPaths } from '../../load/load-report.js';
+import { listReports, projectPaths } from '../../load/project.js';
 import { writeFilesAtomic } from '../../write/atomic.js';
 
 export interface BuildOptions {
@@ -78,6 +78,7 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
     console.log(`Bygger ${ids.length} rapporter på ${jobs} trådar.`);
     await buildInWorkers(root, ids, o, jobs, { emit, done });
   } else {
+    const { buildReport } = await import('../../build/build-report.js');
     for (const id of ids) {
       const t0 = performance.now();
       done(await buildReport(paths, id, o, emit), performance.now() - t0);
