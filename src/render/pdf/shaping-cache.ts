@@ -81,13 +81,14 @@ function makeSharedLayoutCached(perDocument: (this: EmbeddedFontLike, text: stri
   return function sharedLayoutCached(this: EmbeddedFontLike, text: string): GlyphRun {
     const c = caches.get(this.name);
     // Only the bundled faces are known; any other font is shaped per document.
-    if (!c || c.ambiguous?.test(text)) return perDocument.call(this, text);
+    if (!c) return perDocument.call(this, text);
+    // A word with an ambiguous character is never stored, so a hit needs no test.
     let run = c.words.get(text);
-    if (!run) {
-      if (c.words.size >= MAX_WORDS) c.words.clear();
-      run = detached(this.layoutRun(text));
-      c.words.set(text, run);
-    }
+    if (run) return run;
+    if (c.ambiguous?.test(text)) return perDocument.call(this, text);
+    if (c.words.size >= MAX_WORDS) c.words.clear();
+    run = detached(this.layoutRun(text));
+    c.words.set(text, run);
     return run;
   };
 }
