@@ -420,7 +420,7 @@ async function main(): Promise<void> {
       ],
     ),
   );
-  console.log('Mallens källtext läses en gång; Handlebars kompilerar den ändå vid varje sammanställning (pipelinen tar mallen som text).');
+  console.log('Mallen läses och kompileras en gång (src/template/outline.ts behåller den kompilerade mallen så länge texten är densamma).');
 
   let b: BatchSummary | undefined;
   if (o.batch) {
