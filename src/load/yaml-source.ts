@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { fastParseYaml, PATH_SEP as SEP } from './yaml-fast.js';
 
 export type PathKey = string | number;
 export type Path = readonly PathKey[];
@@ -22,7 +23,6 @@ export interface LoadedYaml {
 }
 
 /** A path as a map key: each segment after a separator no key contains (cheaper than JSON for every node). */
-const SEP = '\u0000';
 const pathId = (path: Path): string => {
   let id = '';
   for (const k of path) id += SEP + String(k);
@@ -52,7 +52,32 @@ export function loadYaml(text: string, fil: string): LoadedYaml {
   return { ...result, diagnostics: [...result.diagnostics] };
 }
 
-function parseYamlWithPositions(text: string, fil: string): LoadedYaml {
+/** Node offsets and source text by path id, and the document's value: what a SourceMap is made of. */
+export interface YamlPositions {
+  value: unknown;
+  valuePos: Map<string, number>;
+  keyPos: Map<string, number>;
+  raws: Map<string, string>;
+  lineCounter: LineCounter;
+  /** YAML errors and warnings, at an offset. */
+  diagnostics: { allvarlighet: 'fel' | 'varning'; meddelande: string; offset: number }[];
+}
+
+function lineCounterOf(text: string): LineCounter {
+  const lc = new LineCounter();
+  lc.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  return lc;
+}
+
+/** Positions read with js-yaml where it can be trusted (src/load/yaml-fast.ts), else with `yaml`. */
+export function yamlPositions(text: string): YamlPositions {
+  const fast = fastParseYaml(text);
+  return fast ? { ...fast, lineCounter: lineCounterOf(text), diagnostics: [] } : yamlPositionsSlow(text);
+}
+
+/** Positions and errors as the `yaml` package reads them. */
+export function yamlPositionsSlow(text: string): YamlPositions {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const valuePos = new Map<string, number>();
@@ -81,6 +106,18 @@ function parseYamlWithPositions(text: string, fil: string): LoadedYaml {
   };
   walk(doc.contents as Node | null, '');
 
+  const diagnostics = [...doc.errors, ...doc.warnings].map((err) => ({
+    allvarlighet: doc.errors.includes(err as never) ? ('fel' as const) : ('varning' as const),
+    meddelande: yamlMessageSv(err.code, err.message),
+    offset: err.code === 'DUPLICATE_KEY' ? duplicateKeyOffset(doc.contents as Node | null, err.pos[0]) : err.pos[0],
+  }));
+  const value = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  return { value, valuePos, keyPos, raws, lineCounter, diagnostics };
+}
+
+function parseYamlWithPositions(text: string, fil: string): LoadedYaml {
+  const { value, valuePos, keyPos, raws, lineCounter, diagnostics } = yamlPositions(text);
+
   const toPos = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { fil, rad: line, kolumn: col };
@@ -104,18 +141,11 @@ function parseYamlWithPositions(text: string, fil: string): LoadedYaml {
     },
   };
 
-  const diagnostics: Diagnostic[] = [];
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    const offset = err.code === 'DUPLICATE_KEY' ? duplicateKeyOffset(doc.contents as Node | null, err.pos[0]) : err.pos[0];
-    diagnostics.push({
-      allvarlighet: doc.errors.includes(err as never) ? 'fel' : 'varning',
-      regel: 'yaml-syntax',
-      meddelande: yamlMessageSv(err.code, err.message),
-      plats: toPos(offset),
-    });
-  }
-  const value = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
-  return { value, source, diagnostics };
+  return {
+    value,
+    source,
+    diagnostics: diagnostics.map((d) => ({ allvarlighet: d.allvarlighet, regel: 'yaml-syntax', meddelande: d.meddelande, plats: toPos(d.offset) })),
+  };
 }
 
 const YAML_CODES: Record<string, string> = {
