@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import type { Dokument } from '../../model/dokument.js';
 import type { Kontrollresultat } from '../../model/kontroll.js';
 import { caption } from '../shared.js';
@@ -13,12 +14,16 @@ import { writeTableSheet } from './table-sheet.js';
 import { writeUppgifterSheet } from './uppgifter-sheet.js';
 import { writeUppdragSheet } from './uppdrag-sheet.js';
 
+// Only the workbook: exceljs's index also loads its streaming reader and writer (archiver,
+// unzipper), which doubles its load time in every process and build thread.
+const Workbook = (createRequire(import.meta.url)('exceljs/lib/doc/workbook.js') as { new (): ExcelJS.Workbook });
+
 /**
  * Dokument → the Excel annex (.xlsx bytes). Pure: reads nothing but its arguments.
  * Sheets: Om, one per table (named by table id), Mål, Uppdrag, Kontroll.
  */
 export async function renderXlsx(d: Dokument, kontroll: Kontrollresultat, meta: { version: string }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   const date = new Date(`${d.datum}T00:00:00Z`);
   wb.creator = 'kommunrapport';
   wb.lastModifiedBy = 'kommunrapport';
