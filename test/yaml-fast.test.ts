@@ -62,6 +62,7 @@ describe('reading YAML with js-yaml where it gives what `yaml` gives (src/load/y
       'a:\nb: 2\n', // a key without a value
       'x: |\n  keep\n\n\ny: 1\n', // a block scalar followed by blank lines
       'n: 0b11\n', // js-yaml reads a number, YAML 1.2's core schema a string
+      '0b11: n\n', // the same, as a key
       'n: -0\n',
       'a: &x 1\nb: *x\n', // anchors and aliases
       'a: !!str 1\n', // tags

@@ -95,22 +95,27 @@ export function fastParseYaml(text: string): FastYaml | undefined {
   const root = stack[0]!.children[0];
   if (stack.length !== 1 || !root) return undefined;
 
+  /** A scalar's source text, after checking that `yaml` would read the same value from it. */
+  const scalarText = (f: Frame, start: number): string => {
+    const first = text[start];
+    const block = first === '|' || first === '>';
+    // A block scalar's text runs to its last line break, as `yaml` has it; the others end at their last character.
+    const raw = block ? text.slice(start, f.end).replace(/ +$/, '') : text.slice(start, f.end).trimEnd();
+    // Where `yaml` ends a block scalar followed by blank lines depends on its chomping: not rebuilt.
+    if (block && raw.endsWith('\n\n')) throw new Unsupported();
+    const plain = !block && first !== '"' && first !== "'";
+    if (plain && coreType(raw) !== (f.result === null ? 'object' : typeof f.result)) throw new Unsupported();
+    // `-0`: the two libraries disagree on the sign of zero.
+    if (f.result === 0 && raw.startsWith('-')) throw new Unsupported();
+    return raw;
+  };
+
   const out: FastYaml = { value, valuePos: new Map(), keyPos: new Map(), raws: new Map() };
   const walk = (f: Frame, id: string): void => {
     const start = skipBlank(text, f.start);
     if (f.kind === 'scalar') {
-      const first = text[start];
-      const block = first === '|' || first === '>';
-      // A block scalar's text runs to its last line break, as `yaml` has it; the others end at their last character.
-      const raw = block ? text.slice(start, f.end).replace(/ +$/, '') : text.slice(start, f.end).trimEnd();
-      // Where `yaml` ends a block scalar followed by blank lines depends on its chomping: not rebuilt.
-      if (block && raw.endsWith('\n\n')) throw new Unsupported();
-      const plain = !block && first !== '"' && first !== "'";
-      if (plain && coreType(raw) !== (f.result === null ? 'object' : typeof f.result)) throw new Unsupported();
-      // `-0`: the two libraries disagree on the sign of zero.
-      if (f.result === 0 && raw.startsWith('-')) throw new Unsupported();
+      out.raws.set(id, scalarText(f, start));
       out.valuePos.set(id, start);
-      out.raws.set(id, raw);
     } else if (f.kind === 'mapping') {
       if (f.children.length % 2 !== 0) throw new Unsupported();
       out.valuePos.set(id, start);
@@ -118,8 +123,9 @@ export function fastParseYaml(text: string): FastYaml | undefined {
         const k = f.children[i]!;
         const v = f.children[i + 1]!;
         if (k.kind !== 'scalar' || (typeof k.result !== 'string' && typeof k.result !== 'number')) throw new Unsupported();
-        const childId = id + PATH_SEP + String(k.result);
         const keyStart = skipBlank(text, k.start);
+        scalarText(k, keyStart);
+        const childId = id + PATH_SEP + String(k.result);
         out.keyPos.set(childId, keyStart);
         // A key without a value: `yaml` points at the key.
         if (v.kind === 'scalar' && v.result === null && skipBlank(text, v.start) >= v.end) out.valuePos.set(childId, keyStart);
