@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
-import { usePdfSpeedups } from '../src/render/pdf/engine.js';
+import { layoutPdf, usePdfSpeedups } from '../src/render/pdf/engine.js';
+import { useLineRuns } from '../src/render/pdf/line-runs.js';
 import { useBatchedStreamWrites } from '../src/render/pdf/stream-writes.js';
 import { useFastStyleLookup } from '../src/render/pdf/style-lookup.js';
 import { bundled } from './support/lookup.js';
-import { pdfPages } from './support/pdf.js';
+import { pdfPages, pdfWords } from './support/pdf.js';
 import { REPORTS, ROOT } from './support/project.js';
 import { requireTool } from './support/tools.js';
 
@@ -102,12 +103,14 @@ describe('shaping and font tables shared between documents (src/render/pdf/shapi
 });
 
 describe('speed-ups to pdfmake and pdfkit (src/render/pdf/engine.ts usePdfSpeedups)', () => {
-  it("are installed, and each report's PDF is byte-identical to what pdfmake and pdfkit write on their own", async () => {
-    // The two patches that can fail to install say so; a missing hook would make this test pass vacuously.
+  it("are installed, and each report's PDF is byte-identical to what pdfmake and pdfkit write on their own (line runs aside)", async () => {
+    // The patches that can fail to install say so; a missing hook would make this test pass vacuously.
     expect(useFastStyleLookup(true)).toBe(true);
     expect(useBatchedStreamWrites(true)).toBe(true);
+    expect(useLineRuns(true)).toBe(true);
     try {
       usePdfSpeedups(false);
+      useLineRuns(true);
       for (const id of REPORTS) {
         const own = await renderPdf(bundled(id));
         expect(own.equals(readFileSync(file(id))), id).toBe(true);
@@ -115,6 +118,56 @@ describe('speed-ups to pdfmake and pdfkit (src/render/pdf/engine.ts usePdfSpeedu
     } finally {
       usePdfSpeedups(true);
     }
+  });
+});
+
+describe('line runs (src/render/pdf/line-runs.ts)', () => {
+  it.each(REPORTS)('%s: every word lands where pdfmake alone draws it, in a smaller file', async (id) => {
+    let alone: Buffer;
+    try {
+      useLineRuns(false);
+      alone = await renderPdf(bundled(id));
+    } finally {
+      useLineRuns(true);
+    }
+    const plain = join(dir, `${id}-utan-radkorningar.pdf`);
+    writeFileSync(plain, alone);
+    const ours = pdfWords(file(id));
+    const theirs = pdfWords(plain);
+    expect(ours.length).toBeGreaterThan(5000);
+    expect(ours.map((w) => `${w.page} ${w.text}`)).toEqual(theirs.map((w) => `${w.page} ${w.text}`));
+    let worst = 0;
+    ours.forEach((w, i) => {
+      const t = theirs[i]!;
+      worst = Math.max(worst, Math.abs(w.xMin - t.xMin), Math.abs(w.xMax - t.xMax), Math.abs(w.yMin - t.yMin), Math.abs(w.yMax - t.yMax));
+    });
+    expect(worst).toBeLessThan(0.001);
+    // One text object per run of words instead of one per word.
+    expect(readFileSync(file(id)).length).toBeLessThan(alone.length * 0.8);
+  });
+  it('words with combining marks (offset glyphs) land where pdfmake alone draws them', async () => {
+    // Roboto composes e + acute into é, but places an acute over q and a dot under x as offset glyphs.
+    const text = 'Vi betalar 1 200 kr per caf\u00e9, q\u0301 och x\u0323 i samma rad som 1 150 kr.';
+    const def = { content: [{ text, fontSize: 11 }, { text: `${text} ${text}`, alignment: 'justify' as const }] };
+    const qpdf = requireTool('qpdf', 'qpdf');
+    const build = async (runs: boolean): Promise<string> => {
+      const f = join(dir, `kombinerade-${runs}.pdf`);
+      try {
+        useLineRuns(runs);
+        writeFileSync(f, await layoutPdf(def));
+      } finally {
+        useLineRuns(true);
+      }
+      return f;
+    };
+    const ours = pdfWords(await build(true));
+    const theirs = pdfWords(await build(false));
+    expect(ours.map((w) => w.text)).toEqual(theirs.map((w) => w.text));
+    expect(ours.length).toBeGreaterThan(30);
+    ours.forEach((w, i) => expect(Math.abs(w.xMin - theirs[i]!.xMin) + Math.abs(w.yMax - theirs[i]!.yMax)).toBeLessThan(0.001));
+    // The offset glyphs were placed by their own Tm inside a run's text object.
+    const content = execFileSync(qpdf, ['--qdf', '--object-streams=disable', join(dir, 'kombinerade-true.pdf'), '-'], { encoding: 'latin1' });
+    expect(content.match(/ Tm\n/g)!.length).toBeGreaterThan(content.match(/^BT$/gm)!.length);
   });
 });
 

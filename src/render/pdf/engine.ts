@@ -5,6 +5,7 @@ import { fontPath } from '../fonts.js';
 import { TABLE_LAYOUT } from './blocks.js';
 import { installSharedFontTables, useSharedFontTables } from './font-tables.js';
 import { installSharedShapingCache, useSharedShaping } from './shaping-cache.js';
+import { useLineRuns } from './line-runs.js';
 import { useBatchedStreamWrites } from './stream-writes.js';
 import { useFastStyleLookup } from './style-lookup.js';
 
@@ -23,12 +24,14 @@ installSharedShapingCache();
 installSharedFontTables();
 useFastStyleLookup(true);
 useBatchedStreamWrites(true);
+useLineRuns(true);
 
 /**
- * Our speed-ups to pdfmake and pdfkit (each byte-identical, each tested): off gives pdfmake as it
- * ships, the baseline `npm run bench` compares the build with.
+ * Our speed-ups to pdfmake and pdfkit, each tested: off gives pdfmake as it ships, the baseline
+ * `npm run bench` compares the build with. All but the line runs are byte-identical.
  */
 export function usePdfSpeedups(on: boolean): void {
+  useLineRuns(on);
   useSharedShaping(on);
   useSharedFontTables(on);
   useFastStyleLookup(on);
