@@ -3,7 +3,8 @@ import { runChecks } from '../check/index.js';
 import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { loadAndCompose } from '../pipeline.js';
 import { summarise } from '../check/summary.js';
-import { renderOutputs, type Format, type Output } from './outputs.js';
+import type { Dokument } from '../model/dokument.js';
+import { orderOutputs, renderOutputs, type Format, type Output } from './outputs.js';
 
 export interface ReportBuildOptions {
   formats: Format[];
@@ -21,12 +22,17 @@ export interface ReportBuild {
   failed: boolean;
 }
 
+/** A report after its first step: every output but the PDF, and the document the PDF is made from. */
+export interface PreparedReport extends ReportBuild {
+  /** Present when the PDF is still to be made. */
+  dokument?: Dokument;
+}
+
 /**
- * One report from source to bytes in memory: load, validate, compose, check, render. Writes
- * nothing, so the caller decides when (and whether) files change; the same function runs in
- * the main thread and in the build workers.
+ * A report's first step: load, validate, compose, check, then every format but the PDF. The
+ * PDF is left to `renderReportPdf`, which a build thread of its own can run.
  */
-export async function buildReport(paths: ProjectPaths, id: string, o: ReportBuildOptions, emit: Emit): Promise<ReportBuild> {
+export async function prepareReport(paths: ProjectPaths, id: string, o: ReportBuildOptions, emit: Emit): Promise<PreparedReport> {
   const c = loadAndCompose(paths, id);
   if (!c.dokument || hasErrors(c.diagnostics)) {
     for (const d of c.diagnostics) emit(formatDiagnostic(d), true);
@@ -40,13 +46,45 @@ export async function buildReport(paths: ProjectPaths, id: string, o: ReportBuil
     emit(`${id}: avbrutet (--strict): kontrollen fann fel (inga filer skrivna)`);
     return { id, failed: true };
   }
+  const withPdf = o.formats.includes('pdf');
+  return attempt(id, emit, async () => {
+    const outputs = await renderOutputs(c.dokument!, k, { formats: o.formats.filter((f) => f !== 'pdf'), onFormat: progress(id, emit) });
+    return { id, outputs, failed: false, ...(withPdf ? { dokument: c.dokument! } : {}) };
+  });
+}
+
+/** A report's second step: its PDF, from the document `prepareReport` composed. */
+export async function renderReportPdf(id: string, d: Dokument, o: ReportBuildOptions, emit: Emit): Promise<ReportBuild> {
+  return attempt(id, emit, async () => {
+    const t = performance.now();
+    const { renderPdf } = await import('../render/pdf/render-pdf.js');
+    const bytes = await renderPdf(d, { pdfa: o.pdfa });
+    progress(id, emit)('pdf', performance.now() - t);
+    return { id, outputs: [{ namn: `${id}.pdf`, bytes }], failed: false };
+  });
+}
+
+/**
+ * One report from source to bytes in memory, both steps in this thread. Writes nothing, so the
+ * caller decides when (and whether) files change.
+ */
+export async function buildReport(paths: ProjectPaths, id: string, o: ReportBuildOptions, emit: Emit): Promise<ReportBuild> {
+  const p = await prepareReport(paths, id, o, emit);
+  if (p.failed || !p.dokument) return { id, failed: p.failed, ...(p.outputs ? { outputs: p.outputs } : {}) };
+  const pdf = await renderReportPdf(id, p.dokument, o, emit);
+  if (pdf.failed) return pdf;
+  return { id, outputs: orderOutputs([...p.outputs!, ...pdf.outputs!]), failed: false };
+}
+
+const progress =
+  (id: string, emit: Emit) =>
+  (f: Format, ms: number): void =>
+    emit(`${id}: ${f} klar (${Math.round(ms)} ms)`);
+
+/** A renderer's exception becomes the report's failure, said once; earlier files stay as they were. */
+async function attempt<T extends ReportBuild>(id: string, emit: Emit, f: () => Promise<T>): Promise<T | ReportBuild> {
   try {
-    const outputs = await renderOutputs(c.dokument, k, {
-      formats: o.formats,
-      pdf: { pdfa: o.pdfa },
-      onFormat: (f, ms) => emit(`${id}: ${f} klar (${Math.round(ms)} ms)`),
-    });
-    return { id, outputs, failed: false };
+    return await f();
   } catch (e) {
     emit(`${id}: fel när utdata skapades: ${e instanceof Error ? e.message : String(e)} (tidigare filer lämnas orörda)`, true);
     return { id, failed: true };

@@ -1,12 +1,11 @@
 import type { Dokument } from '../model/dokument.js';
 import type { Kontrollresultat } from '../model/kontroll.js';
 import { renderHtml } from '../render/html/render-html.js';
-import { renderPdf, type PdfOptions } from '../render/pdf/render-pdf.js';
-import { renderXlsx } from '../render/xlsx/render-xlsx.js';
+import type { PdfOptions } from '../render/pdf/render-pdf.js';
 import { VERSION } from '../version.js';
 
 import { FORMATS, type Format } from './formats.js';
-export { FORMATS, type Format } from './formats.js';
+export { FORMATS, orderOutputs, type Format } from './formats.js';
 
 export interface RenderOptions {
   formats: readonly Format[];
@@ -23,11 +22,14 @@ export interface Output {
 
 type Renderer = (d: Dokument, k: Kontrollresultat, o: RenderOptions) => Promise<Buffer>;
 
+// PDF and Excel are loaded when first used: a build thread that only lays out PDFs never
+// loads exceljs, and one that only prepares never loads pdfmake.
 const RENDERERS: Record<Format, Renderer> = {
   html: async (d) => Buffer.from(renderHtml(d), 'utf8'),
-  pdf: (d, _k, o) => renderPdf(d, o.pdf),
-  xlsx: (d, k) => renderXlsx(d, k, { version: VERSION }),
+  pdf: async (d, _k, o) => (await import('../render/pdf/render-pdf.js')).renderPdf(d, o.pdf),
+  xlsx: async (d, k) => (await import('../render/xlsx/render-xlsx.js')).renderXlsx(d, k, { version: VERSION }),
 };
+
 
 /**
  * Renders every requested format into memory first, so a failure half-way writes nothing and

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
+import { orderOutputs } from './formats.js';
 import type { Output } from './outputs.js';
 import type { Emit, ReportBuild, ReportBuildOptions } from './build-report.js';
+import { nextStep, roles, type QueueState, type Role, type Step } from './schedule.js';
 import type { FromWorker, ToWorker, WorkerInput } from './worker-messages.js';
 
 export interface PoolHandlers {
@@ -23,55 +25,107 @@ function spawn(data: WorkerInput): Worker {
   return new Worker(boot, { eval: true, workerData: data });
 }
 
+interface Thread {
+  worker: Worker;
+  role: Role;
+  alive: boolean;
+  /** It has loaded and said so. */
+  ready?: boolean;
+  /** The step it is running, if any. */
+  current?: { id: string; step: Step };
+}
+
 /**
- * Builds the reports on `jobs` worker threads, each taking the next report from one queue so
- * the shares even out. Resolves when every report is done or has failed; a worker that dies
- * fails only the report it was building.
+ * Builds the reports on `jobs` worker threads, in two steps per report (schedule.ts): threads
+ * take the next step of their role from two queues, so the shares even out. Resolves when every
+ * report is done or has failed; a thread that dies fails only the report it was working on.
  */
 export function buildInWorkers(root: string, ids: readonly string[], options: ReportBuildOptions, jobs: number, h: PoolHandlers): Promise<void> {
   return new Promise((resolve) => {
-    const queue = [...ids];
+    const prepQueue = [...ids];
+    const pdfQueue: { id: string; dokument: ArrayBuffer }[] = [];
+    /** Prepared reports waiting for their PDF: their other files, and when their build started. */
+    const prepared = new Map<string, Output[]>();
+    const started = new Map<string, number>();
     let pending = ids.length;
-    let alive = 0;
-    const current = new Map<Worker, { id: string; t: number }>();
+    const threads: Thread[] = [];
 
-    const settle = (r: ReportBuild, ms: number): void => {
-      h.done(r, ms);
+    const settle = (id: string, r: ReportBuild): void => {
+      prepared.delete(id);
+      h.done(r, performance.now() - (started.get(id) ?? performance.now()));
       if (--pending === 0) resolve();
     };
-    const next = (w: Worker): void => {
-      const id = queue.shift();
-      if (id === undefined) {
-        w.postMessage({ typ: 'sluta' } satisfies ToWorker);
-        return;
+    const fail = (id: string): void => settle(id, { id, failed: true });
+
+    const state = (): QueueState => ({
+      prepQueued: prepQueue.length,
+      prepRunning: threads.filter((t) => t.alive && t.current?.step === 'förbered').length,
+      pdfQueued: pdfQueue.length,
+      preparersAlive: threads.filter((t) => t.alive && t.role === 'förbered').length,
+    });
+    /** Gives every idle thread its next step; called whenever a queue or a thread changes. */
+    const dispatch = (): void => {
+      for (const t of threads) {
+        if (!t.alive || t.current || !t.ready) continue;
+        const next = nextStep(t.role, state());
+        if (next === 'förbered') {
+          const id = prepQueue.shift()!;
+          started.set(id, performance.now());
+          t.current = { id, step: next };
+          t.worker.postMessage({ typ: 'förbered', id } satisfies ToWorker);
+        } else if (next === 'pdf') {
+          const task = pdfQueue.shift()!;
+          t.current = { id: task.id, step: next };
+          t.worker.postMessage({ typ: 'pdf', id: task.id, dokument: task.dokument } satisfies ToWorker, [task.dokument]);
+        } else if (next === 'sluta') {
+          t.alive = false;
+          t.worker.postMessage({ typ: 'sluta' } satisfies ToWorker);
+        }
       }
-      current.set(w, { id, t: performance.now() });
-      w.postMessage({ typ: 'bygg', id } satisfies ToWorker);
+      // When no thread is left, whatever is still queued cannot be built.
+      if (threads.every((t) => !t.alive)) {
+        for (const id of prepQueue.splice(0)) fail(id);
+        for (const task of pdfQueue.splice(0)) fail(task.id);
+      }
     };
 
-    for (let i = 0; i < Math.min(jobs, ids.length); i++) {
-      const w = spawn({ root, options });
-      alive++;
-      w.on('message', (m: FromWorker) => {
-        if (m.typ === 'redo') next(w);
-        else if (m.typ === 'rad') h.emit(m.text, m.fel);
-        else {
-          current.delete(w);
-          if (m.fel) h.emit(`${m.id}: ${m.fel}`, true);
-          const outputs: Output[] | undefined = m.outputs?.map((o) => ({ namn: o.namn, bytes: Buffer.from(o.bytes) }));
-          next(w);
-          settle({ id: m.id, failed: m.failed, ...(outputs ? { outputs } : {}) }, m.ms);
-        }
+    const finished = (t: Thread, m: Extract<FromWorker, { typ: 'klar' }>): void => {
+      t.current = undefined;
+      if (m.fel) h.emit(`${m.id}: ${m.fel}`, true);
+      const outputs: Output[] | undefined = m.outputs?.map((o) => ({ namn: o.namn, bytes: Buffer.from(o.bytes) }));
+      if (m.failed || !outputs) fail(m.id);
+      else if (m.steg === 'förbered' && m.dokument) {
+        prepared.set(m.id, outputs);
+        pdfQueue.push({ id: m.id, dokument: m.dokument });
+      } else if (m.steg === 'förbered') settle(m.id, { id: m.id, outputs, failed: false });
+      else settle(m.id, { id: m.id, outputs: orderOutputs([...(prepared.get(m.id) ?? []), ...outputs]), failed: false });
+      dispatch();
+    };
+
+    for (const role of roles(Math.min(jobs, ids.length), options.formats.includes('pdf'))) {
+      const t: Thread = { worker: spawn({ root, options, role }), role, alive: true };
+      threads.push(t);
+      t.worker.on('message', (m: FromWorker) => {
+        if (m.typ === 'redo') {
+          t.ready = true;
+          dispatch();
+        } else if (m.typ === 'rad') h.emit(m.text, m.fel);
+        else finished(t, m);
       });
-      w.on('error', (e) => {
-        const c = current.get(w);
-        current.delete(w);
+      t.worker.on('error', (e) => {
+        const c = t.current;
+        t.current = undefined;
+        t.alive = false;
         h.emit(`${c?.id ?? 'worker'}: avbrutet, byggtråden kraschade: ${e.message}`, true);
-        if (c) settle({ id: c.id, failed: true }, performance.now() - c.t);
+        if (c) fail(c.id);
+        dispatch();
       });
-      w.on('exit', () => {
-        // When the last worker is gone, whatever is still queued cannot be built.
-        if (--alive === 0) for (const id of queue.splice(0)) settle({ id, failed: true }, 0);
+      t.worker.on('exit', () => {
+        if (!t.alive) return;
+        t.alive = false;
+        if (t.current) fail(t.current.id);
+        t.current = undefined;
+        dispatch();
       });
     }
   });
