@@ -7,7 +7,7 @@ import type { FromWorker, ToWorker, WorkerInput } from './worker-messages.js';
 
 export interface PoolHandlers {
   emit: Emit;
-  /** Called in the main thread as each report is done, in the order they finish. */
+  /** Called in the main thread as each report is done, in the order they finish; `ms`: its steps' time, waits left out. */
   done: (r: ReportBuild, ms: number) => void;
 }
 
@@ -44,15 +44,16 @@ export function buildInWorkers(root: string, ids: readonly string[], options: Re
   return new Promise((resolve) => {
     const prepQueue = [...ids];
     const pdfQueue: { id: string; dokument: ArrayBuffer }[] = [];
-    /** Prepared reports waiting for their PDF: their other files, and when their build started. */
+    /** Prepared reports waiting for their PDF: their other files. */
     const prepared = new Map<string, Output[]>();
-    const started = new Map<string, number>();
+    /** Time spent on each report's steps so far (not the time it waited between them). */
+    const work = new Map<string, number>();
     let pending = ids.length;
     const threads: Thread[] = [];
 
     const settle = (id: string, r: ReportBuild): void => {
       prepared.delete(id);
-      h.done(r, performance.now() - (started.get(id) ?? performance.now()));
+      h.done(r, work.get(id) ?? 0);
       if (--pending === 0) resolve();
     };
     const fail = (id: string): void => settle(id, { id, failed: true });
@@ -70,7 +71,6 @@ export function buildInWorkers(root: string, ids: readonly string[], options: Re
         const next = nextStep(t.role, state());
         if (next === 'förbered') {
           const id = prepQueue.shift()!;
-          started.set(id, performance.now());
           t.current = { id, step: next };
           t.worker.postMessage({ typ: 'förbered', id } satisfies ToWorker);
         } else if (next === 'pdf') {
@@ -91,6 +91,7 @@ export function buildInWorkers(root: string, ids: readonly string[], options: Re
 
     const finished = (t: Thread, m: Extract<FromWorker, { typ: 'klar' }>): void => {
       t.current = undefined;
+      work.set(m.id, (work.get(m.id) ?? 0) + m.ms);
       if (m.fel) h.emit(`${m.id}: ${m.fel}`, true);
       const outputs: Output[] | undefined = m.outputs?.map((o) => ({ namn: o.namn, bytes: Buffer.from(o.bytes) }));
       if (m.failed || !outputs) fail(m.id);
