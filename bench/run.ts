@@ -16,6 +16,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { machinePace } from './machine-pace.js';
 import { runChecks } from '../src/check/index.js';
 import { loadTemplate, templateName } from '../src/compose/compose.js';
 import { listReports, projectPaths, type ProjectPaths } from '../src/load/load-report.js';
@@ -339,13 +340,16 @@ function markdown(
   rssStages: number,
   goals: Goal[],
   load: [number, number],
+  pace: [number, number],
 ): string {
   const out: string[] = [];
   out.push('# Mätresultat från `npm run bench`', '');
   out.push(
     `Maskin: ${machine}. Medianer av ${o.runs} körningar efter ${o.warmup} uppvärmningsvarv` +
       `${b ? `; batchen ${o.batchRuns} gång${o.batchRuns === 1 ? '' : 'er'}` : ''}. Allt byggs i minnet. ` +
-      `Belastning (1 min) före start: ${tal(load[0], 2)} (vid slutet ${tal(load[1], 2)}, benchens egna trådar inräknade).`,
+      `Belastning (1 min) före start: ${tal(load[0], 2)} (vid slutet ${tal(load[1], 2)}, benchens egna trådar inräknade). ` +
+      `Maskinens tempo (minnesloopen i \`bench/machine-pace.ts\`, en tråd, utan kommunrapport): ${ms(pace[0])} vid start, ${ms(pace[1])} vid slutet; ` +
+      'samma loop har tagit från omkring 1 850 ms till över 2 500 ms på den här delade maskinen, och kommunrapports tider följer med.',
     '',
   );
   out.push('## Mål', '');
@@ -397,6 +401,8 @@ async function main(): Promise<void> {
   console.log(`kommunrapport bench — ${machine}`);
   const loadBefore = loadavg()[0]!;
   console.log(`Belastning (1 min) före start: ${tal(loadBefore, 2)}${loadBefore > availableParallelism() / 2 ? ' — andra processer använder processorn, tiderna blir högre och spridda' : ''}.`);
+  const paceBefore = await machinePace();
+  console.log(`Maskinens tempo (minnesloopen i bench/machine-pace.ts, en tråd): ${ms(paceBefore)}; högre betyder en långsammare stund för maskinen, inte för koden.`);
   console.log(`${o.runs} körningar per steg efter ${o.warmup} uppvärmningsvarv; tider är medianer (min–max). Allt i minnet, inga filer skrivs.`);
 
   const ids = listReports(paths);
@@ -450,12 +456,14 @@ async function main(): Promise<void> {
     });
   }
   const loadAfter = loadavg()[0]!;
+  const paceAfter = await machinePace();
   console.log(`\nBelastning (1 min) vid slutet: ${tal(loadAfter, 2)}, benchens egna trådar inräknade (före start: ${tal(loadBefore, 2)}).`);
+  console.log(`Maskinens tempo vid slutet: ${ms(paceAfter)} (vid start ${ms(paceBefore)}).`);
   console.log('\nMål:');
   for (const g of goals) console.log(`  ${check(g.ok)} ${g.text}: ${g.figur}`);
 
   if (o.md) {
-    writeFileSync(o.md, `${markdown(o, machine, reports, w, b, rssStages, goals, [loadBefore, loadAfter])}\n`);
+    writeFileSync(o.md, `${markdown(o, machine, reports, w, b, rssStages, goals, [loadBefore, loadAfter], [paceBefore, paceAfter])}\n`);
     console.log(`\nSkrev ${o.md}.`);
   }
 }
