@@ -25,7 +25,6 @@ interface Font {
 }
 interface Position {
   xAdvance: number;
-  yAdvance?: number;
   xOffset: number;
   yOffset: number;
   advanceWidth: number;
@@ -33,7 +32,6 @@ interface Position {
 interface Inline {
   text: string;
   x: number;
-  width: number;
   font: Font;
   fontSize: number;
   color?: unknown;
