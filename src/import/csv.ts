@@ -1,0 +1,43 @@
+import { parse } from 'csv-parse/sync';
+import { avkoda, type Kodning } from './encoding.js';
+import type { Rutnät } from './grid.js';
+import { Importfel } from './ledger.js';
+
+/** The field separator: the one of ; , tab that splits the first lines most evenly (Swedish exports mostly use ;). */
+function avgränsare(text: string): string {
+  const rader = text.split(/\r?\n/).filter((r) => r.trim()).slice(0, 20);
+  let bäst = ';';
+  let poäng = -1;
+  for (const t of [';', '\t', ',']) {
+    // Outside quotes only; a field "1 234,50" must not count as two.
+    const antal = rader.map((r) => r.replace(/"[^"]*"/g, '').split(t).length - 1);
+    const max = Math.max(0, ...antal);
+    const jämna = antal.filter((a) => a === max).length;
+    const p = max > 0 ? jämna * 100 + max : -1;
+    if (p > poäng) {
+      poäng = p;
+      bäst = t;
+    }
+  }
+  return bäst;
+}
+
+/** A CSV export as a grid of text cells, each row with its line number. */
+export function läsCsv(bytes: Uint8Array, fil: string, kodning: Kodning): Rutnät {
+  const text = avkoda(bytes, kodning, fil);
+  if (!text.trim()) throw new Importfel(`${fil}:1`, 'exporten är tom');
+  let poster: { record: string[]; info: { lines: number } }[];
+  try {
+    poster = parse(text, { delimiter: avgränsare(text), bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof poster;
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    const rad = /line (\d+)/.exec(m)?.[1] ?? '1';
+    throw new Importfel(`${fil}:${rad}`, `kan inte läsa CSV: ${m.replace(/^Invalid /, 'ogiltig ')}`);
+  }
+  return {
+    fil,
+    format: 'csv',
+    rader: poster.map((p) => ({ nr: p.info.lines, celler: p.record })),
+    plats: (rad) => `${fil}:${rad}`,
+  };
+}

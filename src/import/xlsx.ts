@@ -1,0 +1,49 @@
+import ExcelJS from 'exceljs';
+import type { Cellvärde, Rutnät } from './grid.js';
+import { Importfel } from './ledger.js';
+
+/** exceljs' cell value → what the export shows: formulas by their result, rich text as plain text. */
+function värde(v: ExcelJS.CellValue): Cellvärde {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if ('result' in v) return värde((v.result ?? null) as ExcelJS.CellValue);
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('text' in v) return String(v.text);
+  if ('error' in v) return String(v.error);
+  return null;
+}
+
+const kolumnbokstav = (n: number): string => {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+};
+
+/**
+ * An .xlsx export as grids, one per sheet. The sheet is the one named, else the first whose
+ * rows have a header (found later, in grid.ts): `läsXlsx` returns all sheets in order.
+ */
+export async function läsXlsx(bytes: Uint8Array, fil: string): Promise<Rutnät[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new Importfel(fil, `kan inte läsa filen som .xlsx (${e instanceof Error ? e.message : String(e)}); spara exporten som Excel-arbetsbok (.xlsx)`);
+  }
+  return wb.worksheets.map((ws) => {
+    const rader: Rutnät['rader'] = [];
+    ws.eachRow({ includeEmpty: false }, (row, nr) => {
+      const celler: Cellvärde[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        celler[col - 1] = värde(cell.value);
+      });
+      for (let i = 0; i < celler.length; i++) celler[i] ??= null;
+      rader.push({ nr, celler });
+    });
+    const namn = ws.name;
+    const ref = /^[A-Za-z0-9_]+$/.test(namn) ? namn : `'${namn}'`;
+    return { fil, format: 'xlsx' as const, blad: namn, rader, plats: (rad: number, kolumn: number) => `${fil}:${ref}!${kolumnbokstav(kolumn)}${rad}` };
+  });
+}
