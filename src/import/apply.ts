@@ -109,7 +109,9 @@ function periodtest(p: string | undefined): (period: string | undefined) => bool
   const [a, b = a] = p.split('..') as [string, string?];
   const lo = a.length === 4 ? `${a}-01` : a;
   const hi = b!.length === 4 ? `${b}-12` : b!;
-  return (period) => period !== undefined && period.slice(0, 7) >= lo && period.slice(0, 7) <= hi;
+  // A yearly amount (a column "Budget 2025" without months) counts only where the whole year is asked for.
+  return (period) =>
+    period !== undefined && (/^\d{4}$/.test(period) ? `${period}-01` >= lo && `${period}-12` <= hi : period.slice(0, 7) >= lo && period.slice(0, 7) <= hi);
 }
 
 function allaRader(rader: Rad[], ut: Map<string, Rad> = new Map()): Map<string, Rad> {

@@ -42,12 +42,15 @@ export async function runImport(root: string, id: string, opts: ImportOptions): 
   }
   const paths = projectPaths(root);
   const rel = (p: string): string => relative(root, p).split('\\').join('/') || '.';
-  const exportfil = resolve(root, opts.från);
+  // Files inside the project are named from its root, others as given.
+  const namn = (p: string, given: string): string => (rel(p).startsWith('..') ? given : rel(p));
+  // Paths given on the command line are the shell's: relative to the working directory.
+  const exportfil = resolve(opts.från);
   if (!existsSync(exportfil)) {
     console.error(`fel: exporten ${opts.från} finns inte`);
     return 1;
   }
-  const mappningsfil = resolve(root, opts.mappning ?? join('data', id, 'mappning.yaml'));
+  const mappningsfil = opts.mappning !== undefined ? resolve(opts.mappning) : join(paths.data, id, 'mappning.yaml');
 
   const rapport = loadAndValidate(paths, id);
   if (hasErrors(rapport.diagnostics) || !rapport.rapport) {
@@ -62,7 +65,7 @@ export async function runImport(root: string, id: string, opts: ImportOptions): 
       console.error(`fel: ${rel(mappningsfil)} finns redan; --ny-mappning skriver aldrig över en mappning (ange en annan fil med --mappning). Inget skrevs.`);
       return 1;
     }
-    const exp = await läs(bytes, rel(exportfil), { kodning: 'auto' });
+    const exp = await läs(bytes, namn(exportfil, opts.från), { kodning: 'auto' });
     if (!exp) return 1;
     writeFileAtomic(mappningsfil, nyMappning(exp, id, rapport.tabeller.tabeller));
     console.log(`skrev ${rel(mappningsfil)}: ${exp.rader.length} belopp, ${exp.konton.size} konton, dimensionerna ${[...exp.dimensioner.keys()].join(', ') || '(inga)'}`);
@@ -70,7 +73,7 @@ export async function runImport(root: string, id: string, opts: ImportOptions): 
     return 0;
   }
 
-  const m = läsMappning(mappningsfil, rel(mappningsfil));
+  const m = läsMappning(mappningsfil, namn(mappningsfil, opts.mappning ?? ''));
   if (!m.mappning || !m.källa || hasErrors(m.diagnostics)) {
     for (const d of m.diagnostics) console.error(formatDiagnostic(d));
     console.error('Inget skrevs.');
@@ -78,7 +81,7 @@ export async function runImport(root: string, id: string, opts: ImportOptions): 
   }
   const k = m.mappning.källa;
   const val: Läsval = { kodning: k.kodning, ...(k.blad !== undefined ? { blad: k.blad } : {}), ...(k.rubrikrad !== undefined ? { rubrikrad: k.rubrikrad } : {}), ...(k.kolumner ? { kolumner: k.kolumner } : {}) };
-  const exp = await läs(bytes, rel(exportfil), val);
+  const exp = await läs(bytes, namn(exportfil, opts.från), val);
   if (!exp) return 1;
 
   const res = tillämpa(exp, m.mappning, m.källa, rapport.tabeller.tabeller);
@@ -93,7 +96,7 @@ export async function runImport(root: string, id: string, opts: ImportOptions): 
   const kolumnIds = new Map(rapport.tabeller.tabeller.map((t) => [t.id, t.kolumner.map((c) => c.id)] as const));
   const ny = skrivVärden(gammalText, rel(tabellfil), res.värden, kolumnIds);
 
-  console.log(`${rel(exportfil)}: ${exp.rader.length} belopp${exp.summarader.length ? `, ${exp.summarader.length} summarader överhoppade` : ''}`);
+  console.log(`${exp.fil}: ${exp.rader.length} belopp${exp.summarader.length ? `, ${exp.summarader.length} summarader överhoppade` : ''}`);
   for (const rad of ändringsrader(ny.ändringar)) console.log(rad);
   for (const rad of summarader(res.summor, m.mappning.enhet)) console.log(rad);
   for (const [t, o] of res.omappadeITabell) for (const rad of omappadeRader(`Inom urvalet för ${t} men i ingen av dess rader`, o)) console.log(rad);
