@@ -210,7 +210,10 @@ export function tillämpa(exp: Export, m: Mappning, källa: SourceMap, tabeller:
         return;
       }
       const { konton, dims } = delaUpp(rm);
+      const felFöre = fel.length;
       const filter = byggFilter(rp, konton, dims);
+      // A row whose selection is already wrong is not compared with the others (one message, not two).
+      if (fel.length > felFöre) return;
       const tecken = (rm.tecken ?? tm.tecken) === 'omvänt' ? -1 : 1;
       const ny = { id, filter, tecken, summerande: SUMMERANDE.has(rad.roll), j };
       // One ledger row into two table rows would count it twice: an error, at the later row.

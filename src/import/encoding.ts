@@ -19,21 +19,16 @@ function radOchKolumn(bytes: Uint8Array, offset: number): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** The first byte offset where the bytes stop being valid UTF-8. */
+/** The first byte offset where the bytes stop being valid UTF-8 (a lead byte without its continuation bytes). */
 function förstaOgiltigaUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on prefixes; a prefix may cut a character, so allow up to 3 bytes of slack.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (n === 0) return i;
+    for (let k = 1; k < n; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += n;
   }
-  return Math.max(0, lo - 1);
+  return 0;
 }
 
 /**

@@ -80,9 +80,13 @@ function tolkaRubriker(g: Rutnät, rubriker: string[], radNr: number, val: Kolum
   rubriker.forEach((r, i) => {
     if (!r || index.has(r)) return;
     if (!spec.konto && (val.konto ? lika(r, val.konto) : KONTO.test(r))) spec.konto = r;
-    else if (KONTO.test(r.split(/\s+/)[0] ?? '') && NAMN.test(r)) spec.kontonamn = r;
+    else if (/^konto\s*(namn|text|benämning)/i.test(r)) spec.kontonamn = r;
     else if (PERIOD.test(r)) spec.period = r;
-    else if (BELOPP.test(r)) spec.belopp.push({ kolumn: r, art: /budget/i.test(r) ? 'budget' : 'utfall' });
+    else if (BELOPP.test(r)) {
+      // "Budget 2025": a yearly amount, the year its period.
+      const år = /\b(19|20)\d{2}\b/.exec(r)?.[0];
+      spec.belopp.push({ kolumn: r, art: /budget/i.test(r) ? 'budget' : 'utfall', ...(år ? { period: år } : {}) });
+    }
     else if (!NAMN.test(r)) spec.dimensioner[dimensionsnamn(r)] = r;
     else return;
     index.set(r, i);

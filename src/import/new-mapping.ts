@@ -54,7 +54,7 @@ export function nyMappning(exp: Export, rapport: string, tabeller: Tabell[]): st
     if (k.period) l.push(`    period: ${q(k.period)}`);
     l.push(`    dimensioner: {${Object.entries(k.dimensioner).map(([d, c]) => `${q(d)}: ${q(c)}`).join(', ')}}`);
     l.push('    belopp:');
-    for (const b of k.belopp) l.push(`      - {kolumn: ${q(b.kolumn)}, art: ${b.art}}`);
+    for (const b of k.belopp) l.push(`      - {kolumn: ${q(b.kolumn)}, art: ${b.art}${b.period ? `, period: ${q(b.period)}` : ''}}`);
   }
   l.push('enhet: kr   # enheten i exporten: kr, tkr eller mnkr');
   l.push('tabeller:');

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { decimalsOfSource, formatNumber } from '../format/number.js';
 import { läsYaml, mapItems, skrivYaml } from '../rollforward/yaml-doc.js';
 import type { NyttVärde } from './apply.js';
@@ -53,6 +53,8 @@ export function skrivVärden(text: string, fil: string, värden: NyttVärde[], k
   const doc = y.doc;
   const tabeller = new Map(mapItems(doc.get('tabeller', true)).map((t) => [String(t.get('id')), t] as const));
   const ändringar: Celländring[] = [];
+  const byten: { från: number; till: number; text: string }[] = [];
+  let helaRader = false;
   for (const v of värden) {
     const rad = hittaRad(tabeller.get(v.tabell)?.get('rader', true), v.rad);
     if (!rad) continue;
@@ -70,7 +72,7 @@ export function skrivVärden(text: string, fil: string, värden: NyttVärde[], k
     if (isSeq(värdenNod)) {
       const seq = värdenNod;
       const ids = kolumnIds.get(v.tabell) ?? [];
-      while (seq.items.length < ids.length) seq.items.push(doc.createNode(null));
+      if (v.kolumnIndex >= seq.items.length) while (seq.items.length < ids.length) seq.items.push(doc.createNode(null));
       gammal = seq.items[v.kolumnIndex];
       sätt = (n) => void (seq.items[v.kolumnIndex] = n);
     } else {
@@ -86,7 +88,19 @@ export function skrivVärden(text: string, fil: string, värden: NyttVärde[], k
     }
     if (samma(gammal, v)) continue;
     ändringar.push({ cell, före: visa(gammal), efter });
-    sätt(talNod(doc, v));
+    const ny = talNod(doc, v);
+    // A value written in the file: replace just its characters, so the line keeps its spacing and comment.
+    if (isScalar(gammal) && gammal.range && !gammal.comment && !gammal.commentBefore) byten.push({ från: gammal.range[0], till: gammal.range[1], text: v.värde.toFixed(v.decimaler) });
+    else helaRader = true;
+    sätt(ny);
   }
-  return { text: ändringar.length ? skrivYaml(y) : text, ändringar };
+  if (!ändringar.length) return { text, ändringar };
+  if (!helaRader) {
+    let ut = text;
+    for (const b of [...byten].sort((a, c) => c.från - a.från)) ut = ut.slice(0, b.från) + b.text + ut.slice(b.till);
+    const kontroll = parseDocument(ut);
+    if (!kontroll.errors.length && JSON.stringify(kontroll.toJS()) === JSON.stringify(doc.toJS())) return { text: ut, ändringar };
+  }
+  // New nodes (a row without values, a short list): the changed lines are rendered by yaml-doc's merge.
+  return { text: skrivYaml(y), ändringar };
 }
