@@ -246,26 +246,35 @@ export function tillämpa(exp: Export, m: Mappning, källa: SourceMap, tabeller:
     }
     if (fel.length) return;
 
-    const summa = new Map<string, number>();
     const tabellTecken = tm.tecken === 'omvänt' ? -1 : 1;
     const exportSumma = new Float64Array(kolumner.length);
     const importSumma = new Float64Array(kolumner.length);
     const utanför: Bokföringsrad[] = [];
+    const summa = new Float64Array(mappadeRader.length * kolumner.length);
+    // Which columns take an amount depends only on its kind and period: decided once per pair.
+    const kolumnerFör = new Map<string, number[]>();
+    const delar: number[] = [];
+    const summerande: number[] = [];
     exp.rader.forEach((r, ri) => {
       if (!träffar(urval, r)) return;
-      const ck = kolumner.filter((k) => k.art === r.art && k.period(r.period));
+      const nyckel = `${r.art}\u0000${r.period ?? ''}`;
+      let ck = kolumnerFör.get(nyckel);
+      if (!ck) kolumnerFör.set(nyckel, (ck = kolumner.flatMap((k, ki) => (k.art === r.art && k.period(r.period) ? [ki] : []))));
       if (!ck.length) return;
-      const träff = mappadeRader.filter((mr) => träffar(mr.filter, r));
-      const delar = träff.filter((mr) => !mr.summerande);
+      delar.length = 0;
+      summerande.length = 0;
+      mappadeRader.forEach((mr, i) => {
+        if (träffar(mr.filter, r)) (mr.summerande ? summerande : delar).push(i);
+      });
       if (delar.length > 1) {
-        fel.push({ allvarlighet: 'fel', regel: 'import-mappning', meddelande: `${r.källa}: beloppet hamnar i två rader, "${delar[0]!.id}" och "${delar[1]!.id}"; gör mappningens urval disjunkta`, plats: källa.at([...tp, 'rader', delar[1]!.id]) });
+        const [a, b] = [mappadeRader[delar[0]!]!, mappadeRader[delar[1]!]!];
+        fel.push({ allvarlighet: 'fel', regel: 'import-mappning', meddelande: `${r.källa}: beloppet hamnar i två rader, "${a.id}" och "${b.id}"; gör mappningens urval disjunkta`, plats: källa.at([...tp, 'rader', b.id]) });
         return;
       }
-      for (const k of ck) {
-        const ki = kolumner.indexOf(k);
+      for (const ki of ck) {
         exportSumma[ki]! += r.belopp * tabellTecken;
         if (delar.length) importSumma[ki]! += r.belopp * tabellTecken;
-        for (const mr of träff) summa.set(`${mr.id}\u0000${k.id}`, (summa.get(`${mr.id}\u0000${k.id}`) ?? 0) + r.belopp * mr.tecken);
+        for (const i of [...delar, ...summerande]) summa[i * kolumner.length + ki]! += r.belopp * mappadeRader[i]!.tecken;
       }
       if (delar.length) tagna[ri] = 1;
       else utanför.push(r);
@@ -273,8 +282,8 @@ export function tillämpa(exp: Export, m: Mappning, källa: SourceMap, tabeller:
     omappadeITabell.set(t.id, gruppera(utanför, tabellTecken));
     kolumner.forEach((k, ki) => {
       summor.push({ tabell: t.id, kolumn: k.id, enhet: k.enhet, decimaler: k.decimaler, export: exportSumma[ki]!, importerat: importSumma[ki]! });
-      for (const mr of mappadeRader) {
-        const kr = summa.get(`${mr.id}\u0000${k.id}`) ?? 0;
+      for (const [i, mr] of mappadeRader.entries()) {
+        const kr = summa[i * kolumner.length + ki]!;
         const v = roundTo(convertAmount(kr, m.enhet, k.enhet)!, k.decimaler);
         värden.push({ tabell: t.id, rad: mr.id, kolumn: k.id, kolumnIndex: k.index, värde: v === 0 ? 0 : v, decimaler: k.decimaler });
       }

@@ -20,34 +20,20 @@ const STANDARDDIMENSIONER: Record<string, string> = {
 
 type Token = string | string[];
 
+const FÄLT = /"((?:[^"\\]|\\.)*)"?|([{}])|([^\s{}"]+)/g;
+
 /** A line's fields: plain words, "quoted strings" (with \" escapes) and {object lists}. */
 export function sieFält(rad: string): Token[] {
   const ut: Token[] = [];
   let lista: string[] | undefined;
-  let i = 0;
-  while (i < rad.length) {
-    const c = rad[i]!;
-    if (c === ' ' || c === '\t') {
-      i++;
-    } else if (c === '{' && !lista) {
-      lista = [];
-      i++;
-    } else if (c === '}' && lista) {
-      ut.push(lista);
+  for (const m of rad.matchAll(FÄLT)) {
+    if (m[2] === '{') {
+      if (!lista) lista = [];
+    } else if (m[2] === '}') {
+      if (lista) ut.push(lista);
       lista = undefined;
-      i++;
     } else {
-      let ord = '';
-      if (c === '"') {
-        i++;
-        while (i < rad.length && rad[i] !== '"') {
-          if (rad[i] === '\\' && i + 1 < rad.length) i++;
-          ord += rad[i++];
-        }
-        i++;
-      } else {
-        while (i < rad.length && !/[\s{}"]/.test(rad[i]!)) ord += rad[i++];
-      }
+      const ord = m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[3]!;
       (lista ?? ut).push(ord);
     }
   }
