@@ -53,7 +53,7 @@ export function skrivVärden(text: string, fil: string, värden: NyttVärde[], k
   const doc = y.doc;
   const tabeller = new Map(mapItems(doc.get('tabeller', true)).map((t) => [String(t.get('id')), t] as const));
   const ändringar: Celländring[] = [];
-  const byten: { från: number; till: number; text: string }[] = [];
+  const byten: { från: number; till: number; text: string; ordning: number }[] = [];
   let helaRader = false;
   for (const v of värden) {
     const rad = hittaRad(tabeller.get(v.tabell)?.get('rader', true), v.rad);
@@ -79,6 +79,14 @@ export function skrivVärden(text: string, fil: string, värden: NyttVärde[], k
       const map = värdenNod;
       gammal = map.get(v.kolumn, true);
       sätt = (n) => map.set(v.kolumn, n);
+      // A column the flow mapping {a: 1} does not have yet: added before its closing brace.
+      if (gammal === undefined && map.flow && map.range && text[map.range[1] - 1] === '}') {
+        const tal = v.värde.toFixed(v.decimaler);
+        byten.push({ från: map.range[1] - 1, till: map.range[1] - 1, text: `${map.items.length ? ', ' : ''}${v.kolumn}: ${tal}`, ordning: byten.length });
+        ändringar.push({ cell, före: visa(gammal), efter });
+        sätt(talNod(doc, v));
+        continue;
+      }
     }
     if (isMap(gammal) && gammal.has('tal') && !isSeq(gammal.get('tal', true))) {
       // {tal: 4.4, fotnot: "*"}: the figure changes, the footnote stays.
@@ -90,14 +98,15 @@ export function skrivVärden(text: string, fil: string, värden: NyttVärde[], k
     ändringar.push({ cell, före: visa(gammal), efter });
     const ny = talNod(doc, v);
     // A value written in the file: replace just its characters, so the line keeps its spacing and comment.
-    if (isScalar(gammal) && gammal.range && !gammal.comment && !gammal.commentBefore) byten.push({ från: gammal.range[0], till: gammal.range[1], text: v.värde.toFixed(v.decimaler) });
+    if (isScalar(gammal) && gammal.range && !gammal.comment && !gammal.commentBefore) byten.push({ från: gammal.range[0], till: gammal.range[1], text: v.värde.toFixed(v.decimaler), ordning: byten.length });
     else helaRader = true;
     sätt(ny);
   }
   if (!ändringar.length) return { text, ändringar };
   if (!helaRader) {
     let ut = text;
-    for (const b of [...byten].sort((a, c) => c.från - a.från)) ut = ut.slice(0, b.från) + b.text + ut.slice(b.till);
+    // From the end, so earlier offsets stay valid; two insertions at one place keep their order.
+    for (const b of [...byten].sort((a, c) => c.från - a.från || c.ordning - a.ordning)) ut = ut.slice(0, b.från) + b.text + ut.slice(b.till);
     const kontroll = parseDocument(ut);
     if (!kontroll.errors.length && JSON.stringify(kontroll.toJS()) === JSON.stringify(doc.toJS())) return { text: ut, ändringar };
   }
