@@ -60,20 +60,21 @@ export async function runImport(root: string, id: string, opts: ImportOptions): 
   }
   const bytes = new Uint8Array(readFileSync(exportfil));
 
+  const mappningsnamn = namn(mappningsfil, opts.mappning ?? '');
   if (opts.nyMappning) {
     if (existsSync(mappningsfil)) {
-      console.error(`fel: ${rel(mappningsfil)} finns redan; --ny-mappning skriver aldrig över en mappning (ange en annan fil med --mappning). Inget skrevs.`);
+      console.error(`fel: ${mappningsnamn} finns redan; --ny-mappning skriver aldrig över en mappning (ange en annan fil med --mappning). Inget skrevs.`);
       return 1;
     }
     const exp = await läs(bytes, namn(exportfil, opts.från), { kodning: 'auto' });
     if (!exp) return 1;
     writeFileAtomic(mappningsfil, nyMappning(exp, id, rapport.tabeller.tabeller));
-    console.log(`skrev ${rel(mappningsfil)}: ${exp.rader.length} belopp, ${exp.konton.size} konton, dimensionerna ${[...exp.dimensioner.keys()].join(', ') || '(inga)'}`);
-    console.log(`Nästa steg: fyll i raderna och kör kommunrapport import ${id} --från ${opts.från} --mappning ${rel(mappningsfil)} --torrkörning`);
+    console.log(`skrev ${mappningsnamn}: ${exp.rader.length} belopp, ${exp.konton.size} konton, dimensionerna ${[...exp.dimensioner.keys()].join(', ') || '(inga)'}`);
+    console.log(`Nästa steg: fyll i raderna och kör kommunrapport import ${id} --från ${opts.från} --mappning ${mappningsnamn} --torrkörning`);
     return 0;
   }
 
-  const m = läsMappning(mappningsfil, namn(mappningsfil, opts.mappning ?? ''));
+  const m = läsMappning(mappningsfil, mappningsnamn);
   if (!m.mappning || !m.källa || hasErrors(m.diagnostics)) {
     for (const d of m.diagnostics) console.error(formatDiagnostic(d));
     console.error('Inget skrevs.');
