@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { runImport, type ImportOptions } from '../src/cli/commands/import.js';
@@ -281,6 +282,36 @@ describe('the readers', () => {
       ['5010', { ansvar: '100' }, '2025-01', 'utfall', 1000.5, 'x.csv:2'],
       ['5010', { ansvar: '100' }, '2025-02', 'utfall', -200, 'x.csv:3'],
     ]);
+  });
+});
+
+describe('the readers, on files made here', () => {
+  it('an .xlsx with a cover sheet: the sheet with a header row is read, columns recognised by their headers', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Försättsblad').addRow(['Uppföljning per ansvar']);
+    const ws = wb.addWorksheet('Data 2025');
+    ws.addRow(['Utfall per ansvar och konto, januari–augusti 2025']);
+    ws.addRow([]);
+    ws.addRow(['Ansvar', 'Ansvarsnamn', 'Konto', 'Kontonamn', 'Utfall 2025', 'Budget 2025']);
+    ws.addRow(['110', 'Kansli', 5010, 'Löner', 1200.5, '(1 000)']);
+    ws.addRow(['110', 'Kansli', 3410, 'Avgifter', { formula: '-100-200', result: -300 }, null]);
+    ws.addRow(['Summa', null, null, null, { formula: 'SUM(E4:E5)', result: 900.5 }, null]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const e = await läsExport(bytes, 'x.xlsx', { kodning: 'auto' });
+    expect(e.kolumner).toMatchObject({ blad: 'Data 2025', rubrikrad: 3, konto: 'Konto', kontonamn: 'Kontonamn', dimensioner: { ansvar: 'Ansvar' } });
+    expect(e.rader.map((r) => [r.konto, r.dimensioner, r.period, r.art, r.belopp, r.källa])).toEqual([
+      ['5010', { ansvar: '110' }, '2025', 'utfall', 1200.5, "x.xlsx:'Data 2025'!E4"],
+      ['5010', { ansvar: '110' }, '2025', 'budget', -1000, "x.xlsx:'Data 2025'!F4"],
+      ['3410', { ansvar: '110' }, '2025', 'utfall', -300, "x.xlsx:'Data 2025'!E5"],
+    ]);
+    expect(e.dimensioner.get('ansvar')?.objekt.get('110')).toBe('Kansli');
+    expect(e.summarader).toEqual(["x.xlsx:'Data 2025'!C6"]);
+    await expect(läsExport(new TextEncoder().encode('PK inte en zip'), 'y.xlsx', { kodning: 'auto' })).rejects.toThrow(/kan inte läsa filen som \.xlsx/);
+  });
+  it('CSV line numbers count line breaks inside quoted fields; an unclosed quote is named', async () => {
+    const csv = 'Konto;Text;Belopp\n5010;"två\nrader";100\n\n5020;x;abc\n';
+    await expect(läsExport(new TextEncoder().encode(csv), 'z.csv', { kodning: 'auto' })).rejects.toMatchObject({ plats: 'z.csv:5', message: '"abc" i kolumnen "Belopp" är inget belopp (förväntade t.ex. 1 234,50, −1 234 eller (1 234))' });
+    await expect(läsExport(new TextEncoder().encode('Konto;Belopp\n5010;"100\n'), 'q.csv', { kodning: 'auto' })).rejects.toMatchObject({ message: 'ett citattecken (") öppnas men stängs aldrig; kontrollera fältet som börjar på raden' });
   });
 });
 

@@ -22,6 +22,13 @@ function avgränsare(text: string): string {
   return bäst;
 }
 
+/** csv-parse's errors that bad exports cause, in Swedish. */
+const CSV_FEL: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'ett citattecken (") öppnas men stängs aldrig; kontrollera fältet som börjar på raden',
+  CSV_INVALID_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken ("); ett fält inom citattecken måste sluta vid avgränsaren',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken ("); ett fält inom citattecken måste sluta vid avgränsaren',
+};
+
 /** A CSV export as a grid of text cells, each row with its line number. */
 export function läsCsv(bytes: Uint8Array, fil: string, kodning: Kodning): Rutnät {
   const text = avkoda(bytes, kodning, fil);
@@ -33,8 +40,9 @@ export function läsCsv(bytes: Uint8Array, fil: string, kodning: Kodning): Rutn�
     poster = parse(text, { delimiter: avgränsare(text), bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
+    const kod = e instanceof Error && 'code' in e ? String(e.code) : '';
     const rad = /line (\d+)/.exec(m)?.[1] ?? '1';
-    throw new Importfel(`${fil}:${rad}`, `kan inte läsa CSV: ${m.replace(/^Invalid /, 'ogiltig ')}`);
+    throw new Importfel(`${fil}:${rad}`, CSV_FEL[kod] ?? `kan inte läsa CSV (${m})`);
   }
   const rader: Rutnät['rader'] = [];
   let nr = 1;

@@ -108,8 +108,12 @@ export function läsRutnät(g: Rutnät, val: Kolumnval, radnummer?: number): Exp
   const namnIx = ix(spec.kontonamn);
   const periodIx = ix(spec.period);
   const dims = Object.entries(spec.dimensioner).map(([d, kol]) => [d, ix(kol)] as const);
-  // A column "<Dimension> namn"/"<Dimension>text" names the dimension's objects.
-  const dimNamnIx = new Map(dims.map(([d, i]) => [d, rubriker.findIndex((r, j) => j !== i && NAMN.test(r) && lika(r.replace(NAMN, '').trim(), rubriker[i]!))] as const));
+  // A column "<Dimension> namn", "<Dimension>text" or "<Dimension>snamn" names the dimension's objects.
+  const namnFör = (r: string, dim: string): boolean => {
+    const bas = r.replace(NAMN, '').trim();
+    return NAMN.test(r) && (lika(bas, dim) || lika(bas.replace(/s$/, ''), dim));
+  };
+  const dimNamnIx = new Map(dims.map(([d, i]) => [d, rubriker.findIndex((r, j) => j !== i && namnFör(r, rubriker[i]!))] as const));
   const belopp = spec.belopp.map((b) => ({ ...b, i: ix(b.kolumn) }));
 
   const rader: Bokföringsrad[] = [];
