@@ -58,7 +58,7 @@ tabeller:
       utfall_jan_aug: {art: utfall, perioder: "2026-01..2026-08"}
       budget_2026: {art: budget, perioder: "2026"}
     rader:
-      gata-park: {konton: ["3000-7999"], kostnadsställe: [GP]}
+      gata-park: {konton: "3000-7999", kostnadsställe: GP}   # one alone needs no list
       fastighet: {konton: ["3000-7999"], kostnadsställe: [FA]}
       administration: {konton: ["3000-7999"], kostnadsställe: [AD]}
       summa: {konton: ["3000-7999"]}

@@ -12,14 +12,15 @@ const kontoSchema = z
   .union([z.string(), z.number()])
   .transform(String)
   .refine((s) => /^\s*\d+\s*(-\s*\d+\s*)?$/.test(s), { message: 'förväntade ett konto (5010) eller ett intervall ("5000-5999")' });
-const koder = z.array(kod).min(1);
+/** A list of codes, or one code alone (`ansvar: 100`). */
+const koder = z.union([z.array(kod).min(1), kod.transform((k) => [k])]);
 const tecken = z.enum(['som-i-exporten', 'omvänt']).describe('som-i-exporten: belopp som de står (kostnader positiva i SIE); omvänt: byt tecken.');
 
 export const urvalSchema = z.record(z.string(), koder).describe('Dimension → objektkoder, t.ex. ansvar: ["100", "110"]; intervall som "100-199".');
 
 export const radMappningSchema = z
   .object({
-    konton: z.array(kontoSchema).min(1).describe('Konton och kontointervall.'),
+    konton: z.union([z.array(kontoSchema).min(1), kontoSchema.transform((k) => [k])]).describe('Konton och kontointervall: en lista, eller ett enda som "3000-3999".'),
     tecken: tecken.optional(),
   })
   .catchall(koder);
