@@ -197,8 +197,8 @@ export function tillämpa(exp: Export, m: Mappning, källa: SourceMap, tabeller:
     sedda.add(t.id);
     const urval = byggFilter([...tp, 'urval'], [], tm.urval ?? {});
     const rader = allaRader(t.rader);
-    const mappadeRader: { id: string; filter: Filter; tecken: number; summerande: boolean; j: number }[] = [];
-    Object.entries(tm.rader).forEach(([id, rm], j) => {
+    const mappadeRader: { id: string; filter: Filter; tecken: number; summerande: boolean }[] = [];
+    Object.entries(tm.rader).forEach(([id, rm]) => {
       const rp: Path = [...tp, 'rader', id];
       const rad = rader.get(id);
       if (!rad) {
@@ -215,7 +215,7 @@ export function tillämpa(exp: Export, m: Mappning, källa: SourceMap, tabeller:
       // A row whose selection is already wrong is not compared with the others (one message, not two).
       if (fel.length > felFöre) return;
       const tecken = (rm.tecken ?? tm.tecken) === 'omvänt' ? -1 : 1;
-      const ny = { id, filter, tecken, summerande: SUMMERANDE.has(rad.roll), j };
+      const ny = { id, filter, tecken, summerande: SUMMERANDE.has(rad.roll) };
       // One ledger row into two table rows would count it twice: an error, at the later row.
       if (!ny.summerande) {
         for (const a of mappadeRader) {
