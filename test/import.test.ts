@@ -137,7 +137,14 @@ describe('import from the sample exports into the example report', () => {
     expect(m).toContain('#   projekt: P17 Digital arkivering');
     expect(m).toContain('      budget_2025: {art: budget, perioder: "2025"}');
     expect(m).toContain('      # loner: {konton: ["…"]}   # Löner (post)');
-    // It never overwrites.
+    // It never overwrites; with --torrkörning it prints the mapping instead.
+    const skriv = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await importera(p, { från: 'huvudbok.se', nyMappning: true, torrkörning: true })).toBe(0);
+      expect(skriv.mock.calls.map((c) => String(c[0])).join('')).toBe(m);
+    } finally {
+      skriv.mockRestore();
+    }
     expect(await importera(p, { från: 'huvudbok.se', nyMappning: true })).toBe(1);
     expect(utskrift(err)).toContain('data/exempel-2025/mappning.yaml finns redan');
     log.mockClear();

@@ -62,6 +62,12 @@ export async function runImport(root: string, id: string, opts: ImportOptions): 
 
   const mappningsnamn = namn(mappningsfil, opts.mappning ?? '');
   if (opts.nyMappning) {
+    if (opts.torrkörning) {
+      const exp = await läs(bytes, namn(exportfil, opts.från), { kodning: 'auto' });
+      if (!exp) return 1;
+      process.stdout.write(nyMappning(exp, id, rapport.tabeller.tabeller));
+      return 0;
+    }
     if (existsSync(mappningsfil)) {
       console.error(`fel: ${mappningsnamn} finns redan; --ny-mappning skriver aldrig över en mappning (ange en annan fil med --mappning). Inget skrevs.`);
       return 1;
