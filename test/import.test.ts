@@ -6,6 +6,9 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { runImport, type ImportOptions } from '../src/cli/commands/import.js';
 import { parseBelopp } from '../src/import/amount.js';
+import { tillämpa } from '../src/import/apply.js';
+import type { Export } from '../src/import/ledger.js';
+import { intervall, koder, periodtest, träffar, överlapp, type Filter } from '../src/import/selection.js';
 import { läsExport } from '../src/import/read-export.js';
 import { skrivVärden } from '../src/import/write-tables.js';
 import { sieFält } from '../src/import/sie.js';
@@ -258,6 +261,32 @@ describe('writing values in place', () => {
     const r = skrivVärden(TEXT, 't.yaml', [v('c', 'y', 1, 7)], ids);
     expect(r.ändringar).toEqual([{ cell: 't/c/y', före: '(tom)', efter: '7,0' }]);
     expect(r.text).toBe(TEXT.replace('{id: c, etikett: C}', '{id: c, etikett: C, värden: {y: 7.0}}'));
+  });
+});
+
+describe('selections', () => {
+  const f = (konton: string[], dims: Record<string, string[]> = {}): Filter => ({ konton: konton.map((k) => intervall(k)!), dimensioner: Object.entries(dims).map(([d, l]) => [d, koder(l)]) });
+  it('periods: a year, a month, a range; a yearly amount only where the whole year is asked for', () => {
+    expect(['2025-01', '2025-08', '2025-09', '2024-12', '2025', undefined].map(periodtest('2025-01..2025-08'))).toEqual([true, true, false, false, false, false]);
+    expect(['2025-01', '2025-12', '2025', '2026-01'].map(periodtest('2025'))).toEqual([true, true, true, false]);
+    expect(['2025-08', '2025-07'].map(periodtest('2025-08'))).toEqual([true, false]);
+  });
+  it('rows overlap when their accounts meet and every dimension both name meets; letter codes compare as text', () => {
+    expect(överlapp(f(['5000-5999']), f(['5500']))?.map((i) => i.text)).toEqual(['5000-5999', '5500']);
+    expect(överlapp(f(['5000-5999'], { ansvar: ['100-199'] }), f(['5000-5999'], { ansvar: ['200'] }))).toBeUndefined();
+    expect(överlapp(f(['3000-7999'], { ks: ['GP'] }), f(['3000-7999'], { ks: ['FA', 'GP'] }))).toBeDefined();
+    expect(överlapp(f(['3000-7999'], { ks: ['GP'] }), f(['3000-7999'], { ks: ['FA'] }))).toBeUndefined();
+    expect(överlapp(f(['3000-3999']), f(['4000-4999']))).toBeUndefined();
+    const rad = { konto: '5010', dimensioner: { ansvar: '150' }, art: 'budget' as const, belopp: 1, källa: 'x:1' };
+    expect([f(['5000-5999'], { ansvar: ['100-199'] }), f(['5000-5999'], { verksamhet: ['1'] }), f(['5011'])].map((x) => träffar(x, rad))).toEqual([true, false, false]);
+  });
+  it('a ledger row that two rows take is an error at the second row, and nothing of it is counted', () => {
+    const exp: Export = { fil: 'e.csv', format: 'csv', rader: [{ konto: '5010', dimensioner: {}, art: 'budget', belopp: 1000, källa: 'e.csv:2' }], dimensioner: new Map(), konton: new Map([['5010', '']]), summarader: [] };
+    const plats = { fil: 'm.yaml', rad: 9, kolumn: 7 };
+    const rad = (id: string) => ({ id, filter: f(['5000-5999']), tecken: 1 as const, summerande: false, plats });
+    const r = tillämpa(exp, [{ id: 't', urval: f([]), tecken: 1, rader: [rad('a'), rad('b')], kolumner: [{ id: 'k', index: 0, art: 'budget', period: periodtest(undefined), enhet: 'tkr', decimaler: 0 }] }], 'kr');
+    expect(r.fel.map((d) => d.meddelande)).toEqual(['e.csv:2: beloppet hamnar i två rader, "a" och "b"; gör mappningens urval disjunkta']);
+    expect(r.summor).toEqual([{ tabell: 't', kolumn: 'k', enhet: 'tkr', decimaler: 0, export: 0, importerat: 0 }]);
   });
 });
 

@@ -4,6 +4,7 @@ import { runChecks } from '../../check/index.js';
 import { summarise } from '../../check/summary.js';
 import { formatDiagnostic, formatPosition, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { tillämpa } from '../../import/apply.js';
+import { kompileraMappning } from '../../import/compile-mapping.js';
 import { Importfel, type Export } from '../../import/ledger.js';
 import { läsMappning } from '../../import/load-mapping.js';
 import { nyMappning } from '../../import/new-mapping.js';
@@ -91,10 +92,11 @@ export async function runImport(root: string, id: string, opts: ImportOptions): 
   const exp = await läs(bytes, namn(exportfil, opts.från), val);
   if (!exp) return 1;
 
-  const res = tillämpa(exp, m.mappning, m.källa, rapport.tabeller.tabeller);
-  for (const d of res.varningar) console.log(formatDiagnostic(d));
-  if (res.fel.length) {
-    for (const d of res.fel) console.error(formatDiagnostic(d));
+  const mappad = kompileraMappning(exp, m.mappning, m.källa, rapport.tabeller.tabeller);
+  for (const d of mappad.varningar) console.log(formatDiagnostic(d));
+  const res = mappad.fel.length ? undefined : tillämpa(exp, mappad.tabeller, m.mappning.enhet);
+  if (!res || res.fel.length) {
+    for (const d of res?.fel ?? mappad.fel) console.error(formatDiagnostic(d));
     console.error('Inget skrevs.');
     return 1;
   }
