@@ -190,7 +190,7 @@ describe('bad input: one Swedish message with file and line or cell, and nothing
   });
   it('overlapping account ranges in two rows of a table', async () => {
     const m = await fel((p) => ersätt(p, 'sie-mappning.yaml', 'utbildning: {konton: ["3000-3999", "6000-7999"]}', 'utbildning: {konton: ["3000-3999", "5900-7999"]}'), { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' });
-    expect(m).toBe('sie-mappning.yaml:24:42 fel import-mappning: konton 5900-7999 i raden "utbildning" överlappar 5000-5999 i raden "loner" (rad 23); ett belopp kan bara höra till en rad i tabellen (summa- och varav-rader får överlappa)');
+    expect(m).toBe('sie-mappning.yaml:24:42 fel import-mappning: konton 5900-7999 i raden "utbildning" överlappar 5000-5999 i raden "loner" (rad 23); ett belopp kan bara höra till en rad i tabellen (summa-, varav- och jämförelserader får överlappa)');
   });
   it('a column that is not a number', async () => {
     const m = await fel(
@@ -343,6 +343,12 @@ describe('the readers, on files made here', () => {
     expect(e.dimensioner.get('ansvar')?.objekt.get('110')).toBe('Kansli');
     expect(e.summarader).toEqual(["x.xlsx:'Data 2025'!C6"]);
     await expect(läsExport(new TextEncoder().encode('PK inte en zip'), 'y.xlsx', { kodning: 'auto' })).rejects.toThrow(/kan inte läsa filen som \.xlsx/);
+  });
+  it('CSV with Excel\'s sep= line: its separator, and line numbers as in the file', async () => {
+    const csv = 'sep=,\r\nKonto,Ansvar,Budget 2025\r\n5010,100,"1 234,50"\r\n5020,100,x\r\n';
+    await expect(läsExport(new TextEncoder().encode(csv), 's.csv', { kodning: 'auto' })).rejects.toMatchObject({ plats: 's.csv:4' });
+    const e = await läsExport(new TextEncoder().encode(csv.replace(',x', ',-5')), 's.csv', { kodning: 'auto' });
+    expect(e.rader.map((r) => [r.konto, r.belopp, r.period, r.källa])).toEqual([['5010', 1234.5, '2025', 's.csv:3'], ['5020', -5, '2025', 's.csv:4']]);
   });
   it('CSV line numbers count line breaks inside quoted fields; an unclosed quote is named', async () => {
     const csv = 'Konto;Text;Belopp\n5010;"två\nrader";100\n\n5020;x;abc\n';

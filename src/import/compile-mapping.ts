@@ -11,7 +11,7 @@ export interface MappadRad {
   id: string;
   filter: Filter;
   tecken: 1 | -1;
-  /** summa, delsumma and varav rows: totals, which may take what other rows take. */
+  /** summa, delsumma, varav and jämförelse rows: totals and comparisons, which may take what other rows take. */
   summerande: boolean;
   plats: Position;
 }
@@ -34,7 +34,7 @@ export interface MappadTabell {
   kolumner: MappadKolumn[];
 }
 
-const SUMMERANDE = new Set(['summa', 'delsumma', 'varav']);
+const SUMMERANDE = new Set(['summa', 'delsumma', 'varav', 'jämförelse']);
 
 function allaRader(rader: Rad[], ut: Map<string, Rad> = new Map()): Map<string, Rad> {
   for (const r of rader) {
@@ -124,7 +124,7 @@ export function kompileraMappning(exp: Export, m: Mappning, källa: SourceMap, t
         const ö = överlapp(a.filter, filter);
         if (!ö) continue;
         const k = konton.findIndex((x) => x.trim() === ö[1].text);
-        vid([...rp, 'konton', Math.max(0, k)], `konton ${ö[1].text} i raden "${id}" överlappar ${ö[0].text} i raden "${a.id}" (rad ${a.plats.rad}); ett belopp kan bara höra till en rad i tabellen (summa- och varav-rader får överlappa)`);
+        vid([...rp, 'konton', Math.max(0, k)], `konton ${ö[1].text} i raden "${id}" överlappar ${ö[0].text} i raden "${a.id}" (rad ${a.plats.rad}); ett belopp kan bara höra till en rad i tabellen (summa-, varav- och jämförelserader får överlappa)`);
       }
       mappade.push(ny);
     }

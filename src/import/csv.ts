@@ -33,11 +33,13 @@ const CSV_FEL: Record<string, string> = {
 export function l채sCsv(bytes: Uint8Array, fil: string, kodning: Kodning): Rutn채t {
   const text = avkoda(bytes, kodning, fil);
   if (!text.trim()) throw new Importfel(`${fil}:1`, 'exporten 채r tom');
+  // Excel writes "sep=;" as the first line when asked to name the separator.
+  const sep = /^\ufeff?sep=(.)\r?\n/i.exec(text);
   let poster: string[][];
   try {
     // Without csv-parse's per-record info (which costs more than the parsing): empty lines are
     // kept as records so that a record's line is its index plus the line breaks inside earlier fields.
-    poster = parse(text, { delimiter: avgr채nsare(text), bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    poster = parse(sep ? text.slice(sep[0].length) : text, { delimiter: sep ? sep[1]! : avgr채nsare(text), bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
     const kod = e instanceof Error && 'code' in e ? String(e.code) : '';
@@ -45,7 +47,7 @@ export function l채sCsv(bytes: Uint8Array, fil: string, kodning: Kodning): Rutn�
     throw new Importfel(`${fil}:${rad}`, CSV_FEL[kod] ?? `kan inte l채sa CSV (${m})`);
   }
   const rader: Rutn채t['rader'] = [];
-  let nr = 1;
+  let nr = sep ? 2 : 1;
   for (const record of poster) {
     if (record.length > 1 || record[0] !== '') rader.push({ nr, celler: record });
     nr++;
