@@ -97,6 +97,20 @@ program
     process.exitCode = await runWatch(program.opts<{ rot: string }>().rot, rapport, opts);
   });
 
+program
+  .command('import')
+  .description('hämtar tabellernas belopp ur ekonomisystemets export (.xlsx, CSV eller SIE 4) till tabeller.yaml')
+  .argument('<rapport>', 'rapporten vars tabeller fylls i, t.ex. ks-internbudget-2024')
+  .requiredOption('--från <fil>', 'exporten: .xlsx, .csv (; eller ,; UTF-8 eller Windows-1252) eller SIE 4 (.se, .si)')
+  .option('--mappning <fil>', 'mappningen (YAML): vilka konton och objekt som blir vilken rad och kolumn (standard: data/<rapport>/mappning.yaml)')
+  .option('--torrkörning', 'visa ändringarna, summorna och kontrollen utan att skriva något')
+  .option('--ny-mappning', 'skriv en första mappning ur exportens dimensioner och rapportens tabeller, till --mappning (med --torrkörning: till skärmen)')
+  .addHelpText('after', '\nSkriver ut varje cell som ändras (före → efter), exportens och importens summor per kolumn sida vid sida\noch varje belopp som ingen rad tar. Värdena skrivs in i tabeller.yaml på plats (kommentarer och\nlayout behålls); ett fel någonstans skriver ingenting. Efteråt körs kontrollen och varje siffra i\ntexten som inte längre stämmer med tabellerna skrivs ut.\n\nExempel:\n  kommunrapport import exempel-2025 --från huvudbok.se --ny-mappning --mappning data/exempel-2025/mappning.yaml\n  kommunrapport import exempel-2025 --från huvudbok.se --torrkörning\n  kommunrapport import exempel-2025 --från budget.csv --mappning import/budget-csv.yaml\n  kommunrapport import exempel-2025 --från rapport.xlsx --mappning import/rapport-xlsx.yaml\n')
+  .action(async (rapport: string, opts: { från: string; mappning?: string; torrkörning?: boolean; nyMappning?: boolean }) => {
+    const { runImport } = await import('./commands/import.js');
+    process.exitCode = await runImport(program.opts<{ rot: string }>().rot, rapport, opts);
+  });
+
 function translateCommanderError(str: string): string {
   return str
     .replace(/^error: unknown option '(.*)'/m, "fel: okänd flagga '$1'")
