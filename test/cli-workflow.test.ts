@@ -40,12 +40,12 @@ describe('build', () => {
     const two = cli(p.root, 'build', '--jobb', '2', '--out', 'ut2');
     expect(two.status, two.stderr).toBe(0);
     expect(two.stdout).toContain('Bygger 2 rapporter på 2 trådar.');
-    expect(two.stdout).toMatch(/Klart: 8 filer för 2 rapporter på \d+,\d s \(2 trådar, processortid \d+,\d s, högst \d+ MB minne\)\./);
+    expect(two.stdout).toMatch(/Klart: 10 filer för 2 rapporter på \d+,\d s \(2 trådar, processortid \d+,\d s, högst \d+ MB minne\)\./);
     const one = cli(p.root, 'build', '--jobb', '1', '--out', 'ut1');
     expect(one.status, one.stderr).toBe(0);
     for (const id of ['vss-forvaltningsbudget-2023', 'exempel-2025']) {
       const files = readdirSync(join(p.root, 'ut1', id));
-      expect(files.length).toBe(4);
+      expect(files.length).toBe(5);
       for (const f of files) expect(readFileSync(join(p.root, 'ut2', id, f)).equals(readFileSync(join(p.root, 'ut1', id, f))), f).toBe(true);
     }
     writeFile(p, 'content/exempel-2025/02-ekonomi.md', `${readFileSync(join(p.content, 'exempel-2025', '02-ekonomi.md'), 'utf8')}\nOkänd siffra: {=driftsammandrag/finns-inte/budget_2025}.\n`);
@@ -64,7 +64,7 @@ describe('build', () => {
     const strict = cli(p.root, 'build', '--strict', '--format', 'html');
     expect(strict.status).toBe(1);
     expect(strict.stdout).toContain('avbrutet (--strict)');
-    expect(cli(p.root, 'build', '--format', 'docx').status).toBe(2);
+    expect(cli(p.root, 'build', '--format', 'odt').status).toBe(2);
     const check = cli(p.root, 'check', '--format', 'json');
     expect(check.status).toBe(1);
     const j = JSON.parse(check.stdout);

@@ -1,4 +1,4 @@
-import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, LevelFormat, LineRuleType, type ILevelsOptions, type INumberingOptions, type IStylesOptions } from 'docx';
 
 /** Arial: on every Windows machine (Word) and metric-compatible as Liberation Sans (LibreOffice). */
 export const FONT = 'Arial';
@@ -21,7 +21,7 @@ export const STYLES: IStylesOptions = {
   default: {
     document: {
       run: { font: FONT, size: SIZE.body, color: COLOR.text, language: { value: LANG, eastAsia: LANG, bidirectional: LANG } },
-      paragraph: { spacing: { after: 120, line: 264 } },
+      paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
     },
     title: { run: { font: FONT, size: 44, bold: true, color: COLOR.heading, language: { value: LANG } }, paragraph: { spacing: { after: 240 } } },
     heading1: heading(32, 360, 160),
@@ -45,7 +45,7 @@ export const STYLES: IStylesOptions = {
     },
     { id: 'Header', name: 'header', basedOn: 'Normal', run: { size: 16, color: COLOR.muted, language: { value: LANG } }, paragraph: { spacing: { after: 0 } } },
     { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { size: 16, color: COLOR.muted, language: { value: LANG } }, paragraph: { spacing: { after: 0 } } },
-    { id: 'Tabelltext', name: 'Tabelltext', basedOn: 'Normal', quickFormat: true, run: { size: SIZE.table, language: { value: LANG } }, paragraph: { spacing: { before: 0, after: 0, line: 240 } } },
+    { id: 'Tabelltext', name: 'Tabelltext', basedOn: 'Normal', quickFormat: true, run: { size: SIZE.table, language: { value: LANG } }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
     { id: 'Tabellnot', name: 'Tabellnot', basedOn: 'Normal', quickFormat: true, run: { size: SIZE.note, color: COLOR.muted, language: { value: LANG } }, paragraph: { spacing: { before: 40, after: 40 } } },
   ],
 };
