@@ -34,9 +34,9 @@ export interface Grid {
   needs: ColumnNeed[];
 }
 
-/** Tables are set in 8 pt; measured with the chart's Roboto metrics, widened for Arial. */
+/** Tables are set in 8 pt; measured with the chart's Roboto metrics, widened to hold Arial and the wider faces a converter may substitute (DejaVu Sans). */
 const PT = SIZE.table / 2;
-const ARIAL = 1.12;
+const ARIAL = 1.2;
 const PAD = 60;
 const CELL_MARGIN = PAD;
 

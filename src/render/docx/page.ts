@@ -49,7 +49,7 @@ export function sectionPage(o: Orientation): NonNullable<ISectionOptions['proper
 
 /** The title page: its own section without header or footer. */
 export function titleSection(children: ISectionOptions['children']): ISectionOptions {
-  const empty = { headers: { default: new Header({ children: [] }) }, footers: { default: new Footer({ children: [] }) } };
+  const empty = { headers: { default: new Header({ children: [new Paragraph({ style: 'Header', children: [] })] }) }, footers: { default: new Footer({ children: [new Paragraph({ style: 'Footer', children: [] })] }) } };
   return { properties: sectionPage('stående'), ...empty, children };
 }
 

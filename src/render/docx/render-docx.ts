@@ -36,6 +36,8 @@ export async function renderDocx(d: Dokument, opts: DocxOptions = {}): Promise<B
     keywords: [t.kommun, t.nämnd, d.rapport.rapporttyp, String(d.rapport.budgetår)].join(', '),
     description: `${t.titel}, ${t.kommun}, ${t.nämnd}`,
     revision: 1,
+    // Word fills the table of contents (entries and page numbers) when it opens the document. docx's
+    // own page estimate (docx/layout) would write them in advance, but takes 4-9 s per report here.
     features: { updateFields: true },
     styles: STYLES,
     numbering: numbering(ctx.listStarts),
