@@ -7,9 +7,10 @@ export const LANG = 'sv-SE';
 export const SIZE = { body: 20, table: 16, note: 16, caption: 18 } as const;
 export const COLOR = { heading: '1F4E79', text: '1A1A1A', muted: '555555', rule: 'BFBFBF' } as const;
 
-const heading = (size: number, before: number, after: number) => ({
-  run: { font: FONT, size, bold: true, color: COLOR.heading },
-  paragraph: { spacing: { before, after }, keepNext: true, keepLines: true },
+/** A heading style; the outline level is written out, so every reader of the file finds it. */
+const heading = (level: number, size: number, before: number, after: number) => ({
+  run: { font: FONT, size, bold: true, color: COLOR.heading, language: { value: LANG } },
+  paragraph: { spacing: { before, after }, keepNext: true, keepLines: true, outlineLevel: level - 1 },
 });
 
 /**
@@ -24,10 +25,10 @@ export const STYLES: IStylesOptions = {
       paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
     },
     title: { run: { font: FONT, size: 44, bold: true, color: COLOR.heading, language: { value: LANG } }, paragraph: { spacing: { after: 240 } } },
-    heading1: heading(32, 360, 160),
-    heading2: heading(26, 280, 120),
-    heading3: heading(22, 220, 100),
-    heading4: heading(20, 200, 80),
+    heading1: heading(1, 32, 360, 160),
+    heading2: heading(2, 26, 280, 120),
+    heading3: heading(3, 22, 220, 100),
+    heading4: heading(4, 20, 200, 80),
     caption: { run: { font: FONT, size: SIZE.caption, bold: true, italics: false, color: COLOR.heading, language: { value: LANG } }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
     footnoteText: { run: { size: SIZE.note, language: { value: LANG } } },
     listParagraph: { run: { language: { value: LANG } } },
