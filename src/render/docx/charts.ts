@@ -47,7 +47,7 @@ export function chart(ctx: Ctx, b: DiagramBlock): Flow {
     altText: { id: String(++ctx.drawing), name: chartCaption(b), title: chartCaption(b), description: chartTextAlternative(b) },
   });
   const t = chartDataTable(b);
-  const needs = t.kolumner.map((k, i) => (i === 0 ? need(k, t.rader.map((r) => r.etikett), { floor: 1400, cap: 4000 }) : need(k, t.rader.map((r) => r.värden[i - 1] ?? ''), { numeric: true })));
+  const needs = t.kolumner.map((k, i) => (i === 0 ? need(k, t.rader.map((r) => r.etikett), { floor: 1400, cap: 4000, first: true }) : need(k, t.rader.map((r) => r.värden[i - 1] ?? ''), { numeric: true })));
   const grid = {
     head: t.kolumner.map((k, i): GridCell => ({ text: k, right: i > 0 })),
     rows: t.rader.map((r) => ({ cells: [{ text: r.etikett }, ...r.värden.map((v): GridCell => ({ text: v, right: true }))] })),

@@ -36,7 +36,7 @@ export function goalTable(m: MålBlock): Flow {
   const values = (i: number): string[] => m.nämndmål.flatMap((n) => n.indikatorer.flatMap((ind) => [ind.värden[i], ...ind.delrader.map((d) => d.värden[i])].map((v) => (v ? formatCell(v.cell, v.decimaler).text : ''))));
   const needs = [
     need(m.benämning.mål, m.nämndmål.map((n) => n.namn), { floor: 1200, cap: 2200 }),
-    need(m.benämning.indikator, m.nämndmål.flatMap((n) => n.indikatorer.map((i) => i.namn)), { floor: 1600, cap: 4000 }),
+    need(m.benämning.indikator, m.nämndmål.flatMap((n) => n.indikatorer.map((i) => i.namn)), { floor: 1600, cap: 4000, first: true }),
     ...m.kolumner.map((k, i) => need(k.rubrik, values(i))),
   ];
   const notes = [

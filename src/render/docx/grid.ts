@@ -26,6 +26,8 @@ export interface GridRow {
 export interface ColumnNeed {
   min: number;
   pref: number;
+  /** Gets room before the others (a row-label column: a label on one line reads better than a wide figure column). */
+  first?: boolean;
 }
 
 export interface Grid {
@@ -47,14 +49,14 @@ const longestWord = (s: string, bold = false): number => Math.max(0, ...s.split(
  * A column's need from its heading and its texts: numbers never break, so a numeric column needs
  * its widest value; text columns need their longest word and would like their longest line.
  */
-export function need(heading: string, texts: string[], o: { numeric?: boolean; indent?: number; floor?: number; cap?: number } = {}): ColumnNeed {
+export function need(heading: string, texts: string[], o: { numeric?: boolean; indent?: number; floor?: number; cap?: number; first?: boolean } = {}): ColumnNeed {
   const pad = 2 * PAD + 40 + (o.indent ?? 0);
   const headMin = longestWord(heading, true);
   const valMin = Math.max(0, ...texts.map((t) => (o.numeric ? width(t) : longestWord(t))));
   const min = Math.max(headMin, valMin, o.floor ?? 0) + pad;
   const full = Math.max(width(heading, true), ...texts.map((t) => width(t)));
   const pref = Math.max(min, Math.min(full + pad, o.cap ?? Number.POSITIVE_INFINITY));
-  return { min, pref };
+  return { min, pref, ...(o.first ? { first: true } : {}) };
 }
 
 /**
@@ -69,13 +71,20 @@ export function fitColumns(needs: ColumnNeed[]): { widths: number[]; orientation
   let widths: number[];
   if (sumMin > W) widths = needs.map((n) => (n.min * W) / sumMin);
   else {
-    const room = needs.reduce((a, n) => a + (n.pref - n.min), 0);
-    const extra = W - sumMin;
-    if (room >= extra) widths = needs.map((n) => n.min + (room ? ((n.pref - n.min) * extra) / room : 0));
-    else {
-      const left = (extra - room) / needs.length;
-      widths = needs.map((n) => n.pref + left);
+    // The room left goes first to the columns that come first, then to all in proportion to what
+    // they would like, and what is still left evenly.
+    widths = needs.map((n) => n.min);
+    let extra = W - sumMin;
+    for (const group of [needs.map((n) => n.first === true), needs.map(() => true)]) {
+      const room = needs.reduce((a, n, i) => a + (group[i] ? n.pref - widths[i]! : 0), 0);
+      if (room <= 0) continue;
+      const share = Math.min(1, extra / room);
+      needs.forEach((n, i) => {
+        if (group[i]) widths[i]! += (n.pref - widths[i]!) * share;
+      });
+      extra -= room * share;
     }
+    widths = widths.map((w) => w + extra / needs.length);
   }
   const whole = widths.map(Math.floor);
   whole[whole.length - 1]! += W - whole.reduce((a, b) => a + b, 0);

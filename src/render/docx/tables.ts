@@ -37,7 +37,7 @@ export function dataTable(d: Dokument, t: TabellBlock): Flow {
   const texts = t.rader.map((r) => r.celler.map((id) => factCell(d, id)));
   const maxLevel = Math.max(0, ...t.rader.map((r) => r.nivå));
   const needs = [
-    need(first, t.rader.map((r) => r.etikett + r.fotnoter.join('')), { indent: maxLevel * LEVEL_INDENT, floor: 1000, cap: 4200 }),
+    need(first, t.rader.map((r) => r.etikett + r.fotnoter.join('')), { indent: maxLevel * LEVEL_INDENT, floor: 1000, cap: 4200, first: true }),
     ...t.kolumner.map((k, i) => need(k.rubrik, texts.map((row) => (row[i]?.text ?? '') + (row[i]?.fotnot ?? '')), { numeric: true })),
   ];
   const g: Grid = {

@@ -18,7 +18,7 @@ export function uppdragTable(u: UppdragBlock): Flow {
   const [nr, text, st, kommentar] = UPPDRAG_KOLUMNER;
   const needs = [
     need(nr, u.uppdrag.map((x) => String(x.nummer)), { numeric: true }),
-    need(text, u.uppdrag.map((x) => `${x.granska ? GRANSKA : ''}${x.text}`), { floor: 2400, cap: 5200 }),
+    need(text, u.uppdrag.map((x) => `${x.granska ? GRANSKA : ''}${x.text}`), { floor: 2400, cap: 5200, first: true }),
     need(st, u.uppdrag.map((x) => status(x.status)), { cap: 1800 }),
     need(kommentar, u.uppdrag.map((x) => x.kommentar ?? ''), { floor: 2000, cap: 5200 }),
   ];
