@@ -107,6 +107,25 @@ describe('paket', () => {
     expect(index.bilagor[0].sha256).toBe(createHash('sha256').update(readFileSync(join(dir, index.bilagor[0].fil))).digest('hex'));
     expect(pdfPages(join(dir, 'KS-2024-0815_index.pdf')).join('\n')).toContain('Bilagor till KS 2024-12-03 § 412');
   });
+  it('--docx writes each bilaga as a Word document beside its PDF, stamped, in the index with its SHA-256', async () => {
+    const p = scratchFixture();
+    const r = cli(p.root, 'paket', 'exempel-2025', '--docx');
+    expect(r.status, r.stderr).toBe(0);
+    const dir = join(p.root, 'out', 'paket', 'KS-2024-0815');
+    expect(readdirSync(dir).sort()).toEqual(['KS-2024-0815_bilaga-03_exempel-2025.docx', 'KS-2024-0815_bilaga-03_exempel-2025.pdf', 'KS-2024-0815_index.json', 'KS-2024-0815_index.pdf']);
+    const index = JSON.parse(readFileSync(join(dir, 'KS-2024-0815_index.json'), 'utf8'));
+    const { createHash } = require('node:crypto') as typeof import('node:crypto');
+    const docx = readFileSync(join(dir, 'KS-2024-0815_bilaga-03_exempel-2025.docx'));
+    expect(index.bilagor[0].docx).toEqual({ fil: 'KS-2024-0815_bilaga-03_exempel-2025.docx', sha256: createHash('sha256').update(docx).digest('hex') });
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(docx);
+    const headers = await Promise.all(zip.file(/^word\/header\d*\.xml$/).map((f) => f.async('string')));
+    expect(headers.some((h) => h.includes('Bilaga 3 till KS 2024-12-03 § 412, Dnr KS 2024-0815'))).toBe(true);
+    // The index's narrow columns wrap file names and checksums.
+    const indexText = pdfPages(join(dir, 'KS-2024-0815_index.pdf')).join('').replace(/\s+/g, '');
+    expect(indexText).toContain('KS-2024-0815_bilaga-03_exempel-2025.docx');
+    expect(indexText).toContain(index.bilagor[0].docx.sha256);
+  });
   it('refuses a bilaga number used twice and a missing diarienummer', () => {
     const p = scratchFixture();
     const { cpSync } = require('node:fs') as typeof import('node:fs');
