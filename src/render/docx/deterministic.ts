@@ -1,25 +1,35 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { Packer, type Document } from 'docx';
+import { unzipSync } from 'fflate';
+import { zipWithDate } from '../zip.js';
+
+type Part = string | Uint8Array | ArrayBuffer;
+/** docx's own compiler: the package's parts before zipping (Packer.toBuffer = compile, then zip). */
+type Compiler = { compile: (file: Document) => Map<string, Part> };
+
+const bytes = (p: Part): Uint8Array => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p instanceof ArrayBuffer ? new Uint8Array(p) : p);
+const text = (p: Part): string => (typeof p === 'string' ? p : Buffer.from(bytes(p)).toString('utf8'));
 
 /**
- * docx stamps core.xml's created/modified with the time of writing and the zip entries with the
- * time of zipping; both become the report's date (from the data). It also numbers bookmarks from a
- * counter that lives as long as the process, so the headings' bookmarks are renumbered from 1 in
- * document order. Two builds are then byte-identical, in one process or in several.
+ * The Word package with no wall-clock date and no process-wide counter in it. docx stamps
+ * core.xml's created/modified with the time of writing, and numbers bookmarks from a counter that
+ * lives as long as the process: the dates become the report's date (from the data), the bookmarks
+ * are renumbered from 1, and every zip entry is dated the report's date. Two builds, in one
+ * process or in several, give the same bytes. The parts are taken from docx's compiler and zipped
+ * once, by Node's zlib; should a docx upgrade drop the compiler, its zip is re-packed instead.
  */
-export function fixDates(buf: Uint8Array, isoDate: string): Buffer {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!m) throw new Error(`ogiltigt datum för Word-dokumentet: ${isoDate}`);
-  // Zip dates are local wall-clock fields: midnight of the report's date, whatever the time zone.
-  const mtime = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+export async function packDocx(doc: Document, isoDate: string): Promise<Buffer> {
+  const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
+  const parts: [string, Part][] =
+    typeof compiler?.compile === 'function' ? [...compiler.compile.call(compiler, doc)] : Object.entries(unzipSync(await Packer.toBuffer(doc)));
   const stamp = `${isoDate}T00:00:00Z`;
-  const files: Zippable = {};
-  for (const [name, data] of Object.entries(unzipSync(buf))) {
-    if (name.endsWith('/')) continue;
-    if (name === 'docProps/core.xml') files[name] = strToU8(strFromU8(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${stamp}$2`));
-    else if (name === 'word/document.xml') files[name] = strToU8(renumberBookmarks(strFromU8(data)));
-    else files[name] = data;
-  }
-  return Buffer.from(zipSync(files, { level: 6, mtime }));
+  return zipWithDate(
+    parts.map(([name, data]): [string, Uint8Array] => {
+      if (name === 'docProps/core.xml') return [name, Buffer.from(text(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${stamp}$2`))];
+      if (name === 'word/document.xml') return [name, Buffer.from(renumberBookmarks(text(data)))];
+      return [name, bytes(data)];
+    }),
+    isoDate,
+  );
 }
 
 /** Bookmark ids and the `_TocN` names docx derives from them, numbered 1, 2, … as they first occur. */

@@ -1,8 +1,8 @@
-import { Document, Packer, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import { Document, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { Dokument } from '../../model/dokument.js';
 import { blocks } from './blocks.js';
 import type { Ctx } from './context.js';
-import { fixDates } from './deterministic.js';
+import { packDocx } from './deterministic.js';
 import { sections } from './flow.js';
 import { planFootnotes } from './footnotes.js';
 import { runs } from './inline.js';
@@ -47,7 +47,7 @@ export async function renderDocx(d: Dokument, opts: DocxOptions = {}): Promise<B
       ...body.map((s): ISectionOptions => bodySection(s.children, s.orientation, header)),
     ],
   });
-  return fixDates(await Packer.toBuffer(doc), d.datum);
+  return packDocx(doc, d.datum);
 }
 
 function titlePage(d: Dokument): Paragraph[] {
