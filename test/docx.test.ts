@@ -106,7 +106,7 @@ function tablesWithSections(xml: string): { grid: number[]; tblW: number; textWi
 }
 
 describe('Word document structure', () => {
-  it.each(ALL)('%s: Word\'s own Heading 1–3 styles, a TOC field Word updates on opening, A4 pages', (id) => {
+  it.each(ALL)('%s: Word\'s own Heading 1–3 styles, a TOC field for Heading 1–2 that Word updates on opening, A4 pages', (id) => {
     const { document, styles, settings } = p(id);
     for (const h of ['Heading1', 'Heading2']) {
       expect(styles).toContain(`w:styleId="${h}"`);
@@ -117,9 +117,22 @@ describe('Word document structure', () => {
     const h1 = paragraphs(document).filter((x) => x.props.includes('<w:pStyle w:val="Heading1"/>')).map((x) => unescape(x.text));
     expect(h1).toEqual(chapters);
     // The TOC field is written dirty, with its entries from the headings; Word updates it on opening.
-    expect(document).toContain('<w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">TOC \\h \\o &quot;1-3&quot;</w:instrText>');
+    expect(document).toContain('<w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">TOC \\h \\o &quot;1-2&quot;</w:instrText>');
     expect(settings).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
     expect([...document.matchAll(/<w:pgSz [^>]*\/>/g)].every((m) => /w:w="(11906|16838)"/.test(m[0]) && /w:h="(16838|11906)"/.test(m[0]))).toBe(true);
+  });
+
+  it.each(ALL)('%s: the table of contents lists the chapters and sections the HTML and PDF list, in order', (id) => {
+    const expected: string[] = [];
+    const walk = (bs: Block[]): void => {
+      for (const b of bs) if (b.typ === 'avsnitt') {
+        if (b.iInnehåll && b.nivå <= 3) expected.push(b.rubrikText);
+        walk(b.block);
+      }
+    };
+    walk(doc(id).block);
+    const entries = paragraphs(p(id).document).filter((x) => /<w:pStyle w:val="TOC[12]"\/>/.test(x.props)).map((x) => unescape(x.text));
+    expect(entries).toEqual(expected);
   });
 
   it.each(ALL)('%s: every table repeats its header row, and no table is wider than the text area of its page', (id) => {

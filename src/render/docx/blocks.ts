@@ -5,7 +5,7 @@ import { chart } from './charts.js';
 import type { Ctx } from './context.js';
 import { item, type Flow } from './flow.js';
 import { bedömningParagraph, goalReport, goalTable } from './goals.js';
-import { heading } from './headings.js';
+import { heading, TOC_LEVELS } from './headings.js';
 import { runs } from './inline.js';
 import { PUNKTER, numreradRef } from './styles.js';
 import { dataTable } from './tables.js';
@@ -20,7 +20,7 @@ function block(ctx: Ctx, b: Block, level: number): Flow {
   switch (b.typ) {
     case 'avsnitt':
       return [
-        item(heading(b.nivå, runs(ctx, b.rubrik), { pageBreakBefore: b.sidbrytning }), { keepNext: true }),
+        item(heading(b.nivå, runs(ctx, b.rubrik), { pageBreakBefore: b.sidbrytning, iInnehåll: b.iInnehåll }), { keepNext: true }),
         ...blocks(ctx, b.block, b.nivå),
       ];
     case 'stycke':
@@ -40,7 +40,7 @@ function block(ctx: Ctx, b: Block, level: number): Flow {
       // Word fills the table from the headings when it opens the document (updateFields).
       return [
         item(new Paragraph({ style: 'TOCHeading', children: [new TextRun('Innehåll')] }), { keepNext: true }),
-        item(new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-3' })),
+        item(new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: TOC_LEVELS })),
       ];
     case 'färgförklaring':
       return BEDÖMNINGAR.map((k) => item(bedömningParagraph(k)));

@@ -57,9 +57,9 @@ export function goalReport(m: MålBlock, level: number, bullets: (items: string[
   return m.nämndmål.flatMap((n): Flow => {
     const b = n.bedömning;
     if (!b) return [];
-    const list = (title: string, items: string[]): Flow => (items.length ? [item(heading(level + 2, [new TextRun(title)]), { keepNext: true }), ...bullets(items)] : []);
+    const list = (title: string, items: string[]): Flow => (items.length ? [item(heading(level + 2, [new TextRun(title)], { iInnehåll: false }), { keepNext: true }), ...bullets(items)] : []);
     return [
-      item(heading(level + 1, [new TextRun(n.namn)]), { keepNext: true }),
+      item(heading(level + 1, [new TextRun(n.namn)], { iInnehåll: false }), { keepNext: true }),
       item(bedömningParagraph(b.nivå)),
       ...paragraphs(b.analys).map((p) => item(new Paragraph({ children: [new TextRun(p)] }))),
       ...list('Resultat', b.resultat),

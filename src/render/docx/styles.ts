@@ -1,4 +1,5 @@
 import { AlignmentType, LevelFormat, LineRuleType, type ILevelsOptions, type INumberingOptions, type IStylesOptions } from 'docx';
+import { OUTSIDE_TOC_STYLES } from './headings.js';
 
 /** Arial: on every Windows machine (Word) and metric-compatible as Liberation Sans (LibreOffice). */
 export const FONT = 'Arial';
@@ -34,6 +35,7 @@ export const STYLES: IStylesOptions = {
     listParagraph: { run: { language: { value: LANG } } },
   },
   paragraphStyles: [
+    ...OUTSIDE_TOC_STYLES,
     {
       // Looks like a heading, but has no outline level: "Innehåll" is not an entry of itself.
       id: 'TOCHeading',
