@@ -6,11 +6,11 @@ import { caption, paragraphs } from '../shared.js';
 import { item, type Flow } from './flow.js';
 import { need, type GridCell, type GridRow } from './grid.js';
 import { heading } from './headings.js';
-import { noteParagraph, placedTable } from './tables.js';
+import { alignRight, noteParagraph, placedTable } from './tables.js';
 
 const value = (v: VisatVärde): GridCell => {
   const f = formatCell(v.cell, v.decimaler);
-  return { text: [new TextRun(f.text), ...(f.fotnot ? [new TextRun({ text: f.fotnot, superScript: true })] : [])], right: f.numeric };
+  return { text: [new TextRun(f.text), ...(f.fotnot ? [new TextRun({ text: f.fotnot, superScript: true })] : [])], right: alignRight(v.cell) };
 };
 
 /** The indicator table: goal (spanning its indicators' rows), indicator, one column per year or target. */

@@ -1,8 +1,16 @@
 import { Paragraph, TextRun } from 'docx';
 import type { Dokument, TabellBlock } from '../../model/dokument.js';
+import type { Cell } from '../../schema/cell.js';
 import { caption, factCell, unitNote } from '../shared.js';
 import { item, type Flow } from './flow.js';
 import { fitColumns, need, wordTable, type Grid, type GridCell } from './grid.js';
+
+/**
+ * Figures, markers (I.U., –), comparisons and directions stand right-aligned in their column, as
+ * in a printed table; only free text reads from the left.
+ */
+export const alignRight = (cell: Cell | undefined): boolean => cell?.typ !== 'text';
+const ctxCell = (d: Dokument, id: string | null): Cell | undefined => (id ? d.fakta.get(id)?.cell : undefined);
 
 /** A table's level indent in twips, as the PDF's 8 pt per level. */
 const LEVEL_INDENT = 160;
@@ -48,9 +56,9 @@ export function dataTable(d: Dokument, t: TabellBlock): Flow {
       rule: r.roll === 'summa',
       cells: [
         { text: [new TextRun({ text: r.etikett, bold: r.fet, italics: r.kursiv }), ...r.fotnoter.map(sup)], indent: r.nivå * LEVEL_INDENT },
-        ...texts[ri]!.map((f): GridCell => ({
+        ...texts[ri]!.map((f, ci): GridCell => ({
           text: [new TextRun({ text: f.text, bold: r.fet, italics: r.kursiv }), ...(f.fotnot ? [sup(f.fotnot)] : [])],
-          right: f.numeric || f.text === '',
+          right: alignRight(ctxCell(d, r.celler[ci] ?? null)),
         })),
       ],
     })),
