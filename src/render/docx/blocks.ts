@@ -26,7 +26,7 @@ function block(ctx: Ctx, b: Block, level: number): Flow {
     case 'stycke':
       return [item(new Paragraph({ children: runs(ctx, b.inl) }))];
     case 'lista':
-      return list(ctx, b, 0);
+      return list(ctx, b, 0, level);
     case 'tabell':
       return dataTable(ctx.d, b);
     case 'diagram':
@@ -64,18 +64,18 @@ function block(ctx: Ctx, b: Block, level: number): Flow {
 }
 
 /** A Markdown list as a Word list (numbering definitions), nested lists one level deeper. */
-function list(ctx: Ctx, l: Lista, depth: number): Flow {
+function list(ctx: Ctx, l: Lista, depth: number, level: number): Flow {
   const start = l.start ?? 1;
   if (l.numrerad) ctx.listStarts.add(start);
   const instance = l.numrerad ? ++ctx.listInstance : 0;
   const reference = l.numrerad ? numreradRef(start) : PUNKTER;
   return l.punkter.flatMap((p) =>
     p.flatMap((b, i): Flow => {
-      if (b.typ === 'lista') return list(ctx, b, depth + 1);
+      if (b.typ === 'lista') return list(ctx, b, depth + 1, level);
       if (b.typ === 'stycke') {
         return [item(new Paragraph({ style: 'ListParagraph', ...(i === 0 ? { numbering: { reference, level: depth, instance } } : { indent: { left: 360 * (depth + 1) } }), children: runs(ctx, b.inl) }))];
       }
-      return block(ctx, b, depth);
+      return block(ctx, b, level);
     }),
   );
 }
