@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectPaths } from '../src/load/load-report.js';
-import type { Block, Dokument } from '../src/model/dokument.js';
+import { Paragraph, TextRun } from 'docx';
+import type { Block, Dokument, Inline } from '../src/model/dokument.js';
+import { item, sections } from '../src/render/docx/flow.js';
+import { planFootnotes } from '../src/render/docx/footnotes.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { chartTextAlternative } from '../src/render/chart/index.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
@@ -237,6 +240,36 @@ describe('Word document content of the fictional report', () => {
     const after = document.slice(document.indexOf('<wp:docPr '));
     expect(after.indexOf(`Data för Diagram ${b.nummer}.`)).toBeGreaterThan(0);
     expect(after.indexOf(`Data för Diagram ${b.nummer}.`)).toBeLessThan(after.indexOf('<w:tbl>'));
+  });
+});
+
+describe('sections and footnotes', () => {
+  it('a landscape table takes the heading and caption just before it into its section', () => {
+    const para = (t: string): Paragraph => new Paragraph({ children: [new TextRun(t)] });
+    const [text, head, cap, table, after] = ['text', 'rubrik', 'tabell', 'bred', 'efter'].map(para) as [Paragraph, Paragraph, Paragraph, Paragraph, Paragraph];
+    const s = sections([item(text), item(head, { keepNext: true }), item(cap, { liggande: true, keepNext: true }), item(table, { liggande: true }), item(after)]);
+    expect(s.map((x) => [x.orientation, x.children])).toEqual([
+      ['stående', [text]],
+      ['liggande', [head, cap, table]],
+      ['stående', [after]],
+    ]);
+    // Nothing but a heading before it: no empty portrait section.
+    expect(sections([item(head, { keepNext: true }), item(table, { liggande: true })]).map((x) => x.orientation)).toEqual(['liggande']);
+  });
+  it('footnote numbers restart in every narrative file: each reference gets the entry of its own file', () => {
+    const ref = (n: number): Inline => ({ typ: 'fotnotsref', nummer: n });
+    const [a, b] = [ref(1), ref(1)];
+    const noteA = { nummer: 1, inl: [{ typ: 'text' as const, text: 'A' }] };
+    const noteB = { nummer: 1, inl: [{ typ: 'text' as const, text: 'B' }] };
+    const blocks: Block[] = [
+      { typ: 'stycke', inl: [a] },
+      { typ: 'fotnoter', poster: [noteA] },
+      { typ: 'stycke', inl: [b] },
+      { typ: 'fotnoter', poster: [noteB] },
+    ];
+    const plan = planFootnotes(blocks);
+    expect([plan.refs.get(a), plan.refs.get(b)]).toEqual([1, 2]);
+    expect([plan.notes.get(1), plan.notes.get(2)]).toEqual([noteA, noteB]);
   });
 });
 
