@@ -12,11 +12,12 @@ import { loadAndCompose } from '../src/pipeline.js';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { renderXlsx } from '../src/render/xlsx/render-xlsx.js';
+import { renderDocx } from '../src/render/docx/render-docx.js';
 import type { TemplateSource } from '../src/template/outline.js';
 import { loadAndValidate } from '../src/validate/validate-report.js';
 import { VERSION } from '../src/version.js';
 
-export const STAGES = ['läs', 'sammanställ', 'kontroll', 'html', 'pdf', 'xlsx'] as const;
+export const STAGES = ['läs', 'sammanställ', 'kontroll', 'html', 'pdf', 'xlsx', 'docx'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_NAMES: Record<Stage, string> = {
@@ -26,6 +27,7 @@ export const STAGE_NAMES: Record<Stage, string> = {
   html: 'HTML',
   pdf: 'PDF',
   xlsx: 'Excel',
+  docx: 'Word',
 };
 
 export class BuildError extends Error {}
@@ -73,12 +75,17 @@ export async function timeStages(paths: ProjectPaths, id: string, after?: () => 
   await renderXlsx(d, k, { version: VERSION });
   t.xlsx = performance.now() - t0;
   after?.();
+
+  t0 = performance.now();
+  await renderDocx(d);
+  t.docx = performance.now() - t0;
+  after?.();
   return t as Record<Stage, number>;
 }
 
 export interface BuildResult {
   id: string;
-  /** Bytes of every output (html, pdf, xlsx, kontroll.json). */
+  /** Bytes of every output (html, pdf, xlsx, docx, kontroll.json). */
   bytes: number;
   /** Open findings by severity (accepted ones left out). */
   fel: number;

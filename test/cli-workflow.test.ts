@@ -40,12 +40,12 @@ describe('build', () => {
     const two = cli(p.root, 'build', '--jobb', '2', '--out', 'ut2');
     expect(two.status, two.stderr).toBe(0);
     expect(two.stdout).toContain('Bygger 2 rapporter på 2 trådar.');
-    expect(two.stdout).toMatch(/Klart: 8 filer för 2 rapporter på \d+,\d s \(2 trådar, processortid \d+,\d s, högst \d+ MB minne\)\./);
+    expect(two.stdout).toMatch(/Klart: 10 filer för 2 rapporter på \d+,\d s \(2 trådar, processortid \d+,\d s, högst \d+ MB minne\)\./);
     const one = cli(p.root, 'build', '--jobb', '1', '--out', 'ut1');
     expect(one.status, one.stderr).toBe(0);
     for (const id of ['vss-forvaltningsbudget-2023', 'exempel-2025']) {
       const files = readdirSync(join(p.root, 'ut1', id));
-      expect(files.length).toBe(4);
+      expect(files.length).toBe(5);
       for (const f of files) expect(readFileSync(join(p.root, 'ut2', id, f)).equals(readFileSync(join(p.root, 'ut1', id, f))), f).toBe(true);
     }
     writeFile(p, 'content/exempel-2025/02-ekonomi.md', `${readFileSync(join(p.content, 'exempel-2025', '02-ekonomi.md'), 'utf8')}\nOkänd siffra: {=driftsammandrag/finns-inte/budget_2025}.\n`);
@@ -64,7 +64,7 @@ describe('build', () => {
     const strict = cli(p.root, 'build', '--strict', '--format', 'html');
     expect(strict.status).toBe(1);
     expect(strict.stdout).toContain('avbrutet (--strict)');
-    expect(cli(p.root, 'build', '--format', 'docx').status).toBe(2);
+    expect(cli(p.root, 'build', '--format', 'odt').status).toBe(2);
     const check = cli(p.root, 'check', '--format', 'json');
     expect(check.status).toBe(1);
     const j = JSON.parse(check.stdout);
@@ -106,6 +106,25 @@ describe('paket', () => {
     const { createHash } = require('node:crypto') as typeof import('node:crypto');
     expect(index.bilagor[0].sha256).toBe(createHash('sha256').update(readFileSync(join(dir, index.bilagor[0].fil))).digest('hex'));
     expect(pdfPages(join(dir, 'KS-2024-0815_index.pdf')).join('\n')).toContain('Bilagor till KS 2024-12-03 § 412');
+  });
+  it('--docx writes each bilaga as a Word document beside its PDF, stamped, in the index with its SHA-256', async () => {
+    const p = scratchFixture();
+    const r = cli(p.root, 'paket', 'exempel-2025', '--docx');
+    expect(r.status, r.stderr).toBe(0);
+    const dir = join(p.root, 'out', 'paket', 'KS-2024-0815');
+    expect(readdirSync(dir).sort()).toEqual(['KS-2024-0815_bilaga-03_exempel-2025.docx', 'KS-2024-0815_bilaga-03_exempel-2025.pdf', 'KS-2024-0815_index.json', 'KS-2024-0815_index.pdf']);
+    const index = JSON.parse(readFileSync(join(dir, 'KS-2024-0815_index.json'), 'utf8'));
+    const { createHash } = require('node:crypto') as typeof import('node:crypto');
+    const docx = readFileSync(join(dir, 'KS-2024-0815_bilaga-03_exempel-2025.docx'));
+    expect(index.bilagor[0].docx).toEqual({ fil: 'KS-2024-0815_bilaga-03_exempel-2025.docx', sha256: createHash('sha256').update(docx).digest('hex') });
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(docx);
+    const headers = await Promise.all(zip.file(/^word\/header\d*\.xml$/).map((f) => f.async('string')));
+    expect(headers.some((h) => h.includes('Bilaga 3 till KS 2024-12-03 § 412, Dnr KS 2024-0815'))).toBe(true);
+    // The index's narrow columns wrap file names and checksums.
+    const indexText = pdfPages(join(dir, 'KS-2024-0815_index.pdf')).join('').replace(/\s+/g, '');
+    expect(indexText).toContain('KS-2024-0815_bilaga-03_exempel-2025.docx');
+    expect(indexText).toContain(index.bilagor[0].docx.sha256);
   });
   it('refuses a bilaga number used twice and a missing diarienummer', () => {
     const p = scratchFixture();

@@ -1,5 +1,5 @@
 /** The output formats of `build`; apart from the renderers so the CLI can check options without loading them. */
-export const FORMATS = ['html', 'pdf', 'xlsx'] as const;
+export const FORMATS = ['html', 'pdf', 'xlsx', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** A report's files in their fixed order: the formats as in FORMATS, then kontroll.json. */

@@ -22,12 +22,13 @@ export interface Output {
 
 type Renderer = (d: Dokument, k: Kontrollresultat, o: RenderOptions) => Promise<Buffer>;
 
-// PDF and Excel are loaded when first used: a build thread that only lays out PDFs never
+// PDF, Excel and Word are loaded when first used: a build thread that only lays out PDFs never
 // loads exceljs, and one that only prepares never loads pdfmake.
 const RENDERERS: Record<Format, Renderer> = {
   html: async (d) => Buffer.from(renderHtml(d), 'utf8'),
   pdf: async (d, _k, o) => (await import('../render/pdf/render-pdf.js')).renderPdf(d, o.pdf),
   xlsx: async (d, k) => (await import('../render/xlsx/render-xlsx.js')).renderXlsx(d, k, { version: VERSION }),
+  docx: async (d) => (await import('../render/docx/render-docx.js')).renderDocx(d),
 };
 
 

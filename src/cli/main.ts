@@ -52,7 +52,7 @@ program
   .description('bygger rapporterna till out/<rapport>/')
   .argument('[rapport...]', 'rapporter att bygga (standard: alla under data/)')
   .option('--out <katalog>', 'katalog för utdata', 'out')
-  .option('--format <lista>', 'format att skapa, kommaseparerade: html,pdf,xlsx', 'html,pdf,xlsx')
+  .option('--format <lista>', 'format att skapa, kommaseparerade: html,pdf,xlsx,docx', 'html,pdf,xlsx,docx')
   .option('--strict', 'avbryt om kontrollen hittar fel')
   .option('--pdfa', 'skapa PDF/A-2b för arkivet')
   .option('--jobb <antal>', 'antal rapporter som byggs samtidigt, i egna trådar (standard: en per kärna, men bara när varje tråd får minst fyra rapporter)')
@@ -80,8 +80,9 @@ program
   .option('--out <katalog>', 'katalog för utdata (paketet hamnar i <katalog>/paket/<diarienummer>/)', 'out')
   .option('--pdfa', 'skapa PDF/A-2b för arkivet')
   .option('--strict', 'avbryt om kontrollen hittar fel')
-  .addHelpText('after', '\nRapportens bilagenummer (bilaga) och ärendet (beslut) hämtas ur rapport.yaml.\n\nExempel:\n  kommunrapport paket ks-internbudget-2024\n  kommunrapport paket ks-internbudget-2024 vss-forvaltningsbudget-2023 --pdfa\n')
-  .action(async (rapporter: string[], opts: { out: string; pdfa?: boolean; strict?: boolean }) => {
+  .option('--docx', 'skriv också varje bilaga som Word-dokument (.docx) bredvid dess PDF, med samma stämpel')
+  .addHelpText('after', '\nRapportens bilagenummer (bilaga) och ärendet (beslut) hämtas ur rapport.yaml.\n\nExempel:\n  kommunrapport paket ks-internbudget-2024\n  kommunrapport paket ks-internbudget-2024 vss-forvaltningsbudget-2023 --pdfa\n  kommunrapport paket ks-internbudget-2024 --docx\n')
+  .action(async (rapporter: string[], opts: { out: string; pdfa?: boolean; strict?: boolean; docx?: boolean }) => {
     const { runPaket } = await import('./commands/paket.js');
     process.exitCode = await runPaket(program.opts<{ rot: string }>().rot, rapporter, opts);
   });

@@ -8,7 +8,12 @@ export async function indexPdf(p: Paket): Promise<Buffer> {
   const date = new Date(`${p.datum}T12:00:00Z`);
   const body = [
     ['Bilaga', 'Titel', 'Fil', 'SHA-256'].map((t) => ({ text: t, bold: true })),
-    ...p.bilagor.map((b) => [String(b.nummer), b.titel, { text: b.fil, fontSize: 7 }, { text: b.sha256 ?? '', fontSize: 6 }]),
+    ...p.bilagor.map((b) => [
+      String(b.nummer),
+      b.titel,
+      { text: [b.fil, ...(b.docx ? [`\n${b.docx.fil}`] : [])].join(''), fontSize: 7 },
+      { text: [b.sha256 ?? '', ...(b.docx ? [`\n${b.docx.sha256}`] : [])].join(''), fontSize: 6 },
+    ]),
   ];
   const content: Content[] = [
     { text: `Bilagor till ${p.organ} ${p.datum} ${p.paragraf}`, style: 'h2' },

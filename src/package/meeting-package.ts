@@ -9,6 +9,8 @@ export interface Bilaga {
   titel: string;
   fil: string;
   sha256?: string;
+  /** The same attachment as a Word document (`paket --docx`), named like the PDF. */
+  docx?: { fil: string; sha256: string };
 }
 
 export interface Paket {
@@ -82,6 +84,9 @@ export function planPackage(docs: Dokument[]): { paket?: Paket; diagnostics: Dia
   };
 }
 
+/** The Word file beside an attachment's PDF: the same name, `.docx`. */
+export const docxName = (pdf: string): string => pdf.replace(/\.pdf$/, '.docx');
+
 export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 /** The stable JSON index of the package. */
@@ -92,6 +97,6 @@ export function indexJson(p: Paket): object {
     datum: p.datum,
     paragraf: p.paragraf,
     diarienummer: p.diarienummer,
-    bilagor: p.bilagor.map((b) => ({ nummer: b.nummer, titel: b.titel, rapport: b.rapport, fil: b.fil, sha256: b.sha256 })),
+    bilagor: p.bilagor.map((b) => ({ nummer: b.nummer, titel: b.titel, rapport: b.rapport, fil: b.fil, sha256: b.sha256, ...(b.docx ? { docx: b.docx } : {}) })),
   };
 }

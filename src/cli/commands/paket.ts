@@ -4,7 +4,7 @@ import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
 import type { Dokument } from '../../model/dokument.js';
 import { projectPaths } from '../../load/load-report.js';
 import { indexPdf } from '../../package/index-pdf.js';
-import { indexJson, planPackage, sha256 } from '../../package/meeting-package.js';
+import { docxName, indexJson, planPackage, sha256 } from '../../package/meeting-package.js';
 import { loadAndCompose } from '../../pipeline.js';
 import { renderPdf } from '../../render/pdf/render-pdf.js';
 import { writeFilesAtomic } from '../../write/atomic.js';
@@ -13,6 +13,8 @@ export interface PaketOptions {
   out: string;
   pdfa?: boolean;
   strict?: boolean;
+  /** Also each attachment as a Word document, beside its PDF. */
+  docx?: boolean;
 }
 
 /** `kommunrapport paket`: the meeting's attachments, stamped, named stably, with an index. */
@@ -45,6 +47,13 @@ export async function runPaket(root: string, ids: string[], opts: PaketOptions):
     b.sha256 = sha256(pdf);
     files.push({ path: join(outDir, b.fil), data: pdf });
     console.log(`bilaga ${b.nummer}: ${b.fil}`);
+    if (opts.docx) {
+      const { renderDocx } = await import('../../render/docx/render-docx.js');
+      const docx = await renderDocx(d, { stämpel: paket.stämpel(b.nummer) });
+      b.docx = { fil: docxName(b.fil), sha256: sha256(docx) };
+      files.push({ path: join(outDir, b.docx.fil), data: docx });
+      console.log(`bilaga ${b.nummer}: ${b.docx.fil}`);
+    }
   }
   files.push({ path: join(outDir, `${paket.prefix}_index.pdf`), data: await indexPdf(paket) });
   files.push({ path: join(outDir, `${paket.prefix}_index.json`), data: Buffer.from(`${JSON.stringify(indexJson(paket), null, 2)}\n`) });

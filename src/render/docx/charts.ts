@@ -1,0 +1,62 @@
+import { createRequire } from 'node:module';
+import { ImageRun, Paragraph, TextRun } from 'docx';
+import type { DiagramBlock } from '../../model/dokument.js';
+import { chartCaption, chartDataTable, chartLayout, chartSvg, chartTextAlternative } from '../chart/index.js';
+import { fontPath } from '../fonts.js';
+import type { Ctx } from './context.js';
+import { item, type Flow } from './flow.js';
+import { need, type GridCell } from './grid.js';
+import { textWidth } from './page.js';
+import { captionParagraph, placedTable } from './tables.js';
+
+type ResvgModule = typeof import('@resvg/resvg-js');
+// resvg's renderer is a Node addon from the npm package of this platform; loaded when a chart is drawn.
+let resvg: ResvgModule | undefined;
+const load = (): ResvgModule => (resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule);
+
+/** Pixels of the PNG per pixel of the SVG: sharp when printed. */
+const ZOOM = 2.5;
+
+/**
+ * The chart's SVG as a PNG, for Word versions and readers that do not draw SVG. Only the bundled
+ * Roboto is used (no system fonts), so the pixels are the same on every machine and in every build.
+ */
+export function chartPng(svg: string): Buffer {
+  const { Resvg } = load();
+  const r = new Resvg(svg, {
+    font: { loadSystemFonts: false, fontFiles: [fontPath('normal'), fontPath('bold'), fontPath('italics')], defaultFontFamily: 'Roboto' },
+    fitTo: { mode: 'zoom', value: ZOOM },
+    background: '#ffffff',
+  });
+  return r.render().asPng();
+}
+
+/** Twips to the pixels (96 per inch) docx sizes pictures in. */
+const px = (twips: number): number => (twips / 1440) * 96;
+
+/** Caption, the picture (SVG with a PNG fallback, the text alternative as alt text), then its data as a table. */
+export function chart(ctx: Ctx, b: DiagramBlock): Flow {
+  const w = Math.floor(px(textWidth('stående')));
+  const svg = chartSvg(b, { width: w });
+  const height = Math.ceil(chartLayout(b, { width: w }).height);
+  const picture = new ImageRun({
+    type: 'svg',
+    data: Buffer.from(svg, 'utf8'),
+    fallback: { type: 'png', data: chartPng(svg) },
+    transformation: { width: w, height },
+    altText: { id: String(++ctx.drawing), name: chartCaption(b), title: chartCaption(b), description: chartTextAlternative(b) },
+  });
+  const t = chartDataTable(b);
+  const needs = t.kolumner.map((k, i) => (i === 0 ? need(k, t.rader.map((r) => r.etikett), { floor: 1400, cap: 4000, first: true }) : need(k, t.rader.map((r) => r.värden[i - 1] ?? ''), { numeric: true })));
+  const grid = {
+    head: t.kolumner.map((k, i): GridCell => ({ text: k, right: i > 0 })),
+    rows: t.rader.map((r) => ({ cells: [{ text: r.etikett }, ...r.värden.map((v): GridCell => ({ text: v, right: true }))] })),
+    needs,
+  };
+  return [
+    item(captionParagraph(chartCaption(b)), { keepNext: true }),
+    item(new Paragraph({ keepNext: true, children: [picture] }), { keepNext: true }),
+    item(new Paragraph({ style: 'Tabellnot', children: [new TextRun(chartTextAlternative(b))] })),
+    ...placedTable(`Data för ${chartCaption(b)}`, grid, []),
+  ];
+}

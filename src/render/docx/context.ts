@@ -1,0 +1,16 @@
+import type { Dokument, Inline } from '../../model/dokument.js';
+
+/** What rendering the body gathers on the way: footnotes, the list definitions used, picture ids. */
+export interface Ctx {
+  d: Dokument;
+  /** Each footnote reference in the text → its Word footnote id. */
+  refs: Map<Inline, number>;
+  /** Footnote entries that became Word footnotes (and are not printed where they were defined). */
+  placed: Set<object>;
+  /** First numbers of the numbered lists used (one list definition each). */
+  listStarts: Set<number>;
+  /** Numbered lists restart: each is an instance of its definition. */
+  listInstance: number;
+  /** Drawing ids, unique in the document and the same in every build. */
+  drawing: number;
+}

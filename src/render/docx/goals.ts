@@ -1,0 +1,69 @@
+import { Paragraph, TextRun } from 'docx';
+import { formatCell } from '../../format/number.js';
+import { BEDÖMNING_FÄRG, BEDÖMNING_TEXT, type MålBlock, type VisatVärde } from '../../model/dokument.js';
+import type { Bedömning } from '../../schema/mal.js';
+import { caption, paragraphs } from '../shared.js';
+import { item, type Flow } from './flow.js';
+import { need, type GridCell, type GridRow } from './grid.js';
+import { heading } from './headings.js';
+import { alignRight, noteParagraph, placedTable } from './tables.js';
+
+const value = (v: VisatVärde): GridCell => {
+  const f = formatCell(v.cell, v.decimaler);
+  return { text: [new TextRun(f.text), ...(f.fotnot ? [new TextRun({ text: f.fotnot, superScript: true })] : [])], right: alignRight(v.cell) };
+};
+
+/** The indicator table: goal (spanning its indicators' rows), indicator, one column per year or target. */
+export function goalTable(m: MålBlock): Flow {
+  const rows: GridRow[] = [];
+  const ingen = `Ingen ${m.benämning.indikator.toLowerCase()}`;
+  for (const n of m.nämndmål) {
+    const span = Math.max(1, n.indikatorer.reduce((k, i) => k + 1 + i.delrader.length, 0));
+    const goal: GridCell = { text: [new TextRun({ text: n.namn, bold: true })], rowSpan: span, ...(n.beskrivning ? { under: [{ text: n.beskrivning, italics: true }] } : {}) };
+    if (!n.indikatorer.length) {
+      rows.push({ cells: [goal, { text: [new TextRun({ text: ingen, italics: true })] }, ...m.kolumner.map((): GridCell => ({ text: '' }))] });
+      continue;
+    }
+    n.indikatorer.forEach((ind, i) => {
+      const name: GridCell = {
+        text: [new TextRun(`${ind.namn}${ind.obligatorisk ? '*' : ''}`), ...ind.fotnoter.map((f) => new TextRun({ text: f, superScript: true }))],
+        ...(ind.förklaring ? { under: [{ text: ind.förklaring, italics: true }] } : {}),
+      };
+      rows.push({ cells: [...(i === 0 ? [goal] : []), name, ...ind.värden.map(value)] });
+      for (const dr of ind.delrader) rows.push({ cells: [{ text: [new TextRun({ text: dr.namn, italics: true })], indent: 160 }, ...dr.värden.map(value)] });
+    });
+  }
+  const values = (i: number): string[] => m.nämndmål.flatMap((n) => n.indikatorer.flatMap((ind) => [ind.värden[i], ...ind.delrader.map((d) => d.värden[i])].map((v) => (v ? formatCell(v.cell, v.decimaler).text : ''))));
+  const needs = [
+    need(m.benämning.mål, m.nämndmål.map((n) => n.namn), { floor: 1200, cap: 2200 }),
+    need(m.benämning.indikator, m.nämndmål.flatMap((n) => n.indikatorer.map((i) => i.namn)), { floor: 1600, cap: 4000, first: true }),
+    ...m.kolumner.map((k, i) => need(k.rubrik, values(i))),
+  ];
+  const notes = [
+    ...(m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk)) ? [noteParagraph('', `* Obligatorisk ${m.benämning.indikator.toLowerCase()}.`)] : []),
+    ...m.fotnoter.map((f) => noteParagraph(f.markör, f.text)),
+  ];
+  return placedTable(caption(m), { head: [{ text: m.benämning.mål }, { text: m.benämning.indikator }, ...m.kolumner.map((k): GridCell => ({ text: k.rubrik, right: true }))], rows, needs }, notes);
+}
+
+/** "● Bedömning: Uppfylls delvis", the dot in the bedömning's colour, the words saying the same. */
+export function bedömningParagraph(nivå: Bedömning): Paragraph {
+  const color = BEDÖMNING_FÄRG[nivå].replace('#', '');
+  return new Paragraph({ children: [new TextRun({ text: '\u25cf ', color }), new TextRun({ text: `Bedömning: ${BEDÖMNING_TEXT[nivå]}`, bold: true, color })] });
+}
+
+/** The målredovisning: per goal a heading, the bedömning, the analysis, results and deviations as lists. */
+export function goalReport(m: MålBlock, level: number, bullets: (items: string[]) => Flow): Flow {
+  return m.nämndmål.flatMap((n): Flow => {
+    const b = n.bedömning;
+    if (!b) return [];
+    const list = (title: string, items: string[]): Flow => (items.length ? [item(heading(level + 2, [new TextRun(title)], { iInnehåll: false }), { keepNext: true }), ...bullets(items)] : []);
+    return [
+      item(heading(level + 1, [new TextRun(n.namn)], { iInnehåll: false }), { keepNext: true }),
+      item(bedömningParagraph(b.nivå)),
+      ...paragraphs(b.analys).map((p) => item(new Paragraph({ children: [new TextRun(p)] }))),
+      ...list('Resultat', b.resultat),
+      ...list('Avvikelser', b.avvikelser),
+    ];
+  });
+}
