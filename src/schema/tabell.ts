@@ -90,6 +90,7 @@ const tabellBas = z.strictObject({
   rubrik: z.string().min(1).describe('Tabellens rubrik (bildtext).'),
   typ: z.enum(TABELLTYPER),
   avser: z.string().optional().describe('Verksamhet eller förvaltning som tabellen gäller, t.ex. "Planeringsstaben".'),
+  efter: z.string().min(1).optional().describe('Den generiska mallen placerar tabellen direkt efter texten under denna rubrik, t.ex. "Ekonomi > Driftsammandrag"; utan efter hamnar den under rubriken Tabeller.'),
   enhet: z.enum(['tkr', 'mnkr', 'mdkr', 'kr', '%', 'antal', 'blandad']),
   decimaler: z.number().int().min(0).max(4).default(0),
   förspalt: z.string().default('').describe('Rubriken över radetiketterna, t.ex. "Nettokostnad, belopp mnkr".'),

@@ -18,6 +18,7 @@ export const uppdragslistaSchema = z.strictObject({
   id: idSchema,
   rubrik: z.string().min(1),
   typ: z.enum(UPPDRAGSTYPER),
+  efter: z.string().min(1).optional().describe('Den generiska mallen placerar listan direkt efter texten under denna rubrik; utan efter hamnar den under rubriken Uppdrag.'),
   uppdrag: z.array(uppdragSchema),
 });
 
