@@ -46,7 +46,7 @@ describe('HTML content', () => {
   });
   it('shows each bedömning in colour and in words, with the legend', () => {
     const dr = htmlOf('ks-delarsrapport-2021-08');
-    expect(dr).toContain('<p class="bedomning bedomning-uppfylls-delvis"><span class="farg" aria-hidden="true"></span>Bedömning: Uppfylls delvis</p>');
+    expect(dr).toContain('<p class="bedomning bedomning-uppfylls-delvis"><span class="symbol" aria-hidden="true">●</span> Bedömning: Uppfylls delvis</p>');
     expect(dr).toContain('aria-label="Färgförklaring för bedömningen"');
     expect(dr.match(/class="bedomning bedomning-/g)!.length).toBe(18 + 4);
   });

@@ -7,6 +7,7 @@ import type { Avsnitt, Block, DiagramBlock, Dokument, Fakt, Inline, MålBlock, R
 import { parseMarkdown, plainText, type TextDel } from '../narrative/parse-markdown.js';
 import { ärUppföljning, PERIODRAPPORTER, type Rapport } from '../schema/rapport.js';
 import { uppgiftFacts } from './uppgifter.js';
+import { STANDARDPROFIL } from '../model/profil.js';
 import { renderOutline, type OutlineItem, type TemplateContext, type TemplateSource } from '../template/outline.js';
 import { slugify } from '../util/slug.js';
 import { chartBlocks } from './charts.js';
@@ -245,6 +246,7 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     rapport,
     datum: rapport.datum,
     titelsida: titelsida(rapport),
+    profil: r.profil ?? STANDARDPROFIL,
     block: root,
     tabeller,
     fakta,
@@ -301,8 +303,8 @@ function efterPlats(r: LoadedReport, items: OutlineItem[]): Position | undefined
 
 /** Headings the generic templates print, in the kommun's words (its profile) or the defaults. */
 function rubrikOrd(r: LoadedReport): TemplateContext['ord'] {
-  const b = r.mål?.benämning;
-  return { mål: 'Mål och indikatorer', indikator: b?.indikator ?? 'Indikator', målområde: 'Målområde', kommunmål: 'Kommunövergripande mål', uppdrag: 'Uppdrag', tabeller: 'Tabeller' };
+  const b = (r.profil ?? STANDARDPROFIL).benämningar;
+  return { mål: b.målkapitel, indikator: r.mål?.benämning.indikator ?? 'Indikator', målområde: b.målområde, kommunmål: b.kommunmål, uppdrag: b.uppdrag, tabeller: b.tabeller };
 }
 
 function selectParts(parts: TextDel[], item: Extract<OutlineItem, { typ: 'text' }>): number[] | string {

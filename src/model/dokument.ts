@@ -2,6 +2,7 @@ import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import type { Cell } from '../schema/cell.js';
 import type { Bedömning } from '../schema/mal.js';
 import type { Rapport } from '../schema/rapport.js';
+import type { Profil } from './profil.js';
 
 /**
  * The one document model. Compose builds it from data, narrative and template; every renderer
@@ -13,6 +14,8 @@ export interface Dokument {
   /** Build date (ISO), taken from the data so outputs are reproducible. */
   datum: string;
   titelsida: Titelsida;
+  /** The kommun's words and look (its profile, or the defaults). */
+  profil: Profil;
   /** Top-level blocks in reading order (the table of contents, then chapters). */
   block: Block[];
   /** Every table-like block in document order, numbered from 1. */

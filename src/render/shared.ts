@@ -1,5 +1,6 @@
 import { formatCell, type FormattedCell } from '../format/number.js';
 import type { Dokument, MålBlock, TabellBlock, UppdragBlock } from '../model/dokument.js';
+import { fyllIn } from '../model/profil.js';
 
 /** What all renderers share: captions, cell texts and labels. None of them import each other. */
 export function caption(b: TabellBlock | MålBlock | UppdragBlock): string {
@@ -17,6 +18,18 @@ export function factCell(d: Dokument, id: string | null): FormattedCell {
   if (!id) return { text: '', numeric: false };
   const f = d.fakta.get(id);
   return f ? formatCell(f.cell, f.decimaler) : { text: '', numeric: false };
+}
+
+/** The note under a goal table for indicators marked *: the profile's meaning of the marker, or the default. */
+export function markörText(d: Dokument, m: MålBlock): string {
+  const egen = d.profil.markörer.find((x) => x.markör === '*');
+  return `* ${egen ? egen.betydelse.replace(/\.$/, '') : `Obligatorisk ${m.benämning.indikator.toLowerCase()}`}.`;
+}
+
+/** A profile text (title page, running header) with the document's {titel}, {kommun}, {nämnd}, {år}. */
+export function sidtext(d: Dokument, mall: string, extra: Record<string, string | number> = {}): string {
+  const t = d.titelsida;
+  return fyllIn(mall, { titel: t.titel, kommun: t.kommun, nämnd: t.nämnd, år: d.rapport.budgetår, ...extra });
 }
 
 export const STATUS_TEXT: Record<string, string> = {

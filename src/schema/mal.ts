@@ -3,8 +3,10 @@ import { normaliseVärden, värdenSchema, type Cell } from './cell.js';
 import { fotnotSchema, idSchema } from './common.js';
 import { kolumnSchema } from './tabell.js';
 
+/** The default bedömning scale; a kommun's profile may have its own (data/profiler/<kommun>.yaml). */
 export const BEDÖMNINGAR = ['uppfylls', 'uppfylls-delvis', 'uppfylls-ej', 'kan-ej-bedömas'] as const;
-export type Bedömning = (typeof BEDÖMNINGAR)[number];
+/** A level id of the profile's scale; checked against the profile when the report is validated. */
+export type Bedömning = string;
 
 const delradSchema = z.strictObject({
   namn: z.string().min(1).describe('T.ex. "Män", "Kvinnor" eller ett område.'),
@@ -24,7 +26,7 @@ export const indikatorSchema = z.strictObject({
 });
 
 export const bedömningSchema = z.strictObject({
-  nivå: z.enum(BEDÖMNINGAR),
+  nivå: idSchema.describe('En nivå i profilens bedömningsskala; standard: uppfylls | uppfylls-delvis | uppfylls-ej | kan-ej-bedömas.'),
   analys: z.string().optional().describe('Bedömningens motivering (Markdown).'),
   resultat: z.array(z.string()).default([]).describe('Exempel på aktiviteter som bidragit till måluppfyllelse.'),
   avvikelser: z.array(z.string()).default([]).describe('Avvikelser inom aktiviteterna i verksamhetsplanen.'),

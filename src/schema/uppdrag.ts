@@ -9,7 +9,7 @@ export const uppdragSchema = z.strictObject({
   text: z.string().min(1),
   riktat_till: z.string().optional().describe('Vem uppdraget riktas till, t.ex. "Samtliga nämnder".'),
   not: z.string().optional().describe('T.ex. "Hanteras i Leanlinks förvaltningsbudget och verksamhetsplan."'),
-  status: z.enum(STATUSAR).optional().describe('I en delårsrapport: uppdragets status.'),
+  status: z.string().min(1).optional().describe(`I en uppföljning: uppdragets status, ett av profilens statusord (standard: ${STATUSAR.join(', ')}) eller fri text om profilen tillåter det.`),
   kommentar: z.string().optional().describe('I en delårsrapport: kommentar till status.'),
   granska: z.boolean().optional().describe('Överfört från förra årets rapport och inte granskat ännu (sätts av `ny`; ta bort när uppdraget är granskat).'),
 });

@@ -1,8 +1,8 @@
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
 import { formatCell, type FormattedCell } from '../../format/number.js';
-import { BEDÖMNING_FÄRG, BEDÖMNING_TEXT, type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
-import { BEDÖMNINGAR, type Bedömning } from '../../schema/mal.js';
-import { caption, factCell, paragraphs, STATUS_TEXT, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
+import { type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
+import { bedömningsnivå, statusText } from '../../model/profil.js';
+import { caption, factCell, markörText, paragraphs, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
 import { COLOR } from './styles.js';
 
 type InlineText = string | ContentText;
@@ -36,13 +36,13 @@ function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
     case 'diagram':
       return c.chart ? [c.chart(b)] : [];
     case 'mål':
-      return b.visning === 'indikatorer' ? goalTable(b) : goalReport(b);
+      return b.visning === 'indikatorer' ? goalTable(c.d, b) : goalReport(c.d, b);
     case 'uppdrag':
-      return uppdrag(b);
+      return uppdrag(c.d, b);
     case 'innehållsförteckning':
       return [{ toc: { title: { text: 'Innehåll', style: 'h2' }, textStyle: 'toc', numberStyle: 'toc' } }];
     case 'färgförklaring':
-      return [{ stack: BEDÖMNINGAR.map((k) => bedömning(k)), margin: [0, 0, 0, 8] }];
+      return [{ stack: c.d.profil.bedömning.map((k) => bedömning(c.d, k.id)), margin: [0, 0, 0, 8] }];
     case 'bilagor':
       return b.grupper.flatMap((g) => [
         { text: g.rubrik, bold: true, margin: [0, 8, 0, 3] },
@@ -155,7 +155,7 @@ function table(d: Dokument, t: TabellBlock): Content[] {
   return out;
 }
 
-function goalTable(m: MålBlock): Content[] {
+function goalTable(d: Dokument, m: MålBlock): Content[] {
   const head: TableCell[] = [
     { text: m.benämning.mål, style: 'th' },
     { text: m.benämning.indikator, style: 'th' },
@@ -194,18 +194,19 @@ function goalTable(m: MålBlock): Content[] {
       fontSize: 8,
     } as Content,
   ];
-  if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) out.push({ text: `* Obligatorisk ${m.benämning.indikator.toLowerCase()}.`, style: 'fotnot' });
+  if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) out.push({ text: markörText(d, m), style: 'fotnot' });
   for (const f of m.fotnoter) out.push({ text: [{ text: f.markör, sup: true }, ` ${f.text}`], style: 'fotnot' });
   out.push({ text: '', margin: [0, 0, 0, 6] });
   return out;
 }
 
 /** The bedömning in colour and in words: a coloured dot never carries the meaning alone. */
-function bedömning(nivå: Bedömning): Content {
-  return { text: [{ text: '\u25cf ', color: BEDÖMNING_FÄRG[nivå] }, { text: `Bedömning: ${BEDÖMNING_TEXT[nivå]}`, bold: true, color: BEDÖMNING_FÄRG[nivå] }], margin: [0, 0, 0, 3] };
+function bedömning(d: Dokument, nivå: string): Content {
+  const n = bedömningsnivå(d.profil, nivå);
+  return { text: [{ text: `${n.symbol} `, color: n.färg }, { text: `Bedömning: ${n.text}`, bold: true, color: n.färg }], margin: [0, 0, 0, 3] };
 }
 
-function goalReport(m: MålBlock): Content[] {
+function goalReport(d: Dokument, m: MålBlock): Content[] {
   return m.nämndmål
     .filter((n) => n.bedömning)
     .flatMap((n) => {
@@ -213,7 +214,7 @@ function goalReport(m: MålBlock): Content[] {
       const list = (title: string, items: string[]): Content[] => (items.length ? [{ text: title, bold: true, margin: [0, 3, 0, 2] }, { ul: items, margin: [0, 0, 0, 4] }] : []);
       return [
         { text: n.namn, style: 'h5', headlineLevel: 5 } as Content,
-        bedömning(b.nivå),
+        bedömning(d, b.nivå),
         ...paragraphs(b.analys).map((p): Content => ({ text: p, style: 'p' })),
         ...list('Resultat', b.resultat),
         ...list('Avvikelser', b.avvikelser),
@@ -221,7 +222,7 @@ function goalReport(m: MålBlock): Content[] {
     });
 }
 
-function uppdrag(u: UppdragBlock): Content[] {
+function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
   if (!u.medStatus) {
     return [
       {
@@ -235,7 +236,7 @@ function uppdrag(u: UppdragBlock): Content[] {
     ...u.uppdrag.map((x): TableCell[] => [
       { text: String(x.nummer) },
       { text: [x.text, ...(x.not ? [' ', { text: x.not, italics: true }] : [])] },
-      { text: x.status ? (STATUS_TEXT[x.status] ?? x.status) : '' },
+      { text: x.status ? statusText(d.profil, x.status) : '' },
       { text: x.kommentar ?? '' },
     ]),
   ];

@@ -1,7 +1,8 @@
+import { bedömningsnivå } from '../../model/profil.js';
 import type ExcelJS from 'exceljs';
-import { BEDÖMNING_FÄRG, BEDÖMNING_TEXT, type Dokument, type MålBlock, type VisatVärde } from '../../model/dokument.js';
+import { type Dokument, type MålBlock, type VisatVärde } from '../../model/dokument.js';
 import { slugify } from '../../util/slug.js';
-import { caption } from '../shared.js';
+import { caption, markörText } from '../shared.js';
 import { fill, fitRowHeights, printSetup, proseRow, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
 import { BLAD } from './sheet-names.js';
 
@@ -25,8 +26,9 @@ export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKa
 
   const bedömning = (cell: ExcelJS.Cell, n: MålBlock['nämndmål'][number]): void => {
     if (!n.bedömning) return;
-    cell.value = BEDÖMNING_TEXT[n.bedömning.nivå];
-    cell.fill = fill(`FF${BEDÖMNING_FÄRG[n.bedömning.nivå].slice(1).toUpperCase()}`);
+    const nivå = bedömningsnivå(d.profil, n.bedömning.nivå);
+    cell.value = nivå.text;
+    cell.fill = fill(`FF${nivå.färg.slice(1).toUpperCase()}`);
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     cell.alignment = { vertical: 'top' };
     w.see(bedCol, String(cell.value));
@@ -86,7 +88,7 @@ export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKa
         }
       });
     }
-    if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) proseRow(ws, r++, `* Obligatorisk ${m.benämning.indikator.toLowerCase()}.`, lastCol);
+    if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) proseRow(ws, r++, markörText(d, m), lastCol);
     for (const f of m.fotnoter) proseRow(ws, r++, `${supMarker(f.markör)} ${f.text}`, lastCol);
     r++;
   }
