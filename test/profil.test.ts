@@ -1,0 +1,171 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../src/check/index.js';
+import { loadAndCompose } from '../src/pipeline.js';
+import { kontrast } from '../src/profil/kontrast.js';
+import { renderHtml } from '../src/render/html/render-html.js';
+import { renderPdf } from '../src/render/pdf/render-pdf.js';
+import { renderXlsx } from '../src/render/xlsx/render-xlsx.js';
+import { VERSION } from '../src/version.js';
+import { bundled } from './support/lookup.js';
+import { pdfPages } from './support/pdf.js';
+import { ROOT, scratchProject } from './support/project.js';
+import { requireTool } from './support/tools.js';
+
+const ID = 'norrvik-tertial-2026';
+const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-profil-'));
+
+describe('norrvik-tertial-2026: a report from init, with its kommun\'s own words and look', () => {
+  const d = bundled(ID);
+
+  it('takes its profile from data/profiler/<kommun>.yaml', () => {
+    expect(d.profil.filer).toEqual(['data/profiler/norrviks-kommun.yaml']);
+    expect(d.profil.bedömning.map((b) => b.text)).toEqual(['Uppnås', 'Uppnås delvis', 'Uppnås ej', 'Ej bedömd']);
+    expect(d.profil.typsnitt?.normal).toMatch(/DejaVuSerif\.ttf$/);
+    // The profile file is an input like the others: hashed on the workbook's Om sheet.
+    expect(d.källfiler.map((f) => f.fil)).toContain('data/profiler/norrviks-kommun.yaml');
+  });
+
+  it('passes every check: the narrative\'s figures and counts agree with the tables, goals and uppdrag', () => {
+    const k = runChecks(d);
+    expect(k.fynd.filter((f) => f.allvarlighet !== 'info').map((f) => f.meddelande)).toEqual([]);
+    expect(k.belopp.length).toBeGreaterThanOrEqual(5);
+    expect(k.belopp.every((b) => b.verdikt === 'stämmer')).toBe(true);
+  });
+
+  it('HTML: the scale\'s words and symbols, free-text status, the marker\'s meaning, logo, font and colours', () => {
+    const html = renderHtml(d);
+    expect(html).toContain('<span class="symbol" aria-hidden="true">■</span> Bedömning: Uppnås delvis');
+    expect(html).toContain('.bedomning-uppnas-ej { color: #a1261f; }');
+    expect(html).toContain('<td class="text">Vilar tills nytt bokningssystem är upphandlat</td>');
+    expect(html).toContain('<td class="text">Påbörjat</td>');
+    expect(html).toContain('* Indikatorn följs av alla nämnder i Norrvik.');
+    expect(html).toMatch(/<img class="logotyp" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Norrviks kommuns logotyp"/);
+    expect(html).toContain('@font-face{font-family:"DejaVu Serif (DejaVuSerif.ttf)"');
+    expect(html).toContain('h1, h2, h3, h4, h5, h6, caption, figure.diagram figcaption, .titelsida .kommun { color: #0f4c45; }');
+    expect(html).toContain('<p class="kommun">Norrviks kommun · Kultur- och fritidsnämnden</p>');
+    // Headings of the generic template in the kommun's words.
+    expect(html).toMatch(/<h2[^>]*>Mål och måluppfyllelse<\/h2>/);
+    expect(html).toMatch(/<h3[^>]*>Perspektiv Medborgare<\/h3>/);
+    expect(html).toMatch(/<h2[^>]*>Uppdrag från fullmäktige<\/h2>/);
+  });
+
+  it('PDF: embeds the profile\'s font, prints its words, running header and footer, byte-identical twice', async () => {
+    const a = await renderPdf(d);
+    const b = await renderPdf(d);
+    expect(a.equals(b)).toBe(true);
+    const f = join(dir, `${ID}.pdf`);
+    writeFileSync(f, a);
+    const fonts = execFileSync(requireTool('pdffonts', 'poppler-utils'), [f], { encoding: 'utf8' });
+    expect(fonts).toMatch(/\+DejaVuSerif\s/);
+    expect(fonts).toMatch(/\+DejaVuSerif-Bold\s/);
+    expect(fonts).not.toContain('Roboto');
+    const pages = pdfPages(f);
+    const all = pages.join('\n').replace(/\s+/g, ' ');
+    expect(pages[0]).toContain('Norrviks kommun · Kultur- och fritidsnämnden');
+    expect(pages[0]).toContain('Rapporten följer upp nämndens budget och mål för årets första fyra månader.');
+    expect(pages[1]).toContain('Norrviks kommun – Tertialrapport 1 2026 – Kultur- och fritidsnämnden');
+    expect(pages[1]).toContain(`Tertialrapport 1 2026 – Kultur- och fritidsnämnden · sida 2 av ${pages.length}`);
+    expect(all).toContain('▲ Bedömning: Uppnås');
+    expect(all).toContain('▼ Bedömning: Uppnås ej');
+    // The narrow status column may break the long free-text status; its words are all there.
+    expect(all).toMatch(/Vilar tills .*nytt .*upphandlat/);
+    expect(all).toContain('131 000 42 460 130 800 200');
+    expect(all).toContain('Summa nämnden');
+    expect(all).toContain('−700');
+    // The table follows the text under "Ekonomi > Driften", before "Investeringarna".
+    const ekonomi = pages.find((p) => p.includes('Tabell 1. Driftredovisning per verksamhet'))!;
+    expect(ekonomi.indexOf('Driften')).toBeLessThan(ekonomi.indexOf('Tabell 1.'));
+    expect(ekonomi.indexOf('Tabell 1.')).toBeLessThan(ekonomi.indexOf('Investeringarna'));
+    // Every page renders; the title page shows the logo (dark pixels in its top left corner).
+    const png = join(dir, 'sida');
+    execFileSync(requireTool('pdftoppm', 'poppler-utils'), ['-r', '40', '-png', f, png]);
+    const sidor = readdirSync(dir).filter((n) => n.startsWith('sida') && n.endsWith('.png'));
+    expect(sidor.length).toBe(pages.length);
+    for (const s of sidor) expect(statSync(join(dir, s)).size).toBeGreaterThan(1000);
+    const hörn = execFileSync(requireTool('convert', 'imagemagick'), [join(dir, sidor.sort()[0]!), '-crop', '60x40+20+20', '-format', '%[fx:mean]', 'info:'], { encoding: 'utf8' });
+    expect(Number(hörn)).toBeLessThan(0.9);
+  });
+
+  it('Excel: the bedömning in the profile\'s word on its colour, the free-text status as written', async () => {
+    const buf = await renderXlsx(d, { fynd: d.diagnostics, belopp: [] }, { version: VERSION });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const cells: ExcelJS.Cell[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void cells.push(c))));
+    const delvis = cells.find((c) => c.value === 'Uppnås delvis');
+    expect(delvis).toBeDefined();
+    expect((delvis!.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF8C5300');
+    expect(cells.some((c) => c.value === 'Vilar tills nytt bokningssystem är upphandlat')).toBe(true);
+    expect(cells.some((c) => c.value === 'Påbörjat')).toBe(true);
+  });
+});
+
+describe('profile errors are Swedish, at the profile\'s line', () => {
+  const med = (edit: (profil: string) => string): ReturnType<typeof loadAndCompose> => {
+    const p = scratchProject([ID]);
+    const f = join(p.data, 'profiler', 'norrviks-kommun.yaml');
+    writeFileSync(f, edit(readFileSync(f, 'utf8')));
+    return loadAndCompose(p, ID);
+  };
+  const fel = (c: ReturnType<typeof loadAndCompose>) => c.diagnostics.filter((x) => x.allvarlighet === 'fel').map((x) => `${x.plats?.fil}:${x.plats?.rad} ${x.meddelande}`);
+
+  it('a missing logo', () => {
+    expect(fel(med((s) => s.replace('logotyp: norrvik-logotyp.svg', 'logotyp: saknas.svg')))).toEqual(['data/profiler/norrviks-kommun.yaml:27 logotypen data/profiler/saknas.svg finns inte']);
+  });
+
+  it('a text colour that fails WCAG AA on white', () => {
+    expect(kontrast('#777777', '#ffffff')).toBeLessThan(4.5);
+    const out = fel(med((s) => s.replace('rubrik: "#0f4c45"', 'rubrik: "#8fbfb8"')));
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^data\/profiler\/norrviks-kommun\.yaml:30 färgen #8fbfb8 har kontrasten 2,04:1 mot vit bakgrund; text behöver minst 4,5:1 \(WCAG AA\)/);
+  });
+
+  it('a font without the Swedish letters or U+2212', () => {
+    const p = scratchProject([ID]);
+    // LibreOffice's symbol font (OpenSymbol) has the minus sign but no Swedish letters.
+    requireTool('soffice', 'libreoffice-writer-nogui');
+    const symbol = '/usr/share/fonts/truetype/libreoffice/opens___.ttf';
+    copyFileSync(symbol, join(p.data, 'profiler', 'typsnitt', 'Matte.ttf'));
+    const f = join(p.data, 'profiler', 'norrviks-kommun.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('normal: typsnitt/DejaVuSerif.ttf', 'normal: typsnitt/Matte.ttf'));
+    const out = fel(loadAndCompose(p, ID));
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^data\/profiler\/norrviks-kommun\.yaml:36 typsnittet data\/profiler\/typsnitt\/Matte\.ttf saknar "å", "ä", "ö", "Å", "Ä", "Ö", "é", "É"; en rapport behöver/);
+  });
+
+  it('a bedömning or status the profile does not know, at the data\'s line', () => {
+    const p = scratchProject([ID]);
+    const m = join(p.data, ID, 'mal.yaml');
+    writeFileSync(m, readFileSync(m, 'utf8').replace('nivå: uppnås-delvis', 'nivå: uppfylls-delvis'));
+    const f = join(p.data, 'profiler', 'norrviks-kommun.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('  fritext: true', '  fritext: false'));
+    expect(fel(loadAndCompose(p, ID))).toEqual([
+      `data/${ID}/mal.yaml:17 bedömningen "uppfylls-delvis" finns inte i profilens skala; skriv en av uppnås, uppnås-delvis, uppnås-ej, ej-bedömd (data/profiler/norrviks-kommun.yaml)`,
+      `data/${ID}/uppdrag.yaml:16 statusen "Vilar tills nytt bokningssystem är upphandlat" finns inte bland profilens statusord; skriv en av påbörjat, slutfört, ej-påbörjat, eller tillåt fri text med uppdragsstatus: {fritext: true}`,
+    ]);
+  });
+
+  it('a report overrides its kommun\'s profile in its own profil.yaml; a named profile that is missing is an error', () => {
+    const p = scratchProject([ID]);
+    writeFileSync(join(p.data, ID, 'profil.yaml'), 'benämningar:\n  målkapitel: Måluppfyllelse\nutseende:\n  färger:\n    rubrik: "#222222"\n');
+    const d = loadAndCompose(p, ID).dokument!;
+    expect(d.profil.benämningar.målkapitel).toBe('Måluppfyllelse');
+    expect(d.profil.färger.rubrik).toBe('#222222');
+    expect(d.profil.färger.tabellhuvud).toBe('#e3f1ee');
+    const r = join(p.data, ID, 'rapport.yaml');
+    writeFileSync(r, readFileSync(r, 'utf8').replace('budgetår: 2026', 'profil: norrvik-gammal\nbudgetår: 2026'));
+    expect(fel(loadAndCompose(p, ID))).toEqual([`data/${ID}/rapport.yaml:9 profilen data/profiler/norrvik-gammal.yaml finns inte; skapa den eller rätta namnet i profil:`]);
+  });
+});
+
+it('the bundled reports keep the default look: Roboto, no profile file', () => {
+  const d = bundled('ks-internbudget-2024');
+  expect(d.profil.filer).toEqual([]);
+  expect(d.profil.typsnitt).toBeUndefined();
+  expect(readFileSync(join(ROOT, 'data', 'ks-internbudget-2024', 'rapport.yaml'), 'utf8')).not.toContain('profil:');
+});
