@@ -11,6 +11,7 @@ import { renderHtml } from '../src/render/html/render-html.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { renderXlsx } from '../src/render/xlsx/render-xlsx.js';
 import { VERSION } from '../src/version.js';
+import { parseCellString } from '../src/schema/cell.js';
 import { bundled } from './support/lookup.js';
 import { pdfPages } from './support/pdf.js';
 import { ROOT, scratchProject } from './support/project.js';
@@ -42,6 +43,11 @@ describe('norrvik-tertial-2026: a report from init, with its kommun\'s own words
     expect(html).toContain('<span class="symbol" aria-hidden="true">■</span> Bedömning: Uppnås delvis');
     expect(html).toContain('.bedomning-uppnas-ej { color: #a1261f; }');
     expect(html).toContain('<td class="text">Vilar tills nytt bokningssystem är upphandlat</td>');
+    // The list's own columns (visa:), the recipient among them; targets as written in words.
+    expect(html).toContain('<th scope="col">Nr</th><th scope="col">Uppdrag</th><th scope="col">Riktat till</th><th scope="col">Status</th><th scope="col">Kommentar</th>');
+    expect(html).toContain('<td class="text">Kultur- och fritidsnämnden och barn- och utbildningsnämnden</td>');
+    expect(html).toMatch(/<td[^>]*>Minst 35 %<\/td>/);
+    expect(html).toMatch(/<td[^>]*>Högst 6,5<\/td>/);
     expect(html).toContain('<td class="text">Påbörjat</td>');
     expect(html).toContain('* Indikatorn följs av alla nämnder i Norrvik.');
     expect(html).toMatch(/<img class="logotyp" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Norrviks kommuns logotyp"/);
@@ -77,6 +83,8 @@ describe('norrvik-tertial-2026: a report from init, with its kommun\'s own words
     expect(all).toContain('131 000 42 460 130 800 200');
     expect(all).toContain('Summa nämnden');
     expect(all).toContain('−700');
+    expect(all).toContain('Minst 35 %');
+    expect(all).toContain('Nr Uppdrag Riktat till Status Kommentar');
     // The table follows the text under "Ekonomi > Driften", before "Investeringarna".
     const ekonomi = pages.find((p) => p.includes('Tabell 1. Driftredovisning per verksamhet'))!;
     expect(ekonomi.indexOf('Driften')).toBeLessThan(ekonomi.indexOf('Tabell 1.'));
@@ -102,6 +110,8 @@ describe('norrvik-tertial-2026: a report from init, with its kommun\'s own words
     expect((delvis!.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF8C5300');
     expect(cells.some((c) => c.value === 'Vilar tills nytt bokningssystem är upphandlat')).toBe(true);
     expect(cells.some((c) => c.value === 'Påbörjat')).toBe(true);
+    expect(cells.some((c) => c.value === 'Minst 35 %')).toBe(true);
+    expect(cells.some((c) => c.value === 'Kultur- och fritidsnämnden och barn- och utbildningsnämnden')).toBe(true);
   });
 });
 
@@ -146,7 +156,7 @@ describe('profile errors are Swedish, at the profile\'s line', () => {
     writeFileSync(f, readFileSync(f, 'utf8').replace('  fritext: true', '  fritext: false'));
     expect(fel(loadAndCompose(p, ID))).toEqual([
       `data/${ID}/mal.yaml:17 bedömningen "uppfylls-delvis" finns inte i profilens skala; skriv en av uppnås, uppnås-delvis, uppnås-ej, ej-bedömd (data/profiler/norrviks-kommun.yaml)`,
-      `data/${ID}/uppdrag.yaml:16 statusen "Vilar tills nytt bokningssystem är upphandlat" finns inte bland profilens statusord; skriv en av påbörjat, slutfört, ej-påbörjat, eller tillåt fri text med uppdragsstatus: {fritext: true}`,
+      `data/${ID}/uppdrag.yaml:17 statusen "Vilar tills nytt bokningssystem är upphandlat" finns inte bland profilens statusord; skriv en av påbörjat, slutfört, ej-påbörjat, eller tillåt fri text med uppdragsstatus: {fritext: true}`,
     ]);
   });
 
@@ -168,4 +178,21 @@ it('the bundled reports keep the default look: Roboto, no profile file', () => {
   expect(d.profil.filer).toEqual([]);
   expect(d.profil.typsnitt).toBeUndefined();
   expect(readFileSync(join(ROOT, 'data', 'ks-internbudget-2024', 'rapport.yaml'), 'utf8')).not.toContain('profil:');
+});
+
+describe('targets in words are comparisons the checks can use, printed as written', () => {
+  it.each([
+    ['Mindre än 23', '<', 23, undefined],
+    ['Ej negativ', '≥', 0, undefined],
+    ['Minst 90 %', '≥', 90, '%'],
+    ['Högst 6,5', '≤', 6.5, undefined],
+    ['Fler än 1200 besök', '>', 1200, undefined],
+  ])('%s', (text, operator, tal, enhet) => {
+    const c = parseCellString(text);
+    expect(c).toMatchObject({ typ: 'jämförelse', operator, tal, som: text });
+    if (typeof c !== 'string' && c.typ === 'jämförelse') expect(c.enhet).toBe(enhet);
+  });
+  it('other words are still an error that names the forms', () => {
+    expect(parseCellString('Ungefär 5')).toMatch(/^förväntade ett tal, .*\(≥ 4, Minst 90 %, Mindre än 23\), fick "Ungefär 5"$/);
+  });
 });

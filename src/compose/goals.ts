@@ -110,7 +110,8 @@ export function uppdragBlocks(u: UppdragFil, delår: boolean, source?: SourceMap
         nummer: 0,
         rubrik: l.rubrik,
         uppdragstyp: l.typ,
-        medStatus: delår || l.uppdrag.some((x) => x.status !== undefined),
+        medStatus: delår || l.visa !== undefined || l.uppdrag.some((x) => x.status !== undefined),
+        ...(l.visa ? { kolumner: l.visa } : {}),
         uppdrag: l.uppdrag.map((x, ui) => ({
           ...(source ? { plats: source.at(['listor', li, 'uppdrag', ui]) } : {}),
           nummer: x.nummer,

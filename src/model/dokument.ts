@@ -238,6 +238,8 @@ export interface UppdragBlock {
   uppdragstyp: string;
   /** A status table (delårsrapport) rather than a numbered list. */
   medStatus: boolean;
+  /** The columns after Nr and Uppdrag, when the list chooses them (`visa:`); else Status and Kommentar. */
+  kolumner?: ('riktat_till' | 'status' | 'kommentar')[];
   uppdrag: { nummer: number; text: string; riktatTill?: string; not?: string; status?: string; kommentar?: string; granska?: boolean; plats?: Position }[];
 }
 

@@ -1,6 +1,6 @@
 import { formatCell, type FormattedCell } from '../format/number.js';
 import type { Dokument, MålBlock, TabellBlock, UppdragBlock } from '../model/dokument.js';
-import { fyllIn } from '../model/profil.js';
+import { fyllIn, statusText } from '../model/profil.js';
 
 /** What all renderers share: captions, cell texts and labels. None of them import each other. */
 export function caption(b: TabellBlock | MålBlock | UppdragBlock): string {
@@ -43,6 +43,16 @@ export const STATUS_TEXT: Record<string, string> = {
 };
 
 export const UPPDRAG_KOLUMNER = ['Nr', 'Uppdrag', 'Status', 'Kommentar'] as const;
+
+/** The columns of an uppdrag table after Nr and Uppdrag: the list's own choice, or Status and Kommentar. */
+export function uppdragKolumner(d: Dokument, u: UppdragBlock): { rubrik: string; text: (x: UppdragBlock['uppdrag'][number]) => string }[] {
+  const alla = {
+    riktat_till: { rubrik: 'Riktat till', text: (x: UppdragBlock['uppdrag'][number]) => x.riktatTill ?? '' },
+    status: { rubrik: 'Status', text: (x: UppdragBlock['uppdrag'][number]) => (x.status ? statusText(d.profil, x.status) : '') },
+    kommentar: { rubrik: 'Kommentar', text: (x: UppdragBlock['uppdrag'][number]) => x.kommentar ?? '' },
+  };
+  return (u.kolumner ?? ['status', 'kommentar']).map((k) => alla[k]);
+}
 
 /** Splits a plain multi-paragraph string from the data (blank line = new paragraph). */
 export function paragraphs(s: string | undefined): string[] {

@@ -4,6 +4,9 @@ import { idSchema } from './common.js';
 export const UPPDRAGSTYPER = ['kommungemensamt', 'nämndspecifikt', 'nämnduppdrag', 'förvaltningsuppdrag'] as const;
 export const STATUSAR = ['pågår', 'kvarstår', 'genomfört', 'ej påbörjat', 'avslutat', 'delvis genomfört', 'ej genomfört'] as const;
 
+/** Columns an uppdrag list may choose to show. */
+export const UPPDRAGSKOLUMNER = ['riktat_till', 'status', 'kommentar'] as const;
+
 export const uppdragSchema = z.strictObject({
   nummer: z.number().int().min(1),
   text: z.string().min(1),
@@ -19,6 +22,10 @@ export const uppdragslistaSchema = z.strictObject({
   rubrik: z.string().min(1),
   typ: z.enum(UPPDRAGSTYPER),
   efter: z.string().min(1).optional().describe('Den generiska mallen placerar listan direkt efter texten under denna rubrik; utan efter hamnar den under rubriken Uppdrag.'),
+  visa: z
+    .array(z.enum(UPPDRAGSKOLUMNER))
+    .optional()
+    .describe('Kolumnerna listan visas med, efter Nr och Uppdrag, t.ex. [riktat_till, status, kommentar]; standard: en numrerad lista, eller status och kommentar i en uppföljning.'),
   uppdrag: z.array(uppdragSchema),
 });
 

@@ -1,8 +1,8 @@
 import { formatCell } from '../../format/number.js';
 import { type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
-import { bedömningsnivå, statusText } from '../../model/profil.js';
+import { bedömningsnivå } from '../../model/profil.js';
 import { chartCaption, chartDataTable, chartSvg, chartTextAlternative } from '../chart/index.js';
-import { caption, factCell, markörText, paragraphs, sidtext, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
+import { caption, factCell, markörText, paragraphs, sidtext, unitNote, uppdragKolumner } from '../shared.js';
 import { esc } from './escape.js';
 import { CSS, fontFaces } from './style.js';
 import { bedömningsklass, profilCss } from './profil-css.js';
@@ -241,11 +241,12 @@ function uppdrag(d: Dokument, u: UppdragBlock): string {
       .map((x) => `<li value="${x.nummer}">${x.granska ? '<strong class="granska">[Att granska]</strong> ' : ''}${esc(x.text)}${x.not ? ` <span class="not">${esc(x.not)}</span>` : ''}</li>`)
       .join('')}</ol>`;
   }
+  const kolumner = uppdragKolumner(d, u);
   return `<div class="tabellblock" id="uppdrag-${esc(u.id)}"><table class="uppdrag">
 <caption>${esc(caption(u))}</caption>
-<thead><tr>${UPPDRAG_KOLUMNER.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
+<thead><tr>${['Nr', 'Uppdrag', ...kolumner.map((k) => k.rubrik)].map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
 <tbody>${u.uppdrag
-    .map((x) => `<tr><th scope="row">${x.nummer}</th><td class="text">${esc(x.text)}${x.not ? ` <em>${esc(x.not)}</em>` : ''}</td><td class="text">${esc(x.status ? statusText(d.profil, x.status) : '')}</td><td class="text">${esc(x.kommentar ?? '')}</td></tr>`)
+    .map((x) => `<tr><th scope="row">${x.nummer}</th><td class="text">${esc(x.text)}${x.not ? ` <em>${esc(x.not)}</em>` : ''}</td>${kolumner.map((k) => `<td class="text">${esc(k.text(x))}</td>`).join('')}</tr>`)
     .join('\n')}</tbody>
 </table></div>`;
 }

@@ -1,8 +1,8 @@
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
 import { formatCell, type FormattedCell } from '../../format/number.js';
 import { type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
-import { bedömningsnivå, statusText } from '../../model/profil.js';
-import { caption, factCell, markörText, paragraphs, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
+import { bedömningsnivå } from '../../model/profil.js';
+import { caption, factCell, markörText, paragraphs, unitNote, uppdragKolumner } from '../shared.js';
 import { COLOR } from './styles.js';
 
 type InlineText = string | ContentText;
@@ -231,18 +231,18 @@ function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
       } as Content,
     ];
   }
+  const kolumner = uppdragKolumner(d, u);
   const body: TableCell[][] = [
-    UPPDRAG_KOLUMNER.map((h): TableCell => ({ text: h, style: 'th' })),
+    ['Nr', 'Uppdrag', ...kolumner.map((k) => k.rubrik)].map((h): TableCell => ({ text: h, style: 'th' })),
     ...u.uppdrag.map((x): TableCell[] => [
       { text: String(x.nummer) },
       { text: [x.text, ...(x.not ? [' ', { text: x.not, italics: true }] : [])] },
-      { text: x.status ? statusText(d.profil, x.status) : '' },
-      { text: x.kommentar ?? '' },
+      ...kolumner.map((k): TableCell => ({ text: k.text(x) })),
     ]),
   ];
   return [
     tableCaption(caption(u)),
-    { table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', 50, '*'], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
+    { table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', ...kolumner.map((k) => (k.rubrik === 'Kommentar' ? '*' : k.rubrik === 'Status' ? 50 : 62))], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
     { text: '', margin: [0, 0, 0, 6] },
   ];
 }
