@@ -123,3 +123,16 @@ describe('ny --typ: the year\'s follow-up from its budget', () => {
     expect(utskrift(log)).toContain('Utfall jan–aug 2024, Prognos 2024, Avvikelse är nya och tomma');
   });
 });
+
+describe('init in a kommun with a profile', () => {
+  it('starts the goals and uppdrag with the profile\'s own words, so the new report builds at once', () => {
+    const p = scratchProject(['norrvik-tertial-2026']);
+    expect(runInit(p.root, 'norrvik-delar-2026', { typ: 'delårsrapport', kommun: 'Norrviks kommun', nämnd: 'Socialnämnden', år: '2026' }), utskrift(err)).toBe(0);
+    expect(readFileSync(join(p.data, 'norrvik-delar-2026', 'mal.yaml'), 'utf8')).toContain('bedömning: {nivå: ej-bedömd,');
+    expect(readFileSync(join(p.data, 'norrvik-delar-2026', 'uppdrag.yaml'), 'utf8')).toContain('status: "påbörjat"');
+    const c = loadAndCompose(p, 'norrvik-delar-2026');
+    expect(hasErrors(c.diagnostics), c.diagnostics.map((x) => x.meddelande).join('\n')).toBe(false);
+    expect(c.dokument!.profil.filer).toEqual(['data/profiler/norrviks-kommun.yaml']);
+    expect(renderHtml(c.dokument!)).toContain('○</span> Bedömning: Ej bedömd');
+  });
+});

@@ -238,3 +238,18 @@ export function granskaOrdval(r: LoadedReport, p: Profil): Diagnostic[] {
   }
   return out;
 }
+
+/**
+ * The words a new report should start with, from its kommun's profile if it has a valid one: the
+ * scale's last level (usually "kan ej bedömas") and the first status word. For `init`.
+ */
+export function startord(paths: ProjectPaths, kommun: string): { bedömning?: string; status?: string } {
+  const f = join(paths.data, PROFILMAPP, `${slugify(kommun)}.yaml`);
+  if (!existsSync(f)) return {};
+  const y = loadYaml(readFileSync(f, 'utf8'), rel(paths.root, f));
+  const p = profilSchema.safeParse(y.value ?? {});
+  if (!p.success) return {};
+  const nivå = p.data.bedömning?.at(-1)?.id;
+  const status = p.data.uppdragsstatus?.ord[0]?.id;
+  return { ...(nivå ? { bedömning: nivå } : {}), ...(status ? { status } : {}) };
+}

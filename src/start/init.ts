@@ -11,6 +11,8 @@ export interface InitVal {
   förvaltning?: string;
   /** Period end (ISO date) for a delårs-, tertial- or månadsrapport; a default per kind otherwise. */
   till?: string;
+  /** The kommun profile's words to start with: a bedömning level and an uppdrag status. */
+  ord?: { bedömning?: string; status?: string };
 }
 
 export interface Fil {
@@ -91,7 +93,7 @@ målområden:
           - id: namndmal-1
             namn: Namn på nämndmålet
             beskrivning: Beskriv vad nämnden vill uppnå.
-${uppföljning ? '            bedömning: {nivå: kan-ej-bedömas, analys: Skriv bedömningens motivering.}\n' : ''}            indikatorer:
+${uppföljning ? `            bedömning: {nivå: ${v.ord?.bedömning ?? 'kan-ej-bedömas'}, analys: Skriv bedömningens motivering.}\n` : ''}            indikatorer:
               - {id: indikator-1, namn: Indikator 1, enhet: "%", värden: [null, null]}
 `;
 
@@ -102,7 +104,7 @@ listor:
     rubrik: Nämndens uppdrag
     typ: nämnduppdrag            # kommungemensamt | nämndspecifikt | nämnduppdrag | förvaltningsuppdrag
     uppdrag:
-      - {nummer: 1, text: Beskriv uppdraget., riktat_till: ${q(v.nämnd)}${uppföljning ? ', status: pågår, kommentar: Skriv hur arbetet går.' : ''}}
+      - {nummer: 1, text: Beskriv uppdraget., riktat_till: ${q(v.nämnd)}${uppföljning ? `, status: ${q(v.ord?.status ?? 'pågår')}, kommentar: Skriv hur arbetet går.` : ''}}
 `;
 
   const utkast = '> **UTKAST:** Skriv texten och ta bort denna rad.';

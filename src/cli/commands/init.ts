@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { projectPaths } from '../../load/load-report.js';
 import { RAPPORTTYPER, type Rapporttyp } from '../../schema/rapport.js';
+import { startord } from '../../profil/ladda.js';
 import { initRapport } from '../../start/init.js';
 import { giltigtId, relativ, skrivNyRapport, upptagna } from './skapa.js';
 
@@ -53,6 +54,7 @@ export function runInit(root: string, id: string, opts: InitOptions): number {
     år,
     ...(opts.förvaltning ? { förvaltning: opts.förvaltning } : {}),
     ...(opts.till ? { till: opts.till } : {}),
+    ord: startord(paths, opts.kommun),
   });
   const skrivet = skrivNyRapport(paths, id, ny, true, 'init');
   if (skrivet !== 0) return skrivet;
