@@ -75,8 +75,8 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
   const context: TemplateContext = {
     rapport: { id: rapport.id, typ: rapport.rapporttyp, titel: rapport.titel, nämnd: rapport.nämnd, budgetår: rapport.budgetår, delår: rapport.rapporttyp === 'delårsrapport', uppföljning: delår },
     ord: rubrikOrd(r),
-    tabeller: r.tabeller.tabeller.map((t) => ({ id: t.id, rubrik: t.rubrik, typ: t.typ, avser: t.avser ?? '', efter: t.efter ?? '', diagram: t.diagram.map((d) => d.id) })),
-    tabellerUtanPlats: r.tabeller.tabeller.filter((t) => !t.efter).map((t) => ({ id: t.id, rubrik: t.rubrik })),
+    tabeller: r.tabeller.tabeller.map((t) => ({ id: t.id, rubrik: t.rubrik, typ: t.typ, avser: t.avser ?? '', efter: t.efter ?? '', visas: t.visas, diagram: t.diagram.map((d) => d.id) })),
+    tabellerUtanPlats: r.tabeller.tabeller.filter((t) => !t.efter && t.visas).map((t) => ({ id: t.id, rubrik: t.rubrik })),
     målområden: (r.mål?.målområden ?? []).map((o) => ({ id: o.id, namn: o.namn, mål: o.kommunövergripande_mål.map((k) => ({ id: k.id, namn: k.namn })) })),
     uppdragslistor: (r.uppdrag?.listor ?? []).map((l) => ({ id: l.id, rubrik: l.rubrik, typ: l.typ, efter: l.efter ?? '' })),
     uppdragUtanPlats: (r.uppdrag?.listor ?? []).filter((l) => !l.efter).map((l) => ({ id: l.id, rubrik: l.rubrik })),
@@ -232,6 +232,9 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
       }
     });
   }
+  // Data-only tables are not printed; they follow the printed ones in the workbook, unnumbered.
+  const endastData = r.tabeller.tabeller.filter((t) => !t.visas && !used.tabell.has(t.id)).map((t) => ({ ...tables.get(t.id)!, endastData: true }));
+  for (const t of endastData) used.tabell.add(t.id);
   for (const [id, t] of tables) if (!used.tabell.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte tabellen "${id}"`, ...(t.plats ? { plats: t.plats } : {}) });
   for (const [id, c] of charts) if (!used.diagram.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte diagrammet "${id}" (tabellen ${c.tabell})`, plats: tables.get(c.tabell)?.plats ?? { fil: `data/${r.id}/tabeller.yaml`, rad: 1, kolumn: 1 } });
   for (const id of goals.block.keys()) if (!used.mål.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte målet "${id}"`, plats: r.sources.mål?.at(['målområden']) ?? { fil: `data/${r.id}/mal.yaml`, rad: 1, kolumn: 1 } });
@@ -239,7 +242,7 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
 
   numbered.forEach((b, i) => (b.nummer = i + 1));
   diagramOrder.forEach((b, i) => (b.nummer = i + 1));
-  const tabeller = numbered.filter((b): b is TabellBlock => b.typ === 'tabell');
+  const tabeller = [...numbered.filter((b): b is TabellBlock => b.typ === 'tabell'), ...endastData];
 
   return {
     id: r.id,

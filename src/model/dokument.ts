@@ -178,6 +178,8 @@ export interface TabellRad {
 
 export interface TabellBlock {
   typ: 'tabell';
+  /** Kept as data only (`visas: false`): not printed, but in the workbook and the checks. */
+  endastData?: boolean;
   id: string;
   nummer: number;
   rubrik: string;

@@ -91,6 +91,7 @@ const tabellBas = z.strictObject({
   typ: z.enum(TABELLTYPER),
   avser: z.string().optional().describe('Verksamhet eller förvaltning som tabellen gäller, t.ex. "Planeringsstaben".'),
   efter: z.string().min(1).optional().describe('Den generiska mallen placerar tabellen direkt efter texten under denna rubrik, t.ex. "Ekonomi > Driftsammandrag"; utan efter hamnar den under rubriken Tabeller.'),
+  visas: z.boolean().default(true).describe('false: tabellen är bara data, för diagram och kontroller; den trycks inte men finns i arbetsboken.'),
   enhet: z.enum(['tkr', 'mnkr', 'mdkr', 'kr', '%', 'antal', 'blandad']),
   decimaler: z.number().int().min(0).max(4).default(0),
   förspalt: z.string().default('').describe('Rubriken över radetiketterna, t.ex. "Nettokostnad, belopp mnkr".'),

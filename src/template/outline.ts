@@ -38,7 +38,7 @@ export const templateContextSchema = z.strictObject({
   }),
   /** The profile's words for headings the generic templates print. */
   ord: z.strictObject({ mål: z.string(), indikator: z.string(), målområde: z.string(), kommunmål: z.string(), uppdrag: z.string(), tabeller: z.string() }),
-  tabeller: z.array(z.strictObject({ id: z.string(), rubrik: z.string(), typ: z.string(), avser: z.string(), efter: z.string(), diagram: z.array(z.string()) })),
+  tabeller: z.array(z.strictObject({ id: z.string(), rubrik: z.string(), typ: z.string(), avser: z.string(), efter: z.string(), visas: z.boolean(), diagram: z.array(z.string()) })),
   /** Tables whose data says nothing of where they go (no `efter`). */
   tabellerUtanPlats: z.array(z.strictObject({ id: z.string(), rubrik: z.string() })),
   målområden: z.array(
