@@ -41,7 +41,7 @@ program
   .argument('[rapport...]', 'rapporter att kontrollera (standard: alla under data/)')
   .option('--format <format>', 'text eller json', 'text')
   .option('--alla', 'visa också info (t.ex. skillnader inom avrundning)')
-  .addHelpText('after', '\nAvslutas med kod 1 om något fel hittas som inte är accepterat i rapport.yaml.\n\nExempel:\n  kommunrapport check\n  kommunrapport check ks-internbudget-2024 --format json > kontroll.json\n')
+  .addHelpText('after', '\nAvslutas med kod 1 om något fel hittas som inte är accepterat i rapport.yaml.\n\nExempel:\n  kommunrapport check\n  kommunrapport check norrvik-tertial-2026 --format json > kontroll.json\n')
   .action(async (rapporter: string[], opts: { format: string; alla?: boolean }) => {
     const { runCheck } = await import('./commands/check.js');
     process.exitCode = runCheck(program.opts<{ rot: string }>().rot, rapporter, opts);
@@ -56,7 +56,7 @@ program
   .option('--strict', 'avbryt om kontrollen hittar fel')
   .option('--pdfa', 'skapa PDF/A-2b för arkivet')
   .option('--jobb <antal>', 'antal rapporter som byggs samtidigt, i egna trådar (standard: en per kärna, men bara när varje tråd får minst fyra rapporter)')
-  .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build --strict --pdfa\n')
+  .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build norrvik-tertial-2026 --strict --pdfa\n')
   .action(async (rapporter: string[], opts: { out: string; format: string; strict?: boolean; pdfa?: boolean; jobb?: string }) => {
     const { runBuild } = await import('./commands/build.js');
     process.exitCode = await runBuild(program.opts<{ rot: string }>().rot, rapporter, opts);
@@ -72,7 +72,7 @@ program
   .requiredOption('--år <år>', 'budgetåret (det år rapporten gäller)')
   .option('--förvaltning <namn>', 'förvaltningens namn')
   .option('--till <datum>', 'periodens slutdatum för en delårs-, tertial- eller månadsrapport (standard: 31 augusti, 30 april, 31 mars)')
-  .addHelpText('after', '\nSkapar data/<rapport>/ och content/<rapport>/ som byggs direkt med rapporttypens generiska mall\n(templates/generisk/<typ>.hbs) och kommunens profil (data/profiler/<kommun>.yaml) om den finns.\nSkriver aldrig över en befintlig rapport.\n\nExempel:\n  kommunrapport init ekby-budget-2026 --typ budgetförslag --kommun "Ekby kommun" --nämnd "Kultur- och fritidsnämnden" --år 2026\n  kommunrapport init ekby-tertial-2026-04 --typ tertialrapport --kommun "Ekby kommun" --nämnd Barn- och utbildningsnämnden --år 2026\n')
+  .addHelpText('after', '\nSkapar data/<rapport>/ och content/<rapport>/ som byggs direkt med rapporttypens generiska mall\n(templates/generisk/<typ>.hbs) och kommunens profil (data/profiler/<kommun>.yaml) om den finns.\nSkriver aldrig över en befintlig rapport.\n\nExempel:\n  kommunrapport init ekby-budget-2026 --typ budgetförslag --kommun "Ekby kommun" --nämnd "Kultur- och fritidsnämnden" --år 2026\n  kommunrapport init ekby-tertial-2026-04 --typ tertialrapport --kommun "Ekby kommun" --nämnd "Barn- och utbildningsnämnden" --år 2026\n')
   .action(async (rapport: string, opts: { typ: string; kommun: string; nämnd: string; år: string; förvaltning?: string; till?: string }) => {
     const { runInit } = await import('./commands/init.js');
     process.exitCode = runInit(program.opts<{ rot: string }>().rot, rapport, opts);
@@ -97,7 +97,7 @@ program
   .option('--out <katalog>', 'katalog för utdata (paketet hamnar i <katalog>/paket/<diarienummer>/)', 'out')
   .option('--pdfa', 'skapa PDF/A-2b för arkivet')
   .option('--strict', 'avbryt om kontrollen hittar fel')
-  .addHelpText('after', '\nRapportens bilagenummer (bilaga) och ärendet (beslut) hämtas ur rapport.yaml.\n\nExempel:\n  kommunrapport paket ks-internbudget-2024\n  kommunrapport paket ks-internbudget-2024 vss-forvaltningsbudget-2023 --pdfa\n')
+  .addHelpText('after', '\nRapportens bilagenummer (bilaga) och ärendet (beslut: datum, paragraf, diarienummer) hämtas ur rapport.yaml;\nflera rapporter i samma paket hör till samma ärende.\n\nExempel:\n  kommunrapport paket norrvik-tertial-2026\n  kommunrapport paket norrvik-tertial-2026 --pdfa --out /tmp/paket\n')
   .action(async (rapporter: string[], opts: { out: string; pdfa?: boolean; strict?: boolean }) => {
     const { runPaket } = await import('./commands/paket.js');
     process.exitCode = await runPaket(program.opts<{ rot: string }>().rot, rapporter, opts);
