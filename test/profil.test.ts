@@ -222,3 +222,41 @@ describe('a table kept as data only (visas: false)', () => {
     expect(values).toContain(45900);
   });
 });
+
+describe('column groups: a heading over several columns, in a header row above theirs', () => {
+  const d = bundled(ID);
+  it('HTML: the group spans its columns; the others span both header rows', () => {
+    expect(renderHtml(d)).toContain(
+      '<th scope="col" rowspan="2">Utfall jan–apr 2026</th><th scope="colgroup" colspan="2" class="grupp">Helår 2026</th></tr>\n<tr><th scope="col">Prognos 2026</th><th scope="col">Avvikelse</th></tr>',
+    );
+  });
+  it('PDF: the group heading stands above its columns', async () => {
+    const f = join(dir, 'grupper.pdf');
+    writeFileSync(f, await renderPdf(d));
+    const sida = pdfPages(f, true).find((p) => p.includes('Tabell 2. Investeringar'))!;
+    const rader = sida.split('\n');
+    const grupp = rader.findIndex((r) => r.includes('Helår 2026'));
+    expect(grupp).toBeGreaterThan(0);
+    const kolumner = rader.findIndex((r, i) => i > grupp && r.includes('Prognos 2026'));
+    expect(kolumner).toBeGreaterThan(grupp);
+    // Centred over Prognos and Avvikelse: it starts right of where Utfall ends.
+    expect(rader[grupp]!.indexOf('Helår')).toBeGreaterThan(rader.find((r) => r.includes('Utfall jan–apr'))!.indexOf('Utfall'));
+  });
+  it('Excel: the group heading is merged over its columns, above the header row', async () => {
+    const buf = await renderXlsx(d, { fynd: d.diagnostics, belopp: [] }, { version: VERSION });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const ws = wb.worksheets.find((w) => w.getCell('A1').value === 'Tabell 2. Investeringar')!;
+    expect(ws.getCell('D3').value).toBe('Prognos 2026');
+    expect(ws.getCell('D2').value).toBe('Helår 2026');
+    expect(ws.getCell('E2').isMerged).toBe(true);
+    expect(ws.getCell('E2').master.address).toBe('D2');
+  });
+  it('a group whose columns are not next to each other is an error at its line', () => {
+    const p = scratchProject([ID]);
+    const f = join(p.data, ID, 'tabeller.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('kolumner: [prognos_2026, avvikelse_2026]', 'kolumner: [budget_2026, avvikelse_2026]'));
+    const fel = loadAndCompose(p, ID).diagnostics.filter((x) => x.allvarlighet === 'fel');
+    expect(fel.map((x) => `${x.plats?.fil}:${x.plats?.rad} ${x.meddelande}`)).toEqual([`data/${ID}/tabeller.yaml:48 en grupps kolumner ska stå i följd, i tabellens ordning`]);
+  });
+});

@@ -48,6 +48,9 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
   const charts = new Map<string, DiagramBlock>();
   r.tabeller.tabeller.forEach((t, ti) => {
     const { block, fakta: fs } = tableFacts(t, ti, r.sources.tabeller);
+    if (t.kolumngrupper.length) {
+      block.kolumngrupper = t.kolumngrupper.map((g) => ({ rubrik: g.rubrik, från: t.kolumner.findIndex((k) => k.id === g.kolumner[0]), antal: g.kolumner.length }));
+    }
     tables.set(t.id, block);
     for (const f of fs) fakta.set(f.id, f);
     for (const c of chartBlocks(t, block, fakta)) charts.set(c.id, c);

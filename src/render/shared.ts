@@ -9,6 +9,16 @@ export function caption(b: TabellBlock | MålBlock | UppdragBlock): string {
   return `Tabell ${b.nummer}. ${b.rubrik}`;
 }
 
+/** The header of a table with column groups: per column, the group that starts there (with its span), is under way, or none. */
+export function kolumnhuvud(t: TabellBlock): ({ grupp: string; antal: number } | 'i-grupp' | null)[] {
+  const ut: ({ grupp: string; antal: number } | 'i-grupp' | null)[] = t.kolumner.map(() => null);
+  for (const g of t.kolumngrupper ?? []) {
+    ut[g.från] = { grupp: g.rubrik, antal: g.antal };
+    for (let i = g.från + 1; i < g.från + g.antal; i++) ut[i] = 'i-grupp';
+  }
+  return ut;
+}
+
 export function unitNote(t: TabellBlock): string | undefined {
   const u: Record<string, string> = { tkr: 'Belopp i tkr', mnkr: 'Belopp i mnkr', mdkr: 'Belopp i mdkr', kr: 'Belopp i kr', '%': 'Andel i procent', antal: 'Antal' };
   return u[t.enhet];

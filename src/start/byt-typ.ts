@@ -4,7 +4,7 @@ import { flyttaVärden, läsKolumner } from '../rollforward/kolumner.js';
 import { läsYaml, mapItems, seqItems, skrivYaml, sättScalar, talVärde } from '../rollforward/yaml-doc.js';
 import { RullaFramFel } from '../rollforward/fel.js';
 import { PERIODRAPPORTER, type Rapporttyp } from '../schema/rapport.js';
-import { kapitelFörTyp, type Fil } from './init.js';
+import { kapitelfiler, type Fil } from './init.js';
 import { kolumnerFörTyp, periodKort, periodSlut, titelFörTyp } from './typer.js';
 
 export interface BytTypResultat {
@@ -102,12 +102,7 @@ export function bytTyp(källa: { id: string; data: Fil[] }, nyttId: string, typ:
   const uppgifter = fil('uppgifter.yaml');
   if (uppgifter) data.push(uppgifter);
 
-  const utkast = '> **UTKAST:** Skriv texten och ta bort denna rad.';
-  const texter = kapitelFörTyp(typ).map((k, i) => ({
-    namn: `${String(i + 1).padStart(2, '0')}-${k.rubrik.toLowerCase().replace(/[^a-zåäö0-9]+/g, '-').replace(/[åä]/g, 'a').replace(/ö/g, 'o')}.md`,
-    text: `# ${k.rubrik}\n\n${utkast}\n\n${k.underrubriker.map((u) => `## ${u}\n\nSkriv här.\n`).join('\n')}`,
-  }));
-  return { data, texter, budgetår: år, anteckningar };
+  return { data, texter: kapitelfiler(typ), budgetår: år, anteckningar };
 }
 
 /** Keeps the columns `behåll` picks (their values move with them) and appends `nya`, empty. */

@@ -107,11 +107,7 @@ listor:
       - {nummer: 1, text: Beskriv uppdraget., riktat_till: ${q(v.nämnd)}${uppföljning ? `, status: ${q(v.ord?.status ?? 'pågår')}, kommentar: Skriv hur arbetet går.` : ''}}
 `;
 
-  const utkast = '> **UTKAST:** Skriv texten och ta bort denna rad.';
-  const kapitel = kapitelFörTyp(v.typ).map((k, i) => ({
-    namn: `${String(i + 1).padStart(2, '0')}-${slugify(k.rubrik)}.md`,
-    text: `# ${k.rubrik}\n\n${utkast}\n\n${k.underrubriker.map((u) => `## ${u}\n\nSkriv här.\n`).join('\n')}`,
-  }));
+  const kapitel = kapitelfiler(v.typ);
   return {
     data: [
       { namn: 'rapport.yaml', text: rapport },
@@ -121,6 +117,15 @@ listor:
     ],
     texter: kapitel,
   };
+}
+
+/** The chapter files a new report of a kind starts with, each marked UTKAST until it is written. */
+export function kapitelfiler(typ: Rapporttyp): Fil[] {
+  const utkast = '> **UTKAST:** Skriv texten och ta bort denna rad.';
+  return kapitelFörTyp(typ).map((k, i) => ({
+    namn: `${String(i + 1).padStart(2, '0')}-${slugify(k.rubrik)}.md`,
+    text: `# ${k.rubrik}\n\n${utkast}\n\n${k.underrubriker.map((u) => `## ${u}\n\nSkriv här.\n`).join('\n')}`,
+  }));
 }
 
 /** Chapter headings to fill in, per kind; generic, the kommun renames them freely. */

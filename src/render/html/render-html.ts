@@ -2,7 +2,7 @@ import { formatCell } from '../../format/number.js';
 import { type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
 import { bedömningsnivå } from '../../model/profil.js';
 import { chartCaption, chartDataTable, chartSvg, chartTextAlternative } from '../chart/index.js';
-import { caption, factCell, markörText, paragraphs, sidtext, unitNote, uppdragKolumner } from '../shared.js';
+import { caption, factCell, kolumnhuvud, markörText, paragraphs, sidtext, unitNote, uppdragKolumner } from '../shared.js';
 import { esc } from './escape.js';
 import { CSS, fontFaces } from './style.js';
 import { bedömningsklass, profilCss } from './profil-css.js';
@@ -133,7 +133,16 @@ const sup = (m: string | undefined): string => (m ? `<sup>${esc(m)}</sup>` : '')
 
 function table(d: Dokument, t: TabellBlock): string {
   const unit = unitNote(t);
-  const head = `<tr><th scope="col">${esc(t.förspalt || (unit ?? ''))}</th>${t.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}</tr>`;
+  const grupper = kolumnhuvud(t);
+  const head = t.kolumngrupper?.length
+    ? `<tr><th scope="col" rowspan="2">${esc(t.förspalt || (unit ?? ''))}</th>${t.kolumner
+        .map((c, i) => {
+          const g = grupper[i];
+          if (g === 'i-grupp') return '';
+          return g ? `<th scope="colgroup" colspan="${g.antal}" class="grupp">${esc(g.grupp)}</th>` : `<th scope="col" rowspan="2">${esc(c.rubrik)}</th>`;
+        })
+        .join('')}</tr>\n<tr>${t.kolumner.map((c, i) => (grupper[i] ? `<th scope="col">${esc(c.rubrik)}</th>` : '')).join('')}</tr>`
+    : `<tr><th scope="col">${esc(t.förspalt || (unit ?? ''))}</th>${t.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}</tr>`;
   const rows = t.rader
     .map((r) => {
       const cls = [r.roll, `niva-${Math.min(3, r.nivå)}`, r.kursiv ? 'kursiv' : '', r.fet ? 'fet' : ''].filter(Boolean).join(' ');

@@ -2,7 +2,7 @@ import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
 import { formatCell, type FormattedCell } from '../../format/number.js';
 import { type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
 import { bedömningsnivå } from '../../model/profil.js';
-import { caption, factCell, markörText, paragraphs, unitNote, uppdragKolumner } from '../shared.js';
+import { caption, factCell, kolumnhuvud, markörText, paragraphs, unitNote, uppdragKolumner } from '../shared.js';
 import { COLOR } from './styles.js';
 
 type InlineText = string | ContentText;
@@ -126,11 +126,21 @@ function tableCaption(text: string): Content {
 
 function table(d: Dokument, t: TabellBlock): Content[] {
   const unit = unitNote(t);
+  const grupper = kolumnhuvud(t);
   const head: TableCell[] = [
-    { text: t.förspalt || unit || '', style: 'th' },
-    ...t.kolumner.map((k): TableCell => ({ text: k.rubrik, style: 'th', alignment: 'right' })),
+    { text: t.förspalt || unit || '', style: 'th', ...(t.kolumngrupper?.length ? { rowSpan: 2 } : {}) },
+    ...t.kolumner.map((k, i): TableCell => {
+      const g = grupper[i];
+      if (!t.kolumngrupper?.length) return { text: k.rubrik, style: 'th', alignment: 'right' };
+      if (g === 'i-grupp') return {};
+      return g ? { text: g.grupp, style: 'th', alignment: 'center', colSpan: g.antal } : { text: k.rubrik, style: 'th', alignment: 'right', rowSpan: 2 };
+    }),
   ];
-  const body: TableCell[][] = [head];
+  // With column groups, a second header row holds the grouped columns' own headings.
+  const under: TableCell[] | undefined = t.kolumngrupper?.length
+    ? [{}, ...t.kolumner.map((k, i): TableCell => (grupper[i] ? { text: k.rubrik, style: 'th', alignment: 'right' } : {}))]
+    : undefined;
+  const body: TableCell[][] = under ? [head, under] : [head];
   for (const r of t.rader) {
     const style = { italics: r.kursiv, bold: r.fet, fontSize: 8 };
     const label: TableCell = {
@@ -144,7 +154,7 @@ function table(d: Dokument, t: TabellBlock): Content[] {
   const out: Content[] = [
     tableCaption(`${caption(t)}${unit && !t.förspalt.includes(t.enhet) ? ` (${unit.toLowerCase()})` : ''}`),
     {
-      table: { headerRows: 1, dontBreakRows: true, widths: ['*', ...t.kolumner.map(() => 'auto' as const)], body },
+      table: { headerRows: under ? 2 : 1, dontBreakRows: true, widths: ['*', ...t.kolumner.map(() => 'auto' as const)], body },
       layout: 'kommunrapport',
       fontSize: 8,
     } as Content,

@@ -64,6 +64,14 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
     w.seeHeader(2 + i, c.rubrik);
   });
   styleHeader(head, 1, 1 + ncol);
+  // Column groups: their headings in the row above the header, merged over their columns.
+  for (const g of t.kolumngrupper ?? []) {
+    const c = ws.getCell(NOT, 2 + g.från);
+    c.value = g.rubrik;
+    c.font = { bold: true };
+    c.alignment = { horizontal: 'center' };
+    if (g.antal > 1) ws.mergeCells(NOT, 2 + g.från, NOT, 1 + g.från + g.antal);
+  }
   colPlans.forEach((p, k) => {
     const cc = 2 + ncol + 2 * k;
     head.getCell(cc).value = `Beräknad ${kolRubrik(p.mål)} (regel ${p.nummer})`;
