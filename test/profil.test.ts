@@ -260,3 +260,20 @@ describe('column groups: a heading over several columns, in a header row above t
     expect(fel.map((x) => `${x.plats?.fil}:${x.plats?.rad} ${x.meddelande}`)).toEqual([`data/${ID}/tabeller.yaml:48 en grupps kolumner ska stå i följd, i tabellens ordning`]);
   });
 });
+
+describe('a goal\'s own lists: a heading, a lead-in, nested items, several paragraphs', () => {
+  const d = bundled(ID);
+  it('HTML', () => {
+    const html = renderHtml(d);
+    expect(html).toContain('<p>Söndagsöppet på huvudbiblioteket har lockat nya grupper, och besöken under perioden ligger över samma period förra året.</p>\n<p>Filialerna i Strandby');
+    expect(html).toMatch(/<h\d>Genomfört under perioden<\/h\d><p>Biblioteken har bland annat:<\/p><ul><li>öppnat huvudbiblioteket på söndagar<\/li><li>startat läsecirklar för<ul><li>nyanlända vuxna<\/li><li>pensionärer i Strandby<\/li><\/ul><\/li><\/ul>/);
+  });
+  it('PDF: the nested items are indented under their item', async () => {
+    const f = join(dir, 'listor.pdf');
+    writeFileSync(f, await renderPdf(d));
+    const sida = pdfPages(f, true).find((p) => p.includes('Genomfört under perioden'))!;
+    const rad = (t: string): string => sida.split('\n').find((r) => r.includes(t))!;
+    expect(sida).toContain('Biblioteken har bland annat:');
+    expect(rad('nyanlända vuxna').indexOf('nyanlända')).toBeGreaterThan(rad('startat läsecirklar').indexOf('startat'));
+  });
+});

@@ -227,11 +227,18 @@ export interface MålBlock {
     beskrivning?: string;
     ingenIndikator: boolean;
     indikatorer: IndikatorRad[];
-    bedömning?: { nivå: Bedömning; analys?: string; resultat: string[]; avvikelser: string[] };
+    bedömning?: { nivå: Bedömning; analys?: string; resultat: string[]; avvikelser: string[]; listor: Resultatlista[] };
   }[];
   fotnoter: { markör: string; text: string }[];
   /** Shows bedömning blocks (målredovisning) rather than the indicator table. */
   visning: 'indikatorer' | 'målredovisning';
+}
+
+/** A goal's named list with its lead-in; an item may have items of its own. */
+export interface Resultatlista {
+  rubrik?: string;
+  inledning?: string;
+  punkter: (string | { text: string; punkter: string[] })[];
 }
 
 export interface UppdragBlock {

@@ -25,11 +25,25 @@ export const indikatorSchema = z.strictObject({
   delrader: z.array(delradSchema).default([]),
 });
 
+/** A list item: a text, or a text with items of its own (one level of nesting, as reports print them). */
+const punktSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ text: z.string().min(1), punkter: z.array(z.string().min(1)).min(1) }),
+]);
+
+/** A named result list with its own lead-in, as a kommun writes it under a goal. */
+export const resultatlistaSchema = z.strictObject({
+  rubrik: z.string().min(1).optional().describe('T.ex. "Genomförda aktiviteter".'),
+  inledning: z.string().min(1).optional().describe('Meningen före listan, t.ex. "Under perioden har nämnden bland annat:".'),
+  punkter: z.array(punktSchema).min(1).describe('Punkterna: text, eller {text, punkter: [...]} för en underlista.'),
+});
+
 export const bedömningSchema = z.strictObject({
   nivå: idSchema.describe('En nivå i profilens bedömningsskala; standard: uppfylls | uppfylls-delvis | uppfylls-ej | kan-ej-bedömas.'),
   analys: z.string().optional().describe('Bedömningens motivering (Markdown).'),
   resultat: z.array(z.string()).default([]).describe('Exempel på aktiviteter som bidragit till måluppfyllelse.'),
   avvikelser: z.array(z.string()).default([]).describe('Avvikelser inom aktiviteterna i verksamhetsplanen.'),
+  listor: z.array(resultatlistaSchema).default([]).describe('Fler listor med egna rubriker och inledningar, efter analysen och före Resultat och Avvikelser.'),
 });
 
 export const nämndmålSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { formatCell } from '../../format/number.js';
-import { type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
+import { type Resultatlista, type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
 import { bedömningsnivå } from '../../model/profil.js';
 import { chartCaption, chartDataTable, chartSvg, chartTextAlternative } from '../chart/index.js';
 import { caption, factCell, kolumnhuvud, markörText, paragraphs, sidtext, unitNote, uppdragKolumner } from '../shared.js';
@@ -232,10 +232,15 @@ function goalReport(d: Dokument, m: MålBlock, level: number): string {
       const b = n.bedömning!;
       const list = (title: string, items: string[]): string =>
         items.length ? `<${sub}>${title}</${sub}><ul>${items.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '';
+      const punkt = (x: Resultatlista['punkter'][number]): string =>
+        typeof x === 'string' ? `<li>${esc(x)}</li>` : `<li>${esc(x.text)}<ul>${x.punkter.map((y) => `<li>${esc(y)}</li>`).join('')}</ul></li>`;
+      const egna = b.listor
+        .map((l) => `${l.rubrik ? `<${sub}>${esc(l.rubrik)}</${sub}>` : ''}${l.inledning ? `<p>${esc(l.inledning)}</p>` : ''}<ul>${l.punkter.map(punkt).join('')}</ul>`)
+        .join('\n');
       return `<div class="malredovisning"><${h}>${esc(n.namn)}</${h}>
 ${bedömning(d, b.nivå)}
 ${paragraphs(b.analys).map((p) => `<p>${esc(p)}</p>`).join('\n')}
-${list('Resultat', b.resultat)}${list('Avvikelser', b.avvikelser)}</div>`;
+${egna}${list('Resultat', b.resultat)}${list('Avvikelser', b.avvikelser)}</div>`;
     })
     .join('\n');
 }

@@ -226,6 +226,11 @@ function goalReport(d: Dokument, m: MålBlock): Content[] {
         { text: n.namn, style: 'h5', headlineLevel: 5 } as Content,
         bedömning(d, b.nivå),
         ...paragraphs(b.analys).map((p): Content => ({ text: p, style: 'p' })),
+        ...b.listor.flatMap((l): Content[] => [
+          ...(l.rubrik ? [{ text: l.rubrik, bold: true, margin: [0, 3, 0, 2] } as Content] : []),
+          ...(l.inledning ? [{ text: l.inledning, style: 'p' } as Content] : []),
+          { ul: l.punkter.map((x) => (typeof x === 'string' ? x : { stack: [x.text, { ul: x.punkter }] })), margin: [0, 0, 0, 4] } as Content,
+        ]),
         ...list('Resultat', b.resultat),
         ...list('Avvikelser', b.avvikelser),
       ];
