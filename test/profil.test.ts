@@ -251,6 +251,9 @@ describe('column groups: a heading over several columns, in a header row above t
     expect(ws.getCell('D2').value).toBe('Helår 2026');
     expect(ws.getCell('E2').isMerged).toBe(true);
     expect(ws.getCell('E2').master.address).toBe('D2');
+    // The kommun's colours: its table-head fill and its heading colour.
+    expect((ws.getCell('B3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFE3F1EE');
+    expect(ws.getCell('A1').font.color?.argb).toBe('FF0F4C45');
   });
   it('a group whose columns are not next to each other is an error at its line', () => {
     const p = scratchProject([ID]);

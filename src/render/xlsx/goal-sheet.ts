@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { type Dokument, type MålBlock, type VisatVärde } from '../../model/dokument.js';
 import { slugify } from '../../util/slug.js';
 import { caption, markörText } from '../shared.js';
-import { fill, fitRowHeights, printSetup, proseRow, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
+import { argb, fill, fitRowHeights, printSetup, proseRow, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
 import { BLAD } from './sheet-names.js';
 
 /**
@@ -28,7 +28,7 @@ export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKa
     if (!n.bedömning) return;
     const nivå = bedömningsnivå(d.profil, n.bedömning.nivå);
     cell.value = nivå.text;
-    cell.fill = fill(`FF${nivå.färg.slice(1).toUpperCase()}`);
+    cell.fill = fill(argb(nivå.färg));
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     cell.alignment = { vertical: 'top' };
     w.see(bedCol, String(cell.value));
