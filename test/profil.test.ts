@@ -280,3 +280,24 @@ describe('a goal\'s own lists: a heading, a lead-in, nested items, several parag
     expect(rad('nyanlända vuxna').indexOf('nyanlända')).toBeGreaterThan(rad('startat läsecirklar').indexOf('startat'));
   });
 });
+
+describe('a bedömning column in an indicator table', () => {
+  const d = bundled(ID);
+  it('HTML, PDF and Excel show each indicator\'s own bedömning in the profile\'s words', async () => {
+    const html = renderHtml(d);
+    expect(html).toContain('<th scope="col">Målvärde 2026</th><th scope="col">Bedömning</th></tr>');
+    expect(html).toMatch(/<td[^>]*>4,2<\/td><td[^>]*>Öka<\/td><td class="text bedomning bedomning-uppnas"><span class="symbol" aria-hidden="true">▲<\/span> Uppnås<\/td>/);
+    const f = join(dir, 'indikatorbedomning.pdf');
+    writeFileSync(f, await renderPdf(d));
+    const rad = pdfPages(f, true).join('\n').split('\n').find((r) => r.includes('Fysiska biblioteksbesök per invånare'))!;
+    expect(rad).toMatch(/4,2\s+Öka\s+▲ Uppnås/);
+    const buf = await renderXlsx(d, { fynd: d.diagnostics, belopp: [] }, { version: VERSION });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    let hittad = false;
+    wb.getWorksheet('Mål')!.eachRow((row) => {
+      if (row.getCell(2).value === 'Fysiska biblioteksbesök per invånare') hittad = row.getCell(5).value === 'Uppnås';
+    });
+    expect(hittad).toBe(true);
+  });
+});

@@ -59,6 +59,7 @@ export function goalBlocks(mål: MålFil, source: SourceMap | undefined): { bloc
             fotnoter: ind.fotnoter ?? [],
             värden,
             delrader,
+            ...(ind.bedömning ? { bedömning: ind.bedömning } : {}),
           };
         });
         return {

@@ -206,6 +206,8 @@ export interface IndikatorRad {
   fotnoter: string[];
   värden: VisatVärde[];
   delrader: { namn: string; värden: VisatVärde[] }[];
+  /** The indicator's own bedömning (a level of the profile's scale), in a column of its own. */
+  bedömning?: string;
 }
 
 export interface VisatVärde {

@@ -210,14 +210,20 @@ export function granskaOrdval(r: LoadedReport, p: Profil): Diagnostic[] {
   r.mål?.målområden.forEach((o, oi) =>
     o.kommunövergripande_mål.forEach((k, ki) =>
       k.nämndmål.forEach((n, ni) => {
-        if (n.bedömning && !nivåer.has(n.bedömning.nivå)) {
+        const np = ['målområden', oi, 'kommunövergripande_mål', ki, 'nämndmål', ni];
+        const granska = (nivå: string, path: (string | number)[]): void => {
+          if (nivåer.has(nivå)) return;
           out.push({
             allvarlighet: 'fel',
             regel: 'profil',
-            meddelande: `bedömningen "${n.bedömning.nivå}" finns inte i profilens skala; skriv en av ${[...nivåer].join(', ')}${p.filer.length ? ` (${p.filer.join(', ')})` : ''}`,
-            plats: r.sources.mål?.at(['målområden', oi, 'kommunövergripande_mål', ki, 'nämndmål', ni, 'bedömning', 'nivå']) ?? { fil: `data/${r.id}/mal.yaml`, rad: 1, kolumn: 1 },
+            meddelande: `bedömningen "${nivå}" finns inte i profilens skala; skriv en av ${[...nivåer].join(', ')}${p.filer.length ? ` (${p.filer.join(', ')})` : ''}`,
+            plats: r.sources.mål?.at(path) ?? { fil: `data/${r.id}/mal.yaml`, rad: 1, kolumn: 1 },
           });
-        }
+        };
+        if (n.bedömning) granska(n.bedömning.nivå, [...np, 'bedömning', 'nivå']);
+        n.indikatorer.forEach((ind, ii) => {
+          if (ind.bedömning) granska(ind.bedömning, [...np, 'indikatorer', ii, 'bedömning']);
+        });
       }),
     ),
   );

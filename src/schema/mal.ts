@@ -23,6 +23,7 @@ export const indikatorSchema = z.strictObject({
   fotnoter: z.array(z.string()).optional().describe('Fotnotsmarkörer vid indikatorns namn.'),
   värden: värdenSchema.describe('Ett värde per kolumn (utfall och målvärden): en lista i kolumnernas ordning, eller kolumn-id: värde.'),
   delrader: z.array(delradSchema).default([]),
+  bedömning: idSchema.optional().describe('Indikatorns egen bedömning, en nivå i profilens skala; visas i en kolumn Bedömning i indikatortabellen.'),
 });
 
 /** A list item: a text, or a text with items of its own (one level of nesting, as reports print them). */

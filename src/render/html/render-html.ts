@@ -173,7 +173,15 @@ ${notes}${comment}</div>`;
 }
 
 function goalTable(d: Dokument, m: MålBlock): string {
-  const head = `<tr><th scope="col">${esc(m.benämning.mål)}</th><th scope="col">${esc(m.benämning.indikator)}</th>${m.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}</tr>`;
+  // A Bedömning column when some indicator of the table has its own.
+  const medBed = m.nämndmål.some((n) => n.indikatorer.some((i) => i.bedömning));
+  const bedCell = (nivå: string | undefined): string => {
+    if (!medBed) return '';
+    if (!nivå) return '<td></td>';
+    const b = bedömningsnivå(d.profil, nivå);
+    return `<td class="text bedomning ${bedömningsklass(b.id)}"><span class="symbol" aria-hidden="true">${esc(b.symbol)}</span> ${esc(b.text)}</td>`;
+  };
+  const head = `<tr><th scope="col">${esc(m.benämning.mål)}</th><th scope="col">${esc(m.benämning.indikator)}</th>${m.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}${medBed ? '<th scope="col">Bedömning</th>' : ''}</tr>`;
   const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): string => {
     const f = formatCell(v.cell, v.decimaler);
     return `<td class="${f.numeric ? 'tal' : 'text'}">${esc(f.text)}${sup(f.fotnot)}</td>`;
@@ -183,13 +191,13 @@ function goalTable(d: Dokument, m: MålBlock): string {
       const span = Math.max(1, n.indikatorer.reduce((k, i) => k + 1 + i.delrader.length, 0));
       const goalCell = `<th scope="rowgroup" rowspan="${span}">${esc(n.namn)}${n.beskrivning ? `<span class="beskrivning">${esc(n.beskrivning)}</span>` : ''}</th>`;
       if (!n.indikatorer.length) {
-        return `<tbody><tr>${goalCell}<td class="text"><em>Ingen ${esc(m.benämning.indikator.toLowerCase())}</em></td>${m.kolumner.map(() => '<td></td>').join('')}</tr></tbody>`;
+        return `<tbody><tr>${goalCell}<td class="text"><em>Ingen ${esc(m.benämning.indikator.toLowerCase())}</em></td>${m.kolumner.map(() => '<td></td>').join('')}${bedCell(undefined)}</tr></tbody>`;
       }
       const rows: string[] = [];
       n.indikatorer.forEach((ind, i) => {
         const name = `${esc(ind.namn)}${ind.obligatorisk ? '<abbr title="obligatorisk">*</abbr>' : ''}${ind.fotnoter.map((f) => sup(f)).join('')}${ind.förklaring ? `<span class="forklaring">${esc(ind.förklaring)}</span>` : ''}`;
-        rows.push(`<tr>${i === 0 ? goalCell : ''}<th scope="row">${name}</th>${ind.värden.map(val).join('')}</tr>`);
-        for (const dr of ind.delrader) rows.push(`<tr class="delrad"><th scope="row">${esc(dr.namn)}</th>${dr.värden.map(val).join('')}</tr>`);
+        rows.push(`<tr>${i === 0 ? goalCell : ''}<th scope="row">${name}</th>${ind.värden.map(val).join('')}${bedCell(ind.bedömning)}</tr>`);
+        for (const dr of ind.delrader) rows.push(`<tr class="delrad"><th scope="row">${esc(dr.namn)}</th>${dr.värden.map(val).join('')}${bedCell(undefined)}</tr>`);
       });
       return `<tbody>${rows.join('\n')}</tbody>`;
     })

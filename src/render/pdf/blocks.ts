@@ -166,10 +166,19 @@ function table(d: Dokument, t: TabellBlock): Content[] {
 }
 
 function goalTable(d: Dokument, m: MålBlock): Content[] {
+  // A Bedömning column when some indicator of the table has its own.
+  const medBed = m.nämndmål.some((n) => n.indikatorer.some((i) => i.bedömning));
+  const bedCell = (nivå: string | undefined): TableCell[] => {
+    if (!medBed) return [];
+    if (!nivå) return [''];
+    const b = bedömningsnivå(d.profil, nivå);
+    return [{ text: [{ text: `${b.symbol} `, color: b.färg }, { text: b.text, color: b.färg, bold: true }] }];
+  };
   const head: TableCell[] = [
     { text: m.benämning.mål, style: 'th' },
     { text: m.benämning.indikator, style: 'th' },
     ...m.kolumner.map((k): TableCell => ({ text: k.rubrik, style: 'th', alignment: 'right' })),
+    ...(medBed ? [{ text: 'Bedömning', style: 'th' } as TableCell] : []),
   ];
   const body: TableCell[][] = [head];
   const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): TableCell => cellText(formatCell(v.cell, v.decimaler), { fontSize: 8 });
@@ -180,7 +189,7 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
       stack: [{ text: n.namn, bold: true }, ...(n.beskrivning ? [{ text: n.beskrivning, italics: true, fontSize: 7.5, color: COLOR.muted }] : [])],
     };
     if (!n.indikatorer.length) {
-      body.push([goal, { text: `Ingen ${m.benämning.indikator.toLowerCase()}`, italics: true }, ...m.kolumner.map(() => '')]);
+      body.push([goal, { text: `Ingen ${m.benämning.indikator.toLowerCase()}`, italics: true }, ...m.kolumner.map(() => ''), ...bedCell(undefined)]);
       continue;
     }
     let first = true;
@@ -191,15 +200,15 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
           ...(ind.förklaring ? [{ text: ind.förklaring, italics: true, fontSize: 7.5, color: COLOR.muted }] : []),
         ],
       };
-      body.push([first ? goal : {}, name, ...ind.värden.map(val)]);
+      body.push([first ? goal : {}, name, ...ind.värden.map(val), ...bedCell(ind.bedömning)]);
       first = false;
-      for (const dr of ind.delrader) body.push([{}, { text: dr.namn, italics: true, margin: [8, 0, 0, 0] }, ...dr.värden.map(val)]);
+      for (const dr of ind.delrader) body.push([{}, { text: dr.namn, italics: true, margin: [8, 0, 0, 0] }, ...dr.värden.map(val), ...bedCell(undefined)]);
     }
   }
   const out: Content[] = [
     tableCaption(caption(m)),
     {
-      table: { headerRows: 1, dontBreakRows: true, widths: [95, '*', ...m.kolumner.map(() => 'auto' as const)], body },
+      table: { headerRows: 1, dontBreakRows: true, widths: [95, '*', ...m.kolumner.map(() => 'auto' as const), ...(medBed ? ['auto' as const] : [])], body },
       layout: 'kommunrapport',
       fontSize: 8,
     } as Content,

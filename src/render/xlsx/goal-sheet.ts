@@ -16,7 +16,7 @@ import { BLAD } from './sheet-names.js';
 export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKarta): void {
   writeTitle(ws, 1, 'Mål och indikatorer');
   const tables = d.mål.filter((m) => m.visning === 'indikatorer');
-  const withBedömning = d.mål.some((m) => m.nämndmål.some((n) => n.bedömning));
+  const withBedömning = d.mål.some((m) => m.nämndmål.some((n) => n.bedömning || n.indikatorer.some((i) => i.bedömning)));
   const width = Math.max(0, ...tables.map((m) => m.kolumner.length));
   const lastCol = 2 + width + (withBedömning ? 1 : 0);
   const bedCol = 3 + width;
@@ -24,7 +24,7 @@ export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKa
   let r = 3;
   const seen = new Set<string>();
 
-  const bedömning = (cell: ExcelJS.Cell, n: MålBlock['nämndmål'][number]): void => {
+  const bedömning = (cell: ExcelJS.Cell, n: { bedömning?: { nivå: string } }): void => {
     if (!n.bedömning) return;
     const nivå = bedömningsnivå(d.profil, n.bedömning.nivå);
     cell.value = nivå.text;
@@ -77,7 +77,8 @@ export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKa
         row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
         w.see(2, name);
         values(row, ind.värden, ind.id, m, false);
-        if (withBedömning && ii === 0) bedömning(row.getCell(bedCol), n);
+        if (withBedömning && ind.bedömning) bedömning(row.getCell(bedCol), { bedömning: { nivå: ind.bedömning } });
+        else if (withBedömning && ii === 0) bedömning(row.getCell(bedCol), n);
         for (const dr of ind.delrader) {
           const sub = ws.getRow(r++);
           goal(sub);
