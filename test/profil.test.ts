@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../src/check/index.js';
+import { runNy } from '../src/cli/commands/ny.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { kontrast } from '../src/profil/kontrast.js';
 import { renderHtml } from '../src/render/html/render-html.js';
@@ -299,5 +300,31 @@ describe('a bedömning column in an indicator table', () => {
       if (row.getCell(2).value === 'Fysiska biblioteksbesök per invånare') hittad = row.getCell(5).value === 'Uppnås';
     });
     expect(hittad).toBe(true);
+  });
+});
+
+describe('goals without a kommunövergripande mål, directly under their målområde', () => {
+  const d = bundled(ID);
+  it('get a goal table of their own, captioned by the målområde, with facts at their lines', async () => {
+    const html = renderHtml(d);
+    expect(html).toContain('<caption>Tabell 5. Verksamhet</caption>');
+    expect(html).not.toMatch(/<h\d[^>]*><\/h\d>/);
+    expect(d.fakta.get('mål/tillgangliga-salar/mal_2026')?.plats).toMatchObject({ fil: `data/${ID}/mal.yaml`, rad: 66 });
+    const f = join(dir, 'direkta-mal.pdf');
+    writeFileSync(f, await renderPdf(d));
+    const text = pdfPages(f).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Tabell 5. Verksamhet Nämndmål Indikator');
+    expect(text).toContain('Lokalerna är tillgängliga för alla Andel samlingssalar med hörslinga');
+  });
+  it('ny rolls their indicators forward like the others', () => {
+    const p = scratchProject([ID]);
+    expect(runNy(p.root, 'norrvik-tertial-2027', { från: ID })).toBe(0);
+    const n = loadAndCompose(p, 'norrvik-tertial-2027');
+    expect(n.diagnostics.filter((x) => x.allvarlighet === 'fel' && x.regel !== 'utkast').map((x) => x.meddelande)).toEqual([]);
+    // The 2025 outcome column became 2026's (blank), and the 2026 target stays with its year; the new target column is blank.
+    expect(n.dokument!.fakta.get('mål/tillgangliga-salar/utfall_2026')?.cell.typ).toBe('tom');
+    expect(n.dokument!.fakta.get('mål/tillgangliga-salar/mal_2027')?.cell.typ).toBe('tom');
+    // Column groups follow their columns, the year in their heading too.
+    expect(n.dokument!.tabeller.find((t) => t.id === 'investeringar')!.kolumngrupper).toEqual([{ rubrik: 'Helår 2027', från: 2, antal: 2 }]);
   });
 });

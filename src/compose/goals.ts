@@ -24,7 +24,7 @@ export function goalBlocks(mål: MålFil, source: SourceMap | undefined): { bloc
       const kolumner = (k.kolumner ?? mål.kolumner).map(kol);
       const ids = kolumner.map((c) => c.id);
       const nämndmål: MålBlock['nämndmål'] = k.nämndmål.map((n, ni) => {
-        const np = ['målområden', oi, 'kommunövergripande_mål', ki, 'nämndmål', ni];
+        const np = [...k.källväg, 'nämndmål', ni];
         const indikatorer = n.indikatorer.map((ind, ii) => {
           const ip = [...np, 'indikatorer', ii];
           const värden = shownValues(ind.värden, source, [...ip, 'värden'], ids);

@@ -210,7 +210,7 @@ export function granskaOrdval(r: LoadedReport, p: Profil): Diagnostic[] {
   r.mål?.målområden.forEach((o, oi) =>
     o.kommunövergripande_mål.forEach((k, ki) =>
       k.nämndmål.forEach((n, ni) => {
-        const np = ['målområden', oi, 'kommunövergripande_mål', ki, 'nämndmål', ni];
+        const np = [...k.källväg, 'nämndmål', ni];
         const granska = (nivå: string, path: (string | number)[]): void => {
           if (nivåer.has(nivå)) return;
           out.push({

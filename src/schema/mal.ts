@@ -68,7 +68,12 @@ export const kommunmålSchema = z.strictObject({
 export const målområdeSchema = z.strictObject({
   id: idSchema,
   namn: z.string().min(1).describe('T.ex. "Samhälle".'),
-  kommunövergripande_mål: z.array(kommunmålSchema),
+  kommunövergripande_mål: z.array(kommunmålSchema).default([]),
+  nämndmål: z
+    .array(nämndmålSchema)
+    .optional()
+    .describe('Nämndmål utan koppling till ett kommunövergripande mål, direkt under målområdet (i en egen indikatortabell).'),
+  kolumner: z.array(kolumnSchema).optional().describe('Kolumnerna för tabellen med målområdets egna nämndmål, om de är andra än filens.'),
 });
 
 const målFilBas = z.strictObject({
@@ -89,11 +94,16 @@ export type Indikator = z.output<typeof indikatorSchema>;
 /** Indicator values given as mappings become lists in the order of the goal table's columns. */
 export const målFilSchema = målFilBas.transform((f, ctx) => ({
   ...f,
-  målområden: f.målområden.map((o, oi) => ({
+  målområden: f.målområden.map(({ nämndmål: egna, kolumner: egnaKolumner, ...o }, oi) => ({
     ...o,
-    kommunövergripande_mål: o.kommunövergripande_mål.map((k, ki) => {
+    // A målområde's own nämndmål (no kommunövergripande mål) become a goal table of their own,
+    // with no kommunmål name; `källväg` says where in the file they stand.
+    kommunövergripande_mål: [
+      ...o.kommunövergripande_mål.map((k, ki) => ({ ...k, källväg: ['målområden', oi, 'kommunövergripande_mål', ki] as (string | number)[] })),
+      ...(egna?.length ? [{ id: o.id, namn: '', fotnoter: [], nämndmål: egna, ...(egnaKolumner ? { kolumner: egnaKolumner } : {}), källväg: ['målområden', oi] as (string | number)[] }] : []),
+    ].map((k) => {
       const ids = (k.kolumner ?? f.kolumner).map((c) => c.id);
-      const base = ['målområden', oi, 'kommunövergripande_mål', ki, 'nämndmål'];
+      const base = [...k.källväg, 'nämndmål'];
       return {
         ...k,
         nämndmål: k.nämndmål.map((n, ni) => ({

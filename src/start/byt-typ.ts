@@ -57,6 +57,7 @@ export function bytTyp(källa: { id: string; data: Fil[] }, nyttId: string, typ:
         return kolumn === undefined && seqItems(regel.get('kolumner')).every((n) => isScalar(n) && kvar.has(String(n.value)));
       });
       rensa(t, 'diagram', (d) => seqItems(d.get('kolumner')).every((n) => isScalar(n) && kvar.has(String(n.value))));
+      rensa(t, 'kolumngrupper', (g) => seqItems(g.get('kolumner')).every((n) => isScalar(n) && kvar.has(String(n.value))));
       if (t.has('efter')) t.delete('efter');
     }
     rensa(y.doc.contents as YAMLMap, 'samband', (s) => {
@@ -74,7 +75,7 @@ export function bytTyp(källa: { id: string; data: Fil[] }, nyttId: string, typ:
     const behåll = (c: KolumnIn): boolean => (c.år ?? 0) < år || (c.år === år && c.mått !== 'utfall');
     const filens = nyaKolumner(y.doc, y.doc.contents as YAMLMap, behåll, utfall).flyttar;
     for (const o of mapItems(y.doc.get('målområden'))) {
-      for (const k of mapItems(o.get('kommunövergripande_mål'))) {
+      for (const k of [...mapItems(o.get('kommunövergripande_mål')), ...(o.has('nämndmål') ? [o] : [])]) {
         const flyttar = k.has('kolumner') ? nyaKolumner(y.doc, k, behåll, utfall).flyttar : filens;
         for (const n of mapItems(k.get('nämndmål'))) {
           for (const ind of mapItems(n.get('indikatorer'))) {

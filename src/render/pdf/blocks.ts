@@ -266,7 +266,7 @@ function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
   ];
   return [
     tableCaption(caption(u)),
-    { table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', ...kolumner.map((k) => (k.rubrik === 'Kommentar' ? '*' : k.rubrik === 'Status' ? 50 : 62))], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
+    { table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', ...kolumner.map((k) => (k.rubrik === 'Kommentar' ? '*' : k.rubrik === 'Status' ? 50 : 96))], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
     { text: '', margin: [0, 0, 0, 6] },
   ];
 }
