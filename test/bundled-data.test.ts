@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { hasErrors } from '../src/diagnostics/diagnostic.js';
 import { loadAndValidate } from '../src/validate/validate-report.js';
 import { bundled, fact, num } from './support/lookup.js';
-import { PATHS, REPORTS } from './support/project.js';
+import { ALL_REPORTS, PATHS } from './support/project.js';
 
 const count = (d: ReturnType<typeof bundled>) => ({
   nämndmål: d.mål.reduce((n, m) => n + m.nämndmål.length, 0),
   uppdrag: Object.fromEntries(d.uppdrag.map((u) => [u.id, u.uppdrag.length])),
 });
 
-describe.each(REPORTS)('%s', (id) => {
+describe.each(ALL_REPORTS)('%s', (id) => {
   it('validates and composes without errors', () => {
     expect(hasErrors(loadAndValidate(PATHS, id).diagnostics)).toBe(false);
     expect(bundled(id).diagnostics.filter((d) => d.allvarlighet === 'fel')).toEqual([]);

@@ -10,7 +10,7 @@ import { projectPaths } from '../src/load/load-report.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { bundled } from './support/lookup.js';
-import { REPORTS, ROOT } from './support/project.js';
+import { ALL_REPORTS, REPORTS, ROOT } from './support/project.js';
 import { CHROMIUM_ARGS, requireTool } from './support/tools.js';
 
 const require = createRequire(import.meta.url);
@@ -46,7 +46,7 @@ describe('HTML content', () => {
   });
   it('shows each bedömning in colour and in words, with the legend', () => {
     const dr = htmlOf('ks-delarsrapport-2021-08');
-    expect(dr).toContain('<p class="bedomning bedomning-uppfylls-delvis"><span class="farg" aria-hidden="true"></span>Bedömning: Uppfylls delvis</p>');
+    expect(dr).toContain('<p class="bedomning bedomning-uppfylls-delvis"><span class="symbol" aria-hidden="true">●</span> Bedömning: Uppfylls delvis</p>');
     expect(dr).toContain('aria-label="Färgförklaring för bedömningen"');
     expect(dr.match(/class="bedomning bedomning-/g)!.length).toBe(18 + 4);
   });
@@ -64,7 +64,7 @@ describe('HTML in a real browser', () => {
   });
   afterAll(async () => browser?.close());
 
-  it.each(REPORTS)('%s: axe-core finds zero WCAG 2.1 AA violations; a screenshot of the first page is saved', async (id) => {
+  it.each(ALL_REPORTS)('%s: axe-core finds zero WCAG 2.1 AA violations; a screenshot of the first page is saved', async (id) => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1414 } });
     await page.goto(`file://${fileOf(id)}`);
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });

@@ -1,3 +1,5 @@
+import { STANDARDPROFIL } from '../src/model/profil.js';
+import { granskaOrdval } from '../src/profil/ladda.js';
 import { describe, expect, it } from 'vitest';
 import { cellSchema, parseCellString } from '../src/schema/cell.js';
 import { målFilSchema } from '../src/schema/mal.js';
@@ -108,10 +110,14 @@ describe('mål', () => {
     expect(ind.obligatorisk).toBe(false);
     expect(m.benämning.mål).toBe('Nämndmål');
   });
-  it('rejects an unknown bedömning', () => {
+  it('rejects a bedömning outside the scale (the default one, without a kommun profile)', () => {
     const bad = structuredClone(mål);
     (bad.målområden[0]!.kommunövergripande_mål[0]!.nämndmål[0]!.bedömning as { nivå: string }).nivå = 'grönt';
-    expect(målFilSchema.safeParse(bad).success).toBe(false);
+    // The scale is the kommun's (its profile), so the file's schema takes any level id and validation checks it.
+    const parsed = målFilSchema.safeParse(bad);
+    expect(parsed.success).toBe(true);
+    const fel = granskaOrdval({ id: 'x', tabeller: { tabeller: [], samband: [] }, narrative: [], sources: {}, files: [], diagnostics: [], mål: parsed.data! }, STANDARDPROFIL);
+    expect(fel.map((d) => d.meddelande)).toEqual(['bedömningen "grönt" finns inte i profilens skala; skriv en av uppfylls, uppfylls-delvis, uppfylls-ej, kan-ej-bedömas']);
   });
 });
 
@@ -121,7 +127,12 @@ describe('uppdrag and rapport', () => {
     expect(uppdragFilSchema.safeParse(ok).success).toBe(true);
     const bad = structuredClone(ok);
     (bad.listor[0]!.uppdrag[0] as { status: string }).status = 'klart';
-    expect(uppdragFilSchema.safeParse(bad).success).toBe(false);
+    const parsed = uppdragFilSchema.safeParse(bad);
+    expect(parsed.success).toBe(true);
+    const fel = granskaOrdval({ id: 'x', tabeller: { tabeller: [], samband: [] }, narrative: [], sources: {}, files: [], diagnostics: [], uppdrag: parsed.data! }, STANDARDPROFIL);
+    expect(fel.map((d) => d.meddelande)).toEqual([
+      'statusen "klart" finns inte bland profilens statusord; skriv en av pågår, kvarstår, genomfört, ej påbörjat, avslutat, delvis genomfört, ej genomfört, eller tillåt fri text med uppdragsstatus: {fritext: true}',
+    ]);
   });
   it('requires a period for a delårsrapport and a date', () => {
     const base = { id: 'x', rapporttyp: 'delårsrapport', titel: 'T', kommun: 'K', nämnd: 'N', budgetår: 2021, status: 'beslutad', datum: '2021-08-31' };

@@ -9,7 +9,7 @@ import { VERSION } from '../version.js';
 const program = new Command();
 program
   .name('kommunrapport')
-  .description('Bygger kommunens rapporter (internbudget, förvaltningsbudget, delårsrapport) från data och text, och kontrollerar att varje siffra stämmer.')
+  .description('Bygger kommunens rapporter (internbudget, förvaltningsbudget, budgetförslag, verksamhetsplan, delårs-, tertial- och månadsrapport, verksamhetsberättelse) från data och text, och kontrollerar att varje siffra stämmer.')
   .version(VERSION, '-V, --version', 'visa versionen')
   .helpOption('-h, --help', 'visa hjälp')
   .addHelpCommand('help [kommando]', 'visa hjälp för ett kommando')
@@ -41,7 +41,7 @@ program
   .argument('[rapport...]', 'rapporter att kontrollera (standard: alla under data/)')
   .option('--format <format>', 'text eller json', 'text')
   .option('--alla', 'visa också info (t.ex. skillnader inom avrundning)')
-  .addHelpText('after', '\nAvslutas med kod 1 om något fel hittas som inte är accepterat i rapport.yaml.\n\nExempel:\n  kommunrapport check\n  kommunrapport check ks-internbudget-2024 --format json > kontroll.json\n')
+  .addHelpText('after', '\nAvslutas med kod 1 om något fel hittas som inte är accepterat i rapport.yaml.\n\nExempel:\n  kommunrapport check\n  kommunrapport check norrvik-tertial-2026 --format json > kontroll.json\n')
   .action(async (rapporter: string[], opts: { format: string; alla?: boolean }) => {
     const { runCheck } = await import('./commands/check.js');
     process.exitCode = runCheck(program.opts<{ rot: string }>().rot, rapporter, opts);
@@ -56,10 +56,26 @@ program
   .option('--strict', 'avbryt om kontrollen hittar fel')
   .option('--pdfa', 'skapa PDF/A-2b för arkivet')
   .option('--jobb <antal>', 'antal rapporter som byggs samtidigt, i egna trådar (standard: en per kärna, men bara när varje tråd får minst fyra rapporter)')
-  .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build --strict --pdfa\n')
+  .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build norrvik-tertial-2026 --strict --pdfa\n')
   .action(async (rapporter: string[], opts: { out: string; format: string; strict?: boolean; pdfa?: boolean; jobb?: string }) => {
     const { runBuild } = await import('./commands/build.js');
     process.exitCode = await runBuild(program.opts<{ rot: string }>().rot, rapporter, opts);
+  });
+
+program
+  .command('init')
+  .description('skapar en ny, liten och giltig rapport att börja från: kommenterad YAML och kapitel med rubriker att fylla i')
+  .argument('<rapport>', 'den nya rapportens id (dess mappnamn), t.ex. ekby-budget-2026')
+  .requiredOption('--typ <rapporttyp>', 'internbudget, förvaltningsbudget, budgetförslag, verksamhetsplan, delårsrapport, tertialrapport, månadsrapport eller verksamhetsberättelse')
+  .requiredOption('--kommun <namn>', 'kommunens namn, t.ex. "Ekby kommun"')
+  .requiredOption('--nämnd <namn>', 'nämndens namn, t.ex. "Kultur- och fritidsnämnden"')
+  .requiredOption('--år <år>', 'budgetåret (det år rapporten gäller)')
+  .option('--förvaltning <namn>', 'förvaltningens namn')
+  .option('--till <datum>', 'periodens slutdatum för en delårs-, tertial- eller månadsrapport (standard: 31 augusti, 30 april, 31 mars)')
+  .addHelpText('after', '\nSkapar data/<rapport>/ och content/<rapport>/ som byggs direkt med rapporttypens generiska mall\n(templates/generisk/<typ>.hbs) och kommunens profil (data/profiler/<kommun>.yaml) om den finns.\nSkriver aldrig över en befintlig rapport.\n\nExempel:\n  kommunrapport init ekby-budget-2026 --typ budgetförslag --kommun "Ekby kommun" --nämnd "Kultur- och fritidsnämnden" --år 2026\n  kommunrapport init ekby-tertial-2026-04 --typ tertialrapport --kommun "Ekby kommun" --nämnd "Barn- och utbildningsnämnden" --år 2026\n')
+  .action(async (rapport: string, opts: { typ: string; kommun: string; nämnd: string; år: string; förvaltning?: string; till?: string }) => {
+    const { runInit } = await import('./commands/init.js');
+    process.exitCode = runInit(program.opts<{ rot: string }>().rot, rapport, opts);
   });
 
 program
@@ -67,8 +83,9 @@ program
   .description('rullar fram en rapport till nästa år: en ny rapport med år och kolumner flyttade ett år och texterna som utkast')
   .argument('<ny-rapport>', 'den nya rapportens id (dess mappnamn), t.ex. ks-internbudget-2025')
   .requiredOption('--från <rapport>', 'rapporten som rullas fram, t.ex. ks-internbudget-2024')
-  .addHelpText('after', '\nSkapar data/<ny-rapport>/ och content/<ny-rapport>/ från rapporten i --från. Budgetår, planår och perioden\nflyttas ett år, förra årets budget blir jämförelsekolumn och planen för året blir utkast till budget;\nutfall som inte är kända lämnas tomma. Uppdragen markeras granska: true och texterna får en UTKAST-rad.\nSkriver aldrig över en befintlig rapport eller fil.\n\nExempel:\n  kommunrapport ny ks-internbudget-2025 --från ks-internbudget-2024\n  kommunrapport ny ks-delarsrapport-2022-08 --från ks-delarsrapport-2021-08\n')
-  .action(async (nyRapport: string, opts: { från: string }) => {
+  .option('--typ <rapporttyp>', 'en annan rapporttyp än --från: samma års uppföljning påbörjad från budgeten, t.ex. delårsrapport')
+  .addHelpText('after', '\nSkapar data/<ny-rapport>/ och content/<ny-rapport>/ från rapporten i --från. Budgetår, planår och perioden\nflyttas ett år, förra årets budget blir jämförelsekolumn och planen för året blir utkast till budget;\nutfall som inte är kända lämnas tomma. Uppdragen markeras granska: true och texterna får en UTKAST-rad.\nSkriver aldrig över en befintlig rapport eller fil.\n\nExempel:\n  kommunrapport ny ks-internbudget-2025 --från ks-internbudget-2024\n  kommunrapport ny ks-delarsrapport-2022-08 --från ks-delarsrapport-2021-08\n\nMed --typ blir det i stället samma års rapport av en annan typ: mål, indikatorer, uppdrag och årets\nbudgetkolumner följer med, kolumner för utfall, prognos och avvikelse läggs till tomma, och kapitlen\nblir nya rubriker att skriva.\n  kommunrapport ny ks-delarsrapport-2024-08 --från ks-internbudget-2024 --typ delårsrapport\n')
+  .action(async (nyRapport: string, opts: { från: string; typ?: string }) => {
     const { runNy } = await import('./commands/ny.js');
     process.exitCode = runNy(program.opts<{ rot: string }>().rot, nyRapport, opts);
   });
@@ -81,7 +98,7 @@ program
   .option('--pdfa', 'skapa PDF/A-2b för arkivet')
   .option('--strict', 'avbryt om kontrollen hittar fel')
   .option('--docx', 'skriv också varje bilaga som Word-dokument (.docx) bredvid dess PDF, med samma stämpel')
-  .addHelpText('after', '\nRapportens bilagenummer (bilaga) och ärendet (beslut) hämtas ur rapport.yaml.\n\nExempel:\n  kommunrapport paket ks-internbudget-2024\n  kommunrapport paket ks-internbudget-2024 vss-forvaltningsbudget-2023 --pdfa\n  kommunrapport paket ks-internbudget-2024 --docx\n')
+  .addHelpText('after', '\nRapportens bilagenummer (bilaga) och ärendet (beslut: datum, paragraf, diarienummer) hämtas ur rapport.yaml;\nflera rapporter i samma paket hör till samma ärende.\n\nExempel:\n  kommunrapport paket norrvik-tertial-2026\n  kommunrapport paket norrvik-tertial-2026 --pdfa --out /tmp/paket\n  kommunrapport paket norrvik-tertial-2026 --docx --out /tmp/paket\n')
   .action(async (rapporter: string[], opts: { out: string; pdfa?: boolean; strict?: boolean; docx?: boolean }) => {
     const { runPaket } = await import('./commands/paket.js');
     process.exitCode = await runPaket(program.opts<{ rot: string }>().rot, rapporter, opts);

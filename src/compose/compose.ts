@@ -5,8 +5,9 @@ import { formatDateLong } from '../format/number.js';
 import type { LoadedReport, ProjectPaths } from '../load/load-report.js';
 import type { Avsnitt, Block, DiagramBlock, Dokument, Fakt, Inline, MålBlock, Referens, TabellBlock, Textstycke, Titelsida, UppdragBlock } from '../model/dokument.js';
 import { parseMarkdown, plainText, type TextDel } from '../narrative/parse-markdown.js';
-import type { Rapport } from '../schema/rapport.js';
+import { ärUppföljning, PERIODRAPPORTER, type Rapport } from '../schema/rapport.js';
 import { uppgiftFacts } from './uppgifter.js';
+import { STANDARDPROFIL } from '../model/profil.js';
 import { renderOutline, type OutlineItem, type TemplateContext, type TemplateSource } from '../template/outline.js';
 import { slugify } from '../util/slug.js';
 import { chartBlocks } from './charts.js';
@@ -28,8 +29,9 @@ export function loadTemplate(paths: ProjectPaths, name: string): TemplateSource 
   return { name: `templates/${name}.hbs`, text: readFileSync(file, 'utf8'), partials };
 }
 
+/** A report's own template (`mall:`), or its kind's generic one. */
 export function templateName(r: Rapport): string {
-  return r.mall ?? slugify(r.rapporttyp);
+  return r.mall ?? `generisk/${slugify(r.rapporttyp)}`;
 }
 
 /** Builds the one document model from a validated report. Pure apart from nothing: all input is passed in. */
@@ -46,6 +48,9 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
   const charts = new Map<string, DiagramBlock>();
   r.tabeller.tabeller.forEach((t, ti) => {
     const { block, fakta: fs } = tableFacts(t, ti, r.sources.tabeller);
+    if (t.kolumngrupper.length) {
+      block.kolumngrupper = t.kolumngrupper.map((g) => ({ rubrik: g.rubrik, från: t.kolumner.findIndex((k) => k.id === g.kolumner[0]), antal: g.kolumner.length }));
+    }
     tables.set(t.id, block);
     for (const f of fs) fakta.set(f.id, f);
     for (const c of chartBlocks(t, block, fakta)) charts.set(c.id, c);
@@ -54,7 +59,7 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
   for (const f of goals.fakta) fakta.set(f.id, f);
   const uppgifter = uppgiftFacts(r.uppgifter, r.sources.uppgifter);
   for (const f of uppgifter.fakta) fakta.set(f.id, f);
-  const delår = rapport.rapporttyp === 'delårsrapport';
+  const delår = ärUppföljning(rapport.rapporttyp);
   const uppdrag = r.uppdrag ? uppdragBlocks(r.uppdrag, delår, r.sources.uppdrag) : new Map<string, UppdragBlock>();
 
   const referenser: Referens[] = [];
@@ -71,10 +76,13 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     return undefined;
   }
   const context: TemplateContext = {
-    rapport: { id: rapport.id, typ: rapport.rapporttyp, titel: rapport.titel, nämnd: rapport.nämnd, budgetår: rapport.budgetår, delår },
-    tabeller: r.tabeller.tabeller.map((t) => ({ id: t.id, rubrik: t.rubrik, typ: t.typ, avser: t.avser ?? '', diagram: t.diagram.map((d) => d.id) })),
+    rapport: { id: rapport.id, typ: rapport.rapporttyp, titel: rapport.titel, nämnd: rapport.nämnd, budgetår: rapport.budgetår, delår: rapport.rapporttyp === 'delårsrapport', uppföljning: delår },
+    ord: rubrikOrd(r),
+    tabeller: r.tabeller.tabeller.map((t) => ({ id: t.id, rubrik: t.rubrik, typ: t.typ, avser: t.avser ?? '', efter: t.efter ?? '', visas: t.visas, diagram: t.diagram.map((d) => d.id) })),
+    tabellerUtanPlats: r.tabeller.tabeller.filter((t) => !t.efter && t.visas).map((t) => ({ id: t.id, rubrik: t.rubrik })),
     målområden: (r.mål?.målområden ?? []).map((o) => ({ id: o.id, namn: o.namn, mål: o.kommunövergripande_mål.map((k) => ({ id: k.id, namn: k.namn })) })),
-    uppdragslistor: (r.uppdrag?.listor ?? []).map((l) => ({ id: l.id, rubrik: l.rubrik, typ: l.typ })),
+    uppdragslistor: (r.uppdrag?.listor ?? []).map((l) => ({ id: l.id, rubrik: l.rubrik, typ: l.typ, efter: l.efter ?? '' })),
+    uppdragUtanPlats: (r.uppdrag?.listor ?? []).filter((l) => !l.efter).map((l) => ({ id: l.id, rubrik: l.rubrik })),
     textfiler: [...texts.keys()],
   };
   let outline: OutlineItem[];
@@ -127,7 +135,9 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     if (b === undefined) missing(item, what);
     else for (const x of onPlace(b)) append(x);
   };
-  for (const item of outline) {
+  // Sections a template puts after a narrative heading (`{{#efter}}`) wait until that text is placed.
+  const { rest, grupper } = splitEfter(outline);
+  const handle = (item: OutlineItem): void => {
     switch (item.typ) {
       case 'titelsida':
         break;
@@ -156,6 +166,14 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
           const p = parts[i]!;
           if (p.nivå > 0) open(p.nivå, p.rubrik, true, p.plats);
           for (const b of p.block) append(b);
+          for (const g of grupper) {
+            if (g.placerad) continue;
+            const hit = selectParts(parts, { typ: 'text', fil: name, del: g.rubrik });
+            if (typeof hit !== 'string' && hit[0] === i) {
+              g.placerad = true;
+              g.items.forEach(handle);
+            }
+          }
         }
         break;
       }
@@ -199,7 +217,14 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
       case 'sidbrytning':
         append({ typ: 'sidbrytning' });
         break;
+      case 'efter':
+      case 'efter-slut':
+        break;
     }
+  };
+  rest.forEach(handle);
+  for (const g of grupper) {
+    if (!g.placerad) diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `"efter: ${g.rubrik}" pekar på en rubrik som inte finns (entydigt) i rapportens text; skriv rubriken som den står, "Överordnad > Rubrik" eller "Rubrik#2"`, plats: efterPlats(r, g.items) ?? where() });
   }
 
   // Nothing in the data or narrative may silently drop out of the publication.
@@ -210,6 +235,9 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
       }
     });
   }
+  // Data-only tables are not printed; they follow the printed ones in the workbook, unnumbered.
+  const endastData = r.tabeller.tabeller.filter((t) => !t.visas && !used.tabell.has(t.id)).map((t) => ({ ...tables.get(t.id)!, endastData: true }));
+  for (const t of endastData) used.tabell.add(t.id);
   for (const [id, t] of tables) if (!used.tabell.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte tabellen "${id}"`, ...(t.plats ? { plats: t.plats } : {}) });
   for (const [id, c] of charts) if (!used.diagram.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte diagrammet "${id}" (tabellen ${c.tabell})`, plats: tables.get(c.tabell)?.plats ?? { fil: `data/${r.id}/tabeller.yaml`, rad: 1, kolumn: 1 } });
   for (const id of goals.block.keys()) if (!used.mål.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte målet "${id}"`, plats: r.sources.mål?.at(['målområden']) ?? { fil: `data/${r.id}/mal.yaml`, rad: 1, kolumn: 1 } });
@@ -217,13 +245,14 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
 
   numbered.forEach((b, i) => (b.nummer = i + 1));
   diagramOrder.forEach((b, i) => (b.nummer = i + 1));
-  const tabeller = numbered.filter((b): b is TabellBlock => b.typ === 'tabell');
+  const tabeller = [...numbered.filter((b): b is TabellBlock => b.typ === 'tabell'), ...endastData];
 
   return {
     id: r.id,
     rapport,
     datum: rapport.datum,
     titelsida: titelsida(rapport),
+    profil: r.profil ?? STANDARDPROFIL,
     block: root,
     tabeller,
     fakta,
@@ -240,6 +269,48 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     källfiler: r.files,
     diagnostics,
   };
+}
+
+interface EfterGrupp {
+  rubrik: string;
+  items: OutlineItem[];
+  placerad: boolean;
+}
+
+/** Takes the `{{#efter}}` sections out of the outline; they are placed when their heading's text is. */
+function splitEfter(outline: OutlineItem[]): { rest: OutlineItem[]; grupper: EfterGrupp[] } {
+  const rest: OutlineItem[] = [];
+  const grupper: EfterGrupp[] = [];
+  let open: EfterGrupp | undefined;
+  for (const item of outline) {
+    if (item.typ === 'efter') grupper.push((open = { rubrik: item.rubrik, items: [], placerad: false }));
+    else if (item.typ === 'efter-slut') open = undefined;
+    else (open ? open.items : rest).push(item);
+  }
+  return { rest, grupper };
+}
+
+/** The `efter:` line of the first table or uppdrag list a section holds, for the message. */
+function efterPlats(r: LoadedReport, items: OutlineItem[]): Position | undefined {
+  for (const it of items) {
+    if (it.typ === 'tabell') {
+      const i = r.tabeller.tabeller.findIndex((t) => t.id === it.id);
+      const p = i >= 0 ? r.sources.tabeller?.at(['tabeller', i, 'efter']) : undefined;
+      if (p) return p;
+    }
+    if (it.typ === 'uppdrag') {
+      const i = (r.uppdrag?.listor ?? []).findIndex((l) => l.id === it.id);
+      const p = i >= 0 ? r.sources.uppdrag?.at(['listor', i, 'efter']) : undefined;
+      if (p) return p;
+    }
+  }
+  return undefined;
+}
+
+/** Headings the generic templates print, in the kommun's words (its profile) or the defaults. */
+function rubrikOrd(r: LoadedReport): TemplateContext['ord'] {
+  const b = (r.profil ?? STANDARDPROFIL).benämningar;
+  return { mål: b.målkapitel, indikator: r.mål?.benämning.indikator ?? 'Indikator', målområde: b.målområde, kommunmål: b.kommunmål, uppdrag: b.uppdrag, tabeller: b.tabeller };
 }
 
 function selectParts(parts: TextDel[], item: Extract<OutlineItem, { typ: 'text' }>): number[] | string {
@@ -284,9 +355,11 @@ function groupBilagor(r: Rapport): { rubrik: string; bilagor: { nummer?: number;
 
 function titelsida(r: Rapport): Titelsida {
   const period =
-    r.rapporttyp === 'delårsrapport' && r.period
-      ? `Delårsrapport per den ${formatDateLong(r.period.till)}`
-      : r.planår
+    PERIODRAPPORTER.includes(r.rapporttyp) && r.period
+      ? `${r.rapporttyp[0]!.toUpperCase()}${r.rapporttyp.slice(1)} per den ${formatDateLong(r.period.till)}`
+      : r.rapporttyp === 'verksamhetsberättelse'
+        ? `Verksamhetsåret ${r.budgetår}`
+        : r.planår
         ? `Budget ${r.budgetår} med plan för ${r.planår.från}–${r.planår.till}`
         : `Budgetår ${r.budgetår}`;
   const beslut = r.beslut?.datum ? `${r.beslut.organ} ${r.beslut.datum}${r.beslut.paragraf ? ` ${r.beslut.paragraf}` : ''}` : undefined;

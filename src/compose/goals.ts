@@ -24,7 +24,7 @@ export function goalBlocks(mål: MålFil, source: SourceMap | undefined): { bloc
       const kolumner = (k.kolumner ?? mål.kolumner).map(kol);
       const ids = kolumner.map((c) => c.id);
       const nämndmål: MålBlock['nämndmål'] = k.nämndmål.map((n, ni) => {
-        const np = ['målområden', oi, 'kommunövergripande_mål', ki, 'nämndmål', ni];
+        const np = [...k.källväg, 'nämndmål', ni];
         const indikatorer = n.indikatorer.map((ind, ii) => {
           const ip = [...np, 'indikatorer', ii];
           const värden = shownValues(ind.värden, source, [...ip, 'värden'], ids);
@@ -59,6 +59,7 @@ export function goalBlocks(mål: MålFil, source: SourceMap | undefined): { bloc
             fotnoter: ind.fotnoter ?? [],
             värden,
             delrader,
+            ...(ind.bedömning ? { bedömning: ind.bedömning } : {}),
           };
         });
         return {
@@ -110,7 +111,8 @@ export function uppdragBlocks(u: UppdragFil, delår: boolean, source?: SourceMap
         nummer: 0,
         rubrik: l.rubrik,
         uppdragstyp: l.typ,
-        medStatus: delår || l.uppdrag.some((x) => x.status !== undefined),
+        medStatus: delår || l.visa !== undefined || l.uppdrag.some((x) => x.status !== undefined),
+        ...(l.visa ? { kolumner: l.visa } : {}),
         uppdrag: l.uppdrag.map((x, ui) => ({
           ...(source ? { plats: source.at(['listor', li, 'uppdrag', ui]) } : {}),
           nummer: x.nummer,

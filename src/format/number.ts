@@ -54,6 +54,7 @@ export function formatCell(cell: Cell, decimals: number): FormattedCell {
     case 'text':
       return { text: cell.text, numeric: false, ...fn };
     case 'jämförelse': {
+      if (cell.som !== undefined) return { text: cell.som, numeric: false, ...fn };
       let text = `${cell.operator}${NBSP}${formatNumber(cell.tal, cell.decimaler)}`;
       if (cell.enhet) text += '%';
       if (cell.tillägg) text += ` ${cell.tillägg}`;

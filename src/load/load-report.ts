@@ -9,6 +9,7 @@ import { uppdragFilSchema, type UppdragFil } from '../schema/uppdrag.js';
 import { uppgifterFilSchema, type UppgifterFil } from '../schema/uppgifter.js';
 import { zodToDiagnostics } from '../validate/zod-issues.js';
 import { loadYaml, type SourceMap } from './yaml-source.js';
+import type { Profil } from '../model/profil.js';
 import { MANIFEST, type ProjectPaths } from './project.js';
 
 export type TabellerFil = z.output<typeof tabellerFilSchema>;
@@ -42,6 +43,8 @@ export interface LoadedReport {
   mål?: MålFil;
   uppdrag?: UppdragFil;
   uppgifter?: UppgifterFil;
+  /** The kommun's profile, resolved (set by validation; see src/profil). */
+  profil?: Profil;
   narrative: NarrativeFile[];
   /** Source maps by data file key, for positions of facts. */
   sources: Partial<Record<keyof typeof DATAFILER, SourceMap>>;

@@ -2,6 +2,7 @@ import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import type { Cell } from '../schema/cell.js';
 import type { Bedömning } from '../schema/mal.js';
 import type { Rapport } from '../schema/rapport.js';
+import type { Profil } from './profil.js';
 
 /**
  * The one document model. Compose builds it from data, narrative and template; every renderer
@@ -13,6 +14,8 @@ export interface Dokument {
   /** Build date (ISO), taken from the data so outputs are reproducible. */
   datum: string;
   titelsida: Titelsida;
+  /** The kommun's words and look (its profile, or the defaults). */
+  profil: Profil;
   /** Top-level blocks in reading order (the table of contents, then chapters). */
   block: Block[];
   /** Every table-like block in document order, numbered from 1. */
@@ -175,6 +178,10 @@ export interface TabellRad {
 
 export interface TabellBlock {
   typ: 'tabell';
+  /** Kept as data only (`visas: false`): not printed, but in the workbook and the checks. */
+  endastData?: boolean;
+  /** Headings over consecutive columns, in a header row above the columns' own: index of the first column and how many. */
+  kolumngrupper?: { rubrik: string; från: number; antal: number }[];
   id: string;
   nummer: number;
   rubrik: string;
@@ -199,6 +206,8 @@ export interface IndikatorRad {
   fotnoter: string[];
   värden: VisatVärde[];
   delrader: { namn: string; värden: VisatVärde[] }[];
+  /** The indicator's own bedömning (a level of the profile's scale), in a column of its own. */
+  bedömning?: string;
 }
 
 export interface VisatVärde {
@@ -220,11 +229,18 @@ export interface MålBlock {
     beskrivning?: string;
     ingenIndikator: boolean;
     indikatorer: IndikatorRad[];
-    bedömning?: { nivå: Bedömning; analys?: string; resultat: string[]; avvikelser: string[] };
+    bedömning?: { nivå: Bedömning; analys?: string; resultat: string[]; avvikelser: string[]; listor: Resultatlista[] };
   }[];
   fotnoter: { markör: string; text: string }[];
   /** Shows bedömning blocks (målredovisning) rather than the indicator table. */
   visning: 'indikatorer' | 'målredovisning';
+}
+
+/** A goal's named list with its lead-in; an item may have items of its own. */
+export interface Resultatlista {
+  rubrik?: string;
+  inledning?: string;
+  punkter: (string | { text: string; punkter: string[] })[];
 }
 
 export interface UppdragBlock {
@@ -235,6 +251,8 @@ export interface UppdragBlock {
   uppdragstyp: string;
   /** A status table (delårsrapport) rather than a numbered list. */
   medStatus: boolean;
+  /** The columns after Nr and Uppdrag, when the list chooses them (`visa:`); else Status and Kommentar. */
+  kolumner?: ('riktat_till' | 'status' | 'kommentar')[];
   uppdrag: { nummer: number; text: string; riktatTill?: string; not?: string; status?: string; kommentar?: string; granska?: boolean; plats?: Position }[];
 }
 

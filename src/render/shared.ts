@@ -1,11 +1,22 @@
 import { formatCell, type FormattedCell } from '../format/number.js';
 import type { Dokument, MålBlock, TabellBlock, UppdragBlock } from '../model/dokument.js';
+import { fyllIn, statusText } from '../model/profil.js';
 
 /** What all renderers share: captions, cell texts and labels. None of them import each other. */
 export function caption(b: TabellBlock | MålBlock | UppdragBlock): string {
-  if (b.typ === 'tabell') return `Tabell ${b.nummer}. ${b.rubrik}`;
-  if (b.typ === 'mål') return `Tabell ${b.nummer}. ${b.målområde}: ${b.kommunmål}`;
+  if (b.typ === 'tabell') return b.endastData ? `${b.rubrik} (endast data, visas inte i rapporten)` : `Tabell ${b.nummer}. ${b.rubrik}`;
+  if (b.typ === 'mål') return `Tabell ${b.nummer}. ${b.målområde}${b.kommunmål ? `: ${b.kommunmål}` : ''}`;
   return `Tabell ${b.nummer}. ${b.rubrik}`;
+}
+
+/** The header of a table with column groups: per column, the group that starts there (with its span), is under way, or none. */
+export function kolumnhuvud(t: TabellBlock): ({ grupp: string; antal: number } | 'i-grupp' | null)[] {
+  const ut: ({ grupp: string; antal: number } | 'i-grupp' | null)[] = t.kolumner.map(() => null);
+  for (const g of t.kolumngrupper ?? []) {
+    ut[g.från] = { grupp: g.rubrik, antal: g.antal };
+    for (let i = g.från + 1; i < g.från + g.antal; i++) ut[i] = 'i-grupp';
+  }
+  return ut;
 }
 
 export function unitNote(t: TabellBlock): string | undefined {
@@ -19,6 +30,18 @@ export function factCell(d: Dokument, id: string | null): FormattedCell {
   return f ? formatCell(f.cell, f.decimaler) : { text: '', numeric: false };
 }
 
+/** The note under a goal table for indicators marked *: the profile's meaning of the marker, or the default. */
+export function markörText(d: Dokument, m: MålBlock): string {
+  const egen = d.profil.markörer.find((x) => x.markör === '*');
+  return `* ${egen ? egen.betydelse.replace(/\.$/, '') : `Obligatorisk ${m.benämning.indikator.toLowerCase()}`}.`;
+}
+
+/** A profile text (title page, running header) with the document's {titel}, {kommun}, {nämnd}, {år}. */
+export function sidtext(d: Dokument, mall: string, extra: Record<string, string | number> = {}): string {
+  const t = d.titelsida;
+  return fyllIn(mall, { titel: t.titel, kommun: t.kommun, nämnd: t.nämnd, år: d.rapport.budgetår, ...extra });
+}
+
 export const STATUS_TEXT: Record<string, string> = {
   pågår: 'Pågår',
   kvarstår: 'Kvarstår',
@@ -30,6 +53,16 @@ export const STATUS_TEXT: Record<string, string> = {
 };
 
 export const UPPDRAG_KOLUMNER = ['Nr', 'Uppdrag', 'Status', 'Kommentar'] as const;
+
+/** The columns of an uppdrag table after Nr and Uppdrag: the list's own choice, or Status and Kommentar. */
+export function uppdragKolumner(d: Dokument, u: UppdragBlock): { rubrik: string; text: (x: UppdragBlock['uppdrag'][number]) => string }[] {
+  const alla = {
+    riktat_till: { rubrik: 'Riktat till', text: (x: UppdragBlock['uppdrag'][number]) => x.riktatTill ?? '' },
+    status: { rubrik: 'Status', text: (x: UppdragBlock['uppdrag'][number]) => (x.status ? statusText(d.profil, x.status) : '') },
+    kommentar: { rubrik: 'Kommentar', text: (x: UppdragBlock['uppdrag'][number]) => x.kommentar ?? '' },
+  };
+  return (u.kolumner ?? ['status', 'kommentar']).map((k) => alla[k]);
+}
 
 /** Splits a plain multi-paragraph string from the data (blank line = new paragraph). */
 export function paragraphs(s: string | undefined): string[] {

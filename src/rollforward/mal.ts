@@ -22,7 +22,8 @@ export function rullaMål(text: string, fil = 'mal.yaml'): RulladeMål {
   let bedömningarBorttagna = 0;
   const fil_ = flyttaKolumnlista(y.doc.get('kolumner'), `${fil}: kolumner`);
   for (const o of mapItems(y.doc.get('målområden'))) {
-    for (const k of mapItems(o.get('kommunövergripande_mål'))) {
+    // A målområde's own nämndmål (no kommunövergripande mål) move like a kommunmål's.
+    for (const k of [...mapItems(o.get('kommunövergripande_mål')), ...(o.has('nämndmål') ? [o] : [])]) {
       const egna = k.get('kolumner');
       const { flyttar, karta }: { flyttar: Kolumnflytt[]; karta: Kolumnkarta } =
         egna === undefined ? fil_ : flyttaKolumnlista(egna, `${fil}: kolumnerna för ${strängVärde(k, 'id') ?? '?'}`);

@@ -38,6 +38,12 @@ export function rullaTabeller(text: string, fil = 'tabeller.yaml'): RulladeTabel
       }
       bytIdILista(r.get('kolumner'), karta.strukturell);
     }
+    // Column groups follow their columns, and their headings' years move with the table's.
+    for (const g of mapItems(t.get('kolumngrupper'))) {
+      bytIdILista(g.get('kolumner'), karta.strukturell);
+      const gr = strängVärde(g, 'rubrik');
+      if (gr !== undefined) sättScalar(g, 'rubrik', flyttaÅrIText(gr, (år) => årITabellen.has(år)));
+    }
     for (const d of mapItems(t.get('diagram'))) {
       bytIdILista(d.get('kolumner'), karta.strukturell);
       const dr = strängVärde(d, 'rubrik');

@@ -13,7 +13,7 @@ export type Cell =
   | { typ: 'streck'; som: string }
   | { typ: 'tom' }
   | { typ: 'text'; text: string; fotnot?: string }
-  | { typ: 'jämförelse'; operator: Operator; tal: number; decimaler: number; enhet?: string; tillägg?: string; fotnot?: string }
+  | { typ: 'jämförelse'; operator: Operator; tal: number; decimaler: number; enhet?: string; tillägg?: string; fotnot?: string; /** The target as written in words ("Minst 90 %"), printed so. */ som?: string }
   | { typ: 'riktning'; riktning: Riktning; som: string; fotnot?: string };
 
 export const OPERATORER = ['≥', '≤', '>', '<', '≤±', '±'] as const;
@@ -29,6 +29,30 @@ const RIKTNINGAR: Record<string, Riktning> = {
   'positiv trend': 'positiv trend',
 };
 const JAMFORELSE = /^(≥|≤±|≤|>|<|±)\s*(-?\d+(?:[.,]\d+)?)\s*(%|procent)?\s*(.*)$/;
+
+/** Targets in words, as kommuner write them: the word's comparison, so the checks can use it. */
+const ORD_OPERATOR: [RegExp, Operator][] = [
+  [/^(mindre än|färre än|lägre än|under)$/i, '<'],
+  [/^(högst|max|maximalt|som mest)$/i, '≤'],
+  [/^(mer än|fler än|större än|högre än|över)$/i, '>'],
+  [/^(minst|lägst|min|minimum|som minst)$/i, '≥'],
+];
+const ORD_JAMFORELSE = /^(mindre än|färre än|lägre än|under|högst|max|maximalt|som mest|mer än|fler än|större än|högre än|över|minst|lägst|min|minimum|som minst)\s+(-?\d+(?:[.,]\d+)?)\s*(%|procent)?\s*(.*)$/i;
+const ORD_NOLL: Record<string, Operator> = { 'ej negativ': '≥', 'inte negativ': '≥', 'ej negativt': '≥', 'inte negativt': '≥' };
+
+/** "Mindre än 23" → < 23, "Minst 90 %" → ≥ 90, "Ej negativ" → ≥ 0; undefined when not such words. */
+function jämförelseIOrd(t: string): Cell | undefined {
+  const noll = ORD_NOLL[t.toLowerCase()];
+  if (noll) return { typ: 'jämförelse', operator: noll, tal: 0, decimaler: 0, som: t };
+  const m = ORD_JAMFORELSE.exec(t);
+  if (!m) return undefined;
+  const op = ORD_OPERATOR.find(([re]) => re.test(m[1]!))![1];
+  const num = m[2]!.replace(',', '.');
+  const cell: Cell = { typ: 'jämförelse', operator: op, tal: Number(num), decimaler: num.includes('.') ? num.split('.')[1]!.length : 0, som: t };
+  if (m[3]) cell.enhet = '%';
+  if (m[4]) cell.tillägg = m[4];
+  return cell;
+}
 
 /** Parses the string forms of a cell; returns a message when the string is not one of them. */
 export function parseCellString(s: string): Cell | string {
@@ -47,7 +71,9 @@ export function parseCellString(s: string): Cell | string {
     if (m[4]) cell.tillägg = m[4];
     return cell;
   }
-  return `förväntade ett tal, en markör (I.U., -), en riktning (Öka, Minska) eller ett jämförelsevärde (≥ 4), fick "${s}"`;
+  const ord = jämförelseIOrd(t);
+  if (ord) return ord;
+  return `förväntade ett tal, en markör (I.U., -), en riktning (Öka, Minska) eller ett jämförelsevärde (≥ 4, Minst 90 %, Mindre än 23), fick "${s}"`;
 }
 
 const fotnot = z.string().min(1).optional().describe('Fotnotsmarkör vid värdet, t.ex. "*" eller "2".');

@@ -5,6 +5,7 @@ import { rapportSchema } from './rapport.js';
 import { tabellerFilSchema } from './tabell.js';
 import { uppdragFilSchema } from './uppdrag.js';
 import { uppgifterFilSchema } from './uppgifter.js';
+import { profilSchema } from './profil.js';
 
 /** The data files' JSON Schemas, generated from the zod schemas so editors complete and check YAML. */
 export const JSON_SCHEMAS = {
@@ -13,6 +14,7 @@ export const JSON_SCHEMAS = {
   'mal.schema.json': målFilSchema,
   'uppdrag.schema.json': uppdragFilSchema,
   'uppgifter.schema.json': uppgifterFilSchema,
+  'profil.schema.json': profilSchema,
 } as const;
 
 export function jsonSchemaOf(schema: z.ZodType, title: string): string {

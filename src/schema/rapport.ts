@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { datumSchema, idSchema, årSchema } from './common.js';
 
-/** Report types the templates know; a new type is a new template plus an entry here. */
-export const RAPPORTTYPER = ['internbudget', 'förvaltningsbudget', 'delårsrapport', 'verksamhetsberättelse'] as const;
+/** Report kinds; each has a generic template, templates/generisk/<kind>.hbs. */
+export const RAPPORTTYPER = [
+  'internbudget', 'förvaltningsbudget', 'budgetförslag', 'verksamhetsplan',
+  'delårsrapport', 'tertialrapport', 'månadsrapport', 'verksamhetsberättelse',
+] as const;
+export type Rapporttyp = (typeof RAPPORTTYPER)[number];
+
+/** Kinds that follow up a period: they carry bedömningar and uppdrag status. */
+export const UPPFÖLJNINGAR: readonly Rapporttyp[] = ['delårsrapport', 'tertialrapport', 'månadsrapport', 'verksamhetsberättelse'];
+/** Kinds that report part of a year and so need `period`. */
+export const PERIODRAPPORTER: readonly Rapporttyp[] = ['delårsrapport', 'tertialrapport', 'månadsrapport'];
+export const ärUppföljning = (t: Rapporttyp): boolean => UPPFÖLJNINGAR.includes(t);
 
 export const rapportSchema = z
   .strictObject({
@@ -10,7 +20,8 @@ export const rapportSchema = z
     id: idSchema,
     rapporttyp: z.enum(RAPPORTTYPER),
     titel: z.string().min(1),
-    mall: z.string().optional().describe('Mallen under templates/ (utan .hbs); standard är rapporttypens.'),
+    mall: z.string().optional().describe('Mallen under templates/ (utan .hbs), t.ex. "linkoping-ks-internbudget"; standard är rapporttypens generiska mall, generisk/<rapporttyp>.'),
+    profil: z.string().optional().describe('Kommunens profil (ordval och utseende) under data/profiler/ (utan .yaml); standard är kommunens namn som id, t.ex. "linkopings-kommun".'),
     undertitel: z.string().optional(),
     kommun: z.string().min(1),
     nämnd: z.string().min(1),
@@ -57,8 +68,8 @@ export const rapportSchema = z
       .default([])
       .describe('Kontrollfynd som accepterats, med skäl.'),
   })
-  .refine((r) => r.rapporttyp !== 'delårsrapport' || r.period !== undefined, {
-    message: 'en delårsrapport behöver "period" med slutdatum',
+  .refine((r) => !PERIODRAPPORTER.includes(r.rapporttyp) || r.period !== undefined, {
+    message: 'en delårs-, tertial- eller månadsrapport behöver "period" med slutdatum',
     path: ['period'],
   });
 

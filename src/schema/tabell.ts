@@ -90,6 +90,8 @@ const tabellBas = z.strictObject({
   rubrik: z.string().min(1).describe('Tabellens rubrik (bildtext).'),
   typ: z.enum(TABELLTYPER),
   avser: z.string().optional().describe('Verksamhet eller förvaltning som tabellen gäller, t.ex. "Planeringsstaben".'),
+  efter: z.string().min(1).optional().describe('Den generiska mallen placerar tabellen direkt efter texten under denna rubrik, t.ex. "Ekonomi > Driftsammandrag"; utan efter hamnar den under rubriken Tabeller.'),
+  visas: z.boolean().default(true).describe('false: tabellen är bara data, för diagram och kontroller; den trycks inte men finns i arbetsboken.'),
   enhet: z.enum(['tkr', 'mnkr', 'mdkr', 'kr', '%', 'antal', 'blandad']),
   decimaler: z.number().int().min(0).max(4).default(0),
   förspalt: z.string().default('').describe('Rubriken över radetiketterna, t.ex. "Nettokostnad, belopp mnkr".'),
@@ -98,6 +100,10 @@ const tabellBas = z.strictObject({
     .default('ej-tillämplig')
     .describe('Hur intäkter skrivs i tabellen: med minustecken eller som positiva belopp.'),
   kolumner: z.array(kolumnSchema).min(1),
+  kolumngrupper: z
+    .array(z.strictObject({ rubrik: z.string().min(1), kolumner: z.array(idSchema).min(1) }))
+    .default([])
+    .describe('Rubriker över flera kolumner i ett rubrikrad ovanför, t.ex. {rubrik: Budget, kolumner: [budget_2024, budget_2025, budget_2026]}; kolumnerna står i följd.'),
   rader: z.array(radSchema).min(1),
   fotnoter: z.array(fotnotSchema).default([]),
   regler: z.array(regelSchema).default([]),
@@ -108,6 +114,22 @@ const tabellBas = z.strictObject({
 /** Row values given as a mapping are turned into lists in column order. */
 export const tabellSchema = tabellBas.transform((t, ctx) => {
   const ids = t.kolumner.map((c) => c.id);
+  // A group spans columns that stand next to each other, each in one group at most.
+  const iGrupp = new Set<string>();
+  t.kolumngrupper.forEach((g, gi) => {
+    const index = g.kolumner.map((k) => ids.indexOf(k));
+    const saknad = g.kolumner.find((_, i) => index[i]! < 0);
+    const dubbel = g.kolumner.find((k) => iGrupp.has(k));
+    g.kolumner.forEach((k) => iGrupp.add(k));
+    const message = saknad
+      ? `kolumnen "${saknad}" finns inte i tabellen; skriv en av ${ids.join(', ')}`
+      : dubbel
+        ? `kolumnen "${dubbel}" står redan i en annan grupp`
+        : index.some((x, i) => i > 0 && x !== index[i - 1]! + 1)
+          ? 'en grupps kolumner ska stå i följd, i tabellens ordning'
+          : undefined;
+    if (message) ctx.addIssue({ code: 'custom', message, path: ['kolumngrupper', gi, 'kolumner'], input: g.kolumner });
+  });
   const norm = (rows: RadIn[], path: (string | number)[]): Rad[] =>
     rows.map((r, i) => {
       const { värden, rader, ...rest } = r;

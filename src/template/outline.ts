@@ -19,7 +19,10 @@ export type OutlineItem =
   | { typ: 'bilagor' }
   | { typ: 'underskrifter' }
   | { typ: 'färgförklaring' }
-  | { typ: 'sidbrytning' };
+  | { typ: 'sidbrytning' }
+  /** Items between `efter` and `efter-slut` are placed right after the text under a narrative heading. */
+  | { typ: 'efter'; rubrik: string }
+  | { typ: 'efter-slut' };
 
 /** The context a template sees; validated before rendering so a template cannot read what is not there. */
 export const templateContextSchema = z.strictObject({
@@ -30,8 +33,14 @@ export const templateContextSchema = z.strictObject({
     nämnd: z.string(),
     budgetår: z.number(),
     delår: z.boolean(),
+    /** A follow-up kind (delårs-, tertial-, månadsrapport, verksamhetsberättelse): bedömningar and status. */
+    uppföljning: z.boolean(),
   }),
-  tabeller: z.array(z.strictObject({ id: z.string(), rubrik: z.string(), typ: z.string(), avser: z.string(), diagram: z.array(z.string()) })),
+  /** The profile's words for headings the generic templates print. */
+  ord: z.strictObject({ mål: z.string(), indikator: z.string(), målområde: z.string(), kommunmål: z.string(), uppdrag: z.string(), tabeller: z.string() }),
+  tabeller: z.array(z.strictObject({ id: z.string(), rubrik: z.string(), typ: z.string(), avser: z.string(), efter: z.string(), visas: z.boolean(), diagram: z.array(z.string()) })),
+  /** Tables whose data says nothing of where they go (no `efter`). */
+  tabellerUtanPlats: z.array(z.strictObject({ id: z.string(), rubrik: z.string() })),
   målområden: z.array(
     z.strictObject({
       id: z.string(),
@@ -39,7 +48,8 @@ export const templateContextSchema = z.strictObject({
       mål: z.array(z.strictObject({ id: z.string(), namn: z.string() })),
     }),
   ),
-  uppdragslistor: z.array(z.strictObject({ id: z.string(), rubrik: z.string(), typ: z.string() })),
+  uppdragslistor: z.array(z.strictObject({ id: z.string(), rubrik: z.string(), typ: z.string(), efter: z.string() })),
+  uppdragUtanPlats: z.array(z.strictObject({ id: z.string(), rubrik: z.string() })),
   textfiler: z.array(z.string()),
 });
 export type TemplateContext = z.infer<typeof templateContextSchema>;
@@ -80,6 +90,12 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   underskrifter: () => line({ typ: 'underskrifter' }),
   fargforklaring: () => line({ typ: 'färgförklaring' }),
   sidbrytning: () => line({ typ: 'sidbrytning' }),
+  /** `{{#efter "Rubrik"}}…{{/efter}}`: what it holds goes right after the text under that heading; with "" where it stands. */
+  efter: function (this: unknown, rubrik: unknown, options: HelperOptions) {
+    const inner = options.fn(this);
+    if (typeof rubrik !== 'string' || rubrik === '') return inner;
+    return `${line({ typ: 'efter', rubrik }).toString()}${inner}${line({ typ: 'efter-slut' }).toString()}`;
+  },
   /** `{{#tabeller-av-typ "verksamhetsområde"}}…{{/tabeller-av-typ}}`: once per table of that type, in data order. */
   'tabeller-av-typ': function (typ: unknown, options: HelperOptions) {
     const ctx = options.data?.root as TemplateContext;

@@ -1,25 +1,17 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
-import { compose, loadTemplate, templateName } from '../../compose/compose.js';
-import { DATAFILER, projectPaths, type LoadedReport, type ProjectPaths } from '../../load/load-report.js';
-import type { Dokument } from '../../model/dokument.js';
+import { DATAFILER, projectPaths } from '../../load/load-report.js';
 import { rullaFram, RullaFramFel, type Fil } from '../../rollforward/index.js';
-import { idSchema } from '../../schema/common.js';
+import { RAPPORTTYPER, type Rapporttyp } from '../../schema/rapport.js';
+import { bytTyp } from '../../start/byt-typ.js';
 import { loadAndValidate } from '../../validate/validate-report.js';
-
-/** Composes a validated report; undefined when its template is missing or composing throws. */
-function sättSamman(paths: ProjectPaths, r: LoadedReport): Dokument | undefined {
-  if (!r.rapport) return undefined;
-  try {
-    return compose(r, loadTemplate(paths, templateName(r.rapport)));
-  } catch {
-    return undefined;
-  }
-}
+import { giltigtId, relativ, skrivNyRapport, sättSamman, upptagna } from './skapa.js';
 
 export interface NyOptions {
   från: string;
+  /** Another kind than the source's: the same year's follow-up started from its budget. */
+  typ?: string;
 }
 
 const KÄNDA_DATAFILER = new Set<string>(Object.values(DATAFILER).map((d) => d.fil));
@@ -35,15 +27,13 @@ const KÄNDA_DATAFILER = new Set<string>(Object.values(DATAFILER).map((d) => d.f
  */
 export function runNy(root: string, newId: string, opts: NyOptions): number {
   const från = opts.från;
-  for (const [vad, id] of [['den nya rapportens namn', newId], ['--från', från]] as const) {
-    const ok = typeof id === 'string' && idSchema.safeParse(id).success;
-    if (!ok) {
-      console.error(`fel: ${vad} "${id ?? ''}" är inget giltigt rapport-id (små bokstäver, siffror, - och _; t.ex. ks-internbudget-2025)`);
-      return 2;
-    }
+  if (!giltigtId('den nya rapportens namn', newId) || !giltigtId('--från', från)) return 2;
+  if (opts.typ !== undefined && !(RAPPORTTYPER as readonly string[]).includes(opts.typ)) {
+    console.error(`fel: --typ "${opts.typ}" är ingen rapporttyp; välj en av ${RAPPORTTYPER.join(', ')}`);
+    return 2;
   }
   const paths = projectPaths(root);
-  const rel = (p: string): string => relative(root, p).split('\\').join('/') || '.';
+  const rel = (p: string): string => relativ(root, p);
   const källData = join(paths.data, från);
   const källText = join(paths.content, från);
   if (!existsSync(join(källData, 'rapport.yaml'))) {
@@ -52,11 +42,10 @@ export function runNy(root: string, newId: string, opts: NyOptions): number {
   }
   const målData = join(paths.data, newId);
   const målText = join(paths.content, newId);
-  const finnsRedan = (): string[] => [målData, målText].filter((p) => existsSync(p)).map(rel);
-  const upptagna = finnsRedan();
-  if (upptagna.length) {
+  const finns = upptagna(paths, newId);
+  if (finns.length) {
     console.error(
-      `fel: ${upptagna.join(' och ')} finns redan; ny skriver aldrig över en befintlig rapport (välj ett annat namn eller ta bort mappen själv). Inget skrevs.`,
+      `fel: ${finns.join(' och ')} finns redan; ny skriver aldrig över en befintlig rapport (välj ett annat namn eller ta bort mappen själv). Inget skrevs.`,
     );
     return 1;
   }
@@ -66,6 +55,9 @@ export function runNy(root: string, newId: string, opts: NyOptions): number {
     for (const d of källa.diagnostics) if (d.allvarlighet === 'fel') console.error(formatDiagnostic(d));
     console.error(`fel: rapporten "${från}" har fel; rätta dem innan den rullas fram. Inget skrevs.`);
     return 1;
+  }
+  if (opts.typ !== undefined && opts.typ !== källa.rapport.rapporttyp) {
+    return nyTyp(paths, newId, från, opts.typ as Rapporttyp);
   }
   // What the old report's references printed, for references whose figure the new tables no longer
   // show; and whether the old report composes, so the new one must too.
@@ -105,56 +97,8 @@ export function runNy(root: string, newId: string, opts: NyOptions): number {
   }
   for (const k of kopior) anteckningar.push(`${k.till}/${newId}/${k.namn}: kopierad oförändrad`);
 
-  // Stage beside the targets (same file system, so the final rename is atomic per folder).
-  let stageData: string | undefined;
-  let stageText: string | undefined;
-  const städa = (): void => {
-    for (const s of [stageData, stageText]) if (s) rmSync(s, { recursive: true, force: true });
-  };
-  try {
-    stageData = mkdtempSync(join(paths.data, `.ny-${newId}-`));
-    mkdirSync(paths.content, { recursive: true });
-    stageText = mkdtempSync(join(paths.content, `.ny-${newId}-`));
-    const nyData = join(stageData, newId);
-    const nyText = join(stageText, newId);
-    mkdirSync(nyData);
-    mkdirSync(nyText);
-    for (const f of ny.data) writeFileSync(join(nyData, f.namn), f.text, { flag: 'wx' });
-    for (const f of ny.texter) writeFileSync(join(nyText, f.namn), f.text, { flag: 'wx' });
-    for (const k of kopior) cpSync(k.från, join(k.till === 'data' ? nyData : nyText, k.namn), { errorOnExist: true, force: false });
-
-    // The new report must be valid before it is put in place, and compose if the old one did.
-    const stage = { ...paths, data: stageData, content: stageText };
-    const kontroll = loadAndValidate(stage, newId);
-    const fel = hasErrors(kontroll.diagnostics)
-      ? kontroll.diagnostics
-      : gammalHel
-        ? (sättSamman(stage, kontroll)?.diagnostics ?? [{ allvarlighet: 'fel' as const, regel: 'mall', meddelande: 'rapporten gick inte att sätta samman' }])
-        : [];
-    if (hasErrors(fel)) {
-      for (const d of fel) if (d.allvarlighet === 'fel') console.error(formatDiagnostic(d));
-      console.error(`fel: den framrullade rapporten "${newId}" blev inte giltig (ett fel i ny); inget skrevs.`);
-      return 1;
-    }
-
-    const nuUpptagna = finnsRedan();
-    if (nuUpptagna.length) {
-      console.error(`fel: ${nuUpptagna.join(' och ')} skapades medan ny arbetade; inget skrevs.`);
-      return 1;
-    }
-    renameSync(nyData, målData);
-    try {
-      renameSync(nyText, målText);
-    } catch (e) {
-      renameSync(målData, nyData);
-      throw e;
-    }
-  } catch (e) {
-    console.error(`fel: kunde inte skriva rapporten "${newId}": ${e instanceof Error ? e.message : String(e)}. Inget skrevs.`);
-    return 1;
-  } finally {
-    städa();
-  }
+  const skrivet = skrivNyRapport(paths, newId, { data: ny.data, texter: ny.texter, kopior }, gammalHel, 'ny');
+  if (skrivet !== 0) return skrivet;
 
   const plan = (p: { från: number; till: number } | undefined): string => (p ? `, planår ${p.från}–${p.till}` : '');
   console.log(`${newId}: framrullad från ${från} (budgetår ${ny.budgetår.från} → ${ny.budgetår.till}${plan(ny.planår)}, status utkast)`);
@@ -163,5 +107,26 @@ export function runNy(root: string, newId: string, opts: NyOptions): number {
   console.log(
     `Nästa steg: skriv om texterna och ta bort UTKAST-raderna, granska uppdragen (ta bort granska: true), fyll i årets utfall och budget (tomma celler) och kör kommunrapport validate ${newId}.`,
   );
+  return 0;
+}
+
+/** `ny <rapport> --från <budget> --typ delårsrapport`: the same year's follow-up, started from its budget. */
+function nyTyp(paths: ReturnType<typeof projectPaths>, newId: string, från: string, typ: Rapporttyp): number {
+  const läs = (namn: string): string | undefined => {
+    const f = join(paths.data, från, namn);
+    return existsSync(f) ? readFileSync(f, 'utf8') : undefined;
+  };
+  const data: Fil[] = [];
+  for (const namn of Object.values(DATAFILER).map((d) => d.fil)) {
+    const text = läs(namn);
+    if (text !== undefined) data.push({ namn, text });
+  }
+  const ny = bytTyp({ id: från, data }, newId, typ);
+  const skrivet = skrivNyRapport(paths, newId, ny, true, 'ny');
+  if (skrivet !== 0) return skrivet;
+  console.log(`${newId}: ${typ} påbörjad från ${från} (budgetår ${ny.budgetår}, status utkast)`);
+  console.log(`skrev ${relativ(paths.root, join(paths.data, newId))}/ (${ny.data.map((f) => f.namn).join(', ')}) och ${relativ(paths.root, join(paths.content, newId))}/ (${ny.texter.length} kapitel att skriva, markerade UTKAST)`);
+  for (const a of ny.anteckningar) console.log(`  ${a}`);
+  console.log(`Nästa steg: fyll i utfall och prognos (tomma celler), bedöm målen, ge uppdragen status och kör kommunrapport validate ${newId}.`);
   return 0;
 }

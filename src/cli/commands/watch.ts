@@ -57,7 +57,7 @@ export async function runWatch(root: string, id: string, opts: { out: string; de
   };
 
   await rebuild('start');
-  const watcher = chokidarWatch([join(paths.data, id), join(paths.content, id), paths.templates], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } });
+  const watcher = chokidarWatch([join(paths.data, id), join(paths.content, id), paths.templates, join(paths.data, 'profiler')], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } });
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   watcher.on('all', (_event, file) => {

@@ -1,5 +1,4 @@
 import { Paragraph, TableOfContents, TextRun } from 'docx';
-import { BEDÖMNINGAR } from '../../schema/mal.js';
 import type { Block, Lista } from '../../model/dokument.js';
 import { chart } from './charts.js';
 import type { Ctx } from './context.js';
@@ -32,9 +31,9 @@ function block(ctx: Ctx, b: Block, level: number): Flow {
     case 'diagram':
       return chart(ctx, b);
     case 'mål':
-      return b.visning === 'indikatorer' ? goalTable(b) : goalReport(b, level, (xs) => bullets(xs));
+      return b.visning === 'indikatorer' ? goalTable(b) : goalReport(ctx.d.profil, b, level, (xs) => bullets(xs));
     case 'uppdrag':
-      if (b.medStatus) return uppdragTable(b);
+      if (b.medStatus) return uppdragTable(ctx.d.profil, b);
       return numbered(ctx, b.uppdrag.map((x) => ({ nummer: x.nummer, children: uppdragText(x) })));
     case 'innehållsförteckning':
       // Word fills the table from the headings when it opens the document (updateFields).
@@ -43,7 +42,7 @@ function block(ctx: Ctx, b: Block, level: number): Flow {
         item(new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: TOC_LEVELS })),
       ];
     case 'färgförklaring':
-      return BEDÖMNINGAR.map((k) => item(bedömningParagraph(k)));
+      return ctx.d.profil.bedömning.map((k) => item(bedömningParagraph(ctx.d.profil, k.id)));
     case 'bilagor':
       return b.grupper.flatMap((g) => [
         item(new Paragraph({ keepNext: true, children: [new TextRun({ text: g.rubrik, bold: true })] }), { keepNext: true }),

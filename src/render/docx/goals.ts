@@ -1,7 +1,7 @@
 import { Paragraph, TextRun } from 'docx';
 import { formatCell } from '../../format/number.js';
-import { BEDÖMNING_FÄRG, BEDÖMNING_TEXT, type MålBlock, type VisatVärde } from '../../model/dokument.js';
-import type { Bedömning } from '../../schema/mal.js';
+import type { MålBlock, VisatVärde } from '../../model/dokument.js';
+import { bedömningsnivå, type Profil } from '../../model/profil.js';
 import { caption, paragraphs } from '../shared.js';
 import { item, type Flow } from './flow.js';
 import { need, type GridCell, type GridRow } from './grid.js';
@@ -46,21 +46,22 @@ export function goalTable(m: MålBlock): Flow {
   return placedTable(caption(m), { head: [{ text: m.benämning.mål }, { text: m.benämning.indikator }, ...m.kolumner.map((k): GridCell => ({ text: k.rubrik, right: true }))], rows, needs }, notes);
 }
 
-/** "● Bedömning: Uppfylls delvis", the dot in the bedömning's colour, the words saying the same. */
-export function bedömningParagraph(nivå: Bedömning): Paragraph {
-  const color = BEDÖMNING_FÄRG[nivå].replace('#', '');
-  return new Paragraph({ children: [new TextRun({ text: '\u25cf ', color }), new TextRun({ text: `Bedömning: ${BEDÖMNING_TEXT[nivå]}`, bold: true, color })] });
+/** "● Bedömning: Uppfylls delvis": the profile's symbol and colour, the words saying the same. */
+export function bedömningParagraph(profil: Profil, nivå: string): Paragraph {
+  const b = bedömningsnivå(profil, nivå);
+  const color = b.färg.replace('#', '');
+  return new Paragraph({ children: [new TextRun({ text: `${b.symbol} `, color }), new TextRun({ text: `Bedömning: ${b.text}`, bold: true, color })] });
 }
 
 /** The målredovisning: per goal a heading, the bedömning, the analysis, results and deviations as lists. */
-export function goalReport(m: MålBlock, level: number, bullets: (items: string[]) => Flow): Flow {
+export function goalReport(profil: Profil, m: MålBlock, level: number, bullets: (items: string[]) => Flow): Flow {
   return m.nämndmål.flatMap((n): Flow => {
     const b = n.bedömning;
     if (!b) return [];
     const list = (title: string, items: string[]): Flow => (items.length ? [item(heading(level + 2, [new TextRun(title)], { iInnehåll: false }), { keepNext: true }), ...bullets(items)] : []);
     return [
       item(heading(level + 1, [new TextRun(n.namn)], { iInnehåll: false }), { keepNext: true }),
-      item(bedömningParagraph(b.nivå)),
+      item(bedömningParagraph(profil, b.nivå)),
       ...paragraphs(b.analys).map((p) => item(new Paragraph({ children: [new TextRun(p)] }))),
       ...list('Resultat', b.resultat),
       ...list('Avvikelser', b.avvikelser),

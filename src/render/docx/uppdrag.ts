@@ -1,6 +1,7 @@
 import { TextRun } from 'docx';
 import type { UppdragBlock } from '../../model/dokument.js';
-import { caption, STATUS_TEXT, UPPDRAG_KOLUMNER } from '../shared.js';
+import { statusText, type Profil } from '../../model/profil.js';
+import { caption, UPPDRAG_KOLUMNER } from '../shared.js';
 import type { Flow } from './flow.js';
 import { need, type GridCell } from './grid.js';
 import { placedTable } from './tables.js';
@@ -13,8 +14,8 @@ export function uppdragText(x: UppdragBlock['uppdrag'][number]): TextRun[] {
 }
 
 /** A delårsrapport's uppdrag: a table with number, text, status and comment. */
-export function uppdragTable(u: UppdragBlock): Flow {
-  const status = (s?: string): string => (s ? (STATUS_TEXT[s] ?? s) : '');
+export function uppdragTable(profil: Profil, u: UppdragBlock): Flow {
+  const status = (s?: string): string => (s ? statusText(profil, s) : '');
   const [nr, text, st, kommentar] = UPPDRAG_KOLUMNER;
   const needs = [
     need(nr, u.uppdrag.map((x) => String(x.nummer)), { numeric: true }),

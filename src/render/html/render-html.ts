@@ -1,10 +1,11 @@
 import { formatCell } from '../../format/number.js';
-import { BEDÖMNING_TEXT, type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
-import { BEDÖMNINGAR } from '../../schema/mal.js';
+import { type Resultatlista, type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
+import { bedömningsnivå } from '../../model/profil.js';
 import { chartCaption, chartDataTable, chartSvg, chartTextAlternative } from '../chart/index.js';
-import { caption, factCell, paragraphs, STATUS_TEXT, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
+import { caption, factCell, kolumnhuvud, markörText, paragraphs, sidtext, unitNote, uppdragKolumner } from '../shared.js';
 import { esc } from './escape.js';
 import { CSS, fontFaces } from './style.js';
+import { bedömningsklass, profilCss } from './profil-css.js';
 
 /** Dokument → one self-contained, accessible HTML file that Word and LibreOffice can open. */
 export function renderHtml(d: Dokument): string {
@@ -23,16 +24,18 @@ export function renderHtml(d: Dokument): string {
 <style>
 ${fontFaces()}
 ${CSS}
+${profilCss(d.profil)}
 </style>
 </head>
 <body>
 <header class="titelsida">
-<p class="kommun">${esc(t.kommun)}</p>
+${logotyp(d)}<p class="kommun">${esc(d.profil.titelsida.överrubrik !== undefined ? sidtext(d, d.profil.titelsida.överrubrik) : t.kommun)}</p>
 <h1>${esc(t.titel)}</h1>
 ${t.undertitel ? `<p class="undertitel">${esc(t.undertitel)}</p>` : ''}
 ${t.titel.includes(t.period) ? '' : `<p class="period">${esc(t.period)}</p>`}
 <p>${esc(t.nämnd)}${t.förvaltning ? `<br>${esc(t.förvaltning)}` : ''}</p>
-<p class="meta">Status: ${esc(t.status)}<br>Datum: ${esc(t.datum)}${t.beslut ? `<br>Beslut: ${esc(t.beslut)}` : ''}${t.diarienummer ? `<br>Diarienummer: ${esc(t.diarienummer)}` : ''}</p>
+${d.profil.titelsida.text ? `<p class="titeltext">${esc(sidtext(d, d.profil.titelsida.text))}</p>
+` : ''}<p class="meta">Status: ${esc(t.status)}<br>Datum: ${esc(t.datum)}${t.beslut ? `<br>Beslut: ${esc(t.beslut)}` : ''}${t.diarienummer ? `<br>Diarienummer: ${esc(t.diarienummer)}` : ''}</p>
 </header>
 <main>
 ${body}
@@ -58,13 +61,13 @@ function block(d: Dokument, b: Block, level: number): string {
     case 'diagram':
       return chart(b);
     case 'mål':
-      return b.visning === 'indikatorer' ? goalTable(b) : goalReport(b, level);
+      return b.visning === 'indikatorer' ? goalTable(d, b) : goalReport(d, b, level);
     case 'uppdrag':
-      return uppdrag(b);
+      return uppdrag(d, b);
     case 'innehållsförteckning':
       return toc(d);
     case 'färgförklaring':
-      return legend();
+      return legend(d);
     case 'bilagor':
       return `<div class="bilagor">${b.grupper
         .map((g) => `<p><strong>${esc(g.rubrik)}</strong></p><ul>${g.bilagor.map((x) => `<li>${x.nummer !== undefined ? `Bilaga ${x.nummer}: ` : ''}${esc(x.titel)}</li>`).join('')}</ul>`)
@@ -130,7 +133,16 @@ const sup = (m: string | undefined): string => (m ? `<sup>${esc(m)}</sup>` : '')
 
 function table(d: Dokument, t: TabellBlock): string {
   const unit = unitNote(t);
-  const head = `<tr><th scope="col">${esc(t.förspalt || (unit ?? ''))}</th>${t.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}</tr>`;
+  const grupper = kolumnhuvud(t);
+  const head = t.kolumngrupper?.length
+    ? `<tr><th scope="col" rowspan="2">${esc(t.förspalt || (unit ?? ''))}</th>${t.kolumner
+        .map((c, i) => {
+          const g = grupper[i];
+          if (g === 'i-grupp') return '';
+          return g ? `<th scope="colgroup" colspan="${g.antal}" class="grupp">${esc(g.grupp)}</th>` : `<th scope="col" rowspan="2">${esc(c.rubrik)}</th>`;
+        })
+        .join('')}</tr>\n<tr>${t.kolumner.map((c, i) => (grupper[i] ? `<th scope="col">${esc(c.rubrik)}</th>` : '')).join('')}</tr>`
+    : `<tr><th scope="col">${esc(t.förspalt || (unit ?? ''))}</th>${t.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}</tr>`;
   const rows = t.rader
     .map((r) => {
       const cls = [r.roll, `niva-${Math.min(3, r.nivå)}`, r.kursiv ? 'kursiv' : '', r.fet ? 'fet' : ''].filter(Boolean).join(' ');
@@ -160,8 +172,16 @@ ${rows}
 ${notes}${comment}</div>`;
 }
 
-function goalTable(m: MålBlock): string {
-  const head = `<tr><th scope="col">${esc(m.benämning.mål)}</th><th scope="col">${esc(m.benämning.indikator)}</th>${m.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}</tr>`;
+function goalTable(d: Dokument, m: MålBlock): string {
+  // A Bedömning column when some indicator of the table has its own.
+  const medBed = m.nämndmål.some((n) => n.indikatorer.some((i) => i.bedömning));
+  const bedCell = (nivå: string | undefined): string => {
+    if (!medBed) return '';
+    if (!nivå) return '<td></td>';
+    const b = bedömningsnivå(d.profil, nivå);
+    return `<td class="text bedomning ${bedömningsklass(b.id)}"><span class="symbol" aria-hidden="true">${esc(b.symbol)}</span> ${esc(b.text)}</td>`;
+  };
+  const head = `<tr><th scope="col">${esc(m.benämning.mål)}</th><th scope="col">${esc(m.benämning.indikator)}</th>${m.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}${medBed ? '<th scope="col">Bedömning</th>' : ''}</tr>`;
   const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): string => {
     const f = formatCell(v.cell, v.decimaler);
     return `<td class="${f.numeric ? 'tal' : 'text'}">${esc(f.text)}${sup(f.fotnot)}</td>`;
@@ -171,20 +191,20 @@ function goalTable(m: MålBlock): string {
       const span = Math.max(1, n.indikatorer.reduce((k, i) => k + 1 + i.delrader.length, 0));
       const goalCell = `<th scope="rowgroup" rowspan="${span}">${esc(n.namn)}${n.beskrivning ? `<span class="beskrivning">${esc(n.beskrivning)}</span>` : ''}</th>`;
       if (!n.indikatorer.length) {
-        return `<tbody><tr>${goalCell}<td class="text"><em>Ingen ${esc(m.benämning.indikator.toLowerCase())}</em></td>${m.kolumner.map(() => '<td></td>').join('')}</tr></tbody>`;
+        return `<tbody><tr>${goalCell}<td class="text"><em>Ingen ${esc(m.benämning.indikator.toLowerCase())}</em></td>${m.kolumner.map(() => '<td></td>').join('')}${bedCell(undefined)}</tr></tbody>`;
       }
       const rows: string[] = [];
       n.indikatorer.forEach((ind, i) => {
         const name = `${esc(ind.namn)}${ind.obligatorisk ? '<abbr title="obligatorisk">*</abbr>' : ''}${ind.fotnoter.map((f) => sup(f)).join('')}${ind.förklaring ? `<span class="forklaring">${esc(ind.förklaring)}</span>` : ''}`;
-        rows.push(`<tr>${i === 0 ? goalCell : ''}<th scope="row">${name}</th>${ind.värden.map(val).join('')}</tr>`);
-        for (const dr of ind.delrader) rows.push(`<tr class="delrad"><th scope="row">${esc(dr.namn)}</th>${dr.värden.map(val).join('')}</tr>`);
+        rows.push(`<tr>${i === 0 ? goalCell : ''}<th scope="row">${name}</th>${ind.värden.map(val).join('')}${bedCell(ind.bedömning)}</tr>`);
+        for (const dr of ind.delrader) rows.push(`<tr class="delrad"><th scope="row">${esc(dr.namn)}</th>${dr.värden.map(val).join('')}${bedCell(undefined)}</tr>`);
       });
       return `<tbody>${rows.join('\n')}</tbody>`;
     })
     .join('\n');
   const obligatory = m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk));
   const notes = [
-    ...(obligatory ? [`<p>* Obligatorisk ${esc(m.benämning.indikator.toLowerCase())}.</p>`] : []),
+    ...(obligatory ? [`<p>${esc(markörText(d, m))}</p>`] : []),
     ...m.fotnoter.map((f) => `<p><sup>${esc(f.markör)}</sup> ${esc(f.text)}</p>`),
   ];
   return `<div class="tabellblock" id="mal-${esc(m.id)}">
@@ -196,11 +216,22 @@ ${body}
 ${notes.length ? `<div class="fotnoter">${notes.join('')}</div>` : ''}</div>`;
 }
 
-function bedömning(nivå: keyof typeof BEDÖMNING_TEXT): string {
-  return `<p class="bedomning bedomning-${nivå}"><span class="farg" aria-hidden="true"></span>Bedömning: ${esc(BEDÖMNING_TEXT[nivå])}</p>`;
+function bedömning(d: Dokument, nivå: string): string {
+  const n = bedömningsnivå(d.profil, nivå);
+  return `<p class="bedomning ${bedömningsklass(n.id)}"><span class="symbol" aria-hidden="true">${esc(n.symbol)}</span> Bedömning: ${esc(n.text)}</p>`;
 }
 
-function goalReport(m: MålBlock, level: number): string {
+/** The kommun's logo above the title: inline SVG, or the PNG as a data URL. */
+function logotyp(d: Dokument): string {
+  const l = d.profil.logotyp;
+  if (!l) return '';
+  const alt = `${d.titelsida.kommun}s logotyp`;
+  const src = l.typ === 'png' ? `data:image/png;base64,${l.data}` : `data:image/svg+xml;base64,${Buffer.from(l.data, 'utf8').toString('base64')}`;
+  return `<img class="logotyp" src="${src}" alt="${esc(alt)}" style="width:${l.breddMm}mm">
+`;
+}
+
+function goalReport(d: Dokument, m: MålBlock, level: number): string {
   const h = `h${Math.min(6, level + 1)}`;
   const sub = `h${Math.min(6, level + 2)}`;
   return m.nämndmål
@@ -209,29 +240,35 @@ function goalReport(m: MålBlock, level: number): string {
       const b = n.bedömning!;
       const list = (title: string, items: string[]): string =>
         items.length ? `<${sub}>${title}</${sub}><ul>${items.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '';
+      const punkt = (x: Resultatlista['punkter'][number]): string =>
+        typeof x === 'string' ? `<li>${esc(x)}</li>` : `<li>${esc(x.text)}<ul>${x.punkter.map((y) => `<li>${esc(y)}</li>`).join('')}</ul></li>`;
+      const egna = b.listor
+        .map((l) => `${l.rubrik ? `<${sub}>${esc(l.rubrik)}</${sub}>` : ''}${l.inledning ? `<p>${esc(l.inledning)}</p>` : ''}<ul>${l.punkter.map(punkt).join('')}</ul>`)
+        .join('\n');
       return `<div class="malredovisning"><${h}>${esc(n.namn)}</${h}>
-${bedömning(b.nivå)}
+${bedömning(d, b.nivå)}
 ${paragraphs(b.analys).map((p) => `<p>${esc(p)}</p>`).join('\n')}
-${list('Resultat', b.resultat)}${list('Avvikelser', b.avvikelser)}</div>`;
+${egna}${list('Resultat', b.resultat)}${list('Avvikelser', b.avvikelser)}</div>`;
     })
     .join('\n');
 }
 
-function legend(): string {
-  return `<ul class="fargforklaring" aria-label="Färgförklaring för bedömningen">${BEDÖMNINGAR.map((k) => `<li>${bedömning(k).replace(/^<p/, '<span').replace(/<\/p>$/, '</span>')}</li>`).join('')}</ul>`;
+function legend(d: Dokument): string {
+  return `<ul class="fargforklaring" aria-label="Färgförklaring för bedömningen">${d.profil.bedömning.map((k) => `<li>${bedömning(d, k.id).replace(/^<p/, '<span').replace(/<\/p>$/, '</span>')}</li>`).join('')}</ul>`;
 }
 
-function uppdrag(u: UppdragBlock): string {
+function uppdrag(d: Dokument, u: UppdragBlock): string {
   if (!u.medStatus) {
     return `<ol class="uppdrag" aria-label="${esc(u.rubrik)}">${u.uppdrag
       .map((x) => `<li value="${x.nummer}">${x.granska ? '<strong class="granska">[Att granska]</strong> ' : ''}${esc(x.text)}${x.not ? ` <span class="not">${esc(x.not)}</span>` : ''}</li>`)
       .join('')}</ol>`;
   }
+  const kolumner = uppdragKolumner(d, u);
   return `<div class="tabellblock" id="uppdrag-${esc(u.id)}"><table class="uppdrag">
 <caption>${esc(caption(u))}</caption>
-<thead><tr>${UPPDRAG_KOLUMNER.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
+<thead><tr>${['Nr', 'Uppdrag', ...kolumner.map((k) => k.rubrik)].map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
 <tbody>${u.uppdrag
-    .map((x) => `<tr><th scope="row">${x.nummer}</th><td class="text">${esc(x.text)}${x.not ? ` <em>${esc(x.not)}</em>` : ''}</td><td class="text">${esc(x.status ? (STATUS_TEXT[x.status] ?? x.status) : '')}</td><td class="text">${esc(x.kommentar ?? '')}</td></tr>`)
+    .map((x) => `<tr><th scope="row">${x.nummer}</th><td class="text">${esc(x.text)}${x.not ? ` <em>${esc(x.not)}</em>` : ''}</td>${kolumner.map((k) => `<td class="text">${esc(k.text(x))}</td>`).join('')}</tr>`)
     .join('\n')}</tbody>
 </table></div>`;
 }

@@ -1,8 +1,8 @@
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
 import { formatCell, type FormattedCell } from '../../format/number.js';
-import { BEDÖMNING_FÄRG, BEDÖMNING_TEXT, type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
-import { BEDÖMNINGAR, type Bedömning } from '../../schema/mal.js';
-import { caption, factCell, paragraphs, STATUS_TEXT, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
+import { type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
+import { bedömningsnivå } from '../../model/profil.js';
+import { caption, factCell, kolumnhuvud, markörText, paragraphs, unitNote, uppdragKolumner } from '../shared.js';
 import { COLOR } from './styles.js';
 
 type InlineText = string | ContentText;
@@ -36,13 +36,13 @@ function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
     case 'diagram':
       return c.chart ? [c.chart(b)] : [];
     case 'mål':
-      return b.visning === 'indikatorer' ? goalTable(b) : goalReport(b);
+      return b.visning === 'indikatorer' ? goalTable(c.d, b) : goalReport(c.d, b);
     case 'uppdrag':
-      return uppdrag(b);
+      return uppdrag(c.d, b);
     case 'innehållsförteckning':
       return [{ toc: { title: { text: 'Innehåll', style: 'h2' }, textStyle: 'toc', numberStyle: 'toc' } }];
     case 'färgförklaring':
-      return [{ stack: BEDÖMNINGAR.map((k) => bedömning(k)), margin: [0, 0, 0, 8] }];
+      return [{ stack: c.d.profil.bedömning.map((k) => bedömning(c.d, k.id)), margin: [0, 0, 0, 8] }];
     case 'bilagor':
       return b.grupper.flatMap((g) => [
         { text: g.rubrik, bold: true, margin: [0, 8, 0, 3] },
@@ -126,11 +126,21 @@ function tableCaption(text: string): Content {
 
 function table(d: Dokument, t: TabellBlock): Content[] {
   const unit = unitNote(t);
+  const grupper = kolumnhuvud(t);
   const head: TableCell[] = [
-    { text: t.förspalt || unit || '', style: 'th' },
-    ...t.kolumner.map((k): TableCell => ({ text: k.rubrik, style: 'th', alignment: 'right' })),
+    { text: t.förspalt || unit || '', style: 'th', ...(t.kolumngrupper?.length ? { rowSpan: 2 } : {}) },
+    ...t.kolumner.map((k, i): TableCell => {
+      const g = grupper[i];
+      if (!t.kolumngrupper?.length) return { text: k.rubrik, style: 'th', alignment: 'right' };
+      if (g === 'i-grupp') return {};
+      return g ? { text: g.grupp, style: 'th', alignment: 'center', colSpan: g.antal } : { text: k.rubrik, style: 'th', alignment: 'right', rowSpan: 2 };
+    }),
   ];
-  const body: TableCell[][] = [head];
+  // With column groups, a second header row holds the grouped columns' own headings.
+  const under: TableCell[] | undefined = t.kolumngrupper?.length
+    ? [{}, ...t.kolumner.map((k, i): TableCell => (grupper[i] ? { text: k.rubrik, style: 'th', alignment: 'right' } : {}))]
+    : undefined;
+  const body: TableCell[][] = under ? [head, under] : [head];
   for (const r of t.rader) {
     const style = { italics: r.kursiv, bold: r.fet, fontSize: 8 };
     const label: TableCell = {
@@ -144,7 +154,7 @@ function table(d: Dokument, t: TabellBlock): Content[] {
   const out: Content[] = [
     tableCaption(`${caption(t)}${unit && !t.förspalt.includes(t.enhet) ? ` (${unit.toLowerCase()})` : ''}`),
     {
-      table: { headerRows: 1, dontBreakRows: true, widths: ['*', ...t.kolumner.map(() => 'auto' as const)], body },
+      table: { headerRows: under ? 2 : 1, dontBreakRows: true, widths: ['*', ...t.kolumner.map(() => 'auto' as const)], body },
       layout: 'kommunrapport',
       fontSize: 8,
     } as Content,
@@ -155,11 +165,20 @@ function table(d: Dokument, t: TabellBlock): Content[] {
   return out;
 }
 
-function goalTable(m: MålBlock): Content[] {
+function goalTable(d: Dokument, m: MålBlock): Content[] {
+  // A Bedömning column when some indicator of the table has its own.
+  const medBed = m.nämndmål.some((n) => n.indikatorer.some((i) => i.bedömning));
+  const bedCell = (nivå: string | undefined): TableCell[] => {
+    if (!medBed) return [];
+    if (!nivå) return [''];
+    const b = bedömningsnivå(d.profil, nivå);
+    return [{ text: [{ text: `${b.symbol} `, color: b.färg }, { text: b.text, color: b.färg, bold: true }] }];
+  };
   const head: TableCell[] = [
     { text: m.benämning.mål, style: 'th' },
     { text: m.benämning.indikator, style: 'th' },
     ...m.kolumner.map((k): TableCell => ({ text: k.rubrik, style: 'th', alignment: 'right' })),
+    ...(medBed ? [{ text: 'Bedömning', style: 'th' } as TableCell] : []),
   ];
   const body: TableCell[][] = [head];
   const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): TableCell => cellText(formatCell(v.cell, v.decimaler), { fontSize: 8 });
@@ -170,7 +189,7 @@ function goalTable(m: MålBlock): Content[] {
       stack: [{ text: n.namn, bold: true }, ...(n.beskrivning ? [{ text: n.beskrivning, italics: true, fontSize: 7.5, color: COLOR.muted }] : [])],
     };
     if (!n.indikatorer.length) {
-      body.push([goal, { text: `Ingen ${m.benämning.indikator.toLowerCase()}`, italics: true }, ...m.kolumner.map(() => '')]);
+      body.push([goal, { text: `Ingen ${m.benämning.indikator.toLowerCase()}`, italics: true }, ...m.kolumner.map(() => ''), ...bedCell(undefined)]);
       continue;
     }
     let first = true;
@@ -181,31 +200,32 @@ function goalTable(m: MålBlock): Content[] {
           ...(ind.förklaring ? [{ text: ind.förklaring, italics: true, fontSize: 7.5, color: COLOR.muted }] : []),
         ],
       };
-      body.push([first ? goal : {}, name, ...ind.värden.map(val)]);
+      body.push([first ? goal : {}, name, ...ind.värden.map(val), ...bedCell(ind.bedömning)]);
       first = false;
-      for (const dr of ind.delrader) body.push([{}, { text: dr.namn, italics: true, margin: [8, 0, 0, 0] }, ...dr.värden.map(val)]);
+      for (const dr of ind.delrader) body.push([{}, { text: dr.namn, italics: true, margin: [8, 0, 0, 0] }, ...dr.värden.map(val), ...bedCell(undefined)]);
     }
   }
   const out: Content[] = [
     tableCaption(caption(m)),
     {
-      table: { headerRows: 1, dontBreakRows: true, widths: [95, '*', ...m.kolumner.map(() => 'auto' as const)], body },
+      table: { headerRows: 1, dontBreakRows: true, widths: [95, '*', ...m.kolumner.map(() => 'auto' as const), ...(medBed ? ['auto' as const] : [])], body },
       layout: 'kommunrapport',
       fontSize: 8,
     } as Content,
   ];
-  if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) out.push({ text: `* Obligatorisk ${m.benämning.indikator.toLowerCase()}.`, style: 'fotnot' });
+  if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) out.push({ text: markörText(d, m), style: 'fotnot' });
   for (const f of m.fotnoter) out.push({ text: [{ text: f.markör, sup: true }, ` ${f.text}`], style: 'fotnot' });
   out.push({ text: '', margin: [0, 0, 0, 6] });
   return out;
 }
 
 /** The bedömning in colour and in words: a coloured dot never carries the meaning alone. */
-function bedömning(nivå: Bedömning): Content {
-  return { text: [{ text: '\u25cf ', color: BEDÖMNING_FÄRG[nivå] }, { text: `Bedömning: ${BEDÖMNING_TEXT[nivå]}`, bold: true, color: BEDÖMNING_FÄRG[nivå] }], margin: [0, 0, 0, 3] };
+function bedömning(d: Dokument, nivå: string): Content {
+  const n = bedömningsnivå(d.profil, nivå);
+  return { text: [{ text: `${n.symbol} `, color: n.färg }, { text: `Bedömning: ${n.text}`, bold: true, color: n.färg }], margin: [0, 0, 0, 3] };
 }
 
-function goalReport(m: MålBlock): Content[] {
+function goalReport(d: Dokument, m: MålBlock): Content[] {
   return m.nämndmål
     .filter((n) => n.bedömning)
     .flatMap((n) => {
@@ -213,15 +233,20 @@ function goalReport(m: MålBlock): Content[] {
       const list = (title: string, items: string[]): Content[] => (items.length ? [{ text: title, bold: true, margin: [0, 3, 0, 2] }, { ul: items, margin: [0, 0, 0, 4] }] : []);
       return [
         { text: n.namn, style: 'h5', headlineLevel: 5 } as Content,
-        bedömning(b.nivå),
+        bedömning(d, b.nivå),
         ...paragraphs(b.analys).map((p): Content => ({ text: p, style: 'p' })),
+        ...b.listor.flatMap((l): Content[] => [
+          ...(l.rubrik ? [{ text: l.rubrik, bold: true, margin: [0, 3, 0, 2] } as Content] : []),
+          ...(l.inledning ? [{ text: l.inledning, style: 'p' } as Content] : []),
+          { ul: l.punkter.map((x) => (typeof x === 'string' ? x : { stack: [x.text, { ul: x.punkter }] })), margin: [0, 0, 0, 4] } as Content,
+        ]),
         ...list('Resultat', b.resultat),
         ...list('Avvikelser', b.avvikelser),
       ];
     });
 }
 
-function uppdrag(u: UppdragBlock): Content[] {
+function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
   if (!u.medStatus) {
     return [
       {
@@ -230,18 +255,18 @@ function uppdrag(u: UppdragBlock): Content[] {
       } as Content,
     ];
   }
+  const kolumner = uppdragKolumner(d, u);
   const body: TableCell[][] = [
-    UPPDRAG_KOLUMNER.map((h): TableCell => ({ text: h, style: 'th' })),
+    ['Nr', 'Uppdrag', ...kolumner.map((k) => k.rubrik)].map((h): TableCell => ({ text: h, style: 'th' })),
     ...u.uppdrag.map((x): TableCell[] => [
       { text: String(x.nummer) },
       { text: [x.text, ...(x.not ? [' ', { text: x.not, italics: true }] : [])] },
-      { text: x.status ? (STATUS_TEXT[x.status] ?? x.status) : '' },
-      { text: x.kommentar ?? '' },
+      ...kolumner.map((k): TableCell => ({ text: k.text(x) })),
     ]),
   ];
   return [
     tableCaption(caption(u)),
-    { table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', 50, '*'], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
+    { table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', ...kolumner.map((k) => (k.rubrik === 'Kommentar' ? '*' : k.rubrik === 'Status' ? 50 : 96))], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
     { text: '', margin: [0, 0, 0, 6] },
   ];
 }

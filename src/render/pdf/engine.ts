@@ -19,7 +19,11 @@ pdfmake.setFonts({
 // The document definition is built from data; it must never reach the network or other files.
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.addTableLayouts({ kommunrapport: TABLE_LAYOUT } as unknown as Parameters<typeof pdfmake.addTableLayouts>[0]);
-pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(fontDir));
+// Fonts a kommun's profile brings are registered when a document uses them (see layoutPdf).
+const ROBOTO = { normal: fontPath('normal'), bold: fontPath('bold'), italics: fontPath('italics'), bolditalics: fontPath('bolditalics') };
+const profilFamiljer: Record<string, typeof ROBOTO> = {};
+const profilFiler = new Set<string>();
+pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(fontDir) || profilFiler.has(p));
 installSharedShapingCache();
 installSharedFontTables();
 useFastStyleLookup(true);
@@ -45,8 +49,16 @@ export interface PdfExtras {
   language?: string;
   version?: string;
   displayTitle?: boolean;
+  /** The profile's font files; registered under its family name before layout. */
+  profilTypsnitt?: { familj: string; normal: string; fet: string; kursiv: string; fetkursiv: string };
 }
 
 export async function layoutPdf(def: TDocumentDefinitions & PdfExtras): Promise<Buffer> {
-  return pdfmake.createPdf(def).getBuffer();
+  const { profilTypsnitt: t, ...rest } = def;
+  if (t && !profilFamiljer[t.familj]) {
+    profilFamiljer[t.familj] = { normal: t.normal, bold: t.fet, italics: t.kursiv, bolditalics: t.fetkursiv };
+    for (const f of [t.normal, t.fet, t.kursiv, t.fetkursiv]) profilFiler.add(f);
+    pdfmake.setFonts({ Roboto: ROBOTO, ...profilFamiljer });
+  }
+  return pdfmake.createPdf(rest).getBuffer();
 }

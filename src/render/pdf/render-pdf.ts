@@ -4,6 +4,8 @@ import { chartCaption, chartSvg, chartTextAlternative } from '../chart/index.js'
 import { blocks } from './blocks.js';
 import { layoutPdf, type PdfExtras } from './engine.js';
 import { COLOR, STYLES } from './styles.js';
+import { profilLogotyp, profilStilar, profilTypsnitt } from './profil-stil.js';
+import { sidtext } from '../shared.js';
 
 export interface PdfOptions {
   /** PDF/A-2b for the archive. */
@@ -20,13 +22,16 @@ const MARGINS: [number, number, number, number] = [57, 64, 57, 58];
 export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefinitions & PdfExtras {
   const t = d.titelsida;
   const date = new Date(`${d.datum}T12:00:00Z`);
+  const p = d.profil;
   const titlePage: Content = {
     stack: [
-      { text: t.kommun, bold: true, fontSize: 13, color: COLOR.heading, margin: [0, 0, 0, 150] },
+      ...profilLogotyp(p, `${t.kommun}s logotyp`),
+      { text: p.titelsida.överrubrik !== undefined ? sidtext(d, p.titelsida.överrubrik) : t.kommun, bold: true, fontSize: 13, color: p.färger.rubrik, margin: [0, 0, 0, p.logotyp ? 110 : 150] },
       { text: t.titel, style: 'h1' },
       ...(t.undertitel ? [{ text: t.undertitel, fontSize: 13, margin: [0, 0, 0, 8] } as Content] : []),
       ...(t.titel.includes(t.period) ? [] : [{ text: t.period, fontSize: 13, margin: [0, 0, 0, 8] } as Content]),
-      { text: [t.nämnd, ...(t.förvaltning ? [`\n${t.förvaltning}`] : [])], fontSize: 11, margin: [0, 0, 0, 100] },
+      { text: [t.nämnd, ...(t.förvaltning ? [`\n${t.förvaltning}`] : [])], fontSize: 11, margin: [0, 0, 0, p.titelsida.text ? 20 : 100] },
+      ...(p.titelsida.text ? [{ text: sidtext(d, p.titelsida.text), fontSize: 10, margin: [0, 0, 0, 60] } as Content] : []),
       {
         text: [
           `Status: ${t.status}\nDatum: ${t.datum}`,
@@ -57,20 +62,23 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
       creationDate: date,
       modDate: date,
     },
-    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2, color: COLOR.text },
-    styles: STYLES,
+    defaultStyle: { font: profilTypsnitt(p), fontSize: 9.5, lineHeight: 1.2, color: p.färger.text },
+    styles: profilStilar(STYLES, p),
+    ...(p.typsnitt ? { profilTypsnitt: p.typsnitt } : {}),
     header: (currentPage: number) =>
       currentPage === 1
         ? null
         : {
             columns: [
-              { text: opts.stämpel ?? t.titel, style: 'header' },
+              { text: opts.stämpel ?? (p.sidhuvud !== undefined ? sidtext(d, p.sidhuvud) : t.titel), style: 'header' },
               ...(opts.stämpel ? [{ text: t.titel, style: 'header', alignment: 'right' as const }] : []),
             ],
             margin: [MARGINS[0], 30, MARGINS[2], 0],
           },
     footer: (currentPage: number, pageCount: number) =>
-      currentPage === 1 ? null : { text: `Sida ${currentPage} av ${pageCount}`, style: 'header', alignment: 'center', margin: [0, 22, 0, 0] },
+      currentPage === 1
+        ? null
+        : { text: p.sidfot !== undefined ? sidtext(d, p.sidfot, { sida: currentPage, sidor: pageCount }) : `Sida ${currentPage} av ${pageCount}`, style: 'header', alignment: 'center', margin: [0, 22, 0, 0] },
     // A heading or caption never stands alone at the bottom of a page.
     pageBreakBefore: (node, rest) => {
       const n = node as unknown as { headlineLevel?: number; pageBreak?: string };

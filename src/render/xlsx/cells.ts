@@ -69,6 +69,9 @@ export const FÄRG = {
   avvikelseText: 'FF9C0006',
 } as const;
 
+/** "#0b3a5d" → "FF0B3A5D", the form exceljs takes. */
+export const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
+
 export const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
 const tunn: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };

@@ -1,8 +1,9 @@
+import { bedömningsnivå } from '../../model/profil.js';
 import type ExcelJS from 'exceljs';
-import { BEDÖMNING_FÄRG, BEDÖMNING_TEXT, type Dokument, type MålBlock, type VisatVärde } from '../../model/dokument.js';
+import { type Dokument, type MålBlock, type VisatVärde } from '../../model/dokument.js';
 import { slugify } from '../../util/slug.js';
-import { caption } from '../shared.js';
-import { fill, fitRowHeights, printSetup, proseRow, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
+import { caption, markörText } from '../shared.js';
+import { argb, fill, fitRowHeights, printSetup, proseRow, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
 import { BLAD } from './sheet-names.js';
 
 /**
@@ -15,7 +16,7 @@ import { BLAD } from './sheet-names.js';
 export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKarta): void {
   writeTitle(ws, 1, 'Mål och indikatorer');
   const tables = d.mål.filter((m) => m.visning === 'indikatorer');
-  const withBedömning = d.mål.some((m) => m.nämndmål.some((n) => n.bedömning));
+  const withBedömning = d.mål.some((m) => m.nämndmål.some((n) => n.bedömning || n.indikatorer.some((i) => i.bedömning)));
   const width = Math.max(0, ...tables.map((m) => m.kolumner.length));
   const lastCol = 2 + width + (withBedömning ? 1 : 0);
   const bedCol = 3 + width;
@@ -23,10 +24,11 @@ export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKa
   let r = 3;
   const seen = new Set<string>();
 
-  const bedömning = (cell: ExcelJS.Cell, n: MålBlock['nämndmål'][number]): void => {
+  const bedömning = (cell: ExcelJS.Cell, n: { bedömning?: { nivå: string } }): void => {
     if (!n.bedömning) return;
-    cell.value = BEDÖMNING_TEXT[n.bedömning.nivå];
-    cell.fill = fill(`FF${BEDÖMNING_FÄRG[n.bedömning.nivå].slice(1).toUpperCase()}`);
+    const nivå = bedömningsnivå(d.profil, n.bedömning.nivå);
+    cell.value = nivå.text;
+    cell.fill = fill(argb(nivå.färg));
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     cell.alignment = { vertical: 'top' };
     w.see(bedCol, String(cell.value));
@@ -75,7 +77,8 @@ export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKa
         row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
         w.see(2, name);
         values(row, ind.värden, ind.id, m, false);
-        if (withBedömning && ii === 0) bedömning(row.getCell(bedCol), n);
+        if (withBedömning && ind.bedömning) bedömning(row.getCell(bedCol), { bedömning: { nivå: ind.bedömning } });
+        else if (withBedömning && ii === 0) bedömning(row.getCell(bedCol), n);
         for (const dr of ind.delrader) {
           const sub = ws.getRow(r++);
           goal(sub);
@@ -86,7 +89,7 @@ export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKa
         }
       });
     }
-    if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) proseRow(ws, r++, `* Obligatorisk ${m.benämning.indikator.toLowerCase()}.`, lastCol);
+    if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) proseRow(ws, r++, markörText(d, m), lastCol);
     for (const f of m.fotnoter) proseRow(ws, r++, `${supMarker(f.markör)} ${f.text}`, lastCol);
     r++;
   }

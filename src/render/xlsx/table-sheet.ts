@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { formatNumber } from '../../format/number.js';
 import type { Dokument, TabellBlock } from '../../model/dokument.js';
 import { caption, unitNote } from '../shared.js';
-import { addr, colLetter, FÄRG, fill, fitRowHeights, formula, numFmt, printSetup, proseRow, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
+import { argb, addr, colLetter, FÄRG, fill, fitRowHeights, formula, numFmt, printSetup, proseRow, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
 import { decimalsOf } from './exact.js';
 import { DIFF_DECIMALER, planRules, sumFormula, type Beräkning, type RegelPlan } from './rules.js';
 
@@ -53,6 +53,7 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
 
   // Caption, note, header.
   writeTitle(ws, TITEL, caption(t));
+  ws.getCell(TITEL, 1).font = { bold: true, size: 13, color: { argb: argb(d.profil.färger.rubrik) } };
   const unit = unitNote(t);
   ws.getCell(NOT, 1).value = [t.avser ? `Avser: ${t.avser}` : '', unit ?? ''].filter(Boolean).join('. ') || null;
   ws.getCell(NOT, 1).font = { italic: true };
@@ -63,7 +64,16 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
     head.getCell(2 + i).value = c.rubrik;
     w.seeHeader(2 + i, c.rubrik);
   });
-  styleHeader(head, 1, 1 + ncol);
+  // The kommun's table-head colour, as in its HTML and PDF.
+  styleHeader(head, 1, 1 + ncol, argb(d.profil.färger.tabellhuvud));
+  // Column groups: their headings in the row above the header, merged over their columns.
+  for (const g of t.kolumngrupper ?? []) {
+    const c = ws.getCell(NOT, 2 + g.från);
+    c.value = g.rubrik;
+    c.font = { bold: true };
+    c.alignment = { horizontal: 'center' };
+    if (g.antal > 1) ws.mergeCells(NOT, 2 + g.från, NOT, 1 + g.från + g.antal);
+  }
   colPlans.forEach((p, k) => {
     const cc = 2 + ncol + 2 * k;
     head.getCell(cc).value = `Beräknad ${kolRubrik(p.mål)} (regel ${p.nummer})`;

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Dokument } from '../../model/dokument.js';
-import { STATUS_TEXT } from '../shared.js';
+import { statusText } from '../../model/profil.js';
 import { fitRowHeights, printSetup, styleHeader, Widths, writeTitle } from './cells.js';
 
 /**
@@ -19,7 +19,7 @@ export function writeUppdragSheet(ws: ExcelJS.Worksheet, d: Dokument): void {
   if (all.some(({ u }) => u.riktatTill)) cols.push({ rubrik: 'Riktat till', value: ({ u }) => u.riktatTill ?? '', width: [14, 30], wrap: true });
   if (all.some(({ u }) => u.not)) cols.push({ rubrik: 'Not', value: ({ u }) => u.not ?? '', width: [14, 40], wrap: true });
   if (d.uppdrag.some((l) => l.medStatus) || all.some(({ u }) => u.status)) {
-    cols.push({ rubrik: 'Status', value: ({ u }) => (u.status ? (STATUS_TEXT[u.status] ?? u.status) : ''), width: [10, 18] });
+    cols.push({ rubrik: 'Status', value: ({ u }) => (u.status ? statusText(d.profil, u.status) : ''), width: [10, 18] });
   }
   if (all.some(({ u }) => u.kommentar)) cols.push({ rubrik: 'Kommentar', value: ({ u }) => u.kommentar ?? '', width: [30, 70], wrap: true });
 
