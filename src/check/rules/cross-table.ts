@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { convertAmount, formatNumber } from '../../format/number.js';
+import { convertAmount, decimalsInUnit, formatNumber, roundHalfAway as roundTo } from '../../format/number.js';
 import type { Dokument, Fakt, TabellBlock, TabellKolumn } from '../../model/dokument.js';
-import { halfUnit, roundTo } from '../interval.js';
 import type { CheckRule } from '../run-checks.js';
 import { describeCell } from './table-rules.js';
 
@@ -33,11 +32,12 @@ export function compareFacts(a: Fakt, b: Fakt): Comparison | undefined {
   const bInA = convertAmount(b.cell.tal, b.enhet, a.enhet);
   if (bInA === undefined) return undefined;
   const va = a.cell.tal;
-  if (Math.abs(va - bInA) < 1e-9) return { a, b, verdict: 'lika' };
-  // Express both in a's unit, at the coarser of the two precisions.
-  const bDecInA = b.decimaler + Math.round(Math.log10((convertAmount(1, a.enhet, b.enhet) ?? 1)));
+  // Both in a's unit, each at its own printed precision: equal precisions must agree exactly;
+  // otherwise the finer one, rounded to the coarser precision, must give the coarser one.
+  const bDecInA = decimalsInUnit(b.decimaler, b.enhet, a.enhet);
   const coarse = Math.min(a.decimaler, bDecInA);
-  if (roundTo(va, coarse) === roundTo(bInA, coarse) || Math.abs(va - bInA) <= halfUnit(coarse) + 1e-9) return { a, b, verdict: 'inom avrundning' };
+  if (roundTo(va, Math.max(a.decimaler, bDecInA)) === roundTo(bInA, Math.max(a.decimaler, bDecInA))) return { a, b, verdict: 'lika' };
+  if (a.decimaler !== bDecInA && roundTo(va, coarse) === roundTo(bInA, coarse)) return { a, b, verdict: 'inom avrundning' };
   const ratio = bInA !== 0 ? va / bInA : 0;
   if (Math.abs(Math.abs(ratio) - 1000) < 10 || (ratio !== 0 && Math.abs(Math.abs(1 / ratio) - 1000) < 10)) return { a, b, verdict: 'tusenfel' };
   return { a, b, verdict: 'olika' };

@@ -1,14 +1,18 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { convertAmount, formatNumber } from '../../format/number.js';
+import { convertAmount, decimalsInUnit, formatNumber, roundHalfAway as roundTo, UNIT_FACTOR } from '../../format/number.js';
+import { CandidateIndex } from '../text/candidate-index.js';
 import type { Dokument, Fakt, TabellBlock, TabellKolumn, Textstycke } from '../../model/dokument.js';
 import type { TextBelopp, Verdikt } from '../../model/kontroll.js';
-import { contains, halfUnit, roundTo } from '../interval.js';
+import { contains, halfUnit } from '../interval.js';
+import { lexikonFor, type Lexikon } from '../lexikon.js';
 import type { CheckRule } from '../run-checks.js';
 import { findAmounts, type TextAmount } from '../text/amounts.js';
-import { factEntity, measuresIn, mentionScore, stemWeights, yearsIn, type StemWeight } from '../text/context.js';
+import { aliasesOf, factEntity, labelStems, measuresIn, mentionScore, yearsIn } from '../text/context.js';
 import { positionOf } from '../text/position.js';
 import { sentenceAt } from '../text/sentences.js';
 import { describeCell } from './table-rules.js';
+import { parseExpression } from '../../validate/report-semantics.js';
+import { exactSum } from '../../render/xlsx/exact.js';
 
 /** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
 interface Candidate {
@@ -97,12 +101,13 @@ function candidates(d: Dokument): Candidate[] {
 }
 
 interface Context {
-  weight: StemWeight;
+  lex: Lexikon;
   year: number;
   /** The text wrote a sign (+1,7 / −2,4): it quotes a change, as specification rows do. */
   signed: boolean;
   nämnd: string;
   sentence: string;
+  /** Lower-cased, once per figure. */
   heading: string;
   headings: string;
   paragraph: string;
@@ -115,45 +120,84 @@ interface SentenceFacts {
   periodWords: boolean;
   change: boolean;
   lower: string;
-  mentions: Map<string, number>;
+  mentions: Map<string, { score: number; sentence: number; local: number }>;
 }
 
 function sentenceFacts(ctx: Context): SentenceFacts {
   const lower = ctx.sentence.toLowerCase();
   return {
-    years: yearsIn(ctx.sentence, ctx.year),
-    measures: measuresIn(ctx.sentence),
-    periodWords: /(augusti|perioden|jan-aug|hittills)/.test(lower),
-    change: /(ökning|ökar|minskning|minskar|höjs|sänks|jämfört|förändr|utök|kompensation|uppräkning)/.test(lower),
+    years: yearsIn(ctx.sentence, ctx.year, ctx.lex),
+    measures: measuresIn(ctx.sentence, ctx.lex),
+    periodWords: ctx.lex.period.test(lower),
+    change: ctx.lex.förändring.test(lower),
     lower,
     mentions: new Map(),
   };
 }
 
-/** The stems a candidate is about, and the varav kind, once per candidate. */
-const entityCache = new WeakMap<Candidate, { entity: string[]; kind?: string }>();
-function entityOf(c: Candidate, nämnd: string): { entity: string[]; kind?: string } {
+/** The stems a candidate is about (its row or table subject, and the lexicon's aliases of its row), and the varav kind. */
+interface Entity {
+  entity: string[];
+  aliases: readonly RegExp[];
+  /** Identifies entity and aliases together: candidates sharing it share their mentions. */
+  key: string;
+  kind?: string;
+}
+const entityCache = new WeakMap<Candidate, Entity>();
+function entityOf(c: Candidate, ctx: Context): Entity {
   let e = entityCache.get(c);
   if (!e) {
     const kind = /^varav (kostnader|intäkter|utgifter|inkomster)/i.exec(c.fakt.radEtikett)?.[1]?.slice(0, 6).toLowerCase();
-    e = { entity: c.label ? factEntity(c.fakt, c.tabell) : factEntity(c.fakt, c.tabell, nämnd), ...(kind ? { kind } : {}) };
+    const aliases = aliasesOf(c.fakt.radEtikett, ctx.lex);
+    const entity = c.label ? factEntity(c.fakt, c.tabell, '', ctx.lex) : factEntity(c.fakt, c.tabell, ctx.nämnd, ctx.lex);
+    e = { entity, aliases, key: `${c.label ? 'L' : 'C'}${entity.join('|')}#${aliases.map((r) => r.source).join('|')}`, ...(kind ? { kind } : {}) };
     entityCache.set(c, e);
   }
   return e;
 }
 
-function score(c: Candidate, ctx: Context, sf: SentenceFacts): number {
-  const { entity, kind } = entityOf(c, ctx.nämnd);
-  // Many candidates share a row: the entity's mention score is the same for each of them.
-  const key = entity.join('|');
+/** Where the sentence, its paragraph and its headings name the candidate's subject: the evidence for a match. */
+function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): { score: number; sentence: number; local: number } {
+  const { entity, aliases, key } = entityOf(c, ctx);
   let m = sf.mentions.get(key);
-  if (m === undefined) {
-    const w = ctx.weight;
-    m = c.label
-      ? 3 * mentionScore(entity, ctx.sentence, w)
-      : 3 * mentionScore(entity, ctx.sentence, w) + 2 * mentionScore(entity, ctx.heading) + 1 * mentionScore(entity, ctx.paragraph, w) + 0.5 * mentionScore(entity, ctx.headings, w);
+  if (!m) {
+    const alias = aliases.some((re) => re.test(sf.lower)) ? 1 : 0;
+    const sentence = Math.max(mentionScore(entity, sf.lower, true), alias);
+    if (c.label) m = { score: 3 * sentence, sentence, local: sentence };
+    else {
+      const heading = mentionScore(entity, ctx.heading, true);
+      const paragraph = mentionScore(entity, ctx.paragraph, true);
+      const headings = mentionScore(entity, ctx.headings, true);
+      m = { score: 3 * sentence + 2 * heading + paragraph + 0.5 * headings, sentence, local: Math.max(sentence, heading, paragraph, headings) };
+    }
     sf.mentions.set(key, m);
   }
+  return m;
+}
+
+/**
+ * What the sentence names that disagrees with the candidate: a year the table shows but this
+ * column is not, a measure other than the column's, a period where the column is the whole year.
+ * Any of these rules the candidate out as evidence for "stämmer".
+ */
+function conflicts(c: Candidate, sf: SentenceFacts, lex: Lexikon): string[] {
+  const out: string[] = [];
+  const k = c.kolumn;
+  if (!k) return out;
+  if (k.år !== undefined && sf.years.size && !sf.years.has(k.år)) {
+    // Only years the table itself shows can rule a column out ("ramen 2020" in a 2021 table says nothing).
+    const shown = c.tabell ? yearsShown(c.tabell) : new Set([k.år]);
+    if ([...sf.years].some((y) => shown.has(y))) out.push(`år ${[...sf.years].join(', ')}`);
+  }
+  // An uppgift's declared measure is a hint, not a column: its name is the evidence.
+  if (c.tabell && sf.measures.size && k.mått && lex.data.mått[k.mått] && !sf.measures.has(k.mått) && !(c.derived && sf.change)) out.push(`mått ${[...sf.measures].join(', ')}`);
+  if (c.tabell && sf.periodWords !== !!k.period && c.tabell.kolumner.some((x) => !!x.period === sf.periodWords && x.mått === k.mått)) out.push(sf.periodWords ? 'perioden' : 'helåret');
+  return out;
+}
+
+function score(c: Candidate, ctx: Context, sf: SentenceFacts): number {
+  const { kind } = entityOf(c, ctx);
+  const m = mentions(c, ctx, sf).score;
   if (c.label) return m + 1;
   let s = m;
   if (ctx.signed && c.fakt.roll === 'specifikation') s += 1;
@@ -163,7 +207,7 @@ function score(c: Candidate, ctx: Context, sf: SentenceFacts): number {
   if (c.kolumn?.år !== undefined && sf.years.size) s += sf.years.has(c.kolumn.år) ? 1.5 : -1.5;
   if (c.kolumn && sf.measures.size) s += sf.measures.has(c.kolumn.mått) ? 1.5 : -0.5;
   if (c.kolumn) s += sf.periodWords === !!c.kolumn.period ? 0.5 : -0.5;
-  if (c.derived) s += sf.change ? 1 : -3;
+  if (c.derived) s += 1;
   return s;
 }
 
@@ -180,111 +224,161 @@ function inUnit(c: Candidate, unit: string): number | undefined {
   return convertAmount(c.value, c.unit, unit);
 }
 
-/** Stämmer when the cell, rounded as the text is, gives the text's figure; otherwise within the two roundings. */
-function judge(a: TextAmount, v: number): Verdikt {
-  if (a.hedge) return 'stämmer';
-  const written = a.sign === -1 ? -a.value : a.value;
-  const target = a.sign === -1 ? v : Math.abs(v);
-  return roundTo(target, a.decimals) === roundTo(written, a.decimals) ? 'stämmer' : 'stämmer inom avrundning';
+/** The candidate's printed precision in the text's unit (0 decimals in tkr = 3 in mnkr). */
+function decimalsIn(c: Candidate, unit: string): number {
+  if (unit === '%' || unit === 'procentenheter') return c.decimals;
+  return decimalsInUnit(c.decimals, c.unit, unit);
 }
 
-/** The fact's own rounding, expressed in the text's unit. */
-function factHalfUnit(c: Candidate, unit: string): number {
-  if (unit === '%' || unit === 'procentenheter') return halfUnit(c.decimals);
-  return convertAmount(halfUnit(c.decimals), c.unit, unit) ?? 0;
+/**
+ * Does the written figure say the candidate's value? Printed with the same decimals they must be
+ * equal; with different decimals the finer one, rounded to the coarser precision, must give the
+ * coarser one ("667 mnkr" for 666,8). A hedge ("drygt 12 mnkr") states its own range.
+ */
+function agreement(a: TextAmount, v: number, decimals: number): Verdikt | undefined {
+  const written = a.sign === -1 ? -a.value : a.value;
+  const target = a.sign === -1 ? v : Math.abs(v);
+  if (a.hedge) {
+    const i = a.sign === -1 ? { lo: -a.interval.hi, hi: -a.interval.lo } : a.interval;
+    return contains(i, target, halfUnit(decimals)) ? 'stämmer' : undefined;
+  }
+  const coarse = Math.min(a.decimals, decimals);
+  // Far apart in binary is far apart in decimal: the exact rounding runs only on near values.
+  if (Math.abs(target - written) > 10 ** -coarse) return undefined;
+  if (roundTo(target, coarse) !== roundTo(written, coarse)) return undefined;
+  // The text rounding a finer cell correctly says what the cell says; a text finer than the cell
+  // ("666,8 mnkr" against 667 mnkr) can only be confirmed within the cell's rounding.
+  return a.decimals <= decimals ? 'stämmer' : 'stämmer inom avrundning';
 }
+
+interface Scored {
+  c: Candidate;
+  v: number;
+  s: number;
+  verdikt?: Verdikt;
+  conflicts: string[];
+  local: number;
+  sentence: number;
+}
+
+/** The rows of the pointed cell's column that the figure's own clause (up to the next figure) names, if there are several and their total agrees with the text. */
+function namedRowsTotal(pointed: Scored, all: Candidate[], a: TextAmount, clause: string): { rows: Candidate[]; verdikt: Verdikt } | undefined {
+  const t = pointed.c.tabell;
+  const k = pointed.c.kolumn;
+  if (!t || !k) return undefined;
+  const rows = all.filter((c) => c.tabell === t && c.kolumn === k && !c.derived && !c.label && c.fakt.roll !== 'summa' && mentionScore(labelStems(c.fakt.radEtikett), clause) >= 0.5);
+  if (rows.length < 2) return undefined;
+  const total = exactSum(rows.map((c) => ({ sign: 1 as const, value: c.value })));
+  const v = inUnit({ ...pointed.c, value: total }, a.unit);
+  const verdikt = v === undefined ? undefined : agreement(a, v, Math.min(...rows.map((c) => decimalsIn(c, a.unit))));
+  return verdikt ? { rows, verdikt } : undefined;
+}
+
+/**
+ * Whether a positive avvikelse in this cell means a surplus. A column rule that computes the row's
+ * avvikelse as budget − utfall/prognos says so; a reversed rule (prognos − budget, for income rows
+ * or rows printed with inverted sign) leaves the meaning to the row, so the sign words are not checked.
+ */
+function surplusIsPositive(c: Candidate): boolean {
+  const t = c.tabell;
+  const k = c.kolumn;
+  if (!t || !k) return false;
+  const rule = t.regler.find((r) => r.kolumn === k.id && (!r.rader || r.rader.includes(c.fakt.rad)));
+  if (!rule) return true;
+  const budget = parseExpression(rule.är).find((x) => ['budget', 'ram'].includes(t.kolumner.find((col) => col.id === x.id)?.mått ?? ''));
+  return budget?.sign === 1;
+}
+
+const shown = (x: Scored): string => `${x.c.describe} = ${formatNumber(x.c.value, x.c.decimals)} ${x.c.unit}`;
 
 /** Every amount in the narrative is a claim: find the cell it quotes, or the cell it contradicts. */
 export const textVsTable: CheckRule = {
   id: 'text-mot-tabell',
   run(d: Dokument) {
     const all = candidates(d);
-    const weight = stemWeights(d.textstycken.map((p) => p.text));
+    const index = new CandidateIndex(all, (c) => (c.unit === '%' ? { family: '%', value: c.value, unit: '%', decimals: c.decimals } : MONEY.has(c.unit) ? { family: 'kr', value: c.value, unit: c.unit, decimals: c.decimals } : undefined));
+    const lex = lexikonFor(d.lexikon);
     const fynd: Diagnostic[] = [];
     const belopp: TextBelopp[] = [];
     for (const p of d.textstycken) {
-      const found = findAmounts(p);
+      const found = findAmounts(p, lex);
+      const lowerParagraph = p.text.toLowerCase();
       const firstOfParagraph = belopp.length;
       for (const a of found) {
         const s = sentenceAt(p.text, a.start);
-        const ctx: Context = { weight, year: d.rapport.budgetår, signed: a.sign !== undefined, nämnd: d.rapport.nämnd, sentence: s.text, heading: p.rubriker[p.rubriker.length - 1] ?? '', headings: p.rubriker.join(' '), paragraph: p.text };
+        const ctx: Context = { lex, year: d.rapport.budgetår, signed: a.sign !== undefined, nämnd: d.rapport.nämnd, sentence: s.text, heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), headings: p.rubriker.join(' ').toLowerCase(), paragraph: lowerParagraph };
         const plats = positionOf(p, a.start);
-        const signed = (v: number): number => (a.sign === -1 ? v : Math.abs(v));
-        const target = a.sign === -1 ? { lo: -a.interval.hi, hi: -a.interval.lo } : a.interval;
         const sf = sentenceFacts(ctx);
-        // A sentence that names its years quotes those years' columns.
-        const years = yearsIn(s.text, d.rapport.budgetår);
-        const yearOk = (c: Candidate): boolean => {
-          if (!years.size || c.kolumn?.år === undefined || !c.tabell) return true;
-          // Only years the table itself shows can rule a column out ("ramen 2020" in a 2021 table says nothing).
-          const shown = yearsShown(c.tabell);
-          return ![...years].some((y) => shown.has(y)) || years.has(c.kolumn.år);
-        };
-        // A contradiction needs the text to point clearly at one cell, of the same order of magnitude:
-        // a figure ten times off is more likely about something else than a slip.
-        const near = (x: { v: number }): boolean => {
-          const r = Math.abs(x.v) / Math.max(Math.abs(a.value), 1e-9);
+        // A contradiction needs a cell of the same order of magnitude: a figure ten times off is
+        // more likely about something else than a slip.
+        const near = (v: number): boolean => {
+          const r = Math.abs(v) / Math.max(Math.abs(a.value), 1e-9);
           return r >= 0.67 && r <= 1.5;
         };
-        // Scoring is the costly part: only a candidate that matches the figure, or could be the cell
-        // it contradicts, is scored.
-        const matching: { c: Candidate; v: number; s: number }[] = [];
-        const contradicting: { c: Candidate; v: number; s: number }[] = [];
-        for (const c of all) {
+        // Scoring is the costly part: only a candidate that agrees with the figure, or could be
+        // the cell it contradicts, is scored; and only one its sentence, paragraph or headings name.
+        const scored: Scored[] = [];
+        // Only values that could round to the figure, fall in its hedge, or be the cell it contradicts.
+        const family = a.unit === '%' || a.unit === 'procentenheter' ? '%' : 'kr';
+        const f = family === 'kr' ? (UNIT_FACTOR[a.unit] ?? 1) : 1;
+        const tol = 10 ** -Math.min(a.decimals - Math.round(Math.log10(f)), index.coarsestDecimals(family));
+        const lo = Math.min(0.67 * a.value * f, a.interval.lo * f, a.value * f - tol);
+        const hi = Math.max(1.5 * a.value * f, a.interval.hi * f, a.value * f + tol);
+        for (const c of index.range(family, Math.max(0, lo), hi)) {
           const v = inUnit(c, a.unit);
           if (v === undefined) continue;
-          const isMatch = yearOk(c) && contains(target, signed(v), factHalfUnit(c, a.unit));
-          const isNear = !c.derived && !c.label && near({ v });
-          if (!isMatch && !isNear) continue;
-          const x = { c, v, s: score(c, ctx, sf) };
-          if (isMatch) matching.push(x);
-          if (isNear) contradicting.push(x);
+          const verdikt = agreement(a, v, decimalsIn(c, a.unit));
+          if (!verdikt && (c.derived || c.label || !near(v))) continue;
+          // Derived changes and figures in row labels count only when the sentence speaks of them.
+          if (c.derived && !sf.change) continue;
+          const m = mentions(c, ctx, sf);
+          if (m.local <= 0 || (c.label && m.sentence <= 0)) continue;
+          scored.push({ c, v, s: score(c, ctx, sf), ...(verdikt ? { verdikt } : {}), conflicts: conflicts(c, sf, lex), local: m.local, sentence: m.sentence });
         }
-        const matches = matching.sort((x, y) => y.s - x.s || Number(x.c.derived) - Number(y.c.derived));
-        let best = matches[0];
-        const distinctive = Math.abs(a.value) >= 100 || (a.decimals > 0 && Math.abs(a.value) >= 10);
-        // A distinctive figure that only one published value fits needs no further context.
-        const distinctValues = new Set(matches.map((x) => roundTo(Math.abs(x.v), 6)));
-        const strong = contradicting.filter((x) => x.s >= 4.5).sort((x, y) => y.s - x.s)[0];
-        // Before calling it a contradiction: a value the figure does match, whose subject the same
-        // sentence names, is the likelier reading ("kompensationen är 2,5 % … priserna höjs med 2,6 %").
-        // A negative cell is a weak reading of a figure written without sign or sign words.
-        const sameSign = (x: { v: number }): boolean => a.sign !== undefined || a.riktning !== undefined || x.v >= 0;
-        const named = strong ? matches.find((x) => !x.c.derived && sameSign(x) && mentionScore(entityOf(x.c, ctx.nämnd).entity, ctx.sentence, ctx.weight) > 0) : undefined;
-        // Without context, only a figure that equals the one value rounded as the text rounds it.
-        const alone = !a.hedge && distinctive && distinctValues.size === 1 && best !== undefined && judge(a, signed(best.v)) === 'stämmer';
-        if (best && (best.s >= 1.5 || alone || named)) {
-          if (named && best.s < 1.5) best = named;
-          // The sign words must agree with a deviation's or a change's sign.
-          const signed_ = !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse';
-          if (a.riktning && signed_ && Math.abs(best.v) > 1e-9 && (best.v > 0) !== (a.riktning === 'positiv')) {
-            belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [best.c.fakt.id], kommentar: `tecknet: texten säger ${a.riktning}, ${best.c.describe} = ${formatNumber(best.c.value, best.c.decimals)} ${best.c.unit}` });
-            fynd.push({ allvarlighet: 'fel', regel: 'text-tecken', meddelande: `"${a.text}" beskrivs som ${a.riktning === 'positiv' ? 'positivt (överskott/ökning)' : 'negativt (underskott/minskning)'}, men ${best.c.describe} = ${formatNumber(best.c.value, best.c.decimals)} ${best.c.unit}`, plats, fakta: [best.c.fakt.id] });
+        const byScore = (x: Scored, y: Scored): number => y.s - x.s || Number(x.c.derived) - Number(y.c.derived);
+        const clean = scored.filter((x) => !x.conflicts.length).sort(byScore);
+        const best = clean.find((x) => x.verdikt);
+        // The cell the text points at most clearly, if it does not agree.
+        const pointed = clean.find((x) => !x.verdikt && !x.c.derived && !x.c.label);
+        // A match needs evidence: its subject named in the sentence, or enough named around it.
+        if (best && (best.s >= 1.5 || best.sentence > 0)) {
+          // The sign words must agree with a deviation's sign.
+          const signedColumn = !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c);
+          if (a.riktning && signedColumn && Math.abs(best.v) > 1e-9 && (best.v > 0) !== (a.riktning === 'positiv')) {
+            belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [best.c.fakt.id], kommentar: `tecknet: texten säger ${a.riktning}, ${shown(best)}` });
+            fynd.push({ allvarlighet: 'fel', regel: 'text-tecken', meddelande: `"${a.text}" beskrivs som ${a.riktning === 'positiv' ? 'positivt (överskott/ökning)' : 'negativt (underskott/minskning)'}, men ${shown(best)}`, plats, fakta: [best.c.fakt.id] });
             continue;
           }
-          const verdikt = judge(a, signed(best.v));
-          belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt, fakta: [best.c.fakt.id], kommentar: `${best.c.describe} = ${formatNumber(best.c.value, best.c.decimals)} ${best.c.unit}` });
-          if (verdikt === 'stämmer inom avrundning') fynd.push({ allvarlighet: 'info', regel: 'text-mot-tabell', meddelande: `"${a.text}" stämmer inom avrundning med ${best.c.describe} = ${formatNumber(best.c.value, best.c.decimals)} ${best.c.unit}`, plats, fakta: [best.c.fakt.id] });
+          const verdikt = best.verdikt!;
+          belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt, fakta: [best.c.fakt.id], kommentar: shown(best) });
+          if (verdikt === 'stämmer inom avrundning') fynd.push({ allvarlighet: 'info', regel: 'text-mot-tabell', meddelande: `"${a.text}" stämmer inom avrundning med ${shown(best)}`, plats, fakta: [best.c.fakt.id] });
           continue;
         }
-        if (strong) {
-          const shown = formatNumber(strong.v, Math.max(a.decimals, 1));
-          belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [strong.c.fakt.id], kommentar: `${strong.c.describe} = ${formatNumber(strong.c.value, strong.c.decimals)} ${strong.c.unit}` });
-          fynd.push({
-            allvarlighet: 'fel',
-            regel: 'text-mot-tabell',
-            meddelande: `"${a.text}" motsäger ${strong.c.describe} = ${formatNumber(strong.c.value, strong.c.decimals)} ${strong.c.unit} (≈ ${shown} ${a.unit})`,
-            plats,
-            fakta: [strong.c.fakt.id],
-          });
+        // Before a contradiction: the sentence may quote the total of several rows it names
+        // ("3,0 mnkr för räddningsstationen" over two räddningsstation rows of one column).
+        const ai = found.indexOf(a);
+        const clause = p.text.slice(a.start, found[ai + 1]?.start ?? s.end);
+        const together = pointed ? namedRowsTotal(pointed, all, a, clause) : undefined;
+        if (together) {
+          belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: together.verdikt, fakta: together.rows.map((x) => x.fakt.id), kommentar: `summan av ${together.rows.map((x) => `${x.describe} = ${formatNumber(x.value, x.decimals)}`).join(' + ')}` });
           continue;
         }
-        belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'ej verifierbar', fakta: [], kommentar: 'ingen tabellcell eller uppgift passar sammanhanget' });
+        // A contradiction needs the sentence to name the cell's own row (or, for a total, its table).
+        if (pointed && pointed.s >= 4.5 && pointed.sentence > 0 && (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)) {
+          const approx = formatNumber(pointed.v, Math.max(a.decimals, 1));
+          belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [pointed.c.fakt.id], kommentar: shown(pointed) });
+          fynd.push({ allvarlighet: 'fel', regel: 'text-mot-tabell', meddelande: `"${a.text}" motsäger ${shown(pointed)} (≈ ${approx} ${a.unit})`, plats, fakta: [pointed.c.fakt.id] });
+          continue;
+        }
+        // No evidence either way: say which cells came closest, and why they were not taken.
+        const near3 = [...scored].sort(byScore).slice(0, 3);
+        const why = near3.map((x) => `${shown(x)}${x.conflicts.length ? ` (meningen nämner ${x.conflicts.join('; ')})` : x.verdikt ? '' : ' (annat värde)'}`);
+        belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'ej verifierbar', fakta: near3.map((x) => x.c.fakt.id), kommentar: why.length ? `närmaste: ${why.join('; ')}` : 'ingen tabellcell eller uppgift vars rad eller ämne meningen, stycket eller rubrikerna nämner' });
       }
-      fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph)));
+      fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph), lex));
     }
     for (const b of belopp) {
-      if (b.verdikt === 'ej verifierbar') fynd.push({ allvarlighet: 'varning', regel: 'ej-verifierbar', meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell eller uppgift (kommer beloppet från ett beslut eller dokument: lägg in det i uppgifter.yaml med källa)`, plats: b.plats });
+      if (b.verdikt === 'ej verifierbar') fynd.push({ allvarlighet: 'varning', regel: 'ej-verifierbar', meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell eller uppgift som sammanhanget nämner (${b.kommentar}); kommer beloppet från ett beslut eller dokument: lägg in det i uppgifter.yaml med källa`, plats: b.plats, ...(b.fakta.length ? { fakta: b.fakta } : {}) });
     }
     return { fynd, belopp };
   },
@@ -297,7 +391,7 @@ export type { Textstycke };
  * the parts must add up to the total. Parts that do are verified through the total; parts that
  * do not contradict it.
  */
-function partsOfTotals(p: Textstycke, amounts: TextAmount[], results: TextBelopp[]): Diagnostic[] {
+function partsOfTotals(p: Textstycke, amounts: TextAmount[], results: TextBelopp[], lex: Lexikon): Diagnostic[] {
   const fynd: Diagnostic[] = [];
   const isPart = (a: TextAmount): boolean => p.text[a.start - 1] === '(' && /^\s*\)/.test(p.text.slice(a.end));
   for (let i = 0; i < amounts.length; i++) {
@@ -311,7 +405,7 @@ function partsOfTotals(p: Textstycke, amounts: TextAmount[], results: TextBelopp
       for (let j = i + 1; j < amounts.length && amounts[j]!.unit === total.unit && !amounts[j]!.sign; j++) parts.push(j);
     }
     // Or parts before a total: "13,5 mnkr … tillsammans med 30 mnkr … sammanlagt 43,5 mnkr".
-    if (!parts.length && /(sammanlagt|totalt|tillsammans|sammantaget|i alla fall)\s+(?:\S+\s+){0,2}$/i.test(p.text.slice(Math.max(0, total.start - 30), total.start))) {
+    if (!parts.length && lex.summaord.test(p.text.slice(Math.max(0, total.start - 30), total.start).toLowerCase())) {
       const sentenceStart = sentenceAt(p.text, total.start).start;
       for (let j = i - 1; j >= 0 && amounts[j]!.start >= sentenceStart && amounts[j]!.unit === total.unit; j--) parts.unshift(j);
     }

@@ -3,7 +3,7 @@ import { formatPosition } from '../../diagnostics/diagnostic.js';
 import type { Dokument } from '../../model/dokument.js';
 import type { Kontrollresultat } from '../../model/kontroll.js';
 import { compareFacts, pairColumns } from '../../check/rules/cross-table.js';
-import { convertAmount } from '../../format/number.js';
+import { convertAmount, roundHalfAway } from '../../format/number.js';
 import { factCell } from '../shared.js';
 import { fitRowHeights, linkFormula, printSetup, proseRow, styleHeader, Widths, writeTitle, type FaktKarta } from './cells.js';
 import { quoteSheet } from './sheet-names.js';
@@ -107,7 +107,7 @@ export function writeKontrollSheet(ws: ExcelJS.Worksheet, d: Dokument, k: Kontro
       if (!fa || !fb || !at || !bt || fa.cell.typ !== 'tal' || fb.cell.typ !== 'tal') continue;
       const factor = convertAmount(1, fb.enhet, fa.enhet) ?? 1;
       const converted = fb.cell.tal * factor;
-      const diff = Math.round((fa.cell.tal - converted) * 1e6) / 1e6;
+      const diff = roundHalfAway(fa.cell.tal - converted, 6);
       const verdict = compareFacts(fa, fb)?.verdict ?? '';
       const row = ws.getRow(r++);
       put(row, [`${fa.radEtikett}, ${fa.kolumnRubrik}`, at.blad, at.cell, undefined, `${fb.tabell}: ${fb.radEtikett}, ${fb.kolumnRubrik}`, bt.blad, bt.cell, undefined, undefined, verdict]);

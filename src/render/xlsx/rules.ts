@@ -1,5 +1,6 @@
 import type { Dokument, TabellBlock } from '../../model/dokument.js';
 import { parseExpression } from '../../validate/report-semantics.js';
+import { roundHalfAway } from '../../format/number.js';
 import { exactSum } from './exact.js';
 
 /**
@@ -67,7 +68,7 @@ export function planRules(d: Dokument, t: TabellBlock): RegelPlan[] {
         if (publicerat === null) continue;
         const termer = uttryck.map((x) => ({ sign: x.sign, ...at(x.id), värde: numberAt(d, t, at(x.id).rad, at(x.id).kolumn) }));
         const beräknat = exactSum(termer.map((x) => ({ sign: x.sign, value: x.värde ?? 0 })));
-        const differens = roundTo(exactSum([{ sign: 1, value: publicerat }, { sign: -1, value: beräknat }]), DIFF_DECIMALER);
+        const differens = roundHalfAway(exactSum([{ sign: 1, value: publicerat }, { sign: -1, value: beräknat }]), DIFF_DECIMALER);
         beräkningar.push({ ...target, publicerat, termer, beräknat, differens });
       }
     }
@@ -87,11 +88,6 @@ export function planRules(d: Dokument, t: TabellBlock): RegelPlan[] {
 /** The difference formula rounds to this many decimals, so floating-point noise never shows as −0,0. */
 export const DIFF_DECIMALER = 6;
 
-function roundTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const r = Math.round(x * f) / f;
-  return r === 0 ? 0 : r;
-}
 
 /**
  * `SUM(C5:C7,C9)-SUM(C12)` for signed cell addresses. SUM() skips text and blanks, so a marker
