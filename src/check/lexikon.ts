@@ -36,6 +36,7 @@ export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefine
     relativa_år: { ...base.relativa_år, ...add.relativa_år },
     tecken: { positiv: list(base.tecken.positiv, add.tecken?.positiv), negativ: list(base.tecken.negativ, add.tecken?.negativ) },
     förändring: list(base.förändring, add.förändring),
+    förändring_före_tal: list(base.förändring_före_tal, add.förändring_före_tal),
     reservationer: { ...base.reservationer, ...add.reservationer },
     summaord: list(base.summaord, add.summaord),
     talord: { ...base.talord, ...add.talord },
@@ -74,6 +75,8 @@ export interface Lexikon {
   positiv: RegExp;
   negativ: RegExp;
   förändring: RegExp;
+  /** A change word right before a number, and a hedge between them if any. */
+  förändringFöreTal: RegExp;
   /** A hedge right before a number: its word and its range. */
   reservation: RegExp;
   summaord: RegExp;
@@ -95,6 +98,7 @@ export function compileLexikon(data: LexikonData): Lexikon {
     positiv: phrasesRegex(data.tecken.positiv, 'gu'),
     negativ: phrasesRegex(data.tecken.negativ, 'gu'),
     förändring: phrasesRegex(data.förändring),
+    förändringFöreTal: new RegExp(`${B}(?:${data.förändring_före_tal.map(phrasePattern).join('|') || '(?!)'})\\s+(?:[\\p{L}.]+\\s+)?$`, 'u'),
     reservation: new RegExp(`${B}(${hedges.join('|') || '(?!)'})\\s+$`, 'u'),
     summaord: new RegExp(`${B}(?:${data.summaord.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\S+\\s+){0,2}$`, 'u'),
     talord: Object.fromEntries(Object.entries(data.talord).map(([k, v]) => [k.toLowerCase(), v])),

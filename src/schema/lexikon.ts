@@ -12,6 +12,7 @@ export const lexikonSchema = z
     relativa_år: z.record(z.string(), z.number().int()),
     tecken: z.object({ positiv: ordlista, negativ: ordlista }).strict(),
     förändring: ordlista,
+    förändring_före_tal: ordlista,
     reservationer: z.record(z.string(), z.tuple([z.number(), z.number()])),
     summaord: ordlista,
     talord: z.record(z.string(), z.number().int()),

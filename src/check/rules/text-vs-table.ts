@@ -7,7 +7,7 @@ import { contains, halfUnit } from '../interval.js';
 import { lexikonFor, type Lexikon } from '../lexikon.js';
 import type { CheckRule } from '../run-checks.js';
 import { findAmounts, type TextAmount } from '../text/amounts.js';
-import { aliasesOf, factEntity, labelStems, measuresIn, mentionScore, yearsIn } from '../text/context.js';
+import { aliasesOf, factEntity, labelStems, measuresIn, mentionScore, stemDistance, yearsIn } from '../text/context.js';
 import { positionOf } from '../text/position.js';
 import { sentenceAt } from '../text/sentences.js';
 import { describeCell } from './table-rules.js';
@@ -105,9 +105,13 @@ interface Context {
   year: number;
   /** The text wrote a sign (+1,7 / −2,4): it quotes a change, as specification rows do. */
   signed: boolean;
+  sign?: 1 | -1;
+  /** The year written closest to the figure in its clause, if any. */
+  nearYear?: number;
   nämnd: string;
   sentence: string;
-  /** Lower-cased, once per figure. */
+  /** The figure's own clause: from the figure before it (or the sentence start) to the next. Lower-cased, as the rest. */
+  clause: string;
   heading: string;
   headings: string;
   paragraph: string;
@@ -116,17 +120,19 @@ interface Context {
 /** What a sentence says, worked out once per amount rather than once per candidate. */
 interface SentenceFacts {
   years: Set<number>;
+  nearYear?: number;
   measures: Set<string>;
   periodWords: boolean;
   change: boolean;
   lower: string;
-  mentions: Map<string, { score: number; sentence: number; local: number }>;
+  mentions: Map<string, Mention>;
 }
 
 function sentenceFacts(ctx: Context): SentenceFacts {
   const lower = ctx.sentence.toLowerCase();
   return {
     years: yearsIn(ctx.sentence, ctx.year, ctx.lex),
+    ...(ctx.nearYear !== undefined ? { nearYear: ctx.nearYear } : {}),
     measures: measuresIn(ctx.sentence, ctx.lex),
     periodWords: ctx.lex.period.test(lower),
     change: ctx.lex.förändring.test(lower),
@@ -156,19 +162,27 @@ function entityOf(c: Candidate, ctx: Context): Entity {
   return e;
 }
 
+interface Mention {
+  score: number;
+  clause: number;
+  sentence: number;
+  local: number;
+}
+
 /** Where the sentence, its paragraph and its headings name the candidate's subject: the evidence for a match. */
-function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): { score: number; sentence: number; local: number } {
+function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
   const { entity, aliases, key } = entityOf(c, ctx);
   let m = sf.mentions.get(key);
   if (!m) {
     const alias = aliases.some((re) => re.test(sf.lower)) ? 1 : 0;
     const sentence = Math.max(mentionScore(entity, sf.lower, true), alias);
-    if (c.label) m = { score: 3 * sentence, sentence, local: sentence };
+    const clause = Math.max(mentionScore(entity, ctx.clause, true), aliases.some((re) => re.test(ctx.clause)) ? 1 : 0);
+    if (c.label) m = { score: 3 * sentence + 2 * clause, clause, sentence, local: sentence };
     else {
       const heading = mentionScore(entity, ctx.heading, true);
       const paragraph = mentionScore(entity, ctx.paragraph, true);
       const headings = mentionScore(entity, ctx.headings, true);
-      m = { score: 3 * sentence + 2 * heading + paragraph + 0.5 * headings, sentence, local: Math.max(sentence, heading, paragraph, headings) };
+      m = { score: 2 * clause + 3 * sentence + 2 * heading + paragraph + 0.5 * headings, clause, sentence, local: Math.max(sentence, heading, paragraph, headings) };
     }
     sf.mentions.set(key, m);
   }
@@ -205,6 +219,10 @@ function score(c: Candidate, ctx: Context, sf: SentenceFacts): number {
   if (kind && sf.lower.includes(kind)) s += 1;
   if (c.derived && c.unit === '%') s -= 2;
   if (c.kolumn?.år !== undefined && sf.years.size) s += sf.years.has(c.kolumn.år) ? 1.5 : -1.5;
+  // The year written next to the figure ("65 mnkr 2024", "för 2024 till 668 mnkr") says most.
+  if (c.kolumn?.år !== undefined && sf.nearYear !== undefined) s += sf.nearYear === c.kolumn.år ? 1 : -0.5;
+  // A written sign is part of the claim: "+1,6 mnkr" is not a cell of −1,4.
+  if (ctx.signed && c.value !== 0 && (c.value < 0) !== (ctx.sign === -1)) s -= 1;
   if (c.kolumn && sf.measures.size) s += sf.measures.has(c.kolumn.mått) ? 1.5 : -0.5;
   if (c.kolumn) s += sf.periodWords === !!c.kolumn.period ? 0.5 : -0.5;
   if (c.derived) s += 1;
@@ -259,6 +277,18 @@ interface Scored {
   conflicts: string[];
   local: number;
   sentence: number;
+  clause: number;
+}
+
+/** The year written within 40 characters of the figure in its clause, the closest one. */
+function closestYear(text: string, a: TextAmount, from: number, to: number): number | undefined {
+  let best: { y: number; dist: number } | undefined;
+  for (const m of text.slice(from, to).matchAll(/(?<![\p{L}\p{N}])(19[5-9]\d|20\d\d)(?![\p{L}\p{N}-])/gu)) {
+    const at = from + (m.index ?? 0);
+    const dist = at < a.start ? a.start - (at + 4) : at - a.end;
+    if (dist <= 40 && (!best || dist < best.dist)) best = { y: Number(m[1]), dist };
+  }
+  return best?.y;
 }
 
 /** The rows of the pointed cell's column that the figure's own clause (up to the next figure) names, if there are several and their total agrees with the text. */
@@ -300,20 +330,25 @@ export const textVsTable: CheckRule = {
     const lex = lexikonFor(d.lexikon);
     const fynd: Diagnostic[] = [];
     const belopp: TextBelopp[] = [];
+    const pending = new Map<TextBelopp, Diagnostic>();
     for (const p of d.textstycken) {
       const found = findAmounts(p, lex);
       const lowerParagraph = p.text.toLowerCase();
       const firstOfParagraph = belopp.length;
       for (const a of found) {
         const s = sentenceAt(p.text, a.start);
-        const ctx: Context = { lex, year: d.rapport.budgetår, signed: a.sign !== undefined, nämnd: d.rapport.nämnd, sentence: s.text, heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), headings: p.rubriker.join(' ').toLowerCase(), paragraph: lowerParagraph };
+        const ai = found.indexOf(a);
+        const clauseFrom = Math.max(s.start, found[ai - 1]?.end ?? 0);
+        const clauseTo = Math.min(s.end, found[ai + 1]?.start ?? p.text.length);
+        const nearYear = closestYear(p.text, a, clauseFrom, clauseTo);
+        const ctx: Context = { clause: lowerParagraph.slice(clauseFrom, clauseTo), lex, year: d.rapport.budgetår, signed: a.sign !== undefined, ...(a.sign ? { sign: a.sign } : {}), ...(nearYear !== undefined ? { nearYear } : {}), nämnd: d.rapport.nämnd, sentence: s.text, heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), headings: p.rubriker.join(' ').toLowerCase(), paragraph: lowerParagraph };
         const plats = positionOf(p, a.start);
         const sf = sentenceFacts(ctx);
-        // A contradiction needs a cell of the same order of magnitude: a figure ten times off is
-        // more likely about something else than a slip.
+        // A contradiction needs a cell of about the same size (a slip of a digit), or a thousand
+        // times off (tkr written as mnkr): a figure ten times off is more likely about something else.
         const near = (v: number): boolean => {
           const r = Math.abs(v) / Math.max(Math.abs(a.value), 1e-9);
-          return r >= 0.67 && r <= 1.5;
+          return (r >= 0.4 && r <= 2.5) || (r >= 667 && r <= 1500) || (r >= 1 / 1500 && r <= 1 / 667);
         };
         // Scoring is the costly part: only a candidate that agrees with the figure, or could be
         // the cell it contradicts, is scored; and only one its sentence, paragraph or headings name.
@@ -322,9 +357,10 @@ export const textVsTable: CheckRule = {
         const family = a.unit === '%' || a.unit === 'procentenheter' ? '%' : 'kr';
         const f = family === 'kr' ? (UNIT_FACTOR[a.unit] ?? 1) : 1;
         const tol = 10 ** -Math.min(a.decimals - Math.round(Math.log10(f)), index.coarsestDecimals(family));
-        const lo = Math.min(0.67 * a.value * f, a.interval.lo * f, a.value * f - tol);
-        const hi = Math.max(1.5 * a.value * f, a.interval.hi * f, a.value * f + tol);
-        for (const c of index.range(family, Math.max(0, lo), hi)) {
+        const lo = Math.min(0.4 * a.value * f, a.interval.lo * f, a.value * f - tol);
+        const hi = Math.max(2.5 * a.value * f, a.interval.hi * f, a.value * f + tol);
+        const inRange = [...index.range(family, Math.max(0, lo), hi), ...index.range(family, 667 * a.value * f, 1500 * a.value * f), ...index.range(family, (a.value * f) / 1500, (a.value * f) / 667)];
+        for (const c of inRange) {
           const v = inUnit(c, a.unit);
           if (v === undefined) continue;
           const verdikt = agreement(a, v, decimalsIn(c, a.unit));
@@ -333,15 +369,23 @@ export const textVsTable: CheckRule = {
           if (c.derived && !sf.change) continue;
           const m = mentions(c, ctx, sf);
           if (m.local <= 0 || (c.label && m.sentence <= 0)) continue;
-          scored.push({ c, v, s: score(c, ctx, sf), ...(verdikt ? { verdikt } : {}), conflicts: conflicts(c, sf, lex), local: m.local, sentence: m.sentence });
+          scored.push({ c, v, s: score(c, ctx, sf), ...(verdikt ? { verdikt } : {}), conflicts: conflicts(c, sf, lex), local: m.local, sentence: m.sentence, clause: m.clause });
         }
         const byScore = (x: Scored, y: Scored): number => y.s - x.s || Number(x.c.derived) - Number(y.c.derived);
         const clean = scored.filter((x) => !x.conflicts.length).sort(byScore);
         const best = clean.find((x) => x.verdikt);
-        // The cell the text points at most clearly, if it does not agree.
-        const pointed = clean.find((x) => !x.verdikt && !x.c.derived && !x.c.label);
-        // A match needs evidence: its subject named in the sentence, or enough named around it.
-        if (best && (best.s >= 1.5 || best.sentence > 0)) {
+        // The cell the text points at most clearly, if it does not agree. A change by an amount
+        // ("justeras med", "ökar med 2 mnkr") is not a level: only change rows can be pointed at.
+        const changeBy = sf.change && lex.förändringFöreTal.test(lowerParagraph.slice(Math.max(0, a.start - 25), a.start));
+        const pointed = clean.find((x) => !x.verdikt && !x.c.derived && !x.c.label && (!changeBy || x.c.fakt.roll === 'specifikation' || !x.c.kolumn));
+        // Its own row named in the figure's clause (not only its table's subject).
+        const ownClause = pointed ? mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.clause, true) : 0;
+        // A match needs evidence: its subject named in the sentence, or enough named around it;
+        // and no other cell named in the figure's own clause that it would contradict
+        // ("Priskompensationen är 2,6 %" is about the compensation, whatever else is 2,6 %).
+        const ratio = pointed ? Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9) : 0;
+        const outpointed = pointed !== undefined && best !== undefined && best.clause === 0 && ownClause >= 0.5 && pointed.s > best.s && ratio >= 0.67 && ratio <= 1.5;
+        if (best && (best.s >= 1.5 || best.sentence > 0) && !outpointed) {
           // The sign words must agree with a deviation's sign.
           const signedColumn = !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c);
           if (a.riktning && signedColumn && Math.abs(best.v) > 1e-9 && (best.v > 0) !== (a.riktning === 'positiv')) {
@@ -356,18 +400,33 @@ export const textVsTable: CheckRule = {
         }
         // Before a contradiction: the sentence may quote the total of several rows it names
         // ("3,0 mnkr för räddningsstationen" over two räddningsstation rows of one column).
-        const ai = found.indexOf(a);
-        const clause = p.text.slice(a.start, found[ai + 1]?.start ?? s.end);
+        const clause = p.text.slice(a.start, clauseTo);
         const together = pointed ? namedRowsTotal(pointed, all, a, clause) : undefined;
         if (together) {
           belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: together.verdikt, fakta: together.rows.map((x) => x.fakt.id), kommentar: `summan av ${together.rows.map((x) => `${x.describe} = ${formatNumber(x.value, x.decimals)}`).join(' + ')}` });
           continue;
         }
-        // A contradiction needs the sentence to name the cell's own row (or, for a total, its table).
-        if (pointed && pointed.s >= 4.5 && pointed.sentence > 0 && (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)) {
-          const approx = formatNumber(pointed.v, Math.max(a.decimals, 1));
-          belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [pointed.c.fakt.id], kommentar: shown(pointed) });
-          fynd.push({ allvarlighet: 'fel', regel: 'text-mot-tabell', meddelande: `"${a.text}" motsäger ${shown(pointed)} (≈ ${approx} ${a.unit})`, plats, fakta: [pointed.c.fakt.id] });
+        // A contradiction needs the sentence to name the cell's own row (or, for a total, its
+        // table), and no other row to be pointed at as clearly: cells of one row in several
+        // columns are one claim (no column agrees), cells of two rows are a guess.
+        // Rows with the same label in two tables (a stab in the prognos and the result table) are one subject.
+        const rowOf = (x: Scored): string => x.c.fakt.radEtikett.trim().toLowerCase();
+        // Of two rows named as clearly, the one named closer to the figure is meant ("A är 2,4 % och B 3,0 %").
+        const at = a.start - s.start;
+        const sentenceLower = s.text.toLowerCase();
+        const distance = (x: Scored): number => stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower, at, at + (a.end - a.start));
+        // A name after the figure, when the pointed one stands before it, belongs to the next figure.
+        const namedBefore = (x: Scored): boolean => stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower.slice(0, at), at, at) < Infinity;
+        const rival = pointed
+          ? clean.find((x) => x !== pointed && !x.verdikt && !x.c.derived && !x.c.label && rowOf(x) !== rowOf(pointed) && x.s >= pointed.s - 0.25 && distance(x) <= 1.5 * distance(pointed) + 5 && (namedBefore(x) || !namedBefore(pointed)))
+          : undefined;
+        if (pointed && !rival && pointed.s >= 2 && (pointed.sentence > 0 || ownClause > 0) && (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)) {
+          const r = Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9);
+          const approx = r > 100 || r < 0.01 ? 'tusen gånger fel: tkr och mnkr förväxlade?' : `≈ ${formatNumber(pointed.v, Math.max(a.decimals, 1))} ${a.unit}`;
+          const b: TextBelopp = { text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [pointed.c.fakt.id], kommentar: shown(pointed) };
+          belopp.push(b);
+          // Reported once the paragraph is read: listed parts that add up to their total are not contradictions.
+          pending.set(b, { allvarlighet: 'fel', regel: 'text-mot-tabell', meddelande: `"${a.text}" motsäger ${shown(pointed)} (${approx})`, plats, fakta: [pointed.c.fakt.id] });
           continue;
         }
         // No evidence either way: say which cells came closest, and why they were not taken.
@@ -378,6 +437,8 @@ export const textVsTable: CheckRule = {
       fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph), lex));
     }
     for (const b of belopp) {
+      const contradiction = pending.get(b);
+      if (contradiction && b.verdikt === 'motsäger') fynd.push(contradiction);
       if (b.verdikt === 'ej verifierbar') fynd.push({ allvarlighet: 'varning', regel: 'ej-verifierbar', meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell eller uppgift som sammanhanget nämner (${b.kommentar}); kommer beloppet från ett beslut eller dokument: lägg in det i uppgifter.yaml med källa`, plats: b.plats, ...(b.fakta.length ? { fakta: b.fakta } : {}) });
     }
     return { fynd, belopp };
@@ -418,7 +479,7 @@ function partsOfTotals(p: Textstycke, amounts: TextAmount[], results: TextBelopp
     const totalResult = results[i];
     for (const j of parts) {
       const r = results[j];
-      if (!r || r.verdikt !== 'ej verifierbar') continue;
+      if (!r || (r.verdikt !== 'ej verifierbar' && r.verdikt !== 'motsäger') || (r.verdikt === 'motsäger' && !ok)) continue;
       r.verdikt = exact ? 'stämmer' : ok ? 'stämmer inom avrundning' : 'motsäger';
       r.fakta = totalResult?.fakta ?? [];
       r.kommentar = `del av ${total.text}: delarna summerar till ${formatNumber(sum, decimals)} ${total.unit}`;

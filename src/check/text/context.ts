@@ -31,12 +31,33 @@ export function labelStems(label: string, lex: Lexikon = lexikonFor()): string[]
     .map((w) => w.slice(0, Math.max(Math.min(w.length, 7), w.length - 3)));
 }
 
-/** How much of a set of stems a text mentions, 0..1. */
+/**
+ * A long stem may stand inside a Swedish compound ("nettoinvesteringarna" names Investeringar);
+ * a short one only at the start of a word ("staben" is not named by "planeringsstaben").
+ */
+export function stemIn(stem: string, lower: string): boolean {
+  if (stem.length >= 8) return lower.includes(stem);
+  for (let i = lower.indexOf(stem); i >= 0; i = lower.indexOf(stem, i + 1)) if (i === 0 || !/[\p{L}\p{N}]/u.test(lower[i - 1]!)) return true;
+  return false;
+}
+
+/** How close to the span [from, to) of a lower-cased text a stem is named (characters between them), or Infinity. */
+export function stemDistance(stems: string[], lower: string, from: number, to: number): number {
+  let best = Infinity;
+  for (const s of stems) for (let i = lower.indexOf(s); i >= 0; i = lower.indexOf(s, i + 1)) best = Math.min(best, i < from ? Math.max(0, from - (i + s.length)) : Math.max(0, i - to));
+  return best;
+}
+
+/**
+ * How much of a set of stems a text mentions: the share named, plus a little for each further
+ * word named, so "plankostnader för Ostlänken" names "Ostlänken, plankostnader" better than
+ * "Ostlänken, budgetöverföring" (whose only significant word is Ostlänken).
+ */
 export function mentionScore(stems: string[], text: string, lowered = false): number {
   if (!stems.length) return 0;
   const t = lowered ? text : text.toLowerCase();
-  // Substrings, not words: Swedish compounds put a name inside a word ("nettoinvesteringarna").
-  return stems.filter((s) => t.includes(s)).length / stems.length;
+  const hits = stems.filter((s) => stemIn(s, t)).length;
+  return hits ? hits / stems.length + 0.2 * (hits - 1) : 0;
 }
 
 /** Labels the text may use instead of a row's own: the lexicon's aliases that point at the label. */
