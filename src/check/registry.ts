@@ -7,7 +7,7 @@ export const REGLER = {
   'tabell-regel-avrundning': 'en räkneregel går ihop bara inom termernas avrundning (info)',
   samband: 'samma belopp i två tabeller (samband i tabeller.yaml) skiljer sig',
   'samband-tusenfel': 'samma belopp i två tabeller skiljer sig tusen gånger (tkr skrivet som mnkr?)',
-  antal: 'ett antal i texten (18 nämndmål, elva uppdrag, tre av fyra indikatorer) stämmer inte med data',
+  antal: 'ett antal i texten (18 nämndmål, elva uppdrag) stämmer inte med målen och uppdragslistorna',
   'text-mot-tabell': 'ett belopp i texten motsäger den tabellcell, indikator eller uppgift sammanhanget pekar ut',
   'text-tecken': 'texten kallar ett belopp överskott/ökning eller underskott/minskning, men cellens tecken säger motsatsen',
   'text-summa': 'delbelopp i texten summerar inte till totalen texten anger',

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { formatPosition } from '../../diagnostics/diagnostic.js';
 import type { Dokument } from '../../model/dokument.js';
 import type { Kontrollresultat } from '../../model/kontroll.js';
-import { compareFacts, pairColumns } from '../../check/rules/cross-table.js';
+import { compareFacts, pairColumns } from '../../check/rules/samband/index.js';
 import { convertAmount, roundHalfAway } from '../../format/number.js';
 import { factCell } from '../shared.js';
 import { fitRowHeights, linkFormula, printSetup, proseRow, styleHeader, Widths, writeTitle, type FaktKarta } from './cells.js';

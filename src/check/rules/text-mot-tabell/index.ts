@@ -1,18 +1,18 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { convertAmount, decimalsInUnit, formatNumber, roundHalfAway as roundTo, UNIT_FACTOR } from '../../format/number.js';
-import { CandidateIndex } from '../text/candidate-index.js';
-import type { Dokument, Fakt, TabellBlock, TabellKolumn, Textstycke } from '../../model/dokument.js';
-import type { TextBelopp, Verdikt } from '../../model/kontroll.js';
-import { contains, halfUnit } from '../interval.js';
-import { lexikonFor, type Lexikon } from '../lexikon.js';
-import type { CheckRule } from '../run-checks.js';
-import { findAmounts, type TextAmount } from '../text/amounts.js';
-import { aliasesOf, factEntity, labelStems, measuresIn, mentionScore, stemDistance, yearsIn } from '../text/context.js';
-import { positionOf } from '../text/position.js';
-import { sentenceAt } from '../text/sentences.js';
-import { describeCell } from './table-rules.js';
-import { parseExpression } from '../../validate/report-semantics.js';
-import { exactSum } from '../../render/xlsx/exact.js';
+import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
+import { convertAmount, decimalsInUnit, formatNumber, roundHalfAway as roundTo, UNIT_FACTOR } from '../../../format/number.js';
+import { CandidateIndex } from '../../text/candidate-index.js';
+import type { Dokument, Fakt, TabellBlock, TabellKolumn, Textstycke } from '../../../model/dokument.js';
+import type { TextBelopp, Verdikt } from '../../../model/kontroll.js';
+import { contains, halfUnit } from '../../interval.js';
+import { lexikonFor, type Lexikon } from '../../lexikon.js';
+import type { CheckRule } from '../../run-checks.js';
+import { findAmounts, type TextAmount } from '../../text/amounts.js';
+import { aliasesOf, factEntity, labelStems, measuresIn, mentionScore, stemDistance, yearsIn } from '../../text/context.js';
+import { positionOf } from '../../text/position.js';
+import { sentenceAt } from '../../text/sentences.js';
+import { describeCell } from '../tabell-regel/index.js';
+import { parseExpression } from '../../../validate/report-semantics.js';
+import { exactSum } from '../../../format/number.js';
 
 /** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
 interface Candidate {

@@ -1,9 +1,9 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Dokument } from '../../model/dokument.js';
-import type { TextBelopp } from '../../model/kontroll.js';
-import type { CheckRule } from '../run-checks.js';
-import { NUMBER_WORDS, parseSwedishNumber } from '../text/numbers.js';
-import { inRef, positionOf } from '../text/position.js';
+import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
+import type { Dokument } from '../../../model/dokument.js';
+import type { TextBelopp } from '../../../model/kontroll.js';
+import type { CheckRule } from '../../run-checks.js';
+import { NUMBER_WORDS, parseSwedishNumber } from '../../text/numbers.js';
+import { inRef, positionOf } from '../../text/position.js';
 
 interface Candidate {
   namn: string;

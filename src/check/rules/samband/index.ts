@@ -1,8 +1,8 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { convertAmount, decimalsInUnit, formatNumber, roundHalfAway as roundTo } from '../../format/number.js';
-import type { Dokument, Fakt, TabellBlock, TabellKolumn } from '../../model/dokument.js';
-import type { CheckRule } from '../run-checks.js';
-import { describeCell } from './table-rules.js';
+import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
+import { convertAmount, decimalsInUnit, formatNumber, roundHalfAway as roundTo } from '../../../format/number.js';
+import type { Dokument, Fakt, TabellBlock, TabellKolumn } from '../../../model/dokument.js';
+import type { CheckRule } from '../../run-checks.js';
+import { describeCell } from '../tabell-regel/index.js';
 
 const sameMeasure = (a: TabellKolumn, b: TabellKolumn): boolean =>
   a.mått === b.mått && a.år === b.år && (a.period ?? '') === (b.period ?? '') && (a.delmått ?? '') === (b.delmått ?? '');
