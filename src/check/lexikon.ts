@@ -38,6 +38,7 @@ export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefine
     förändring: list(base.förändring, add.förändring),
     förändring_före_tal: list(base.förändring_före_tal, add.förändring_före_tal),
     reservationer: { ...base.reservationer, ...add.reservationer },
+    jämförelseord: { ...base.jämförelseord, ...add.jämförelseord },
     summaord: list(base.summaord, add.summaord),
     talord: { ...base.talord, ...add.talord },
     stoppord: list(base.stoppord, add.stoppord),
@@ -80,6 +81,8 @@ export interface Lexikon {
   /** A hedge right before a number: its word and its range. */
   reservation: RegExp;
   summaord: RegExp;
+  /** A target written in words, "Mindre än 23": operator and number. */
+  jämförelse: RegExp;
   talord: Record<string, number>;
   stoppord: Set<string>;
   alias: [RegExp, string[]][];
@@ -100,6 +103,7 @@ export function compileLexikon(data: LexikonData): Lexikon {
     förändring: phrasesRegex(data.förändring),
     förändringFöreTal: new RegExp(`${B}(?:${data.förändring_före_tal.map(phrasePattern).join('|') || '(?!)'})\\s+(?:[\\p{L}.]+\\s+)?$`, 'u'),
     reservation: new RegExp(`${B}(${hedges.join('|') || '(?!)'})\\s+$`, 'u'),
+    jämförelse: new RegExp(`^\\s*(${Object.keys(data.jämförelseord).sort((a, b) => b.length - a.length).map(phrasePattern).join('|') || '(?!)'})\\s+(-?\\d+(?:[.,]\\d+)?)\\s*(%|procent)?\\s*$`, 'iu'),
     summaord: new RegExp(`${B}(?:${data.summaord.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\S+\\s+){0,2}$`, 'u'),
     talord: Object.fromEntries(Object.entries(data.talord).map(([k, v]) => [k.toLowerCase(), v])),
     stoppord: new Set(data.stoppord.map((w) => w.toLowerCase())),
@@ -107,6 +111,16 @@ export function compileLexikon(data: LexikonData): Lexikon {
   };
   compiled.set(data, l);
   return l;
+}
+
+/** A target in words ("Mindre än 23") as a comparison cell, or undefined. */
+export function comparisonInWords(text: string, lex: Lexikon): { operator: '<' | '>' | '≥' | '≤'; tal: number; decimaler: number } | undefined {
+  const m = lex.jämförelse.exec(text);
+  if (!m) return undefined;
+  const word = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+  const operator = lex.data.jämförelseord[word];
+  const num = m[2]!.replace(',', '.');
+  return operator ? { operator, tal: Number(num), decimaler: num.split('.')[1]?.length ?? 0 } : undefined;
 }
 
 let standardCompiled: Lexikon | undefined;

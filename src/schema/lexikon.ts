@@ -14,6 +14,7 @@ export const lexikonSchema = z
     förändring: ordlista,
     förändring_före_tal: ordlista,
     reservationer: z.record(z.string(), z.tuple([z.number(), z.number()])),
+    jämförelseord: z.record(z.string(), z.enum(['<', '>', '≥', '≤'])),
     summaord: ordlista,
     talord: z.record(z.string(), z.number().int()),
     stoppord: ordlista,

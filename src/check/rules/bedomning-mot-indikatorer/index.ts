@@ -3,6 +3,7 @@ import { formatCell, formatNumber } from '../../../format/number.js';
 import { BEDÖMNING_TEXT, type Dokument, type IndikatorRad, type MålBlock, type TabellKolumn, type VisatVärde } from '../../../model/dokument.js';
 import type { Cell } from '../../../schema/cell.js';
 import type { CheckRule } from '../../run-checks.js';
+import { comparisonInWords, lexikonFor, type Lexikon } from '../../lexikon.js';
 
 const VALUE_MEASURES = new Set(['utfall', 'redovisat', 'prognos', 'bokslut']);
 
@@ -16,7 +17,10 @@ export interface IndikatorUtfall {
 }
 
 /** Whether a value reaches a target: a comparison ("≥ 4,0", "< 23"), or a direction against the previous value. */
-export function reaches(value: number, target: Cell, previous: number | undefined): boolean | undefined {
+export function reaches(value: number, given: Cell, previous: number | undefined, lex: Lexikon = lexikonFor()): boolean | undefined {
+  // "Mindre än 23" written as text is the comparison "< 23".
+  const inWords = given.typ === 'text' ? comparisonInWords(given.text, lex) : undefined;
+  const target: Cell = inWords ? { typ: 'jämförelse', ...inWords } : given;
   if (target.typ === 'jämförelse') {
     const t = target.tal;
     switch (target.operator) {

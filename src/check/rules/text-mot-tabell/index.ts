@@ -1,10 +1,10 @@
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
-import { convertAmount, decimalsInUnit, formatNumber, roundHalfAway as roundTo, UNIT_FACTOR } from '../../../format/number.js';
+import { convertAmount, decimalsInUnit, formatCell, formatNumber, roundHalfAway as roundTo, UNIT_FACTOR } from '../../../format/number.js';
 import { CandidateIndex } from '../../text/candidate-index.js';
 import type { Dokument, Fakt, TabellBlock, TabellKolumn, Textstycke } from '../../../model/dokument.js';
 import type { TextBelopp, Verdikt } from '../../../model/kontroll.js';
 import { contains, halfUnit } from '../../interval.js';
-import { lexikonFor, type Lexikon } from '../../lexikon.js';
+import { comparisonInWords, lexikonFor, type Lexikon } from '../../lexikon.js';
 import type { CheckRule } from '../../run-checks.js';
 import { findAmounts, type TextAmount } from '../../text/amounts.js';
 import { aliasesOf, factEntity, labelStems, measuresIn, mentionScore, stemDistance, yearsIn } from '../../text/context.js';
@@ -32,11 +32,17 @@ interface Candidate {
 
 const MONEY = new Set(['tkr', 'mnkr', 'mdkr', 'kr']);
 
-function candidates(d: Dokument): Candidate[] {
+function candidates(d: Dokument, lex: Lexikon): Candidate[] {
   const out: Candidate[] = [];
   const tables = new Map(d.tabeller.map((t) => [t.id, t]));
   const uppgifter = new Map(d.uppgifter.map((u) => [u.fakt, u]));
   for (const f of d.fakta.values()) {
+    // A target ("≥ 4,0", "Mindre än 23") is a figure the text may quote ("målvärdet är under 23 %").
+    const target = f.cell.typ === 'jämförelse' ? f.cell : f.cell.typ === 'text' ? comparisonInWords(f.cell.text, lex) : undefined;
+    if (target) {
+      out.push({ id: f.id, value: target.tal, unit: f.enhet.includes('%') ? '%' : f.enhet, decimals: target.decimaler, fakt: f, describe: `${describeCell(f)} (målvärde ${formatCell(f.cell, target.decimaler).text})`, derived: false });
+      continue;
+    }
     if (f.cell.typ !== 'tal') continue;
     const u = uppgifter.get(f.id);
     if (u) {
@@ -237,7 +243,9 @@ function yearsShown(t: TabellBlock): Set<number | undefined> {
 }
 
 function inUnit(c: Candidate, unit: string): number | undefined {
-  if (unit === '%' || unit === 'procentenheter') return c.unit === '%' ? c.value : undefined;
+  // Percentage points are a difference of percentages: only a derived change can be one.
+  if (unit === 'procentenheter') return c.unit === '%' && c.derived ? c.value : undefined;
+  if (unit === '%') return c.unit === '%' ? c.value : undefined;
   if (!MONEY.has(c.unit)) return undefined;
   return convertAmount(c.value, c.unit, unit);
 }
@@ -325,9 +333,9 @@ const shown = (x: Scored): string => `${x.c.describe} = ${formatNumber(x.c.value
 export const textVsTable: CheckRule = {
   id: 'text-mot-tabell',
   run(d: Dokument) {
-    const all = candidates(d);
-    const index = new CandidateIndex(all, (c) => (c.unit === '%' ? { family: '%', value: c.value, unit: '%', decimals: c.decimals } : MONEY.has(c.unit) ? { family: 'kr', value: c.value, unit: c.unit, decimals: c.decimals } : undefined));
     const lex = lexikonFor(d.lexikon);
+    const all = candidates(d, lex);
+    const index = new CandidateIndex(all, (c) => (c.unit === '%' ? { family: '%', value: c.value, unit: '%', decimals: c.decimals } : MONEY.has(c.unit) ? { family: 'kr', value: c.value, unit: c.unit, decimals: c.decimals } : undefined));
     const fynd: Diagnostic[] = [];
     const belopp: TextBelopp[] = [];
     const pending = new Map<TextBelopp, Diagnostic>();
@@ -420,7 +428,7 @@ export const textVsTable: CheckRule = {
         const rival = pointed
           ? clean.find((x) => x !== pointed && !x.verdikt && !x.c.derived && !x.c.label && rowOf(x) !== rowOf(pointed) && x.s >= pointed.s - 0.25 && distance(x) <= 1.5 * distance(pointed) + 5 && (namedBefore(x) || !namedBefore(pointed)))
           : undefined;
-        if (pointed && !rival && pointed.s >= 2 && (pointed.sentence > 0 || ownClause > 0) && (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)) {
+        if (pointed && !rival && pointed.s >= 2 && (pointed.sentence >= 0.75 || ownClause >= 0.75) && (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)) {
           const r = Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9);
           const approx = r > 100 || r < 0.01 ? 'tusen gånger fel: tkr och mnkr förväxlade?' : `≈ ${formatNumber(pointed.v, Math.max(a.decimals, 1))} ${a.unit}`;
           const b: TextBelopp = { text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [pointed.c.fakt.id], kommentar: shown(pointed) };
