@@ -50,9 +50,11 @@ export function indicatorOutcome(ind: IndikatorRad, kolumner: TabellKolumn[]): I
   const ti = kolumner.map((k) => k.mått).lastIndexOf('målvärde');
   const mål = ti >= 0 ? ind.värden[ti]?.cell : undefined;
   if (!mål) return undefined;
+  // A part-year value (jan–apr) says little about a whole-year target: only values of the target's own period count.
+  const period = kolumner[ti]?.period;
   const values = kolumner
     .map((k, i) => ({ k, v: ind.värden[i] }))
-    .filter((x): x is { k: TabellKolumn; v: VisatVärde } => VALUE_MEASURES.has(x.k.mått) && x.v?.cell.typ === 'tal');
+    .filter((x): x is { k: TabellKolumn; v: VisatVärde } => VALUE_MEASURES.has(x.k.mått) && x.k.period === period && x.v?.cell.typ === 'tal');
   const last = values[values.length - 1];
   if (!last || last.v.cell.typ !== 'tal') return undefined;
   const prev = values[values.length - 2]?.v.cell;

@@ -150,6 +150,8 @@ function sentenceFacts(ctx: Context): SentenceFacts {
 /** The stems a candidate is about (its row or table subject, and the lexicon's aliases of its row), and the varav kind. */
 interface Entity {
   entity: string[];
+  /** A total's own label ("Summa nämnden"), named instead of its table's subject. */
+  own: string[];
   aliases: readonly RegExp[];
   /** Identifies entity and aliases together: candidates sharing it share their mentions. */
   key: string;
@@ -162,7 +164,8 @@ function entityOf(c: Candidate, ctx: Context): Entity {
     const kind = /^varav (kostnader|intäkter|utgifter|inkomster)/i.exec(c.fakt.radEtikett)?.[1]?.slice(0, 6).toLowerCase();
     const aliases = aliasesOf(c.fakt.radEtikett, ctx.lex);
     const entity = c.label ? factEntity(c.fakt, c.tabell, '', ctx.lex) : factEntity(c.fakt, c.tabell, ctx.nämnd, ctx.lex);
-    e = { entity, aliases, key: `${c.label ? 'L' : 'C'}${entity.join('|')}#${aliases.map((r) => r.source).join('|')}`, ...(kind ? { kind } : {}) };
+    const own = c.fakt.roll === 'summa' ? labelStems(c.fakt.radEtikett, ctx.lex) : [];
+    e = { entity, own, aliases, key: `${c.label ? 'L' : 'C'}${entity.join('|')}#${own.join('|')}#${aliases.map((r) => r.source).join('|')}`, ...(kind ? { kind } : {}) };
     entityCache.set(c, e);
   }
   return e;
@@ -177,17 +180,19 @@ interface Mention {
 
 /** Where the sentence, its paragraph and its headings name the candidate's subject: the evidence for a match. */
 function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
-  const { entity, aliases, key } = entityOf(c, ctx);
+  const { entity, own, aliases, key } = entityOf(c, ctx);
   let m = sf.mentions.get(key);
   if (!m) {
+    // The subject, or (for a total) its own label, whichever the text names better.
+    const named = (text: string): number => Math.max(mentionScore(entity, text, true), mentionScore(own, text, true));
     const alias = aliases.some((re) => re.test(sf.lower)) ? 1 : 0;
-    const sentence = Math.max(mentionScore(entity, sf.lower, true), alias);
-    const clause = Math.max(mentionScore(entity, ctx.clause, true), aliases.some((re) => re.test(ctx.clause)) ? 1 : 0);
+    const sentence = Math.max(named(sf.lower), alias);
+    const clause = Math.max(named(ctx.clause), aliases.some((re) => re.test(ctx.clause)) ? 1 : 0);
     if (c.label) m = { score: 3 * sentence + 2 * clause, clause, sentence, local: sentence };
     else {
-      const heading = mentionScore(entity, ctx.heading, true);
-      const paragraph = mentionScore(entity, ctx.paragraph, true);
-      const headings = mentionScore(entity, ctx.headings, true);
+      const heading = named(ctx.heading);
+      const paragraph = named(ctx.paragraph);
+      const headings = named(ctx.headings);
       m = { score: 2 * clause + 3 * sentence + 2 * heading + paragraph + 0.5 * headings, clause, sentence, local: Math.max(sentence, heading, paragraph, headings) };
     }
     sf.mentions.set(key, m);
