@@ -21,11 +21,14 @@ export function yearsIn(text: string, reportYear?: number, lex: Lexikon = lexiko
 
 /** Significant words of a label, cut to a stem so inflections still match. */
 export function labelStems(label: string, lex: Lexikon = lexikonFor()): string[] {
+  // Short words count when they stand alone as codes or letters in capitals ("Stab A", "VSS",
+  // "KS"), not as the first part of a compound ("E-handel").
+  const codes = new Set(label.split(/[\s,;:/()]+/u).filter((w) => /^\p{Lu}{1,3}$/u.test(w)));
   return label
-    .toLowerCase()
     .replace(/\(.*?\)/g, ' ')
     .split(/[^\p{L}]+/u)
-    .filter((w) => w.length >= 4 && !lex.stoppord.has(w))
+    .filter((w) => (w.length >= 4 && !lex.stoppord.has(w.toLowerCase())) || codes.has(w))
+    .map((w) => w.toLowerCase())
     // Up to three letters of inflection dropped, never below seven: "ekonomistaben" → "ekonomista",
     // which "Ekonomistabens" matches and "Ekonomikontoret" does not.
     .map((w) => w.slice(0, Math.max(Math.min(w.length, 7), w.length - 3)));
@@ -37,6 +40,8 @@ export function labelStems(label: string, lex: Lexikon = lexikonFor()): string[]
  */
 export function stemIn(stem: string, lower: string): boolean {
   if (stem.length >= 8) return lower.includes(stem);
+  // A code or letter ("a" in "Stab A") only as a whole word.
+  if (stem.length < 4) return new RegExp(`(?<![\\p{L}\\p{N}])${stem}(?![\\p{L}\\p{N}])`, 'u').test(lower);
   for (let i = lower.indexOf(stem); i >= 0; i = lower.indexOf(stem, i + 1)) if (i === 0 || !/[\p{L}\p{N}]/u.test(lower[i - 1]!)) return true;
   return false;
 }

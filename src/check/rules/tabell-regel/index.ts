@@ -50,7 +50,9 @@ export const tableRules: CheckRule = {
           const v = x.fakt && x.fakt.cell.typ === 'tal' ? formatNumber(Math.abs(x.fakt.cell.tal), x.fakt.decimaler) : 'tom';
           const neg = x.fakt && x.fakt.cell.typ === 'tal' && x.fakt.cell.tal < 0;
           const op = (x.sign < 0) !== !!neg ? '−' : '+';
-          return `${i === 0 ? (op === '−' ? '−' : '') : ` ${op} `}${x.fakt?.radEtikett ?? '?'} ${v}`;
+          // A row rule's terms are rows, a column rule's are columns of the same row.
+          const name = x.fakt ? (x.fakt.rad === rc.target.rad ? x.fakt.kolumnRubrik : x.fakt.radEtikett) : '?';
+          return `${i === 0 ? (op === '−' ? '−' : '') : ` ${op} `}${name} ${v}`;
         });
         const terms = `${shown.join('')}${rc.terms.length > 12 ? ` (+ ${rc.terms.length - 12} termer till)` : ''}`;
         const base = `${describeCell(rc.target)}: publicerat ${fmt(rc.published)}, men ${terms} = ${fmt(rc.computed)} (regeln ${rc.expression}; skillnad ${fmt(diff)} ${rc.target.enhet})`;

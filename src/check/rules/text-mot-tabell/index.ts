@@ -431,7 +431,7 @@ export const textVsTable: CheckRule = {
         // A name after the figure, when the pointed one stands before it, belongs to the next figure.
         const namedBefore = (x: Scored): boolean => stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower.slice(0, at), at, at) < Infinity;
         const rival = pointed
-          ? clean.find((x) => x !== pointed && !x.verdikt && !x.c.derived && !x.c.label && rowOf(x) !== rowOf(pointed) && x.s >= pointed.s - 0.25 && distance(x) <= 1.5 * distance(pointed) + 5 && (namedBefore(x) || !namedBefore(pointed)))
+          ? clean.find((x) => x !== pointed && !x.verdikt && !x.c.derived && !x.c.label && rowOf(x) !== rowOf(pointed) && Math.abs(x.v - pointed.v) > 1e-9 && x.s >= pointed.s - 0.25 && distance(x) <= 1.5 * distance(pointed) + 5 && (namedBefore(x) || !namedBefore(pointed)))
           : undefined;
         if (pointed && !rival && pointed.s >= 2 && (pointed.sentence >= 0.75 || ownClause >= 0.75) && (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)) {
           const r = Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9);
