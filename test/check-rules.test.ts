@@ -119,6 +119,18 @@ describe('text-mot-tabell: local evidence', () => {
   });
 });
 
+describe('what the data says in words is read too', () => {
+  it('a goal analysis is checked against that goal\'s own indicator, at its YAML line', () => {
+    const k = runChecks(bundled('ks-delarsrapport-2021-08'));
+    const f = errors(k).find((x) => x.meddelande.startsWith('"8,5 %"'))!;
+    expect(f.plats).toMatchObject({ fil: 'data/ks-delarsrapport-2021-08/mal.yaml', rad: 331 });
+    expect(f.fakta?.[0]).toMatch(/^mål\/avvikelse-budget-utfall-klf\//);
+    // The uppdrag comment's figure is read, and is from no table.
+    const n = runChecks(loadAndCompose(projectPaths(join(ROOT, 'test', 'fixtures', 'norrvik')), 'kof-delar-2026-04').dokument!);
+    expect(n.belopp.find((b) => b.text === 'cirka 0,2 mnkr')).toMatchObject({ verdikt: 'ej verifierbar', plats: { fil: 'data/kof-delar-2026-04/uppdrag.yaml', rad: 6 } });
+  });
+});
+
 describe('bedömning-mot-indikatorer', () => {
   it('reads comparisons and directions', () => {
     expect(reaches(4.2, { typ: 'jämförelse', operator: '≥', tal: 4, decimaler: 1 }, undefined)).toBe(true);

@@ -108,6 +108,8 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
 
 interface Context {
   lex: Lexikon;
+  /** Indicators of the goal the paragraph stands under (its headings name the goal): matched first. */
+  goalIndicators: Set<string>;
   year: number;
   /** The text wrote a sign (+1,7 / −2,4): it quotes a change, as specification rows do. */
   signed: boolean;
@@ -225,6 +227,7 @@ function score(c: Candidate, ctx: Context, sf: SentenceFacts): number {
   const m = mentions(c, ctx, sf).score;
   if (c.label) return m + 1;
   let s = m;
+  if (c.fakt.tabell === 'mål' && ctx.goalIndicators.size) s += ctx.goalIndicators.has(c.fakt.rad.split('.')[0]!) ? 2 : -1;
   if (ctx.signed && c.fakt.roll === 'specifikation') s += 1;
   // "intäkterna", "kostnaderna" point at the varav rows of that kind.
   if (kind && sf.lower.includes(kind)) s += 1;
@@ -344,7 +347,10 @@ export const textVsTable: CheckRule = {
     const fynd: Diagnostic[] = [];
     const belopp: TextBelopp[] = [];
     const pending = new Map<TextBelopp, Diagnostic>();
+    const indicatorsOfGoal = new Map<string, Set<string>>();
+    for (const b of d.mål) for (const g of b.nämndmål) indicatorsOfGoal.set(g.namn, new Set([...(indicatorsOfGoal.get(g.namn) ?? []), ...g.indikatorer.map((i) => i.id)]));
     for (const p of d.textstycken) {
+      const goalIndicators = new Set(p.rubriker.flatMap((r) => [...(indicatorsOfGoal.get(r) ?? [])]));
       const found = findAmounts(p, lex);
       const lowerParagraph = p.text.toLowerCase();
       const firstOfParagraph = belopp.length;
@@ -354,7 +360,7 @@ export const textVsTable: CheckRule = {
         const clauseFrom = Math.max(s.start, found[ai - 1]?.end ?? 0);
         const clauseTo = Math.min(s.end, found[ai + 1]?.start ?? p.text.length);
         const nearYear = closestYear(p.text, a, clauseFrom, clauseTo);
-        const ctx: Context = { clause: lowerParagraph.slice(clauseFrom, clauseTo), lex, year: d.rapport.budgetår, signed: a.sign !== undefined, ...(a.sign ? { sign: a.sign } : {}), ...(nearYear !== undefined ? { nearYear } : {}), nämnd: d.rapport.nämnd, sentence: s.text, heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), headings: p.rubriker.join(' ').toLowerCase(), paragraph: lowerParagraph };
+        const ctx: Context = { goalIndicators, clause: lowerParagraph.slice(clauseFrom, clauseTo), lex, year: d.rapport.budgetår, signed: a.sign !== undefined, ...(a.sign ? { sign: a.sign } : {}), ...(nearYear !== undefined ? { nearYear } : {}), nämnd: d.rapport.nämnd, sentence: s.text, heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), headings: p.rubriker.join(' ').toLowerCase(), paragraph: lowerParagraph };
         const plats = positionOf(p, a.start);
         const sf = sentenceFacts(ctx);
         // A contradiction needs a cell of about the same size (a slip of a digit), or a thousand
