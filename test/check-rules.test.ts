@@ -206,6 +206,17 @@ describe('a report written from scratch for another kommun (test/fixtures/norrvi
     expect(verdict('0,7 mnkr')).toEqual(['stämmer drift/summa/avvikelse']);
     expect(verdict('1,5 mnkr')).toEqual(['stämmer drift/idrott/avvikelse', 'stämmer drift/idrott/avvikelse']);
   });
+  it('ties an indicator to a table cell with a samband, and names both sides when they differ', () => {
+    const d = c.dokument!;
+    const id = 'mål/boklan/utfall_2025';
+    const f = d.fakta.get(id)!;
+    expect(runChecks(d).fynd.filter((x) => x.regel === 'samband')).toEqual([]);
+    const fakta = new Map(d.fakta);
+    fakta.set(id, { ...f, cell: { typ: 'tal', tal: 4.5 } });
+    const [s] = runChecks({ ...d, fakta }).fynd.filter((x) => x.regel === 'samband');
+    expect(s?.meddelande).toBe('samma belopp i två tabeller stämmer inte: nyckeltal: "Boklån per invånare", 2025 = 4,6 antal, men mål: "Boklån per invånare", 2025 = 4,5 antal');
+    expect(s?.fakta).toEqual(['nyckeltal/boklan/ar_2025', id]);
+  });
   it('finds its one wrong figure, its bedömning against the indicator, and leaves an outside figure unverified', () => {
     expect(errors(k).map((f) => `${f.plats?.fil}:${f.plats?.rad} ${f.regel}`)).toEqual(['content/kof-delar-2026-04/01-ekonomi.md:9 text-mot-tabell']);
     expect(errors(k)[0]?.meddelande).toContain('"0,3 mnkr" motsäger drift: "Fritidsgårdar", Avvikelse = 200 tkr');

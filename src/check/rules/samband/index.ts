@@ -47,13 +47,18 @@ export const crossTable: CheckRule = {
   id: 'samband',
   run(d: Dokument) {
     const fynd: Diagnostic[] = [];
-    const table = (id: string): TabellBlock | undefined => d.tabeller.find((t) => t.id === id);
+    // An indicator ("mål/<id>") takes part with its goal table's columns.
+    const table = (id: string, row: string): TabellBlock | undefined => {
+      if (id !== 'mål') return d.tabeller.find((t) => t.id === id);
+      const block = d.mål.find((b) => b.kolumner.length > 0 && b.nämndmål.some((g) => g.indikatorer.some((i) => i.id === row)));
+      return block ? { typ: 'tabell', id: 'mål', nummer: 0, rubrik: block.kommunmål, tabelltyp: 'övrig', enhet: '', förspalt: '', teckenkonvention: 'ej-tillämplig', kolumner: block.kolumner, rader: [], fotnoter: [], regler: [] } : undefined;
+    };
     for (const sb of d.samband) {
       const [ra, rb] = sb.rader;
       const [tia, ria] = ra.split('/') as [string, string];
       const [tib, rib] = rb.split('/') as [string, string];
-      const ta = table(tia);
-      const tb = table(tib);
+      const ta = table(tia, ria);
+      const tb = table(tib, rib);
       if (!ta || !tb) continue;
       for (const [ca, cb] of pairColumns(ta, tb, sb.kolumner)) {
         const fa = d.fakta.get(`${tia}/${ria}/${ca}`);
