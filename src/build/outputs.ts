@@ -1,4 +1,5 @@
 import type { Dokument } from '../model/dokument.js';
+import { isRegel, REGLER } from '../check/registry.js';
 import type { Kontrollresultat } from '../model/kontroll.js';
 import { renderHtml } from '../render/html/render-html.js';
 import type { PdfOptions } from '../render/pdf/render-pdf.js';
@@ -58,6 +59,7 @@ export function kontrollJson(d: Dokument, k: Kontrollresultat): object {
     fynd: k.fynd.map((f) => ({
       allvarlighet: f.allvarlighet,
       regel: f.regel,
+      regelbeskrivning: isRegel(f.regel) ? REGLER[f.regel] : null,
       meddelande: f.meddelande,
       fil: f.plats?.fil ?? null,
       rad: f.plats?.rad ?? null,

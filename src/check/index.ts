@@ -1,10 +1,11 @@
 import { registerRule } from './run-checks.js';
-import { counts } from './rules/counts.js';
-import { draftMarker } from './rules/draft-marker.js';
-import { reviewMarker } from './rules/review-marker.js';
-import { crossTable } from './rules/cross-table.js';
-import { textVsTable } from './rules/text-vs-table.js';
-import { tableRules } from './rules/table-rules.js';
+import { counts } from './rules/antal/index.js';
+import { draftMarker } from './rules/utkast/index.js';
+import { reviewMarker } from './rules/uppdrag-granska/index.js';
+import { crossTable } from './rules/samband/index.js';
+import { textVsTable } from './rules/text-mot-tabell/index.js';
+import { tableRules } from './rules/tabell-regel/index.js';
+import { bedömningMotIndikatorer } from './rules/bedomning-mot-indikatorer/index.js';
 
 /** Every check rule, each in its own module. Importing this registers them. */
 registerRule(tableRules);
@@ -13,5 +14,6 @@ registerRule(counts);
 registerRule(textVsTable);
 registerRule(draftMarker);
 registerRule(reviewMarker);
+registerRule(bedömningMotIndikatorer);
 
 export { runChecks } from './run-checks.js';

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { regelHjälp } from '../check/registry.js';
 import { VERSION } from '../version.js';
 
 // Each command is imported when it runs: `--help` and a mistyped option answer at once, and
@@ -41,7 +42,7 @@ program
   .argument('[rapport...]', 'rapporter att kontrollera (standard: alla under data/)')
   .option('--format <format>', 'text eller json', 'text')
   .option('--alla', 'visa också info (t.ex. skillnader inom avrundning)')
-  .addHelpText('after', '\nAvslutas med kod 1 om något fel hittas som inte är accepterat i rapport.yaml.\n\nExempel:\n  kommunrapport check\n  kommunrapport check norrvik-tertial-2026 --format json > kontroll.json\n')
+  .addHelpText('after', `\nRegler (regel-id i fynd, kontroll.json och accepterade i rapport.yaml):\n${regelHjälp()}\n\nAvslutas med kod 1 om något fel hittas som inte är accepterat i rapport.yaml.\n\nExempel:\n  kommunrapport check\n  kommunrapport check norrvik-tertial-2026 --format json > kontroll.json\n`)
   .action(async (rapporter: string[], opts: { format: string; alla?: boolean }) => {
     const { runCheck } = await import('./commands/check.js');
     process.exitCode = runCheck(program.opts<{ rot: string }>().rot, rapporter, opts);

@@ -13,6 +13,7 @@ import { slugify } from '../util/slug.js';
 import { chartBlocks } from './charts.js';
 import { tableFacts } from './facts.js';
 import { goalBlocks, uppdragBlocks } from './goals.js';
+import { dataTexts } from './data-texts.js';
 import { resolveReference, type RefContext } from './references.js';
 
 /** Reads a report type's template and its partials (`templates/partials/*.hbs`). */
@@ -257,7 +258,8 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     tabeller,
     fakta,
     referenser,
-    textstycken: collectParagraphs(root),
+    // The narrative, then what the data says in words (captions, comments, analyses): all of it is read.
+    textstycken: [...collectParagraphs(root), ...dataTexts(r)],
     mål: [...goals.block.values()],
     uppdrag: [...uppdrag.values()],
     uppgifter: uppgifter.block,

@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { roundTo } from '../check/interval.js';
-import { convertAmount } from '../format/number.js';
+import { convertAmount, roundHalfAway } from '../format/number.js';
 import type { MappadTabell } from './compile-mapping.js';
 import type { Bokföringsrad, Export } from './ledger.js';
 import { träffar } from './selection.js';
@@ -110,7 +109,7 @@ export function tillämpa(exp: Export, tabeller: MappadTabell[], exportensEnhet:
     kolumner.forEach((k, ki) => {
       summor.push({ tabell: t.id, kolumn: k.id, enhet: k.enhet, decimaler: k.decimaler, export: exportSumma[ki]!, importerat: importSumma[ki]! });
       rader.forEach((mr, i) => {
-        const v = roundTo(convertAmount(summa[i * kolumner.length + ki]!, exportensEnhet, k.enhet)!, k.decimaler);
+        const v = roundHalfAway(convertAmount(summa[i * kolumner.length + ki]!, exportensEnhet, k.enhet)!, k.decimaler);
         värden.push({ tabell: t.id, rad: mr.id, kolumn: k.id, kolumnIndex: k.index, värde: v === 0 ? 0 : v, decimaler: k.decimaler });
       });
     });

@@ -1,6 +1,7 @@
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import type { Cell } from '../schema/cell.js';
 import type { Bedömning } from '../schema/mal.js';
+import type { LexikonTillägg } from '../schema/lexikon.js';
 import type { Rapport } from '../schema/rapport.js';
 import type { Profil } from './profil.js';
 
@@ -37,6 +38,8 @@ export interface Dokument {
   /** Input files with their text (for SHA-256 in the workbook). */
   källfiler: { fil: string; text: string }[];
   diagnostics: Diagnostic[];
+  /** The report's additions to the check lexicon (`lexikon.yaml`), if it has any. */
+  lexikon?: LexikonTillägg;
 }
 
 export interface UppgiftBlock {

@@ -79,6 +79,14 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
       const [tid, rid] = ref.split('/') as [string, string];
       const t = r.tabeller.tabeller.find((x) => x.id === tid);
       const path: Path = ['samband', si, 'rader', k];
+      // "mål/<indikator>": an indicator, the same figure as a table row (sjukfrånvaron in both).
+      if (tid === 'mål' && !t) {
+        const goals = r.mål?.målområden.flatMap((o) => o.kommunövergripande_mål.map((km) => ({ kolumner: km.kolumner ?? r.mål!.kolumner, ids: km.nämndmål.flatMap((n) => n.indikatorer.map((i) => i.id)) }))) ?? [];
+        const g = goals.find((x) => x.ids.includes(rid));
+        if (!g) return err(ts, path, `samband[${si}].rader[${k}]`, 'okänd-referens', `indikatorn "${rid}" finns inte i mal.yaml`);
+        cols[k] = new Set(g.kolumner.map((c) => c.id));
+        return;
+      }
       if (!t) return err(ts, path, `samband[${si}].rader[${k}]`, 'okänd-referens', `tabellen "${tid}" finns inte`);
       const rows: string[] = [];
       const walk = (rs: typeof t.rader): void => rs.forEach((x) => (rows.push(x.id), x.rader && walk(x.rader)));

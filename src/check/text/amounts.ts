@@ -1,6 +1,7 @@
 import type { Textstycke } from '../../model/dokument.js';
 import type { Interval } from '../interval.js';
 import { halfUnit } from '../interval.js';
+import { lexikonFor, type Lexikon } from '../lexikon.js';
 import { parseSwedishNumber } from './numbers.js';
 import { inRef } from './position.js';
 
@@ -34,22 +35,10 @@ const UNITS: [RegExp, string][] = [
   [/^(%|procent)/, '%'],
 ];
 
-const HEDGES: Record<string, (v: number, h: number) => Interval> = {
-  drygt: (v, h) => ({ lo: v, hi: v * 1.1 + h }),
-  knappt: (v, h) => ({ lo: v * 0.9 - h, hi: v }),
-  cirka: (v, h) => ({ lo: v * 0.9 - h, hi: v * 1.1 + h }),
-  ca: (v, h) => ({ lo: v * 0.9 - h, hi: v * 1.1 + h }),
-  omkring: (v, h) => ({ lo: v * 0.9 - h, hi: v * 1.1 + h }),
-  ungefär: (v, h) => ({ lo: v * 0.9 - h, hi: v * 1.1 + h }),
-  runt: (v, h) => ({ lo: v * 0.9 - h, hi: v * 1.1 + h }),
-  närmare: (v, h) => ({ lo: v * 0.85 - h, hi: v + h }),
-  nästan: (v, h) => ({ lo: v * 0.85 - h, hi: v + h }),
-};
-
 const AMOUNT = /(?<![\p{L}\d,.:/])([−+-]\s?)?(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:,(\d+))?(?:\s*)(?=[\p{L}%])/gu;
 
 /** Every amount with a unit in a paragraph, except inline references (they are not claims). */
-export function findAmounts(p: Textstycke): TextAmount[] {
+export function findAmounts(p: Textstycke, lex: Lexikon = lexikonFor()): TextAmount[] {
   const out: TextAmount[] = [];
   for (const m of p.text.matchAll(AMOUNT)) {
     const start = m.index ?? 0;
@@ -63,13 +52,14 @@ export function findAmounts(p: Textstycke): TextAmount[] {
     if (!parsed) continue;
     const signChar = m[1]?.trim();
     const sign: 1 | -1 | undefined = signChar === '+' ? 1 : signChar ? -1 : undefined;
-    const before = p.text.slice(Math.max(0, start - 20), start).toLowerCase();
-    const hedgeMatch = /(drygt|knappt|cirka|ca\.?|omkring|ungefär|runt|närmare|nästan)\s+$/.exec(before);
-    const hedge = hedgeMatch?.[1]?.replace('.', '');
+    const before = p.text.slice(Math.max(0, start - 24), start).toLowerCase();
+    const hedgeMatch = signChar ? null : lex.reservation.exec(before);
+    const hedge = hedgeMatch?.[1];
     const v = parsed.value;
     const h = halfUnit(parsed.decimals);
-    const interval = hedge && HEDGES[hedge] ? HEDGES[hedge](v, h) : { lo: v - h, hi: v + h };
-    const riktning = signWords(p.text.slice(Math.max(0, start - 60), start));
+    const range = hedge ? lex.data.reservationer[hedge] : undefined;
+    const interval = range ? { lo: range[0] ? v * (1 - range[0]) - h : v, hi: range[1] ? v * (1 + range[1]) + h : v } : { lo: v - h, hi: v + h };
+    const riktning = signWords(p.text.slice(Math.max(0, start - 60), start), lex);
     out.push({
       ...(riktning ? { riktning } : {}),
       text: `${hedgeMatch ? hedgeMatch[0] : ''}${p.text.slice(start, end)}`.trim(),
@@ -80,22 +70,19 @@ export function findAmounts(p: Textstycke): TextAmount[] {
       unit: u[1],
       family: u[1] === '%' ? '%' : u[1] === 'procentenheter' ? 'procentenheter' : 'kr',
       ...(sign ? { sign } : {}),
-      ...(hedge ? { hedge } : {}),
+      ...(hedge ? { hedge: hedge.replace(/\.$/, '') } : {}),
       interval,
     });
   }
   return out;
 }
 
-const POSITIVE = /(överskott|positiv(?:a)? (?:budget)?avvikelse|positivt resultat|ökning|ökar|ökade|höjs|höjning|utökning|utökas|förstärk\w*)/g;
-const NEGATIVE = /(underskott|negativ(?:a)? (?:budget)?avvikelse|negativt resultat|minskning|minskar|minskade|sänks|sänkning|underskrid\w*|lägre)/g;
-
 /** The sign lexicon: the last sign word before the amount (within its clause) decides. */
-export function signWords(before: string): 'positiv' | 'negativ' | undefined {
+export function signWords(before: string, lex: Lexikon = lexikonFor()): 'positiv' | 'negativ' | undefined {
   const clause = before.toLowerCase().split(/[.;:!?]/).pop() ?? '';
   const last = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(re)].map((m) => m.index ?? -1));
-  const p = last(POSITIVE);
-  const n = last(NEGATIVE);
+  const p = last(lex.positiv);
+  const n = last(lex.negativ);
   if (p < 0 && n < 0) return undefined;
   return p > n ? 'positiv' : 'negativ';
 }

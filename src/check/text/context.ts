@@ -1,74 +1,88 @@
 import type { Fakt, TabellBlock } from '../../model/dokument.js';
+import { lexikonFor, type Lexikon } from '../lexikon.js';
 
-/** Words that name a measure (a column's mått) in Swedish report prose. */
-const MEASURE_WORDS: [RegExp, string[]][] = [
-  [/\b(prognos\w*|helårsprognos\w*|årsprognos\w*|väntas|beräknas|bedöms|förväntas|helåret|för året|prognostiser\w*)\b/, ['prognos']],
-  [/\b(per sista augusti|per den 31 augusti|för perioden|hittills|perioden|jan-aug|januari-augusti|redovisa\w*|utfall\w*|resultatet)\b/, ['redovisat', 'utfall']],
-  [/\b(avvikelse\w*|överskott\w*|underskott\w*|budgetavvikelse\w*|under (?:budget|ramen|investeringsramen)|lägre än (?:budget|ramen))\b/, ['avvikelse']],
-  [/\b(budget\w*|ram\w*)\b/, ['budget', 'ram']],
-  [/\b(bokslut\w*)\b/, ['bokslut']],
-  [/\b(plan|planen|planperioden|planåren)\b/, ['plan']],
-  [/\b(investeringsram\w*)\b/, ['ram']],
-];
-
-export function measuresIn(text: string): Set<string> {
+/** The measures (column mått) a text names, by the lexicon's measure words. */
+export function measuresIn(text: string, lex: Lexikon = lexikonFor()): Set<string> {
   const t = text.toLowerCase();
   const out = new Set<string>();
-  for (const [re, ms] of MEASURE_WORDS) if (re.test(t)) for (const m of ms) out.add(m);
+  for (const [re, m] of lex.mått) if (re.test(t)) out.add(m);
   return out;
 }
 
-/** Years a sentence names, including "i fjol" / "förra året" relative to the report's year. */
-export function yearsIn(text: string, reportYear?: number): Set<number> {
-  const years = new Set([...text.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1])));
-  if (reportYear !== undefined && /(förra året|föregående år|i fjol)/i.test(text)) years.add(reportYear - 1);
+/** Years a sentence names, including relative ones ("i fjol", "förra året") from the report's year. */
+export function yearsIn(text: string, reportYear?: number, lex: Lexikon = lexikonFor()): Set<number> {
+  const years = new Set([...text.matchAll(/(?<![\p{L}\p{N}])(19[5-9]\d|20\d\d)(?![\p{L}\p{N}])/gu)].map((m) => Number(m[1])));
+  if (reportYear !== undefined) {
+    const t = text.toLowerCase();
+    for (const [re, n] of lex.relativaÅr) if (re.test(t)) years.add(reportYear + n);
+  }
   return years;
 }
 
-const STOP = new Set(['summa', 'varav', 'kostnader', 'intäkter', 'netto', 'inkl', 'och', 'samt', 'till', 'från', 'med', 'för', 'övrigt', 'pris', 'lön', 'specifikation', 'förändringar', 'belopp', 'budgetöverföring', 'nämnder', 'personalkostnader', 'gemensamma']);
-
 /** Significant words of a label, cut to a stem so inflections still match. */
-export function labelStems(label: string): string[] {
+export function labelStems(label: string, lex: Lexikon = lexikonFor()): string[] {
+  // Short words count when they stand alone as codes or letters in capitals ("Stab A", "VSS",
+  // "KS"), not as the first part of a compound ("E-handel").
+  const codes = new Set(label.split(/[\s,;:/()]+/u).filter((w) => /^\p{Lu}{1,3}$/u.test(w)));
   return label
-    .toLowerCase()
     .replace(/\(.*?\)/g, ' ')
     .split(/[^\p{L}]+/u)
-    .filter((w) => w.length >= 4 && !STOP.has(w))
-    .map((w) => w.slice(0, Math.min(w.length, 7)));
+    .filter((w) => (w.length >= 4 && !lex.stoppord.has(w.toLowerCase())) || codes.has(w))
+    .map((w) => w.toLowerCase())
+    // Up to three letters of inflection dropped, never below seven: "ekonomistaben" → "ekonomista",
+    // which "Ekonomistabens" matches and "Ekonomikontoret" does not.
+    .map((w) => w.slice(0, Math.max(Math.min(w.length, 7), w.length - 3)));
 }
 
-/** How often each stem occurs across a document's paragraphs: names mentioned everywhere say little. */
-export type StemWeight = (stem: string) => number;
-
-export function stemWeights(paragraphs: string[]): StemWeight {
-  const lower = paragraphs.map((p) => p.toLowerCase());
-  const cache = new Map<string, number>();
-  return (stem) => {
-    let w = cache.get(stem);
-    if (w === undefined) {
-      const df = lower.filter((p) => p.includes(stem)).length / Math.max(1, lower.length);
-      w = df <= 0.1 ? 1 : df >= 0.4 ? 0.2 : 1 - ((df - 0.1) / 0.3) * 0.8;
-      cache.set(stem, w);
-    }
-    return w;
-  };
+/**
+ * A long stem may stand inside a Swedish compound ("nettoinvesteringarna" names Investeringar);
+ * a short one only at the start of a word ("staben" is not named by "planeringsstaben").
+ */
+export function stemIn(stem: string, lower: string): boolean {
+  if (stem.length >= 8) return lower.includes(stem);
+  // A code or letter ("a" in "Stab A") only as a whole word.
+  if (stem.length < 4) return new RegExp(`(?<![\\p{L}\\p{N}])${stem}(?![\\p{L}\\p{N}])`, 'u').test(lower);
+  for (let i = lower.indexOf(stem); i >= 0; i = lower.indexOf(stem, i + 1)) if (i === 0 || !/[\p{L}\p{N}]/u.test(lower[i - 1]!)) return true;
+  return false;
 }
 
-/** How much of a set of stems a text mentions, 0..1, weighted so common names count less. */
-export function mentionScore(stems: string[], text: string, weight: StemWeight = () => 1): number {
+/** How close to the span [from, to) of a lower-cased text a stem is named (characters between them), or Infinity. */
+export function stemDistance(stems: string[], lower: string, from: number, to: number): number {
+  let best = Infinity;
+  for (const s of stems) for (let i = lower.indexOf(s); i >= 0; i = lower.indexOf(s, i + 1)) best = Math.min(best, i < from ? Math.max(0, from - (i + s.length)) : Math.max(0, i - to));
+  return best;
+}
+
+/**
+ * How much of a set of stems a text mentions: the share named, plus a little for each further
+ * word named, so "plankostnader för Ostlänken" names "Ostlänken, plankostnader" better than
+ * "Ostlänken, budgetöverföring" (whose only significant word is Ostlänken).
+ */
+export function mentionScore(stems: string[], text: string, lowered = false): number {
   if (!stems.length) return 0;
-  const t = text.toLowerCase();
-  const hits = stems.filter((s) => t.includes(s)).reduce((n, s) => n + weight(s), 0);
-  return hits / stems.length;
+  const t = lowered ? text : text.toLowerCase();
+  const hits = stems.filter((s) => stemIn(s, t)).length;
+  return hits ? hits / stems.length + 0.2 * (hits - 1) : 0;
+}
+
+/** Labels the text may use instead of a row's own: the lexicon's aliases that point at the label. */
+const aliasCache = new WeakMap<Lexikon, Map<string, readonly RegExp[]>>();
+export function aliasesOf(label: string, lex: Lexikon): readonly RegExp[] {
+  let byLabel = aliasCache.get(lex);
+  if (!byLabel) aliasCache.set(lex, (byLabel = new Map()));
+  const l = label.trim().toLowerCase();
+  let out = byLabel.get(l);
+  if (!out) byLabel.set(l, (out = lex.alias.filter(([, targets]) => targets.some((t) => t.toLowerCase() === l)).map(([re]) => re)));
+  return out;
 }
 
 /** The entity a fact is about: its row, or for a sum row the table's subject. */
-export function factEntity(f: Fakt, t: TabellBlock | undefined, nämnd = ''): string[] {
-  const row = labelStems(f.radEtikett);
+export function factEntity(f: Fakt, t: TabellBlock | undefined, nämnd = '', lex: Lexikon = lexikonFor()): string[] {
+  const row = labelStems(f.radEtikett, lex);
   // A total is about the table's subject, and a summary table's total about the whole nämnd.
-  if (f.roll === 'summa' && t && !t.avser) return labelStems(`${t.rubrik} ${nämnd}`);
-  if ((f.roll === 'summa' || row.length === 0) && t) return labelStems(t.avser ?? t.rubrik);
+  if (f.roll === 'summa' && t && !t.avser) return labelStems(`${t.rubrik} ${nämnd}`, lex);
+  if ((f.roll === 'summa' || row.length === 0) && t) return labelStems(t.avser ?? t.rubrik, lex);
   // "varav kostnader" is about the table's subject; "varav Leanlink" names its own.
-  if (f.roll === 'varav' && t && /^varav (kostnader|intäkter|utgifter|inkomster)$/i.test(f.radEtikett.trim())) return labelStems(t.avser ?? t.rubrik);
+  if (f.roll === 'varav' && t && /^varav (kostnader|intäkter|utgifter|inkomster)$/i.test(f.radEtikett.trim())) return labelStems(t.avser ?? t.rubrik, lex);
   return row;
 }

@@ -1,8 +1,8 @@
+import { standardLexikon } from '../lexikon.js';
+
 /** Swedish numbers in running text: digits with space or NBSP groups and decimal comma, and number words. */
-export const NUMBER_WORDS: Record<string, number> = {
-  två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12,
-  tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20,
-};
+/** The lexicon's number words from two up ("ett uppdrag" is an article more often than a count). */
+export const NUMBER_WORDS: Record<string, number> = Object.fromEntries(Object.entries(standardLexikon().talord).filter(([, n]) => n >= 2));
 
 /** `1 835` / `1 835` / `12,8` / `−3,0`: value and decimals as written. */
 export function parseSwedishNumber(s: string): { value: number; decimals: number } | undefined {

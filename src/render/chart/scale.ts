@@ -1,3 +1,5 @@
+import { roundHalfAway } from '../../format/number.js';
+
 /** A value axis with round ticks; it always includes zero, since bars start at zero. */
 export interface Scale {
   min: number;
@@ -52,8 +54,7 @@ function decimalsOf(step: number): number {
 
 /** Rounds to `decimals` and never returns −0. */
 function round(v: number, decimals: number): number {
-  const r = Number(v.toFixed(decimals));
-  return r === 0 ? 0 : r;
+  return roundHalfAway(v, decimals);
 }
 
 /** Maps a value on the scale to a pixel position between `from` (at min) and `to` (at max). */

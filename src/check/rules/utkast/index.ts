@@ -1,4 +1,4 @@
-import type { CheckRule } from '../run-checks.js';
+import type { CheckRule } from '../../run-checks.js';
 
 /** Text rolled forward by `ny` carries a draft marker until someone has rewritten it. */
 export const DRAFT_MARKER = /^\s*UTKAST:/;

@@ -1,4 +1,4 @@
-import type { CheckRule } from '../run-checks.js';
+import type { CheckRule } from '../../run-checks.js';
 
 /** Uppdrag carried over by `ny` are flagged until someone has reviewed them and removed `granska: true`. */
 export const reviewMarker: CheckRule = {

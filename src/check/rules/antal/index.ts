@@ -1,9 +1,10 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Dokument } from '../../model/dokument.js';
-import type { TextBelopp } from '../../model/kontroll.js';
-import type { CheckRule } from '../run-checks.js';
-import { NUMBER_WORDS, parseSwedishNumber } from '../text/numbers.js';
-import { inRef, positionOf } from '../text/position.js';
+import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
+import type { Dokument } from '../../../model/dokument.js';
+import type { TextBelopp } from '../../../model/kontroll.js';
+import type { CheckRule } from '../../run-checks.js';
+import { indicatorOutcome } from '../bedomning-mot-indikatorer/index.js';
+import { NUMBER_WORDS, parseSwedishNumber } from '../../text/numbers.js';
+import { inRef, positionOf } from '../../text/position.js';
 
 interface Candidate {
   namn: string;
@@ -12,7 +13,28 @@ interface Candidate {
 }
 
 /** What a counted noun can refer to in this report, with the numbers the data gives. */
-function candidates(d: Dokument, noun: string, between: string, sentence: string): Candidate[] | undefined {
+/**
+ * A text under a goal (its analysis, results, deviations) counts that goal's indicators: all of
+ * them, and those that reach or miss their målvärde ("tre av fyra nämndindikatorer").
+ */
+function goalIndicators(d: Dokument, rubriker: string[]): Candidate[] | undefined {
+  for (const block of d.mål.filter((b) => b.kolumner.length > 0)) {
+    const g = block.nämndmål.find((x) => rubriker.includes(x.namn));
+    if (!g) continue;
+    const outcomes = g.indikatorer.map((i) => indicatorOutcome(i, block.kolumner)?.når);
+    const id = `antal/indikatorer/${g.id}`;
+    return [
+      { namn: `indikatorer för "${g.namn}"`, antal: g.indikatorer.length, id },
+      { namn: 'som når målvärdet', antal: outcomes.filter((x) => x === true).length, id: `${id}/når` },
+      { namn: 'som inte når målvärdet', antal: outcomes.filter((x) => x === false).length, id: `${id}/når-inte` },
+      // An indicator without a comparable value yet may still be counted as expected to reach it.
+      { namn: 'som når eller saknar jämförbart värde', antal: outcomes.filter((x) => x !== false).length, id: `${id}/når-eller-okänt` },
+    ];
+  }
+  return undefined;
+}
+
+function candidates(d: Dokument, noun: string, between: string, sentence: string, rubriker: string[] = []): Candidate[] | undefined {
   const goals = d.mål.flatMap((m) => m.nämndmål);
   const lists = d.uppdrag;
   const ofType = (typ: string): Candidate[] => lists.filter((l) => l.uppdragstyp === typ).map((l) => ({ namn: /uppdrag$/i.test(l.rubrik) ? l.rubrik.toLowerCase() : `${l.rubrik.toLowerCase()} uppdrag`, antal: l.uppdrag.length, id: `antal/uppdrag/${l.id}` }));
@@ -28,7 +50,7 @@ function candidates(d: Dokument, noun: string, between: string, sentence: string
       .map((x) => ({ namn: `nämndmål som bedöms ${x.nivå.replace(/-/g, ' ')}`, antal: x.n, id: `antal/nämndmål/${x.nivå}` }));
     return [{ namn: 'nämndmål', antal: goals.length, id: 'antal/nämndmål' }, ...bedömda];
   }
-  if (/indikator/.test(noun)) return [{ namn: 'indikatorer', antal: goals.reduce((n, g) => n + g.indikatorer.length, 0), id: 'antal/indikatorer' }];
+  if (/indikator/.test(noun)) return goalIndicators(d, rubriker) ?? [{ namn: 'indikatorer', antal: goals.reduce((n, g) => n + g.indikatorer.length, 0), id: 'antal/indikatorer' }];
   if (noun === 'nämnduppdrag') return ofType('nämnduppdrag');
   if (/uppdrag$/.test(noun)) {
     if (/kommungemensam/.test(q)) return ofType('kommungemensamt');
@@ -62,7 +84,7 @@ export const counts: CheckRule = {
         const n = NUMBER_WORDS[word] ?? parseSwedishNumber(word)?.value;
         if (n === undefined) continue;
         const sentence = p.text.slice(Math.max(0, start - 120), start + m[0].length + 120);
-        const cs = candidates(d, m[3]!.toLowerCase(), m[2] ?? '', sentence);
+        const cs = candidates(d, m[3]!.toLowerCase(), m[2] ?? '', sentence, p.rubriker);
         if (!cs || !cs.length) continue;
         const plats = positionOf(p, start);
         const hit = cs.find((c) => c.antal === n);

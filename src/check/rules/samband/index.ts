@@ -1,9 +1,8 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { convertAmount, formatNumber } from '../../format/number.js';
-import type { Dokument, Fakt, TabellBlock, TabellKolumn } from '../../model/dokument.js';
-import { halfUnit, roundTo } from '../interval.js';
-import type { CheckRule } from '../run-checks.js';
-import { describeCell } from './table-rules.js';
+import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
+import { convertAmount, decimalsInUnit, formatNumber, roundHalfAway as roundTo } from '../../../format/number.js';
+import type { Dokument, Fakt, TabellBlock, TabellKolumn } from '../../../model/dokument.js';
+import type { CheckRule } from '../../run-checks.js';
+import { describeCell } from '../tabell-regel/index.js';
 
 const sameMeasure = (a: TabellKolumn, b: TabellKolumn): boolean =>
   a.mått === b.mått && a.år === b.år && (a.period ?? '') === (b.period ?? '') && (a.delmått ?? '') === (b.delmått ?? '');
@@ -33,11 +32,12 @@ export function compareFacts(a: Fakt, b: Fakt): Comparison | undefined {
   const bInA = convertAmount(b.cell.tal, b.enhet, a.enhet);
   if (bInA === undefined) return undefined;
   const va = a.cell.tal;
-  if (Math.abs(va - bInA) < 1e-9) return { a, b, verdict: 'lika' };
-  // Express both in a's unit, at the coarser of the two precisions.
-  const bDecInA = b.decimaler + Math.round(Math.log10((convertAmount(1, a.enhet, b.enhet) ?? 1)));
+  // Both in a's unit, each at its own printed precision: equal precisions must agree exactly;
+  // otherwise the finer one, rounded to the coarser precision, must give the coarser one.
+  const bDecInA = decimalsInUnit(b.decimaler, b.enhet, a.enhet);
   const coarse = Math.min(a.decimaler, bDecInA);
-  if (roundTo(va, coarse) === roundTo(bInA, coarse) || Math.abs(va - bInA) <= halfUnit(coarse) + 1e-9) return { a, b, verdict: 'inom avrundning' };
+  if (roundTo(va, Math.max(a.decimaler, bDecInA)) === roundTo(bInA, Math.max(a.decimaler, bDecInA))) return { a, b, verdict: 'lika' };
+  if (a.decimaler !== bDecInA && roundTo(va, coarse) === roundTo(bInA, coarse)) return { a, b, verdict: 'inom avrundning' };
   const ratio = bInA !== 0 ? va / bInA : 0;
   if (Math.abs(Math.abs(ratio) - 1000) < 10 || (ratio !== 0 && Math.abs(Math.abs(1 / ratio) - 1000) < 10)) return { a, b, verdict: 'tusenfel' };
   return { a, b, verdict: 'olika' };
@@ -47,13 +47,18 @@ export const crossTable: CheckRule = {
   id: 'samband',
   run(d: Dokument) {
     const fynd: Diagnostic[] = [];
-    const table = (id: string): TabellBlock | undefined => d.tabeller.find((t) => t.id === id);
+    // An indicator ("mål/<id>") takes part with its goal table's columns.
+    const table = (id: string, row: string): TabellBlock | undefined => {
+      if (id !== 'mål') return d.tabeller.find((t) => t.id === id);
+      const block = d.mål.find((b) => b.kolumner.length > 0 && b.nämndmål.some((g) => g.indikatorer.some((i) => i.id === row)));
+      return block ? { typ: 'tabell', id: 'mål', nummer: 0, rubrik: block.kommunmål, tabelltyp: 'övrig', enhet: '', förspalt: '', teckenkonvention: 'ej-tillämplig', kolumner: block.kolumner, rader: [], fotnoter: [], regler: [] } : undefined;
+    };
     for (const sb of d.samband) {
       const [ra, rb] = sb.rader;
       const [tia, ria] = ra.split('/') as [string, string];
       const [tib, rib] = rb.split('/') as [string, string];
-      const ta = table(tia);
-      const tb = table(tib);
+      const ta = table(tia, ria);
+      const tb = table(tib, rib);
       if (!ta || !tb) continue;
       for (const [ca, cb] of pairColumns(ta, tb, sb.kolumner)) {
         const fa = d.fakta.get(`${tia}/${ria}/${ca}`);

@@ -1,0 +1,131 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { lexikonSchema, type LexikonData, type LexikonTillägg } from '../schema/lexikon.js';
+
+/**
+ * The Swedish words the figure checks read, as data: `lexikon/standard.yaml`, extended by a
+ * kommun's or a report's own `lexikon.yaml`. Nothing here is specific to one publication.
+ */
+export { lexikonSchema, lexikonTilläggSchema, type LexikonData, type LexikonTillägg } from '../schema/lexikon.js';
+
+/** The bundled default, next to this module (also when run from `dist/`). */
+function standardPath(): string {
+  const here = fileURLToPath(new URL('./lexikon/standard.yaml', import.meta.url));
+  return existsSync(here) ? here : here.replace(/([\\/])dist\1src\1/, '$1src$1');
+}
+
+let standardData: LexikonData | undefined;
+export function standardLexikon(): LexikonData {
+  standardData ??= lexikonSchema.parse(parse(readFileSync(standardPath(), 'utf8')));
+  return standardData;
+}
+
+/** The default with additions: lists are joined, maps merged (the addition wins). */
+export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefined): LexikonData {
+  if (!add) return base;
+  const list = (a: string[], b: string[] | undefined): string[] => [...new Set([...a, ...(b ?? [])])];
+  const mapOfLists = (a: Record<string, string[]>, b: Record<string, string[]> | undefined): Record<string, string[]> => {
+    const out = { ...a };
+    for (const [k, v] of Object.entries(b ?? {})) out[k] = list(out[k] ?? [], v);
+    return out;
+  };
+  return {
+    mått: mapOfLists(base.mått, add.mått),
+    period: list(base.period, add.period),
+    relativa_år: { ...base.relativa_år, ...add.relativa_år },
+    tecken: { positiv: list(base.tecken.positiv, add.tecken?.positiv), negativ: list(base.tecken.negativ, add.tecken?.negativ) },
+    förändring: list(base.förändring, add.förändring),
+    förändring_före_tal: list(base.förändring_före_tal, add.förändring_före_tal),
+    reservationer: { ...base.reservationer, ...add.reservationer },
+    jämförelseord: { ...base.jämförelseord, ...add.jämförelseord },
+    summaord: list(base.summaord, add.summaord),
+    talord: { ...base.talord, ...add.talord },
+    stoppord: list(base.stoppord, add.stoppord),
+    alias: mapOfLists(base.alias, add.alias),
+  };
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Letters and digits on both sides end a word, for å, ä, ö as for a–z. */
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+
+/** A phrase as a pattern: `*` is the rest of a word, spaces match any run of spaces and dashes are either dash. */
+export function phrasePattern(phrase: string): string {
+  return phrase
+    .trim()
+    .toLowerCase()
+    .split('*')
+    .map((part) => escape(part).replace(/\s+/g, '\\s+').replace(/[-–]/g, '[-–]'))
+    .join('[\\p{L}\\p{N}]*');
+}
+
+/** One regex for a list of phrases, with Unicode word boundaries. */
+export function phrasesRegex(phrases: string[], flags = 'u'): RegExp {
+  const alts = [...phrases].sort((a, b) => b.length - a.length).map(phrasePattern);
+  return new RegExp(alts.length ? `${B}(?:${alts.join('|')})${E}` : '(?!)', flags);
+}
+
+/** The lexicon made ready to read text with. */
+export interface Lexikon {
+  data: LexikonData;
+  mått: [RegExp, string][];
+  period: RegExp;
+  relativaÅr: [RegExp, number][];
+  positiv: RegExp;
+  negativ: RegExp;
+  förändring: RegExp;
+  /** A change word right before a number, and a hedge between them if any. */
+  förändringFöreTal: RegExp;
+  /** A hedge right before a number: its word and its range. */
+  reservation: RegExp;
+  summaord: RegExp;
+  /** A target written in words, "Mindre än 23": operator and number. */
+  jämförelse: RegExp;
+  talord: Record<string, number>;
+  stoppord: Set<string>;
+  alias: [RegExp, string[]][];
+}
+
+const compiled = new WeakMap<LexikonData, Lexikon>();
+export function compileLexikon(data: LexikonData): Lexikon {
+  let l = compiled.get(data);
+  if (l) return l;
+  const hedges = Object.keys(data.reservationer).sort((a, b) => b.length - a.length).map((h) => escape(h.toLowerCase()));
+  l = {
+    data,
+    mått: Object.entries(data.mått).map(([m, words]) => [phrasesRegex(words), m]),
+    period: phrasesRegex(data.period),
+    relativaÅr: Object.entries(data.relativa_år).map(([w, n]) => [phrasesRegex([w]), n]),
+    positiv: phrasesRegex(data.tecken.positiv, 'gu'),
+    negativ: phrasesRegex(data.tecken.negativ, 'gu'),
+    förändring: phrasesRegex(data.förändring),
+    förändringFöreTal: new RegExp(`${B}(?:${data.förändring_före_tal.map(phrasePattern).join('|') || '(?!)'})\\s+(?:[\\p{L}.]+\\s+)?$`, 'u'),
+    reservation: new RegExp(`${B}(${hedges.join('|') || '(?!)'})\\s+$`, 'u'),
+    jämförelse: new RegExp(`^\\s*(${Object.keys(data.jämförelseord).sort((a, b) => b.length - a.length).map(phrasePattern).join('|') || '(?!)'})\\s+(-?\\d+(?:[.,]\\d+)?)\\s*(%|procent)?\\s*$`, 'iu'),
+    summaord: new RegExp(`${B}(?:${data.summaord.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\S+\\s+){0,2}$`, 'u'),
+    talord: Object.fromEntries(Object.entries(data.talord).map(([k, v]) => [k.toLowerCase(), v])),
+    stoppord: new Set(data.stoppord.map((w) => w.toLowerCase())),
+    alias: Object.entries(data.alias).map(([w, targets]) => [phrasesRegex([w]), targets]),
+  };
+  compiled.set(data, l);
+  return l;
+}
+
+/** A target in words ("Mindre än 23") as a comparison cell, or undefined. */
+export function comparisonInWords(text: string, lex: Lexikon): { operator: '<' | '>' | '≥' | '≤'; tal: number; decimaler: number } | undefined {
+  const m = lex.jämförelse.exec(text);
+  if (!m) return undefined;
+  const word = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+  const operator = lex.data.jämförelseord[word];
+  const num = m[2]!.replace(',', '.');
+  return operator ? { operator, tal: Number(num), decimaler: num.split('.')[1]?.length ?? 0 } : undefined;
+}
+
+let standardCompiled: Lexikon | undefined;
+/** The lexicon for a report: the default, extended by the report's own additions if any. */
+export function lexikonFor(add?: LexikonTillägg): Lexikon {
+  if (!add) return (standardCompiled ??= compileLexikon(standardLexikon()));
+  return compileLexikon(extendLexikon(standardLexikon(), add));
+}

@@ -1,0 +1,517 @@
+import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
+import { convertAmount, decimalsInUnit, formatCell, formatNumber, roundHalfAway as roundTo, UNIT_FACTOR } from '../../../format/number.js';
+import { CandidateIndex } from '../../text/candidate-index.js';
+import type { Dokument, Fakt, TabellBlock, TabellKolumn, Textstycke } from '../../../model/dokument.js';
+import type { TextBelopp, Verdikt } from '../../../model/kontroll.js';
+import { contains, halfUnit } from '../../interval.js';
+import { comparisonInWords, lexikonFor, type Lexikon } from '../../lexikon.js';
+import type { CheckRule } from '../../run-checks.js';
+import { findAmounts, type TextAmount } from '../../text/amounts.js';
+import { aliasesOf, factEntity, labelStems, measuresIn, mentionScore, stemDistance, yearsIn } from '../../text/context.js';
+import { positionOf } from '../../text/position.js';
+import { sentenceAt } from '../../text/sentences.js';
+import { describeCell } from '../tabell-regel/index.js';
+import { parseExpression } from '../../../validate/report-semantics.js';
+import { exactSum } from '../../../format/number.js';
+
+/** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
+interface Candidate {
+  id: string;
+  /** In the candidate's own unit. */
+  value: number;
+  unit: string;
+  decimals: number;
+  fakt: Fakt;
+  kolumn?: TabellKolumn;
+  tabell?: TabellBlock;
+  describe: string;
+  derived: boolean;
+  /** A figure from a row label rather than a cell. */
+  label?: boolean;
+}
+
+const MONEY = new Set(['tkr', 'mnkr', 'mdkr', 'kr']);
+
+function candidates(d: Dokument, lex: Lexikon): Candidate[] {
+  const out: Candidate[] = [];
+  const tables = new Map(d.tabeller.map((t) => [t.id, t]));
+  const uppgifter = new Map(d.uppgifter.map((u) => [u.fakt, u]));
+  for (const f of d.fakta.values()) {
+    // A target ("≥ 4,0", "Mindre än 23") is a figure the text may quote ("målvärdet är under 23 %").
+    const target = f.cell.typ === 'jämförelse' ? f.cell : f.cell.typ === 'text' ? comparisonInWords(f.cell.text, lex) : undefined;
+    if (target) {
+      out.push({ id: f.id, value: target.tal, unit: f.enhet.includes('%') ? '%' : f.enhet, decimals: target.decimaler, fakt: f, describe: `${describeCell(f)} (målvärde ${formatCell(f.cell, target.decimaler).text})`, derived: false });
+      continue;
+    }
+    if (f.cell.typ !== 'tal') continue;
+    const u = uppgifter.get(f.id);
+    if (u) {
+      // A declared uppgift: its year and measure count as a column's would.
+      const kolumn: TabellKolumn = { id: f.kolumn, rubrik: f.kolumnRubrik, mått: u.mått ?? '', ...(u.år !== undefined ? { år: u.år } : {}) };
+      out.push({ id: f.id, value: f.cell.tal, unit: f.enhet, decimals: f.decimaler, fakt: f, kolumn, describe: `uppgiften "${u.namn}" (källa: ${u.källa})`, derived: false });
+      continue;
+    }
+    const t = tables.get(f.tabell);
+    const kolumn = t?.kolumner.find((k) => k.id === f.kolumn);
+    out.push({ id: f.id, value: f.cell.tal, unit: f.enhet.includes('%') ? '%' : f.enhet, decimals: f.decimaler, fakt: f, ...(kolumn ? { kolumn } : {}), ...(t ? { tabell: t } : {}), describe: describeCell(f), derived: false });
+  }
+  // Figures written in a row's label ("Intern ränta (höjs från 1 % till 2 %)") are published too.
+  for (const t of d.tabeller) {
+    for (const r of t.rader) {
+      const id = r.celler.find((c) => c !== null);
+      const f = id ? d.fakta.get(id) : undefined;
+      if (!f) continue;
+      for (const m of r.etikett.matchAll(/(\d+(?:,\d+)?)\s*%/g)) {
+        const [int, frac = ''] = m[1]!.split(',');
+        out.push({ id: `${t.id}/${r.id}`, value: Number(`${int}.${frac || 0}`), unit: '%', decimals: frac.length, fakt: f, tabell: t, describe: `${t.id}: raden "${r.etikett}"`, derived: false, label: true });
+      }
+    }
+  }
+  // Changes between consecutive years of one row ("en ökning med 1,2 mnkr jämfört med 2024").
+  for (const t of d.tabeller) {
+    for (const r of t.rader) {
+      for (let i = 1; i < t.kolumner.length; i++) {
+        const a = r.celler[i - 1] ? d.fakta.get(r.celler[i - 1]!) : undefined;
+        const b = r.celler[i] ? d.fakta.get(r.celler[i]!) : undefined;
+        const ka = t.kolumner[i - 1]!;
+        const kb = t.kolumner[i]!;
+        if (!a || !b || a.cell.typ !== 'tal' || b.cell.typ !== 'tal' || !ka.år || !kb.år || kb.år !== ka.år + 1) continue;
+        if (a.cell.tal !== 0 && MONEY.has(t.enhet)) {
+          out.push({
+            id: `${b.id}-${ka.id}-procent`,
+            value: ((b.cell.tal - a.cell.tal) / Math.abs(a.cell.tal)) * 100,
+            unit: '%',
+            decimals: 3,
+            fakt: b,
+            kolumn: kb,
+            tabell: t,
+            describe: `${describeCell(b)}, förändring i procent från ${ka.rubrik}`,
+            derived: true,
+          });
+        }
+        out.push({
+          id: `${b.id}-${ka.id}`,
+          value: b.cell.tal - a.cell.tal,
+          unit: t.enhet,
+          decimals: Math.max(a.decimaler, b.decimaler),
+          fakt: b,
+          kolumn: kb,
+          tabell: t,
+          describe: `${describeCell(b)} minus ${ka.rubrik}`,
+          derived: true,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+interface Context {
+  lex: Lexikon;
+  /** Indicators of the goal the paragraph stands under (its headings name the goal): matched first. */
+  goalIndicators: Set<string>;
+  year: number;
+  /** The text wrote a sign (+1,7 / −2,4): it quotes a change, as specification rows do. */
+  signed: boolean;
+  sign?: 1 | -1;
+  /** The year written closest to the figure in its clause, if any. */
+  nearYear?: number;
+  nämnd: string;
+  sentence: string;
+  /** The figure's own clause: from the figure before it (or the sentence start) to the next. Lower-cased, as the rest. */
+  clause: string;
+  heading: string;
+  headings: string;
+  paragraph: string;
+}
+
+/** What a sentence says, worked out once per amount rather than once per candidate. */
+interface SentenceFacts {
+  years: Set<number>;
+  nearYear?: number;
+  measures: Set<string>;
+  periodWords: boolean;
+  change: boolean;
+  lower: string;
+  mentions: Map<string, Mention>;
+}
+
+function sentenceFacts(ctx: Context): SentenceFacts {
+  const lower = ctx.sentence.toLowerCase();
+  return {
+    years: yearsIn(ctx.sentence, ctx.year, ctx.lex),
+    ...(ctx.nearYear !== undefined ? { nearYear: ctx.nearYear } : {}),
+    measures: measuresIn(ctx.sentence, ctx.lex),
+    periodWords: ctx.lex.period.test(lower),
+    change: ctx.lex.förändring.test(lower),
+    lower,
+    mentions: new Map(),
+  };
+}
+
+/** The stems a candidate is about (its row or table subject, and the lexicon's aliases of its row), and the varav kind. */
+interface Entity {
+  entity: string[];
+  /** A total's own label ("Summa nämnden"), named instead of its table's subject. */
+  own: string[];
+  aliases: readonly RegExp[];
+  /** Identifies entity and aliases together: candidates sharing it share their mentions. */
+  key: string;
+  kind?: string;
+}
+const entityCache = new WeakMap<Candidate, Entity>();
+function entityOf(c: Candidate, ctx: Context): Entity {
+  let e = entityCache.get(c);
+  if (!e) {
+    const kind = /^varav (kostnader|intäkter|utgifter|inkomster)/i.exec(c.fakt.radEtikett)?.[1]?.slice(0, 6).toLowerCase();
+    const aliases = aliasesOf(c.fakt.radEtikett, ctx.lex);
+    const entity = c.label ? factEntity(c.fakt, c.tabell, '', ctx.lex) : factEntity(c.fakt, c.tabell, ctx.nämnd, ctx.lex);
+    const own = c.fakt.roll === 'summa' ? labelStems(c.fakt.radEtikett, ctx.lex) : [];
+    e = { entity, own, aliases, key: `${c.label ? 'L' : 'C'}${entity.join('|')}#${own.join('|')}#${aliases.map((r) => r.source).join('|')}`, ...(kind ? { kind } : {}) };
+    entityCache.set(c, e);
+  }
+  return e;
+}
+
+interface Mention {
+  score: number;
+  clause: number;
+  sentence: number;
+  local: number;
+}
+
+/** Where the sentence, its paragraph and its headings name the candidate's subject: the evidence for a match. */
+function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
+  const { entity, own, aliases, key } = entityOf(c, ctx);
+  let m = sf.mentions.get(key);
+  if (!m) {
+    // The subject, or (for a total) its own label, whichever the text names better.
+    const named = (text: string): number => Math.max(mentionScore(entity, text, true), mentionScore(own, text, true));
+    const alias = aliases.some((re) => re.test(sf.lower)) ? 1 : 0;
+    const sentence = Math.max(named(sf.lower), alias);
+    const clause = Math.max(named(ctx.clause), aliases.some((re) => re.test(ctx.clause)) ? 1 : 0);
+    if (c.label) m = { score: 3 * sentence + 2 * clause, clause, sentence, local: sentence };
+    else {
+      const heading = named(ctx.heading);
+      const paragraph = named(ctx.paragraph);
+      const headings = named(ctx.headings);
+      m = { score: 2 * clause + 3 * sentence + 2 * heading + paragraph + 0.5 * headings, clause, sentence, local: Math.max(sentence, heading, paragraph, headings) };
+    }
+    sf.mentions.set(key, m);
+  }
+  return m;
+}
+
+/**
+ * What the sentence names that disagrees with the candidate: a year the table shows but this
+ * column is not, a measure other than the column's, a period where the column is the whole year.
+ * Any of these rules the candidate out as evidence for "stämmer".
+ */
+function conflicts(c: Candidate, sf: SentenceFacts, lex: Lexikon): string[] {
+  const out: string[] = [];
+  const k = c.kolumn;
+  if (!k) return out;
+  if (k.år !== undefined && sf.years.size && !sf.years.has(k.år)) {
+    // Only years the table itself shows can rule a column out ("ramen 2020" in a 2021 table says nothing).
+    const shown = c.tabell ? yearsShown(c.tabell) : new Set([k.år]);
+    if ([...sf.years].some((y) => shown.has(y))) out.push(`år ${[...sf.years].join(', ')}`);
+  }
+  // An uppgift's declared measure is a hint, not a column: its name is the evidence.
+  if (c.tabell && sf.measures.size && k.mått && lex.data.mått[k.mått] && !sf.measures.has(k.mått) && !(c.derived && sf.change)) out.push(`mått ${[...sf.measures].join(', ')}`);
+  if (c.tabell && sf.periodWords !== !!k.period && c.tabell.kolumner.some((x) => !!x.period === sf.periodWords && x.mått === k.mått)) out.push(sf.periodWords ? 'perioden' : 'helåret');
+  return out;
+}
+
+function score(c: Candidate, ctx: Context, sf: SentenceFacts): number {
+  const { kind } = entityOf(c, ctx);
+  const m = mentions(c, ctx, sf).score;
+  if (c.label) return m + 1;
+  let s = m;
+  if (c.fakt.tabell === 'mål' && ctx.goalIndicators.size) s += ctx.goalIndicators.has(c.fakt.rad.split('.')[0]!) ? 2 : -1;
+  if (ctx.signed && c.fakt.roll === 'specifikation') s += 1;
+  // "intäkterna", "kostnaderna" point at the varav rows of that kind.
+  if (kind && sf.lower.includes(kind)) s += 1;
+  if (c.derived && c.unit === '%') s -= 2;
+  if (c.kolumn?.år !== undefined && sf.years.size) s += sf.years.has(c.kolumn.år) ? 1.5 : -1.5;
+  // The year written next to the figure ("65 mnkr 2024", "för 2024 till 668 mnkr") says most.
+  if (c.kolumn?.år !== undefined && sf.nearYear !== undefined) s += sf.nearYear === c.kolumn.år ? 1 : -0.5;
+  // A written sign is part of the claim: "+1,6 mnkr" is not a cell of −1,4.
+  if (ctx.signed && c.value !== 0 && (c.value < 0) !== (ctx.sign === -1)) s -= 1;
+  if (c.kolumn && sf.measures.size) s += sf.measures.has(c.kolumn.mått) ? 1.5 : -0.5;
+  if (c.kolumn) s += sf.periodWords === !!c.kolumn.period ? 0.5 : -0.5;
+  if (c.derived) s += 1;
+  return s;
+}
+
+const shownYears = new WeakMap<TabellBlock, Set<number | undefined>>();
+function yearsShown(t: TabellBlock): Set<number | undefined> {
+  let s = shownYears.get(t);
+  if (!s) shownYears.set(t, (s = new Set(t.kolumner.map((k) => k.år))));
+  return s;
+}
+
+function inUnit(c: Candidate, unit: string): number | undefined {
+  // Percentage points are a difference of percentages: only a derived change can be one.
+  if (unit === 'procentenheter') return c.unit === '%' && c.derived ? c.value : undefined;
+  if (unit === '%') return c.unit === '%' ? c.value : undefined;
+  if (!MONEY.has(c.unit)) return undefined;
+  return convertAmount(c.value, c.unit, unit);
+}
+
+/** The candidate's printed precision in the text's unit (0 decimals in tkr = 3 in mnkr). */
+function decimalsIn(c: Candidate, unit: string): number {
+  if (unit === '%' || unit === 'procentenheter') return c.decimals;
+  return decimalsInUnit(c.decimals, c.unit, unit);
+}
+
+/**
+ * Does the written figure say the candidate's value? Printed with the same decimals they must be
+ * equal; with different decimals the finer one, rounded to the coarser precision, must give the
+ * coarser one ("667 mnkr" for 666,8). A hedge ("drygt 12 mnkr") states its own range.
+ */
+function agreement(a: TextAmount, v: number, decimals: number): Verdikt | undefined {
+  const written = a.sign === -1 ? -a.value : a.value;
+  const target = a.sign === -1 ? v : Math.abs(v);
+  if (a.hedge) {
+    const i = a.sign === -1 ? { lo: -a.interval.hi, hi: -a.interval.lo } : a.interval;
+    return contains(i, target, halfUnit(decimals)) ? 'stämmer' : undefined;
+  }
+  const coarse = Math.min(a.decimals, decimals);
+  // Far apart in binary is far apart in decimal: the exact rounding runs only on near values.
+  if (Math.abs(target - written) > 10 ** -coarse) return undefined;
+  if (roundTo(target, coarse) !== roundTo(written, coarse)) return undefined;
+  // The text rounding a finer cell correctly says what the cell says; a text finer than the cell
+  // ("666,8 mnkr" against 667 mnkr) can only be confirmed within the cell's rounding.
+  return a.decimals <= decimals ? 'stämmer' : 'stämmer inom avrundning';
+}
+
+interface Scored {
+  c: Candidate;
+  v: number;
+  s: number;
+  verdikt?: Verdikt;
+  conflicts: string[];
+  local: number;
+  sentence: number;
+  clause: number;
+}
+
+/** The year written within 40 characters of the figure in its clause, the closest one. */
+function closestYear(text: string, a: TextAmount, from: number, to: number): number | undefined {
+  let best: { y: number; dist: number } | undefined;
+  for (const m of text.slice(from, to).matchAll(/(?<![\p{L}\p{N}])(19[5-9]\d|20\d\d)(?![\p{L}\p{N}-])/gu)) {
+    const at = from + (m.index ?? 0);
+    const dist = at < a.start ? a.start - (at + 4) : at - a.end;
+    if (dist <= 40 && (!best || dist < best.dist)) best = { y: Number(m[1]), dist };
+  }
+  return best?.y;
+}
+
+/** The rows of the pointed cell's column that the figure's own clause (up to the next figure) names, if there are several and their total agrees with the text. */
+function namedRowsTotal(pointed: Scored, all: Candidate[], a: TextAmount, clause: string): { rows: Candidate[]; verdikt: Verdikt } | undefined {
+  const t = pointed.c.tabell;
+  const k = pointed.c.kolumn;
+  if (!t || !k) return undefined;
+  const rows = all.filter((c) => c.tabell === t && c.kolumn === k && !c.derived && !c.label && c.fakt.roll !== 'summa' && mentionScore(labelStems(c.fakt.radEtikett), clause) >= 0.5);
+  if (rows.length < 2) return undefined;
+  const total = exactSum(rows.map((c) => ({ sign: 1 as const, value: c.value })));
+  const v = inUnit({ ...pointed.c, value: total }, a.unit);
+  const verdikt = v === undefined ? undefined : agreement(a, v, Math.min(...rows.map((c) => decimalsIn(c, a.unit))));
+  return verdikt ? { rows, verdikt } : undefined;
+}
+
+/**
+ * Whether a positive avvikelse in this cell means a surplus. A column rule that computes the row's
+ * avvikelse as budget − utfall/prognos says so; a reversed rule (prognos − budget, for income rows
+ * or rows printed with inverted sign) leaves the meaning to the row, so the sign words are not checked.
+ */
+function surplusIsPositive(c: Candidate): boolean {
+  const t = c.tabell;
+  const k = c.kolumn;
+  if (!t || !k) return false;
+  const rule = t.regler.find((r) => r.kolumn === k.id && (!r.rader || r.rader.includes(c.fakt.rad)));
+  if (!rule) return true;
+  const budget = parseExpression(rule.är).find((x) => ['budget', 'ram'].includes(t.kolumner.find((col) => col.id === x.id)?.mått ?? ''));
+  return budget?.sign === 1;
+}
+
+const shown = (x: Scored): string => `${x.c.describe} = ${formatNumber(x.c.value, x.c.decimals)} ${x.c.unit}`;
+
+/** Every amount in the narrative is a claim: find the cell it quotes, or the cell it contradicts. */
+export const textVsTable: CheckRule = {
+  id: 'text-mot-tabell',
+  run(d: Dokument) {
+    const lex = lexikonFor(d.lexikon);
+    const all = candidates(d, lex);
+    const index = new CandidateIndex(all, (c) => (c.unit === '%' ? { family: '%', value: c.value, unit: '%', decimals: c.decimals } : MONEY.has(c.unit) ? { family: 'kr', value: c.value, unit: c.unit, decimals: c.decimals } : undefined));
+    const fynd: Diagnostic[] = [];
+    const belopp: TextBelopp[] = [];
+    const pending = new Map<TextBelopp, Diagnostic>();
+    const indicatorsOfGoal = new Map<string, Set<string>>();
+    for (const b of d.mål) for (const g of b.nämndmål) indicatorsOfGoal.set(g.namn, new Set([...(indicatorsOfGoal.get(g.namn) ?? []), ...g.indikatorer.map((i) => i.id)]));
+    for (const p of d.textstycken) {
+      const goalIndicators = new Set(p.rubriker.flatMap((r) => [...(indicatorsOfGoal.get(r) ?? [])]));
+      const found = findAmounts(p, lex);
+      const lowerParagraph = p.text.toLowerCase();
+      const firstOfParagraph = belopp.length;
+      for (const a of found) {
+        const s = sentenceAt(p.text, a.start);
+        const ai = found.indexOf(a);
+        const clauseFrom = Math.max(s.start, found[ai - 1]?.end ?? 0);
+        const clauseTo = Math.min(s.end, found[ai + 1]?.start ?? p.text.length);
+        const nearYear = closestYear(p.text, a, clauseFrom, clauseTo);
+        const ctx: Context = { goalIndicators, clause: lowerParagraph.slice(clauseFrom, clauseTo), lex, year: d.rapport.budgetår, signed: a.sign !== undefined, ...(a.sign ? { sign: a.sign } : {}), ...(nearYear !== undefined ? { nearYear } : {}), nämnd: d.rapport.nämnd, sentence: s.text, heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), headings: p.rubriker.join(' ').toLowerCase(), paragraph: lowerParagraph };
+        const plats = positionOf(p, a.start);
+        const sf = sentenceFacts(ctx);
+        // A contradiction needs a cell of about the same size (a slip of a digit), or a thousand
+        // times off (tkr written as mnkr): a figure ten times off is more likely about something else.
+        const near = (v: number): boolean => {
+          const r = Math.abs(v) / Math.max(Math.abs(a.value), 1e-9);
+          return (r >= 0.4 && r <= 2.5) || (r >= 667 && r <= 1500) || (r >= 1 / 1500 && r <= 1 / 667);
+        };
+        // Scoring is the costly part: only a candidate that agrees with the figure, or could be
+        // the cell it contradicts, is scored; and only one its sentence, paragraph or headings name.
+        const scored: Scored[] = [];
+        // Only values that could round to the figure, fall in its hedge, or be the cell it contradicts.
+        const family = a.unit === '%' || a.unit === 'procentenheter' ? '%' : 'kr';
+        const f = family === 'kr' ? (UNIT_FACTOR[a.unit] ?? 1) : 1;
+        const tol = 10 ** -Math.min(a.decimals - Math.round(Math.log10(f)), index.coarsestDecimals(family));
+        const lo = Math.min(0.4 * a.value * f, a.interval.lo * f, a.value * f - tol);
+        const hi = Math.max(2.5 * a.value * f, a.interval.hi * f, a.value * f + tol);
+        const inRange = [...index.range(family, Math.max(0, lo), hi), ...index.range(family, 667 * a.value * f, 1500 * a.value * f), ...index.range(family, (a.value * f) / 1500, (a.value * f) / 667)];
+        for (const c of inRange) {
+          const v = inUnit(c, a.unit);
+          if (v === undefined) continue;
+          const verdikt = agreement(a, v, decimalsIn(c, a.unit));
+          if (!verdikt && (c.derived || c.label || !near(v))) continue;
+          // Derived changes and figures in row labels count only when the sentence speaks of them.
+          if (c.derived && !sf.change) continue;
+          const m = mentions(c, ctx, sf);
+          if (m.local <= 0 || (c.label && m.sentence <= 0)) continue;
+          scored.push({ c, v, s: score(c, ctx, sf), ...(verdikt ? { verdikt } : {}), conflicts: conflicts(c, sf, lex), local: m.local, sentence: m.sentence, clause: m.clause });
+        }
+        const byScore = (x: Scored, y: Scored): number => y.s - x.s || Number(x.c.derived) - Number(y.c.derived);
+        const clean = scored.filter((x) => !x.conflicts.length).sort(byScore);
+        const best = clean.find((x) => x.verdikt);
+        // The cell the text points at most clearly, if it does not agree. A change by an amount
+        // ("justeras med", "ökar med 2 mnkr") is not a level: only change rows can be pointed at.
+        const changeBy = sf.change && lex.förändringFöreTal.test(lowerParagraph.slice(Math.max(0, a.start - 25), a.start));
+        const pointed = clean.find((x) => !x.verdikt && !x.c.derived && !x.c.label && (!changeBy || x.c.fakt.roll === 'specifikation' || !x.c.kolumn));
+        // Its own row named in the figure's clause (not only its table's subject).
+        const ownClause = pointed ? mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.clause, true) : 0;
+        // A match needs evidence: its subject named in the sentence, or enough named around it;
+        // and no other cell named in the figure's own clause that it would contradict
+        // ("Priskompensationen är 2,6 %" is about the compensation, whatever else is 2,6 %).
+        const ratio = pointed ? Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9) : 0;
+        const outpointed = pointed !== undefined && best !== undefined && best.clause === 0 && ownClause >= 0.5 && pointed.s > best.s && ratio >= 0.67 && ratio <= 1.5;
+        if (best && (best.s >= 1.5 || best.sentence > 0) && !outpointed) {
+          // The sign words must agree with a deviation's sign.
+          const signedColumn = !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c);
+          if (a.riktning && signedColumn && Math.abs(best.v) > 1e-9 && (best.v > 0) !== (a.riktning === 'positiv')) {
+            belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [best.c.fakt.id], kommentar: `tecknet: texten säger ${a.riktning}, ${shown(best)}` });
+            fynd.push({ allvarlighet: 'fel', regel: 'text-tecken', meddelande: `"${a.text}" beskrivs som ${a.riktning === 'positiv' ? 'positivt (överskott/ökning)' : 'negativt (underskott/minskning)'}, men ${shown(best)}`, plats, fakta: [best.c.fakt.id] });
+            continue;
+          }
+          const verdikt = best.verdikt!;
+          belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt, fakta: [best.c.fakt.id], kommentar: shown(best) });
+          if (verdikt === 'stämmer inom avrundning') fynd.push({ allvarlighet: 'info', regel: 'text-mot-tabell', meddelande: `"${a.text}" stämmer inom avrundning med ${shown(best)}`, plats, fakta: [best.c.fakt.id] });
+          continue;
+        }
+        // Before a contradiction: the sentence may quote the total of several rows it names
+        // ("3,0 mnkr för räddningsstationen" over two räddningsstation rows of one column).
+        const clause = p.text.slice(a.start, clauseTo);
+        const together = pointed ? namedRowsTotal(pointed, all, a, clause) : undefined;
+        if (together) {
+          belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: together.verdikt, fakta: together.rows.map((x) => x.fakt.id), kommentar: `summan av ${together.rows.map((x) => `${x.describe} = ${formatNumber(x.value, x.decimals)}`).join(' + ')}` });
+          continue;
+        }
+        // A contradiction needs the sentence to name the cell's own row (or, for a total, its
+        // table), and no other row to be pointed at as clearly: cells of one row in several
+        // columns are one claim (no column agrees), cells of two rows are a guess.
+        // Rows with the same label in two tables (a stab in the prognos and the result table) are one subject.
+        const rowOf = (x: Scored): string => x.c.fakt.radEtikett.trim().toLowerCase();
+        // Of two rows named as clearly, the one named closer to the figure is meant ("A är 2,4 % och B 3,0 %").
+        const at = a.start - s.start;
+        const sentenceLower = s.text.toLowerCase();
+        const distance = (x: Scored): number => stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower, at, at + (a.end - a.start));
+        // A name after the figure, when the pointed one stands before it, belongs to the next figure.
+        const namedBefore = (x: Scored): boolean => stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower.slice(0, at), at, at) < Infinity;
+        const rival = pointed
+          ? clean.find((x) => x !== pointed && !x.verdikt && !x.c.derived && !x.c.label && rowOf(x) !== rowOf(pointed) && Math.abs(x.v - pointed.v) > 1e-9 && x.s >= pointed.s - 0.25 && distance(x) <= 1.5 * distance(pointed) + 5 && (namedBefore(x) || !namedBefore(pointed)))
+          : undefined;
+        if (pointed && !rival && pointed.s >= 2 && (pointed.sentence >= 0.75 || ownClause >= 0.75) && (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)) {
+          const r = Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9);
+          const approx = r > 100 || r < 0.01 ? 'tusen gånger fel: tkr och mnkr förväxlade?' : `≈ ${formatNumber(pointed.v, Math.max(a.decimals, 1))} ${a.unit}`;
+          const b: TextBelopp = { text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [pointed.c.fakt.id], kommentar: shown(pointed) };
+          belopp.push(b);
+          // Reported once the paragraph is read: listed parts that add up to their total are not contradictions.
+          pending.set(b, { allvarlighet: 'fel', regel: 'text-mot-tabell', meddelande: `"${a.text}" motsäger ${shown(pointed)} (${approx})`, plats, fakta: [pointed.c.fakt.id] });
+          continue;
+        }
+        // No evidence either way: say which cells came closest, and why they were not taken.
+        const near3 = [...scored].sort(byScore).slice(0, 3);
+        const why = near3.map((x) => `${shown(x)}${x.conflicts.length ? ` (meningen nämner ${x.conflicts.join('; ')})` : x.verdikt ? '' : ' (annat värde)'}`);
+        belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'ej verifierbar', fakta: near3.map((x) => x.c.fakt.id), kommentar: why.length ? `närmaste: ${why.join('; ')}` : 'ingen tabellcell eller uppgift vars rad eller ämne meningen, stycket eller rubrikerna nämner' });
+      }
+      fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph), lex));
+    }
+    for (const b of belopp) {
+      const contradiction = pending.get(b);
+      if (contradiction && b.verdikt === 'motsäger') fynd.push(contradiction);
+      if (b.verdikt === 'ej verifierbar') fynd.push({ allvarlighet: 'varning', regel: 'ej-verifierbar', meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell eller uppgift som sammanhanget nämner (${b.kommentar}); kommer beloppet från ett beslut eller dokument: lägg in det i uppgifter.yaml med källa`, plats: b.plats, ...(b.fakta.length ? { fakta: b.fakta } : {}) });
+    }
+    return { fynd, belopp };
+  },
+};
+
+export type { Textstycke };
+
+/**
+ * A total followed by its parts in parentheses ("−4,4 mnkr … till A (1,5 mnkr), B (0,7 mnkr) …"):
+ * the parts must add up to the total. Parts that do are verified through the total; parts that
+ * do not contradict it.
+ */
+function partsOfTotals(p: Textstycke, amounts: TextAmount[], results: TextBelopp[], lex: Lexikon): Diagnostic[] {
+  const fynd: Diagnostic[] = [];
+  const isPart = (a: TextAmount): boolean => p.text[a.start - 1] === '(' && /^\s*\)/.test(p.text.slice(a.end));
+  for (let i = 0; i < amounts.length; i++) {
+    const total = amounts[i]!;
+    if (isPart(total)) continue;
+    const parts: number[] = [];
+    for (let j = i + 1; j < amounts.length && isPart(amounts[j]!) && amounts[j]!.unit === total.unit; j++) parts.push(j);
+    // Or a list after a colon: "−4,4 mnkr … flyttas: 1,5 mnkr till A, 0,7 mnkr till B".
+    const next = amounts[i + 1];
+    if (!parts.length && next && /:/.test(p.text.slice(total.end, next.start)) && !/[.!?]\s/.test(p.text.slice(total.end, next.start))) {
+      for (let j = i + 1; j < amounts.length && amounts[j]!.unit === total.unit && !amounts[j]!.sign; j++) parts.push(j);
+    }
+    // Or parts before a total: "13,5 mnkr … tillsammans med 30 mnkr … sammanlagt 43,5 mnkr".
+    if (!parts.length && lex.summaord.test(p.text.slice(Math.max(0, total.start - 30), total.start).toLowerCase())) {
+      const sentenceStart = sentenceAt(p.text, total.start).start;
+      for (let j = i - 1; j >= 0 && amounts[j]!.start >= sentenceStart && amounts[j]!.unit === total.unit; j--) parts.unshift(j);
+    }
+    if (parts.length < 2) continue;
+    const sum = parts.reduce((n, j) => n + amounts[j]!.value, 0);
+    const decimals = Math.max(total.decimals, ...parts.map((j) => amounts[j]!.decimals));
+    const bound = (parts.length + 1) * halfUnit(decimals);
+    const ok = Math.abs(sum - Math.abs(total.value)) <= bound + 1e-9;
+    const exact = Math.abs(sum - Math.abs(total.value)) < 1e-9;
+    const totalResult = results[i];
+    for (const j of parts) {
+      const r = results[j];
+      if (!r || (r.verdikt !== 'ej verifierbar' && r.verdikt !== 'motsäger') || (r.verdikt === 'motsäger' && !ok)) continue;
+      r.verdikt = exact ? 'stämmer' : ok ? 'stämmer inom avrundning' : 'motsäger';
+      r.fakta = totalResult?.fakta ?? [];
+      r.kommentar = `del av ${total.text}: delarna summerar till ${formatNumber(sum, decimals)} ${total.unit}`;
+    }
+    if (!ok) {
+      fynd.push({
+        allvarlighet: 'fel',
+        regel: 'text-summa',
+        meddelande: `delarna ${parts.map((j) => amounts[j]!.text).join(' + ')} summerar till ${formatNumber(sum, decimals)} ${total.unit}, men texten anger ${total.text}`,
+        plats: positionOf(p, total.start),
+        ...(totalResult?.fakta.length ? { fakta: totalResult.fakta } : {}),
+      });
+    }
+  }
+  return fynd;
+}
