@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,6 +8,9 @@ import { tabellerFilSchema } from '../schema/tabell.js';
 import { uppdragFilSchema, type UppdragFil } from '../schema/uppdrag.js';
 import { uppgifterFilSchema, type UppgifterFil } from '../schema/uppgifter.js';
 import { zodToDiagnostics } from '../validate/zod-issues.js';
+import { osFelSv } from '../diagnostics/os-fel.js';
+import { readInputFile } from './read-input.js';
+import { scanValues } from './value-limits.js';
 import { loadYaml, type SourceMap } from './yaml-source.js';
 import { MANIFEST, type ProjectPaths } from './project.js';
 
@@ -75,6 +78,10 @@ export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
     });
     return out;
   }
+  if (!isDirectory(dir)) {
+    out.diagnostics.push({ allvarlighet: 'fel', regel: 'läsfel', meddelande: `${rel(paths.root, dir)} är en fil, men ska vara rapportens mapp`, plats: { fil: rel(paths.root, dir), rad: 1, kolumn: 1 } });
+    return out;
+  }
   for (const [key, spec] of Object.entries(DATAFILER) as [keyof typeof DATAFILER, (typeof DATAFILER)[keyof typeof DATAFILER]][]) {
     const full = join(dir, spec.fil);
     const fil = rel(paths.root, full);
@@ -89,12 +96,21 @@ export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
       }
       continue;
     }
-    const text = readFileSync(full, 'utf8');
+    const read = readInputFile(full, fil);
+    out.diagnostics.push(...read.diagnostics);
+    if (read.text === undefined) continue;
+    const text = read.text;
     out.files.push({ fil, text });
     const loaded = loadYaml(text, fil);
     out.sources[key] = loaded.source;
     out.diagnostics.push(...loaded.diagnostics);
     if (loaded.value === undefined) continue;
+    const limits = scanValues(loaded.value, loaded.source, text);
+    if (limits.length) {
+      // Reported at their place; the schema's messages about the same values would only repeat them.
+      out.diagnostics.push(...limits);
+      continue;
+    }
     const parsed = validated(spec.schema, loaded.value ?? {});
     if (!parsed.success) {
       out.diagnostics.push(...zodToDiagnostics(parsed.error, loaded.value, loaded.source));
@@ -105,13 +121,30 @@ export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
   }
   const contentDir = join(paths.content, id);
   if (existsSync(contentDir)) {
-    for (const name of readdirSync(contentDir).filter((n) => n.endsWith('.md')).sort()) {
+    const cfil = rel(paths.root, contentDir);
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(contentDir, { withFileTypes: true });
+    } catch (e) {
+      out.diagnostics.push({ allvarlighet: 'fel', regel: 'läsfel', meddelande: `kunde inte läsa mappen ${cfil}: ${osFelSv(e)}`, plats: { fil: cfil, rad: 1, kolumn: 1 } });
+    }
+    for (const name of entries.map((d) => d.name).filter((n) => n.endsWith('.md')).sort()) {
       const full = join(contentDir, name);
-      const text = readFileSync(full, 'utf8');
       const fil = rel(paths.root, full);
-      out.narrative.push({ namn: name, fil, text });
-      out.files.push({ fil, text });
+      const read = readInputFile(full, fil);
+      out.diagnostics.push(...read.diagnostics);
+      if (read.text === undefined) continue;
+      out.narrative.push({ namn: name, fil, text: read.text });
+      out.files.push({ fil, text: read.text });
     }
   }
   return out;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -145,6 +145,11 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
   // Uppgifter are facts "uppgifter/<id>/värde": the name must not shadow a table's.
   if (tableIds.has('uppgifter')) err(ts, ['tabeller', tableIds.get('uppgifter')!, 'id'], 'uppgifter.id', 'dubblett-id', 'tabell-id "uppgifter" är reserverat för uppgifter.yaml');
 
+  // `mall` names a file under templates/: a path that leaves it could read any file on the machine.
+  const mall = r.rapport?.mall;
+  if (mall !== undefined && !/^[\p{L}\p{N}_-][\p{L}\p{N}._-]*$/u.test(mall)) {
+    err(r.sources.rapport, ['mall'], 'mall', 'sökväg', `mallen "${mall}" ska vara ett namn på en fil i templates/ (utan .hbs), utan / eller \\ och utan .. ; skriv t.ex. mall: internbudget`);
+  }
   if (r.rapport && r.rapport.id !== r.id) {
     err(r.sources.rapport, ['id'], 'id', 'schema', `id "${r.rapport.id}" ska vara detsamma som mappens namn "${r.id}"`);
   }

@@ -31,9 +31,29 @@ function valueAt(root: unknown, path: Path): unknown {
   return cur;
 }
 
+/**
+ * Swedish habits YAML does not read as numbers: a decimal comma, a space between thousands, the
+ * typographic minus. Said with the fix instead of the general "expected a number".
+ */
+export function numberTrap(input: unknown): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  const s = input.trim();
+  const comma = /^([-+]?\d+),(\d+)$/.exec(s);
+  if (comma) return `"${s}" är inget tal i YAML, där decimaltecknet är punkt: skriv ${comma[1]}.${comma[2]} (det skrivs ut som ${s})`;
+  if (/^[-+]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/.test(s)) {
+    const plain = s.replace(/[ \u00a0\u202f]/g, '').replace(',', '.');
+    return `"${s}" är inget tal i YAML, som inte tillåter mellanrum i tal: skriv ${plain} (det skrivs ut med mellanrum, ${s})`;
+  }
+  if (/^\u2212\s*\d+([.,]\d+)?$/.test(s)) return `"${s}" har ett typografiskt minustecken: skriv ${s.replace(/\u2212\s*/, '-').replace(',', '.')} med vanligt bindestreck`;
+  return undefined;
+}
+
 /** Turns a zod issue into a Swedish message. */
 export function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
   const input = valueAt(root, issue.path as Path);
+  const wantsNumber = (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int')) || (issue.code === 'custom' && issue.message.startsWith('förväntade ett tal'));
+  const trap = wantsNumber ? numberTrap(input) : undefined;
+  if (trap) return trap;
   switch (issue.code) {
     case 'invalid_type': {
       if (input === undefined) return `fältet saknas (förväntade ${TYPE_SV[issue.expected] ?? issue.expected})`;
