@@ -7,6 +7,7 @@ import type { Avsnitt, Block, DiagramBlock, Dokument, Fakt, Inline, MålBlock, R
 import { parseMarkdown, plainText, type TextDel } from '../narrative/parse-markdown.js';
 import type { Rapport } from '../schema/rapport.js';
 import { uppgiftFacts } from './uppgifter.js';
+import { TemplateError } from '../template/errors.js';
 import { renderOutline, type OutlineItem, type TemplateContext, type TemplateSource } from '../template/outline.js';
 import { slugify } from '../util/slug.js';
 import { chartBlocks } from './charts.js';
@@ -81,7 +82,8 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
   try {
     outline = renderOutline(template, context);
   } catch (e) {
-    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `${template.name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, plats: { fil: template.name, rad: 1, kolumn: 1 } });
+    const at = e instanceof TemplateError ? { rad: e.rad, kolumn: e.kolumn } : { rad: 1, kolumn: 1 };
+    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: e instanceof Error ? e.message.split('\n')[0]! : String(e), plats: { fil: template.name, ...at } });
     return undefined;
   }
 
@@ -110,9 +112,13 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     append(a);
     stack.push(a);
   };
-  const where = (): Position => ({ fil: template.name, rad: 1, kolumn: 1 });
+  const where = (item: OutlineItem): Position => ({ fil: template.name, rad: item.mallplats?.rad ?? 1, kolumn: item.mallplats?.kolumn ?? 1 });
+  // Said once however often the template names it (a call inside {{#each}} runs many times).
+  const saidMissing = new Set<string>();
   const missing = (item: OutlineItem, what: string): void => {
-    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen hänvisar till ${what}, som inte finns`, plats: where() });
+    if (saidMissing.has(what)) return;
+    saidMissing.add(what);
+    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen hänvisar till ${what}, som inte finns`, plats: where(item) });
   };
 
   const explicitCharts = new Set(outline.flatMap((i) => (i.typ === 'diagram' ? [i.id] : [])));
@@ -204,6 +210,12 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
 
   // Nothing in the data or narrative may silently drop out of the publication.
   for (const [name, parts] of texts) {
+    // A chapter the template never names is one message, not one per section.
+    if (parts.length > 1 && !parts.some((_, i) => used.text.has(`${name}#${i}`))) {
+      const file = r.narrative.find((n) => n.namn === `${name}.md`)?.fil ?? `content/${r.id}/${name}.md`;
+      diagnostics.push({ allvarlighet: 'fel', regel: 'text-oanvänd', meddelande: `mallen ${template.name} placerar inte kapitlet ${name}.md; placera det med {{text "${name.split('-')[0]}"}} i mallen`, plats: parts[0]!.plats ?? { fil: file, rad: 1, kolumn: 1 } });
+      continue;
+    }
     parts.forEach((p, i) => {
       if (!used.text.has(`${name}#${i}`)) {
         diagnostics.push({ allvarlighet: 'fel', regel: 'text-oanvänd', meddelande: `mallen ${template.name} placerar inte texten ${p.nivå ? `under rubriken "${p.rubrikText}"` : 'före första rubriken'}`, plats: p.plats });
