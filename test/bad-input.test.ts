@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { CORPUS, ENGLISH, errorLines, prepare, run, type Fall } from './support/bad-input.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileCli, CORPUS, ENGLISH, errorLines, prepare, run, type Fall } from './support/bad-input.js';
 
 /**
  * The bad-input corpus (test/bad-input/*.json): each case is a change to a copy of the small,
@@ -17,6 +17,10 @@ const cases = readdirSync(CORPUS)
   .map((n) => ({ namn: n.replace(/\.json$/, ''), fall: JSON.parse(readFileSync(join(CORPUS, n), 'utf8')) as Fall }));
 
 describe('the bad-input corpus, through the real CLI', () => {
+  let js = '';
+  beforeAll(() => {
+    js = compileCli();
+  });
   it('holds at least 150 cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(150);
   });
@@ -24,7 +28,7 @@ describe('the bad-input corpus, through the real CLI', () => {
   it.concurrent.each(cases)('$namn', async ({ fall }) => {
     const { root, unprivileged } = prepare(fall);
     try {
-      const r = await run(root, fall.kommando ?? ['validate', 'exempel-2025'], unprivileged);
+      const r = await run(root, fall.kommando ?? ['validate', 'exempel-2025'], unprivileged, js);
       const v = fall.väntat;
       expect(r.status, r.out).toBe(v.kod);
       expect(r.out).not.toMatch(ENGLISH);

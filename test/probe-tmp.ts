@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS, errorLines, prepare, run, type Fall } from './support/bad-input.js';
+import { compileCli, CORPUS, errorLines, prepare, run, type Fall } from './support/bad-input.js';
 const names = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync(CORPUS).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).sort();
+const js = compileCli();
 const results: Record<string, unknown> = {};
 let i = 0;
 async function worker() {
@@ -9,7 +10,7 @@ async function worker() {
     const n = names[i++]!;
     const f = JSON.parse(readFileSync(join(CORPUS, `${n}.json`), 'utf8')) as Fall;
     const { root, unprivileged } = prepare(f);
-    const r = await run(root, f.kommando ?? ['validate', 'exempel-2025'], unprivileged);
+    const r = await run(root, f.kommando ?? ['validate', 'exempel-2025'], unprivileged, js);
     results[n] = { status: r.status, errors: errorLines(r.out).map((l) => l.replace(root, '<rot>')), out: r.out.replace(new RegExp(root, 'g'), '<rot>').slice(0, 1500) };
     rmSync(root, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { readInputFile } from '../load/read-input.js';
 import { join } from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { formatDateLong } from '../format/number.js';
@@ -19,14 +20,20 @@ import { resolveReference, type RefContext } from './references.js';
 export function loadTemplate(paths: ProjectPaths, name: string): TemplateSource | undefined {
   const file = join(paths.templates, `${name}.hbs`);
   if (!existsSync(file)) return undefined;
-  const partials: Record<string, string> = {};
+  const src: TemplateSource = { name: `templates/${name}.hbs`, text: '', partials: {} };
+  const read = (full: string, fil: string): string => {
+    const r = readInputFile(full, fil);
+    if (r.diagnostics[0] && !src.fel) src.fel = r.diagnostics[0];
+    return r.text ?? '';
+  };
+  src.text = read(file, src.name);
   const pdir = join(paths.templates, 'partials');
   if (existsSync(pdir)) {
     for (const f of readdirSync(pdir).filter((n) => n.endsWith('.hbs')).sort()) {
-      partials[f.slice(0, -4)] = readFileSync(join(pdir, f), 'utf8');
+      src.partials[f.slice(0, -4)] = read(join(pdir, f), `templates/partials/${f}`);
     }
   }
-  return { name: `templates/${name}.hbs`, text: readFileSync(file, 'utf8'), partials };
+  return src;
 }
 
 export function templateName(r: Rapport): string {
@@ -67,6 +74,10 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     texts.set(n.namn.replace(/\.md$/, ''), parsed.delar);
   }
 
+  if (template?.fel) {
+    diagnostics.push(template.fel);
+    return undefined;
+  }
   if (!template) {
     diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen templates/${templateName(rapport)}.hbs finns inte`, plats: r.sources.rapport?.at(['rapporttyp']) ?? { fil: `data/${r.id}/rapport.yaml`, rad: 1, kolumn: 1 } });
     return undefined;

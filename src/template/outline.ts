@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { z } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { TemplateError, templateError } from './errors.js';
 
 /**
@@ -104,6 +105,8 @@ export interface TemplateSource {
   name: string;
   text: string;
   partials: Record<string, string>;
+  /** Why the template or a partial could not be read (a folder in its place, no permission, not UTF-8). */
+  fel?: Diagnostic;
 }
 
 /** Renders a report type's template into outline items. Throws with a Swedish message on template errors. */
@@ -131,6 +134,11 @@ function atCall(h: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
     const outer = callSite;
     callSite = loc ? { rad: loc.start.line, kolumn: loc.start.column + 1 } : undefined;
     try {
+      // Strict mode does not reach a helper's arguments: `{{rubrik 1 rapport.kommun}}` would print "undefined".
+      const hash = (args[args.length - 1] as Partial<HelperOptions> | undefined)?.hash as Record<string, unknown> | undefined;
+      const missing = args.slice(0, -1).findIndex((a) => a === undefined);
+      if (missing >= 0) throw new Error(`argument ${missing + 1} finns inte i mallens data (mallen kan läsa ${Object.keys(templateContextSchema.shape).join(', ')})`);
+      for (const [k, v] of Object.entries(hash ?? {})) if (v === undefined) throw new Error(`${k}= finns inte i mallens data`);
       return (h as (...a: unknown[]) => unknown).apply(this, args);
     } catch (e) {
       if (e instanceof TemplateError) throw e;
