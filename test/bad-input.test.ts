@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileCli, CORPUS, ENGLISH, errorLines, prepare, run, type Fall } from './support/bad-input.js';
+import { compileCli, CORPUS, ENGLISH, errorLines, prepare, run, warningLines, type Fall } from './support/bad-input.js';
 
 /**
  * The bad-input corpus (test/bad-input/*.json): each case is a change to a copy of the small,
@@ -32,6 +32,20 @@ describe('the bad-input corpus, through the real CLI', () => {
       const v = fall.väntat;
       expect(r.status, r.out).toBe(v.kod);
       expect(r.out).not.toMatch(ENGLISH);
+      const warnings = warningLines(r.out);
+      if (v.varning) {
+        const w = warnings.find((l) => l.includes(v.varning!));
+        expect(w, r.out).toBeDefined();
+        if (v.varning_plats) expect(w!.startsWith(`${v.varning_plats} `), w).toBe(true);
+      }
+      if (v.inga_varningar) expect(warnings, r.out).toEqual([]);
+      if (v.utdata) {
+        const file = join(root, v.utdata.fil);
+        expect(existsSync(file), file).toBe(true);
+        const text = readFileSync(file, 'utf8');
+        if (v.utdata.saknar) expect(text).not.toContain(v.utdata.saknar);
+        if (v.utdata.innehåller) expect(text).toContain(v.utdata.innehåller);
+      }
       const errors = errorLines(r.out);
       if (v.meddelande === undefined) {
         expect(errors, r.out).toEqual([]);

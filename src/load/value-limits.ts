@@ -8,6 +8,9 @@ import { MAX_DEPTH, type Path, type SourceMap } from './yaml-source.js';
  * message at its place instead of a cascade of schema errors.
  */
 
+/** Excel's limit for the text of one cell; the workbook holds every text of the data. */
+export const EXCEL_CELL_MAX = 32_767;
+
 /** Beyond 15 significant digits a double no longer holds the number as written. */
 const MAX_DIGITS = 15;
 const MÅNADER = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
@@ -63,6 +66,7 @@ export function scanValues(value: unknown, source: SourceMap, text: string): Dia
     else if (typeof v === 'string') {
       const d = impossibleDate(v);
       if (d) fel(path, d, 'datum');
+      if (v.length > EXCEL_CELL_MAX) fel(path, `texten är ${v.length} tecken lång; en cell i Excel rymmer högst ${EXCEL_CELL_MAX} tecken: korta texten eller dela den på flera poster`);
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };

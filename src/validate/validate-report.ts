@@ -1,12 +1,13 @@
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { loadReport, type LoadedReport, type ProjectPaths } from '../load/load-report.js';
+import { fontCoverage } from './font-coverage.js';
 import { validateSemantics } from './report-semantics.js';
 
 /** Load + schema + semantic validation of one report. */
 export function loadAndValidate(paths: ProjectPaths, id: string): LoadedReport {
   const r = loadReport(paths, id);
   const schemaOk = !r.diagnostics.some((d) => d.allvarlighet === 'fel');
-  if (schemaOk && r.rapport) r.diagnostics.push(...validateSemantics(r));
+  if (schemaOk && r.rapport) r.diagnostics.push(...validateSemantics(r), ...fontCoverage(r.files));
   r.diagnostics = sortDiagnostics(r.diagnostics);
   return r;
 }

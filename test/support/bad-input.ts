@@ -36,6 +36,13 @@ export interface Fall {
     plats?: string;
     /** How many error lines; default 1 when a message is expected. */
     antal_fel?: number;
+    /** A fragment of a warning that must be printed, and its `file:line:col`. */
+    varning?: string;
+    varning_plats?: string;
+    /** No warning line at all (`build --tyst`). */
+    inga_varningar?: boolean;
+    /** An output file (relative to the scratch root) and text it must not / must contain. */
+    utdata?: { fil: string; saknar?: string; innehåller?: string };
   };
 }
 
@@ -90,6 +97,11 @@ export function prepare(f: Fall): { root: string; unprivileged: boolean } {
   // The unprivileged user may write the project's out/, as its owner would.
   if (unprivileged && process.getuid?.() === 0) chownSync(root, 65534, 65534);
   return { root, unprivileged };
+}
+
+/** The lines that report a warning: `file:line:col varning regel: …`. */
+export function warningLines(out: string): string[] {
+  return out.split('\n').filter((l) => /^(\S+:\d+:\d+ )?varning [\p{L}-]+: /u.test(l));
 }
 
 /** The lines that report an error: `file:line:col fel regel: …`, or the CLI's `fel: …`. */

@@ -13,6 +13,7 @@ export interface BuildOptions {
   strict?: boolean;
   pdfa?: boolean;
   jobb?: string;
+  tyst?: boolean;
 }
 
 export function parseFormats(s: string): Format[] | string {
@@ -82,7 +83,7 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
       console.error(`${r.id}: kunde inte skriva utdata: ${e.message}`);
     }
   };
-  const o = { formats, strict: opts.strict === true, pdfa: opts.pdfa === true };
+  const o = { formats, strict: opts.strict === true, pdfa: opts.pdfa === true, tyst: opts.tyst === true };
   if (jobs > 1) {
     console.log(`Bygger ${ids.length} rapporter på ${jobs} trådar.`);
     await buildInWorkers(root, ids, o, jobs, { emit, done });
