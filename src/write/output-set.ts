@@ -68,6 +68,16 @@ export function ensureOutputDir(dir: string, shown = dir): void {
   }
 }
 
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
 /** Removes what an interrupted write for this report left, and restores a set-aside previous set. */
 export function recoverOutputSet(outDir: string, id: string): void {
   if (!existsSync(outDir)) return;
@@ -77,8 +87,11 @@ export function recoverOutputSet(outDir: string, id: string): void {
     if (existsSync(target)) rmSync(aside, { recursive: true, force: true });
     else renameSync(aside, target);
   }
+  // Staging folders of processes that are gone; one a running build of the same report is writing stays.
   const prefix = stagingPrefix(id);
-  for (const name of readdirSync(outDir)) if (name.startsWith(prefix)) rmSync(join(outDir, name), { recursive: true, force: true });
+  for (const name of readdirSync(outDir)) {
+    if (name.startsWith(prefix) && !isRunning(Number(name.slice(prefix.length)))) rmSync(join(outDir, name), { recursive: true, force: true });
+  }
   // Temporary files of the earlier one-file-at-a-time writes.
   if (existsSync(target) && lstatSync(target).isDirectory()) {
     for (const name of readdirSync(target)) if (/^\..+\.\d+\.tmp$/.test(name)) rmSync(join(target, name), { force: true });
