@@ -94,7 +94,8 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     outline = renderOutline(template, context);
   } catch (e) {
     const at = e instanceof TemplateError ? { rad: e.rad, kolumn: e.kolumn } : { rad: 1, kolumn: 1 };
-    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: e instanceof Error ? e.message.split('\n')[0]! : String(e), plats: { fil: template.name, ...at } });
+    const fil = e instanceof TemplateError && e.fil ? e.fil : template.name;
+    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: e instanceof Error ? e.message.split('\n')[0]! : String(e), plats: { fil, ...at } });
     return undefined;
   }
 

@@ -9,6 +9,8 @@ export class TemplateError extends Error {
     message: string,
     readonly rad: number,
     readonly kolumn: number,
+    /** The partial the error is in (`templates/partials/x.hbs`), when not the template itself. */
+    readonly fil?: string,
   ) {
     super(message);
   }

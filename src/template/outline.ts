@@ -119,8 +119,17 @@ function compileTemplate(src: TemplateSource): Handlebars.TemplateDelegate {
   if (!t) {
     const hb = Handlebars.create();
     for (const [n, h] of Object.entries(HELPERS)) hb.registerHelper(n, atCall(h));
-    for (const [n, p] of Object.entries(src.partials)) hb.registerPartial(n, p);
     const knownHelpers = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
+    for (const [n, p] of Object.entries(src.partials)) {
+      // A partial is compiled on its own first, so its syntax errors and unknown helpers point into its own file.
+      try {
+        hb.precompile(p, { strict: true, knownHelpers, knownHelpersOnly: true });
+      } catch (e) {
+        const t = templateError(e, p, Object.keys(HELPERS));
+        throw new TemplateError(t.message, t.rad, t.kolumn, `templates/partials/${n}.hbs`);
+      }
+      hb.registerPartial(n, p);
+    }
     t = hb.compile(src.text, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: true });
     compiled.set(key, t);
   }
