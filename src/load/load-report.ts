@@ -64,6 +64,15 @@ function validated<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafePar
   return r as z.ZodSafeParseResult<z.output<T>>;
 }
 
+/** Like validation, the value scan is pure: an unchanged file (the same parsed value) is not scanned again. */
+const scannedCache = new WeakMap<object, Diagnostic[]>();
+function scannedValues(value: unknown, source: SourceMap, text: string): Diagnostic[] {
+  if (typeof value !== 'object' || value === null) return scanValues(value, source, text);
+  let r = scannedCache.get(value);
+  if (!r) scannedCache.set(value, (r = scanValues(value, source, text)));
+  return r.map((d) => ({ ...d }));
+}
+
 const rel = (root: string, p: string): string => relative(root, p).split('\\').join('/');
 
 /** Reads and schema-validates one report. Never throws for bad input: problems become diagnostics. */
@@ -105,7 +114,7 @@ export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
     out.sources[key] = loaded.source;
     out.diagnostics.push(...loaded.diagnostics);
     if (loaded.value === undefined) continue;
-    const limits = scanValues(loaded.value, loaded.source, text);
+    const limits = scannedValues(loaded.value, loaded.source, text);
     if (limits.length) {
       // Reported at their place; the schema's messages about the same values would only repeat them.
       out.diagnostics.push(...limits);

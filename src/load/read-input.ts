@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { osFelSv } from '../diagnostics/os-fel.js';
@@ -70,7 +71,8 @@ export function readInputFile(full: string, fil: string): ReadInput {
   } catch (e) {
     return { diagnostics: [fel('läsfel', `kunde inte läsa ${fil}: ${osFelSv(e)}`, at1)] };
   }
-  const bad = firstInvalidUtf8(bytes);
+  // Node's own check first (native); the scan only to find where a bad file goes wrong.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
     // Decode the valid part before the bad byte to place the error at its line and column.
     const before = bytes.subarray(0, bad).toString('utf8');

@@ -32,31 +32,46 @@ function hasGlyph(cp: number): boolean {
 const PART_OF_PREVIOUS = new Set([0x200d, 0xfe0e, 0xfe0f, 0x20e3]);
 const MAX_PER_FILE = 20;
 
+/** The last result per file: `watch` and a batch look at unchanged files again and again. */
+const lastScan = new Map<string, { text: string; found: Diagnostic[] }>();
+
 export function fontCoverage(files: readonly RawFile[]): Diagnostic[] {
+  return files.flatMap((f) => {
+    const hit = lastScan.get(f.fil);
+    // Copies: a later stage may mark a diagnostic (accepted, say) and must not change the cached one.
+    if (hit && hit.text === f.text) return hit.found.map((d) => ({ ...d }));
+    const found = scanFile(f);
+    lastScan.delete(f.fil);
+    lastScan.set(f.fil, { text: f.text, found: found.map((d) => ({ ...d })) });
+    // Keep the most recent few hundred files, as the YAML cache keeps its own.
+    if (lastScan.size > 400) lastScan.delete(lastScan.keys().next().value!);
+    return found;
+  });
+}
+
+function scanFile(f: RawFile): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const f of files) {
-    const yaml = f.fil.endsWith('.yaml');
-    let n = 0;
-    let skipped = 0;
-    let i = 0;
-    for (const ch of f.text) {
-      const cp = ch.codePointAt(0)!;
-      const at = i;
-      i += ch.length;
-      if (hasGlyph(cp) || PART_OF_PREVIOUS.has(cp) || (cp >= 0x1f3fb && cp <= 0x1f3ff)) continue;
-      // A YAML comment is never printed.
-      if (yaml) {
-        const lineStart = f.text.lastIndexOf('\n', at) + 1;
-        if (/(^|\s)#/.test(f.text.slice(lineStart, at))) continue;
-      }
-      if (n++ >= MAX_PER_FILE) {
-        skipped++;
-        continue;
-      }
-      const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-      out.push({ allvarlighet: 'varning', regel: 'typsnitt', meddelande: `tecknet "${ch}" (${hex}) finns inte i PDF:ens typsnitt (Roboto) och syns inte i PDF:en; ta bort det eller skriv det med ord`, plats: positionAt(f.text, at, f.fil) });
+  const yaml = f.fil.endsWith('.yaml');
+  let n = 0;
+  let skipped = 0;
+  let i = 0;
+  for (const ch of f.text) {
+    const cp = ch.codePointAt(0)!;
+    const at = i;
+    i += ch.length;
+    if (hasGlyph(cp) || PART_OF_PREVIOUS.has(cp) || (cp >= 0x1f3fb && cp <= 0x1f3ff)) continue;
+    // A YAML comment is never printed.
+    if (yaml) {
+      const lineStart = f.text.lastIndexOf('\n', at) + 1;
+      if (/(^|\s)#/.test(f.text.slice(lineStart, at))) continue;
     }
-    if (skipped) out.push({ allvarlighet: 'varning', regel: 'typsnitt', meddelande: `ytterligare ${skipped} tecken i filen saknas i PDF:ens typsnitt`, plats: { fil: f.fil, rad: 1, kolumn: 1 } });
+    if (n++ >= MAX_PER_FILE) {
+      skipped++;
+      continue;
+    }
+    const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    out.push({ allvarlighet: 'varning', regel: 'typsnitt', meddelande: `tecknet "${ch}" (${hex}) finns inte i PDF:ens typsnitt (Roboto) och syns inte i PDF:en; ta bort det eller skriv det med ord`, plats: positionAt(f.text, at, f.fil) });
   }
+  if (skipped) out.push({ allvarlighet: 'varning', regel: 'typsnitt', meddelande: `ytterligare ${skipped} tecken i filen saknas i PDF:ens typsnitt`, plats: { fil: f.fil, rad: 1, kolumn: 1 } });
   return out;
 }
