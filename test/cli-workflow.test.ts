@@ -160,7 +160,7 @@ describe('watch', () => {
     };
     try {
       await waitFor(/Bevakar exempel-2025/);
-      await waitFor(/\[start\] pdf och xlsx klara/);
+      await waitFor(/\[start\] pdf, xlsx och docx klara/);
       const md = join(p.content, 'exempel-2025', '01-inledning.md');
       const html = join(p.root, 'out', 'exempel-2025', 'exempel-2025.html');
       const mtime = statSync(html).mtimeMs;

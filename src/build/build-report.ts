@@ -1,6 +1,6 @@
 import type { ProjectPaths } from '../load/load-report.js';
 import { runChecks } from '../check/index.js';
-import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadAndCompose } from '../pipeline.js';
 import { summarise } from '../check/summary.js';
 import type { Dokument } from '../model/dokument.js';
@@ -10,6 +10,8 @@ export interface ReportBuildOptions {
   formats: Format[];
   strict: boolean;
   pdfa: boolean;
+  /** `--tyst`: no warning lines (errors are always printed). */
+  tyst?: boolean;
 }
 
 /** A progress or error line; `fel` lines go to stderr. */
@@ -40,6 +42,12 @@ export async function prepareReport(paths: ProjectPaths, id: string, o: ReportBu
     return { id, failed: true };
   }
   const k = runChecks(c.dokument);
+  // Every warning is printed at its place, so the summary line is never its only trace.
+  if (!o.tyst) {
+    const open = (d: Diagnostic): boolean => !d.accepterad && (d.allvarlighet === 'varning' || (d.allvarlighet === 'fel' && !o.strict));
+    // The checks' findings repeat the document's own diagnostics: each line once.
+    for (const line of new Set([...c.diagnostics, ...k.fynd].filter(open).map(formatDiagnostic))) emit(line, true);
+  }
   emit(`${id}: kontroll ${summarise(k)}`);
   if (o.strict && hasErrors(k.fynd)) {
     for (const d of k.fynd.filter((f) => f.allvarlighet === 'fel' && !f.accepterad)) emit(formatDiagnostic(d), true);

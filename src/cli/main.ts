@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { regelHjälp } from '../check/registry.js';
+import { errnoCode, osFelSv } from '../diagnostics/os-fel.js';
 import { VERSION } from '../version.js';
 
 // Each command is imported when it runs: `--help` and a mistyped option answer at once, and
@@ -57,8 +58,9 @@ program
   .option('--strict', 'avbryt om kontrollen hittar fel')
   .option('--pdfa', 'skapa PDF/A-2b för arkivet')
   .option('--jobb <antal>', 'antal rapporter som byggs samtidigt, i egna trådar (standard: en per kärna, men bara när varje tråd får minst fyra rapporter)')
-  .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build norrvik-tertial-2026 --strict --pdfa\n')
-  .action(async (rapporter: string[], opts: { out: string; format: string; strict?: boolean; pdfa?: boolean; jobb?: string }) => {
+  .option('--tyst', 'skriv inte ut varningar och kontrollfynd (fel skrivs alltid ut)')
+  .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build --tyst\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build norrvik-tertial-2026 --strict --pdfa\n')
+  .action(async (rapporter: string[], opts: { out: string; format: string; strict?: boolean; pdfa?: boolean; jobb?: string; tyst?: boolean }) => {
     const { runBuild } = await import('./commands/build.js');
     process.exitCode = await runBuild(program.opts<{ rot: string }>().rot, rapporter, opts);
   });
@@ -148,7 +150,8 @@ try {
     // help and version exit 0; usage errors exit 2 as CI scripts expect.
     process.exitCode = e.exitCode === 0 ? 0 : 2;
   } else {
-    console.error(`internt fel: ${e instanceof Error ? e.message : String(e)}`);
+    // An operating-system error that escaped its command is still said in Swedish.
+    console.error(`internt fel: ${errnoCode(e) ? osFelSv(e) : e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 3;
   }
 }

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { readInputFile } from '../load/read-input.js';
 import { join } from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { formatDateLong } from '../format/number.js';
@@ -8,6 +9,7 @@ import { parseMarkdown, plainText, type TextDel } from '../narrative/parse-markd
 import { ärUppföljning, PERIODRAPPORTER, type Rapport } from '../schema/rapport.js';
 import { uppgiftFacts } from './uppgifter.js';
 import { STANDARDPROFIL } from '../model/profil.js';
+import { TemplateError } from '../template/errors.js';
 import { renderOutline, type OutlineItem, type TemplateContext, type TemplateSource } from '../template/outline.js';
 import { slugify } from '../util/slug.js';
 import { chartBlocks } from './charts.js';
@@ -20,14 +22,20 @@ import { resolveReference, type RefContext } from './references.js';
 export function loadTemplate(paths: ProjectPaths, name: string): TemplateSource | undefined {
   const file = join(paths.templates, `${name}.hbs`);
   if (!existsSync(file)) return undefined;
-  const partials: Record<string, string> = {};
+  const src: TemplateSource = { name: `templates/${name}.hbs`, text: '', partials: {} };
+  const read = (full: string, fil: string): string => {
+    const r = readInputFile(full, fil);
+    if (r.diagnostics[0] && !src.fel) src.fel = r.diagnostics[0];
+    return r.text ?? '';
+  };
+  src.text = read(file, src.name);
   const pdir = join(paths.templates, 'partials');
   if (existsSync(pdir)) {
     for (const f of readdirSync(pdir).filter((n) => n.endsWith('.hbs')).sort()) {
-      partials[f.slice(0, -4)] = readFileSync(join(pdir, f), 'utf8');
+      src.partials[f.slice(0, -4)] = read(join(pdir, f), `templates/partials/${f}`);
     }
   }
-  return { name: `templates/${name}.hbs`, text: readFileSync(file, 'utf8'), partials };
+  return src;
 }
 
 /** A report's own template (`mall:`), or its kind's generic one. */
@@ -72,6 +80,10 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     texts.set(n.namn.replace(/\.md$/, ''), parsed.delar);
   }
 
+  if (template?.fel) {
+    diagnostics.push(template.fel);
+    return undefined;
+  }
   if (!template) {
     diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen templates/${templateName(rapport)}.hbs finns inte`, plats: r.sources.rapport?.at(['rapporttyp']) ?? { fil: `data/${r.id}/rapport.yaml`, rad: 1, kolumn: 1 } });
     return undefined;
@@ -90,7 +102,9 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
   try {
     outline = renderOutline(template, context);
   } catch (e) {
-    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `${template.name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, plats: { fil: template.name, rad: 1, kolumn: 1 } });
+    const at = e instanceof TemplateError ? { rad: e.rad, kolumn: e.kolumn } : { rad: 1, kolumn: 1 };
+    const fil = e instanceof TemplateError && e.fil ? e.fil : template.name;
+    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: e instanceof Error ? e.message.split('\n')[0]! : String(e), plats: { fil, ...at } });
     return undefined;
   }
 
@@ -119,9 +133,13 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     append(a);
     stack.push(a);
   };
-  const where = (): Position => ({ fil: template.name, rad: 1, kolumn: 1 });
+  const where = (item?: OutlineItem): Position => ({ fil: template.name, rad: item?.mallplats?.rad ?? 1, kolumn: item?.mallplats?.kolumn ?? 1 });
+  // Said once however often the template names it (a call inside {{#each}} runs many times).
+  const saidMissing = new Set<string>();
   const missing = (item: OutlineItem, what: string): void => {
-    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen hänvisar till ${what}, som inte finns`, plats: where() });
+    if (saidMissing.has(what)) return;
+    saidMissing.add(what);
+    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen hänvisar till ${what}, som inte finns`, plats: where(item) });
   };
 
   const explicitCharts = new Set(outline.flatMap((i) => (i.typ === 'diagram' ? [i.id] : [])));
@@ -225,11 +243,17 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
   };
   rest.forEach(handle);
   for (const g of grupper) {
-    if (!g.placerad) diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `"efter: ${g.rubrik}" pekar på en rubrik som inte finns (entydigt) i rapportens text; skriv rubriken som den står, "Överordnad > Rubrik" eller "Rubrik#2"`, plats: efterPlats(r, g.items) ?? where() });
+    if (!g.placerad) diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `"efter: ${g.rubrik}" pekar på en rubrik som inte finns (entydigt) i rapportens text; skriv rubriken som den står, "Överordnad > Rubrik" eller "Rubrik#2"`, plats: efterPlats(r, g.items) ?? where(g.items[0]) });
   }
 
   // Nothing in the data or narrative may silently drop out of the publication.
   for (const [name, parts] of texts) {
+    // A chapter the template never names is one message, not one per section.
+    if (parts.length > 1 && !parts.some((_, i) => used.text.has(`${name}#${i}`))) {
+      const file = r.narrative.find((n) => n.namn === `${name}.md`)?.fil ?? `content/${r.id}/${name}.md`;
+      diagnostics.push({ allvarlighet: 'fel', regel: 'text-oanvänd', meddelande: `mallen ${template.name} placerar inte kapitlet ${name}.md; placera det med {{text "${name.split('-')[0]}"}} i mallen`, plats: parts[0]!.plats ?? { fil: file, rad: 1, kolumn: 1 } });
+      continue;
+    }
     parts.forEach((p, i) => {
       if (!used.text.has(`${name}#${i}`)) {
         diagnostics.push({ allvarlighet: 'fel', regel: 'text-oanvänd', meddelande: `mallen ${template.name} placerar inte texten ${p.nivå ? `under rubriken "${p.rubrikText}"` : 'före första rubriken'}`, plats: p.plats });

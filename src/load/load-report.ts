@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,6 +8,9 @@ import { tabellerFilSchema } from '../schema/tabell.js';
 import { uppdragFilSchema, type UppdragFil } from '../schema/uppdrag.js';
 import { uppgifterFilSchema, type UppgifterFil } from '../schema/uppgifter.js';
 import { zodToDiagnostics } from '../validate/zod-issues.js';
+import { osFelSv } from '../diagnostics/os-fel.js';
+import { readInputFile } from './read-input.js';
+import { scanValues } from './value-limits.js';
 import { loadYaml, type SourceMap } from './yaml-source.js';
 import type { Profil } from '../model/profil.js';
 import { MANIFEST, type ProjectPaths } from './project.js';
@@ -64,6 +67,15 @@ function validated<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafePar
   return r as z.ZodSafeParseResult<z.output<T>>;
 }
 
+/** Like validation, the value scan is pure: an unchanged file (the same parsed value) is not scanned again. */
+const scannedCache = new WeakMap<object, Diagnostic[]>();
+function scannedValues(value: unknown, source: SourceMap, text: string): Diagnostic[] {
+  if (typeof value !== 'object' || value === null) return scanValues(value, source, text);
+  let r = scannedCache.get(value);
+  if (!r) scannedCache.set(value, (r = scanValues(value, source, text)));
+  return r.map((d) => ({ ...d }));
+}
+
 const rel = (root: string, p: string): string => relative(root, p).split('\\').join('/');
 
 /** Reads and schema-validates one report. Never throws for bad input: problems become diagnostics. */
@@ -76,6 +88,10 @@ export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
       regel: 'saknad-fil',
       meddelande: `rapporten "${id}" finns inte (ingen mapp ${rel(paths.root, dir)})`,
     });
+    return out;
+  }
+  if (!isDirectory(dir)) {
+    out.diagnostics.push({ allvarlighet: 'fel', regel: 'läsfel', meddelande: `${rel(paths.root, dir)} är en fil, men ska vara rapportens mapp`, plats: { fil: rel(paths.root, dir), rad: 1, kolumn: 1 } });
     return out;
   }
   for (const [key, spec] of Object.entries(DATAFILER) as [keyof typeof DATAFILER, (typeof DATAFILER)[keyof typeof DATAFILER]][]) {
@@ -92,12 +108,21 @@ export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
       }
       continue;
     }
-    const text = readFileSync(full, 'utf8');
+    const read = readInputFile(full, fil);
+    out.diagnostics.push(...read.diagnostics);
+    if (read.text === undefined) continue;
+    const text = read.text;
     out.files.push({ fil, text });
     const loaded = loadYaml(text, fil);
     out.sources[key] = loaded.source;
     out.diagnostics.push(...loaded.diagnostics);
     if (loaded.value === undefined) continue;
+    const limits = scannedValues(loaded.value, loaded.source, text);
+    if (limits.length) {
+      // Reported at their place; the schema's messages about the same values would only repeat them.
+      out.diagnostics.push(...limits);
+      continue;
+    }
     const parsed = validated(spec.schema, loaded.value ?? {});
     if (!parsed.success) {
       out.diagnostics.push(...zodToDiagnostics(parsed.error, loaded.value, loaded.source));
@@ -108,13 +133,30 @@ export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
   }
   const contentDir = join(paths.content, id);
   if (existsSync(contentDir)) {
-    for (const name of readdirSync(contentDir).filter((n) => n.endsWith('.md')).sort()) {
+    const cfil = rel(paths.root, contentDir);
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(contentDir, { withFileTypes: true });
+    } catch (e) {
+      out.diagnostics.push({ allvarlighet: 'fel', regel: 'läsfel', meddelande: `kunde inte läsa mappen ${cfil}: ${osFelSv(e)}`, plats: { fil: cfil, rad: 1, kolumn: 1 } });
+    }
+    for (const name of entries.map((d) => d.name).filter((n) => n.endsWith('.md')).sort()) {
       const full = join(contentDir, name);
-      const text = readFileSync(full, 'utf8');
       const fil = rel(paths.root, full);
-      out.narrative.push({ namn: name, fil, text });
-      out.files.push({ fil, text });
+      const read = readInputFile(full, fil);
+      out.diagnostics.push(...read.diagnostics);
+      if (read.text === undefined) continue;
+      out.narrative.push({ namn: name, fil, text: read.text });
+      out.files.push({ fil, text: read.text });
     }
   }
   return out;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -84,10 +84,14 @@ export function yamlPositionsSlow(text: string): YamlPositions {
   const keyPos = new Map<string, number>();
   const raws = new Map<string, string>();
 
+  let firstTag: number | undefined;
   // `id` is pathId of the node's path, built as the walk descends.
-  const walk = (node: Node | null | undefined, id: string): void => {
-    if (!node) return;
+  const walk = (node: Node | null | undefined, id: string, depth = 0): void => {
+    // Deeper than any report file; a nesting bomb has already been reported by the parser.
+    if (!node || depth > MAX_DEPTH) return;
     if (node.range) valuePos.set(id, node.range[0]);
+    // Report files need no tags; one (!!binary, !!js/function, !egen) is a mistake or an attack.
+    if (node.tag && firstTag === undefined) firstTag = Math.max(0, text.lastIndexOf('!', node.range?.[0] ?? 0));
     if (isScalar(node)) {
       if (node.range) raws.set(id, text.slice(node.range[0], node.range[1]));
     } else if (isMap(node)) {
@@ -97,21 +101,37 @@ export function yamlPositionsSlow(text: string): YamlPositions {
         const childId = id + SEP + k;
         const keyNode = item.key as Node | null;
         if (keyNode && keyNode.range) keyPos.set(childId, keyNode.range[0]);
-        if (item.value) walk(item.value as Node, childId);
+        if (item.value) walk(item.value as Node, childId, depth + 1);
         else if (keyNode?.range) valuePos.set(childId, keyNode.range[0]);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item as Node, id + SEP + String(i)));
+      node.items.forEach((item, i) => walk(item as Node, id + SEP + String(i), depth + 1));
     }
   };
   walk(doc.contents as Node | null, '');
 
-  const diagnostics = [...doc.errors, ...doc.warnings].map((err) => ({
-    allvarlighet: doc.errors.includes(err as never) ? ('fel' as const) : ('varning' as const),
-    meddelande: yamlMessageSv(err.code, err.message),
-    offset: err.code === 'DUPLICATE_KEY' ? duplicateKeyOffset(doc.contents as Node | null, err.pos[0]) : err.pos[0],
-  }));
-  const value = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  // One message per file: after a syntax error the parser's further errors are its consequences.
+  const first = doc.errors[0] ?? doc.warnings[0];
+  const diagnostics: YamlPositions['diagnostics'] = first
+    ? [{ allvarlighet: 'fel', meddelande: yamlMessageSv(first.code, first.message), offset: first.code === 'DUPLICATE_KEY' ? duplicateKeyOffset(doc.contents as Node | null, first.pos[0]) : first.pos[0] }]
+    : firstTag !== undefined
+      ? [{ allvarlighet: 'fel', meddelande: yamlMessageSv('TAG_RESOLVE_FAILED', ''), offset: firstTag }]
+      : [];
+  let value: unknown;
+  if (!diagnostics.length) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // yaml refuses an alias to no anchor, and aliases that would expand past maxAliasCount nodes (an "alias bomb").
+      const alias = /(^|[\s[{,:-])\*[^\s,\]}]/m.exec(text);
+      const bomb = e instanceof Error && /alias count/i.test(e.message);
+      diagnostics.push({
+        allvarlighet: 'fel',
+        meddelande: bomb ? 'ogiltig YAML: alias (*namn) som tillsammans blir för många värden; skriv ut värdena i stället för att upprepa dem med alias' : yamlMessageSv('BAD_ALIAS', ''),
+        offset: alias ? alias.index + alias[1]!.length : 0,
+      });
+    }
+  }
   return { value, valuePos, keyPos, raws, lineCounter, diagnostics };
 }
 
@@ -148,25 +168,53 @@ function parseYamlWithPositions(text: string, fil: string): LoadedYaml {
   };
 }
 
+/** How deep a report file nests at most (a table's rows under rows are about ten levels). */
+export const MAX_DEPTH = 64;
+
+/**
+ * The yaml package's errors, in Swedish with the fix. Its English text is never shown: a code
+ * missing here gets a general sentence, and test/bad-input/ has a case for each code that occurs.
+ */
 const YAML_CODES: Record<string, string> = {
-  DUPLICATE_KEY: 'nyckeln förekommer två gånger i samma mappning',
-  BAD_INDENT: 'fel indrag',
-  MISSING_CHAR: 'ett tecken saknas',
-  UNEXPECTED_TOKEN: 'oväntat tecken',
-  BLOCK_AS_IMPLICIT_KEY: 'ett block kan inte vara nyckel',
-  MULTILINE_IMPLICIT_KEY: 'en nyckel kan inte sträcka sig över flera rader',
-  TAB_AS_INDENT: 'tabb används som indrag (använd mellanslag)',
-  BAD_SCALAR_START: 'ett värde kan inte börja med det tecknet (sätt det inom citattecken)',
-  BAD_DIRECTIVE: 'okänt direktiv',
-  ALIAS_PROPS: 'ett alias kan inte ha egenskaper',
-  BAD_ALIAS: 'alias som inte finns',
-  DUPLICATE_ANCHOR: 'ankaret förekommer två gånger',
+  DUPLICATE_KEY: 'nyckeln förekommer två gånger i samma mappning; ta bort eller byt namn på den ena',
+  BAD_INDENT: 'fel indrag: raden är indragen som om den hörde till en annan nivå; rätta mellanslagen i början av raden',
+  MISSING_CHAR: 'ett tecken saknas här, oftast en avslutande ] eller } eller ett citattecken',
+  UNEXPECTED_TOKEN: 'oväntat tecken här; sätt texten inom citattecken om den innehåller tecken som : # [ ] { } ,',
+  BLOCK_AS_IMPLICIT_KEY: 'ett kolon följt av mellanslag inne i ett värde läses som en ny nyckel; sätt etiketten inom citattecken, t.ex. etikett: "Mål: trygghet" (eller rätta indraget, om raden under ska vara en egen nyckel)',
+  BLOCK_IN_FLOW: 'ett kolon följt av mellanslag inne i [ ] eller { } läses som en ny nyckel; sätt etiketten inom citattecken, t.ex. {etikett: "Mål: trygghet"}',
+  MULTILINE_IMPLICIT_KEY: 'en nyckel kan inte sträcka sig över flera rader; oftast saknas ett kolon eller ett citattecken på raden ovanför',
+  TAB_AS_INDENT: 'tabb används som indrag; YAML kräver mellanslag (ersätt tabben med mellanslag)',
+  BAD_SCALAR_START: 'ett värde kan inte börja med det här tecknet; sätt värdet inom citattecken',
+  BAD_DIRECTIVE: 'okänt direktiv (rader som börjar med %); ta bort raden',
+  BAD_DQ_ESCAPE: 'ogiltig escape-sekvens med \\ inom "…"; skriv \\\\ för ett omvänt snedstreck eller använd enkla citattecken \'…\'',
+  BAD_PROP_ORDER: 'ankare och taggar står i fel ordning',
+  BAD_COLLECTION_TYPE: 'fel sorts samling för taggen',
+  ALIAS_PROPS: 'ett alias (*namn) kan inte ha ankare eller taggar',
+  BAD_ALIAS: 'aliaset (*namn) hänvisar till ett ankare (&namn) som inte finns före det',
+  DUPLICATE_ANCHOR: 'ankaret (&namn) förekommer två gånger',
+  MULTIPLE_ANCHORS: 'ett värde kan bara ha ett ankare (&namn)',
+  MULTIPLE_TAGS: 'ett värde kan bara ha en tagg',
+  MULTIPLE_DOCS: 'filen innehåller flera YAML-dokument (en rad med ---); en fil får innehålla ett dokument, så ta bort raden --- och det som följer eller flytta det till en egen fil',
+  NON_STRING_KEY: 'en nyckel måste vara en text',
+  KEY_OVER_1024_CHARS: 'nyckeln är längre än 1024 tecken; oftast saknas ett kolon eller ett citattecken',
+  TAG_RESOLVE_FAILED: 'taggar (som !!js/function, !!binary eller !egen) används inte i rapportens filer: ta bort taggen (och sätt värdet inom citattecken om det ska vara en text)',
+  RESOURCE_EXHAUSTION: `filen är för djupt nästlad; en rapportfil har högst ${MAX_DEPTH} nivåer`,
+  IMPOSSIBLE: 'filen kan inte läsas som YAML här',
 };
 
+/** Finer cases of one code, told apart by the library's own text (which is never shown). */
+const YAML_DETAIL: [code: string, english: RegExp, sv: string][] = [
+  ['BAD_INDENT', /end with a \]/, 'listan [ … ] avslutas inte: ett ] saknas (eller så är raden under för lite indragen)'],
+  ['BAD_INDENT', /end with a \}/, 'mappningen { … } avslutas inte: ett } saknas (eller så är raden under för lite indragen)'],
+  ['MISSING_CHAR', /quote/, 'citattecknet avslutas aldrig: ett " eller \' saknas i slutet av texten'],
+  ['MISSING_CHAR', /\]/, 'listan [ … ] avslutas inte: ett ] saknas'],
+  ['MISSING_CHAR', /\}/, 'mappningen { … } avslutas inte: ett } saknas'],
+];
+
 function yamlMessageSv(code: string, original: string): string {
-  const sv = YAML_CODES[code];
-  const first = original.split('\n')[0] ?? original;
-  return sv ? `ogiltig YAML: ${sv} (${first})` : `ogiltig YAML: ${first}`;
+  const detail = YAML_DETAIL.find(([c, en]) => c === code && en.test(original));
+  if (detail) return `ogiltig YAML: ${detail[2]}`;
+  return `ogiltig YAML: ${YAML_CODES[code] ?? 'filen kan inte läsas som YAML här; kontrollera citattecken, kolon och indrag'}`;
 }
 
 /** yaml reports a duplicate key at its map; point at the second occurrence of the key instead. */

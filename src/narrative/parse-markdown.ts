@@ -5,6 +5,29 @@ import { unified } from 'unified';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import type { Block, Inline } from '../model/dokument.js';
 
+/** Elements whose content a browser never shows as text: removing their tags must remove it too. */
+const HIDDEN = /<(script|style|noscript|template|iframe|object|textarea|title|svg|math)\b[^>]*>/i;
+
+/**
+ * Inline HTML arrives as separate nodes for the opening and closing tags, with the content as
+ * text between them: `<script>alert(1)</script>` would otherwise leave "alert(1)" visible.
+ */
+function withoutHiddenHtml(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let closing: RegExp | undefined;
+  for (const n of nodes) {
+    if (closing) {
+      if (n.type === 'html' && closing.test(n.value)) closing = undefined;
+      continue;
+    }
+    out.push(n);
+    if (n.type !== 'html') continue;
+    const open = HIDDEN.exec(n.value);
+    if (open && !new RegExp(`</${open[1]}\\s*>`, 'i').test(n.value.slice(open.index))) closing = new RegExp(`</${open[1]}\\s*>`, 'i');
+  }
+  return out;
+}
+
 /** A piece of a narrative file: one heading and the blocks up to the next heading of any level. */
 export interface TextDel {
   fil: string;
@@ -43,7 +66,7 @@ export function parseMarkdown(text: string, fil: string, resolve: RefResolver): 
   const footnoteNumbers = new Map<string, number>();
   const pos = (n: Nodes): Position => ({ fil, rad: n.position?.start.line ?? 1, kolumn: n.position?.start.column ?? 1 });
 
-  const inlines = (nodes: PhrasingContent[]): Inline[] => nodes.flatMap((n) => inline(n));
+  const inlines = (nodes: PhrasingContent[]): Inline[] => withoutHiddenHtml(nodes).flatMap((n) => inline(n));
   const inline = (n: PhrasingContent): Inline[] => {
     switch (n.type) {
       case 'text':

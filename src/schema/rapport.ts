@@ -48,7 +48,6 @@ export const rapportSchema = z
         z.strictObject({
           nummer: z.number().int().min(1).optional(),
           titel: z.string().min(1),
-    mall: z.string().optional().describe('Mallen under templates/ (utan .hbs); standard är rapporttypens.'),
           tillhör: z.string().optional().describe('Vilken del bilagan hör till, t.ex. "Leanlinks internbudget".'),
         }),
       )

@@ -1,12 +1,18 @@
 import Handlebars from 'handlebars';
 import { z } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { TemplateError, templateError } from './errors.js';
 
 /**
  * The report type's Handlebars template decides the outline. Its helpers do not print HTML: each
  * emits one outline item as a JSON line, and compose builds the document from those items, so
  * every output format follows the same outline.
  */
-export type OutlineItem =
+export type OutlineItem = OutlineItemKind & {
+  /** Where the template emitted the item, for messages about it (line and column in the template). */
+  mallplats?: { rad: number; kolumn: number };
+};
+type OutlineItemKind =
   | { typ: 'titelsida' }
   | { typ: 'innehåll' }
   | { typ: 'text'; fil: string; del?: string; från?: string; till?: string }
@@ -56,8 +62,11 @@ export type TemplateContext = z.infer<typeof templateContextSchema>;
 
 type HelperOptions = Handlebars.HelperOptions;
 
+/** The template position of the helper call being run (set by atCall), given to the items it emits. */
+let callSite: { rad: number; kolumn: number } | undefined;
+
 function line(item: OutlineItem): Handlebars.SafeString {
-  return new Handlebars.SafeString(`${JSON.stringify(item)}\n`);
+  return new Handlebars.SafeString(`${JSON.stringify(callSite ? { ...item, mallplats: callSite } : item)}\n`);
 }
 
 const str = (v: unknown, name: string): string => {
@@ -112,6 +121,8 @@ export interface TemplateSource {
   name: string;
   text: string;
   partials: Record<string, string>;
+  /** Why the template or a partial could not be read (a folder in its place, no permission, not UTF-8). */
+  fel?: Diagnostic;
 }
 
 /** Renders a report type's template into outline items. Throws with a Swedish message on template errors. */
@@ -123,18 +134,55 @@ function compileTemplate(src: TemplateSource): Handlebars.TemplateDelegate {
   let t = compiled.get(key);
   if (!t) {
     const hb = Handlebars.create();
-    for (const [n, h] of Object.entries(HELPERS)) hb.registerHelper(n, h);
-    for (const [n, p] of Object.entries(src.partials)) hb.registerPartial(n, p);
+    for (const [n, h] of Object.entries(HELPERS)) hb.registerHelper(n, atCall(h));
     const knownHelpers = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
+    for (const [n, p] of Object.entries(src.partials)) {
+      // A partial is compiled on its own first, so its syntax errors and unknown helpers point into its own file.
+      try {
+        hb.precompile(p, { strict: true, knownHelpers, knownHelpersOnly: true });
+      } catch (e) {
+        const t = templateError(e, p, Object.keys(HELPERS));
+        throw new TemplateError(t.message, t.rad, t.kolumn, `templates/partials/${n}.hbs`);
+      }
+      hb.registerPartial(n, p);
+    }
     t = hb.compile(src.text, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: true });
     compiled.set(key, t);
   }
   return t;
 }
 
+/** A helper's own error, at the line and column of the call in the template. */
+function atCall(h: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
+  return function (this: unknown, ...args: unknown[]) {
+    const loc = (args[args.length - 1] as (Partial<HelperOptions> & { loc?: { start: { line: number; column: number } } }) | undefined)?.loc;
+    const outer = callSite;
+    callSite = loc ? { rad: loc.start.line, kolumn: loc.start.column + 1 } : undefined;
+    try {
+      // Strict mode does not reach a helper's arguments: `{{rubrik 1 rapport.kommun}}` would print "undefined".
+      const hash = (args[args.length - 1] as Partial<HelperOptions> | undefined)?.hash as Record<string, unknown> | undefined;
+      const missing = args.slice(0, -1).findIndex((a) => a === undefined);
+      if (missing >= 0) throw new Error(`argument ${missing + 1} finns inte i mallens data (mallen kan läsa ${Object.keys(templateContextSchema.shape).join(', ')})`);
+      for (const [k, v] of Object.entries(hash ?? {})) if (v === undefined) throw new Error(`${k}= finns inte i mallens data`);
+      return (h as (...a: unknown[]) => unknown).apply(this, args);
+    } catch (e) {
+      if (e instanceof TemplateError) throw e;
+      throw new TemplateError(e instanceof Error ? e.message : String(e), loc?.start.line ?? 1, (loc?.start.column ?? 0) + 1);
+    } finally {
+      callSite = outer;
+    }
+  };
+}
+
+/** Throws a TemplateError, in Swedish at the template's line and column, for every template error. */
 export function renderOutline(src: TemplateSource, context: TemplateContext): OutlineItem[] {
   const ctx = templateContextSchema.parse(context);
-  const out = compileTemplate(src)(ctx);
+  let out: string;
+  try {
+    out = compileTemplate(src)(ctx);
+  } catch (e) {
+    throw templateError(e, src.text, Object.keys(HELPERS));
+  }
   return out
     .split('\n')
     .map((l) => l.trim())
@@ -143,7 +191,9 @@ export function renderOutline(src: TemplateSource, context: TemplateContext): Ou
       try {
         return JSON.parse(l) as OutlineItem;
       } catch {
-        throw new Error(`mallen ${src.name} skriver text utanför hjälparna: "${l.slice(0, 60)}"`);
+        const at = src.text.indexOf(l);
+        const before = src.text.slice(0, Math.max(0, at));
+        throw new TemplateError(`mallen skriver text utanför hjälparna: "${l.slice(0, 60)}"; skriv text i kapitlens Markdown, eller som {{rubrik …}}`, at < 0 ? 1 : before.split('\n').length, at < 0 ? 1 : at - before.lastIndexOf('\n'));
       }
     });
 }

@@ -153,6 +153,15 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
   // Uppgifter are facts "uppgifter/<id>/värde": the name must not shadow a table's.
   if (tableIds.has('uppgifter')) err(ts, ['tabeller', tableIds.get('uppgifter')!, 'id'], 'uppgifter.id', 'dubblett-id', 'tabell-id "uppgifter" är reserverat för uppgifter.yaml');
 
+  // `mall` names a file under templates/: a path that leaves it could read any file on the machine.
+  const mall = r.rapport?.mall;
+  if (mall !== undefined && !/^[\p{L}\p{N}_-][\p{L}\p{N}._-]*$/u.test(mall)) {
+    err(r.sources.rapport, ['mall'], 'mall', 'sökväg', `mallen "${mall}" ska vara ett namn på en fil i templates/ (utan .hbs), utan / eller \\ och utan .. ; skriv t.ex. mall: internbudget`);
+  }
+  // The id names the output files (<id>.html): with the extension they must fit the file system's 255 bytes.
+  if (r.rapport && Buffer.byteLength(r.rapport.id) > 250) {
+    err(r.sources.rapport, ['id'], 'id', 'schema', `id "${r.rapport.id.slice(0, 20)}…" är ${Buffer.byteLength(r.rapport.id)} byte långt; högst 250 byte (å, ä och ö räknas som två), så att filnamnen ryms i filsystemet`);
+  }
   if (r.rapport && r.rapport.id !== r.id) {
     err(r.sources.rapport, ['id'], 'id', 'schema', `id "${r.rapport.id}" ska vara detsamma som mappens namn "${r.id}"`);
   }

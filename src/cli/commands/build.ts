@@ -5,7 +5,7 @@ import { FORMATS, type Format } from '../../build/formats.js';
 import { buildInWorkers } from '../../build/worker-pool.js';
 import { formatNumber } from '../../format/number.js';
 import { listReports, projectPaths } from '../../load/project.js';
-import { writeFilesAtomic } from '../../write/atomic.js';
+import { ensureOutputDir, OutputError, writeOutputSet } from '../../write/output-set.js';
 
 export interface BuildOptions {
   out: string;
@@ -13,6 +13,7 @@ export interface BuildOptions {
   strict?: boolean;
   pdfa?: boolean;
   jobb?: string;
+  tyst?: boolean;
 }
 
 export function parseFormats(s: string): Format[] | string {
@@ -53,6 +54,14 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
     return 2;
   }
   const outDir = isAbsolute(opts.out) ? opts.out : join(root, opts.out);
+  // Before any work: a place that cannot hold files is said at once, not after the build.
+  try {
+    ensureOutputDir(outDir, opts.out);
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    console.error(`fel: ${e.message}`);
+    return 2;
+  }
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   let failed = false;
@@ -65,15 +74,16 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
       return;
     }
     try {
-      writeFilesAtomic(r.outputs.map((o) => ({ path: join(outDir, r.id, o.namn), data: o.bytes })));
+      writeOutputSet(outDir, r.id, r.outputs.map((o) => ({ namn: o.namn, data: o.bytes })), { keepOthers: true, shownDir: opts.out });
       written += r.outputs.length;
       console.log(`${r.id}: skrev ${r.outputs.map((o) => o.namn).join(', ')} till ${join(opts.out, r.id)} (${Math.round(ms)} ms)`);
     } catch (e) {
       failed = true;
-      console.error(`${r.id}: kunde inte skriva utdata: ${e instanceof Error ? e.message : String(e)} (tidigare filer lämnas orörda)`);
+      if (!(e instanceof OutputError)) throw e;
+      console.error(`${r.id}: kunde inte skriva utdata: ${e.message}`);
     }
   };
-  const o = { formats, strict: opts.strict === true, pdfa: opts.pdfa === true };
+  const o = { formats, strict: opts.strict === true, pdfa: opts.pdfa === true, tyst: opts.tyst === true };
   if (jobs > 1) {
     console.log(`Bygger ${ids.length} rapporter på ${jobs} trådar.`);
     await buildInWorkers(root, ids, o, jobs, { emit, done });

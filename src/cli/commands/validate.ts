@@ -1,6 +1,6 @@
 import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
 import { listReports, projectPaths } from '../../load/load-report.js';
-import { loadAndValidate } from '../../validate/validate-report.js';
+import { loadAndCompose } from '../../pipeline.js';
 
 export function runValidate(root: string, requested: string[]): number {
   const paths = projectPaths(root);
@@ -11,7 +11,9 @@ export function runValidate(root: string, requested: string[]): number {
   }
   let failed = false;
   for (const id of ids) {
-    const r = loadAndValidate(paths, id);
+    // Through compose as `build` does, so the template, the references in the text and the
+    // placement of every part are checked too: what validate calls valid, build builds.
+    const r = loadAndCompose(paths, id);
     for (const d of r.diagnostics) console.error(formatDiagnostic(d));
     const errs = r.diagnostics.filter((d) => d.allvarlighet === 'fel').length;
     if (hasErrors(r.diagnostics)) failed = true;

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, chownSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, scratchFixture } from './support/project.js';
+
+const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
+
+/** Starts `watch` (as `uid` when given) and collects its output. */
+function startWatch(root: string, uid?: number) {
+  const ids = uid !== undefined && process.getuid?.() === 0 ? { uid, gid: uid } : {};
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--rot', root, 'watch', 'exempel-2025'], { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT, ...ids });
+  const log = { out: '' };
+  child.stdout.on('data', (b: Buffer) => (log.out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (log.out += b.toString()));
+  const waitFor = async (re: RegExp, from = 0, ms = 60_000): Promise<number> => {
+    const t = Date.now();
+    for (;;) {
+      const m = re.exec(log.out.slice(from));
+      if (m) return from + m.index + m[0].length;
+      if (Date.now() - t > ms) throw new Error(`väntade på ${re}; fick:\n${log.out}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, log, waitFor };
+}
+
+describe('watch survives what happens to folders', () => {
+  it('goes on after the data and content folders are moved away and back, says what it waits for, and rebuilds the next edit', async () => {
+    const p = scratchFixture();
+    const { child, log, waitFor } = startWatch(p.root);
+    const html = join(p.root, 'out', 'exempel-2025', 'exempel-2025.html');
+    const md = join(p.content, 'exempel-2025', '01-inledning.md');
+    try {
+      let at = await waitFor(/Bevakar exempel-2025: data\/exempel-2025, content\/exempel-2025, templates.*väntar på nästa ändring/);
+      at = Math.max(at, await waitFor(/\[start\] pdf, xlsx och docx klara/));
+      for (const dir of [join(p.data, 'exempel-2025'), join(p.content, 'exempel-2025')]) {
+        renameSync(dir, `${dir}-borta`);
+        at = await waitFor(/försvann; väntar på att (data|content)\/exempel-2025 kommer tillbaka/, at);
+        renameSync(`${dir}-borta`, dir);
+        at = await waitFor(/html klar på \d+ ms/, at);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(md, `${readFileSync(md, 'utf8')}\nEfter flytten 4712.\n`);
+      await waitFor(/\[content\/exempel-2025\/01-inledning\.md\] html klar på \d+ ms/, at);
+      expect(readFileSync(html, 'utf8')).toContain('Efter flytten 4712.');
+      expect(log.out).not.toMatch(/internt fel|Error|EACCES|ENOENT/);
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+
+  it('goes on after a file it may not read, saying so in Swedish, and rebuilds once it may again', async () => {
+    const p = scratchFixture();
+    // Root reads every file: run as the unprivileged user, owner of the project as a user would be.
+    const nobody = 65534;
+    chmodSync(p.root, 0o755);
+    for (const d of ['', 'out', 'data', 'content', 'templates', 'data/exempel-2025', 'content/exempel-2025']) {
+      try {
+        chownSync(join(p.root, d), nobody, nobody);
+      } catch {
+        // out/ does not exist yet
+      }
+    }
+    const md = join(p.content, 'exempel-2025', '02-ekonomi.md');
+    const { child, log, waitFor } = startWatch(p.root, nobody);
+    try {
+      // The watcher is ready once it says so, after the first build.
+      let at = Math.max(await waitFor(/\[start\] pdf, xlsx och docx klara/), await waitFor(/Bevakar exempel-2025/));
+      chmodSync(md, 0o000);
+      writeFileSync(join(p.content, 'exempel-2025', '01-inledning.md'), `${readFileSync(join(p.content, 'exempel-2025', '01-inledning.md'), 'utf8')}\nRättighetstest.\n`);
+      at = await waitFor(/content\/exempel-2025\/02-ekonomi\.md:1:1 fel läsfel: kunde inte läsa content\/exempel-2025\/02-ekonomi\.md: behörighet saknas/, at);
+      at = await waitFor(/fel i rapporten \(tidigare filer lämnas orörda\); väntar på nästa ändring/, at);
+      chmodSync(md, 0o644);
+      writeFileSync(join(p.content, 'exempel-2025', '01-inledning.md'), `${readFileSync(join(p.content, 'exempel-2025', '01-inledning.md'), 'utf8')}\nIgen.\n`);
+      await waitFor(/html klar på \d+ ms/, at);
+      expect(readFileSync(join(p.root, 'out', 'exempel-2025', 'exempel-2025.html'), 'utf8')).toContain('Igen.');
+      expect(log.out).not.toMatch(/internt fel|EACCES|permission/);
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+});
