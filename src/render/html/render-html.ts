@@ -5,6 +5,7 @@ import { chartCaption, chartDataTable, chartSvg, chartTextAlternative } from '..
 import { caption, factCell, paragraphs, STATUS_TEXT, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
 import { esc } from './escape.js';
 import { CSS, fontFaces } from './style.js';
+import { typografisktMinus } from '../../format/minus.js';
 
 /** Dokument → one self-contained, accessible HTML file that Word and LibreOffice can open. */
 export function renderHtml(d: Dokument): string {
@@ -95,7 +96,7 @@ function inlines(d: Dokument, xs: Inline[]): string {
     .map((i) => {
       switch (i.typ) {
         case 'text':
-          return esc(i.text);
+          return esc(typografisktMinus(i.text));
         case 'fet':
           return `<strong>${inlines(d, i.inl)}</strong>`;
         case 'kursiv':

@@ -3,6 +3,7 @@ import { formatCell, type FormattedCell } from '../../format/number.js';
 import { BEDÖMNING_FÄRG, BEDÖMNING_TEXT, type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
 import { BEDÖMNINGAR, type Bedömning } from '../../schema/mal.js';
 import { caption, factCell, paragraphs, STATUS_TEXT, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
+import { typografisktMinus } from '../../format/minus.js';
 import { COLOR } from './styles.js';
 
 type InlineText = string | ContentText;
@@ -12,6 +13,8 @@ export interface PdfContext {
   d: Dokument;
   chart?: (b: DiagramBlock) => Content;
   firstChapter: boolean;
+  /** A `sidbrytning` waits for the next block, so a break followed by a chapter's own break is one break, not a blank page. */
+  pendingBreak?: boolean;
 }
 
 export function blocks(c: PdfContext, bs: Block[], parent?: string): Content[] {
@@ -19,6 +22,19 @@ export function blocks(c: PdfContext, bs: Block[], parent?: string): Content[] {
 }
 
 function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
+  if (b.typ === 'sidbrytning') {
+    c.pendingBreak = !c.firstChapter;
+    return [];
+  }
+  const out = blockContent(c, b, parent);
+  if (c.pendingBreak && out.length) {
+    c.pendingBreak = false;
+    out[0] = { ...(out[0] as object), pageBreak: 'before' } as Content;
+  }
+  return out;
+}
+
+function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, parent: string | undefined): Content[] {
   // Chapters start on a new page, except the very first block after the title page.
   const first = c.firstChapter;
   c.firstChapter = false;
@@ -26,7 +42,7 @@ function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
     case 'avsnitt':
       return section(c, b, parent, first);
     case 'stycke':
-      return [{ text: inlines(c.d, b.inl), style: 'p' }];
+      return [paragraph(inlines(c.d, b.inl))];
     case 'lista': {
       const items = b.punkter.map((p) => ({ stack: blocks(c, p, parent) }));
       return [b.numrerad ? { ol: items, ...(b.start ? { start: b.start } : {}), margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }];
@@ -55,8 +71,6 @@ function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
           unbreakable: true,
         },
       ];
-    case 'sidbrytning':
-      return [{ text: '', pageBreak: 'after' }];
     case 'fotnoter':
       return b.poster.map((p) => ({ text: [{ text: `${p.nummer} `, sup: true }, ...inlines(c.d, p.inl)], style: 'fotnot' }));
   }
@@ -65,6 +79,7 @@ function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
 function section(c: PdfContext, a: Avsnitt, parent: string | undefined, first: boolean): Content[] {
   const level = Math.min(6, a.nivå);
   const breakBefore = a.sidbrytning && !first;
+  if (breakBefore) c.pendingBreak = false;
   const heading: Content = {
     text: inlines(c.d, a.rubrik),
     style: `h${level}`,
@@ -83,7 +98,7 @@ export function inlines(d: Dokument, xs: Inline[], style: { bold?: boolean; ital
   return xs.flatMap((i): InlineText[] => {
     switch (i.typ) {
       case 'text':
-        return [{ text: i.text, ...style }];
+        return [{ text: typografisktMinus(i.text), ...style }];
       case 'ref':
         return [{ text: i.text, ...style }];
       case 'kod':
@@ -102,12 +117,43 @@ export function inlines(d: Dokument, xs: Inline[], style: { bold?: boolean; ital
   });
 }
 
+/** A cell of a number column: figures and markers ("-", "I.U.", "Öka", "≥ 4,0") alike stand right, as in the publication. */
 const cellText = (f: FormattedCell, extra: object = {}): TableCell => ({
   text: f.fotnot ? [f.text, { text: f.fotnot, sup: true }] : f.text,
-  alignment: f.numeric ? 'right' : 'left',
+  alignment: 'right',
   noWrap: f.numeric,
   ...extra,
 });
+
+/** Below this many characters a paragraph is kept on one page (no widow or orphan line); a longer one may break. */
+const KEEP_PARAGRAPH_CHARS = 700;
+
+/** A paragraph; short ones are unbreakable. Never a long one: pdfmake keeps only the first page of an unbreakable block that outgrows a page. */
+function paragraph(text: InlineText[], style = 'p'): Content {
+  const length = text.reduce((n, t) => n + (typeof t === 'string' ? t.length : typeof t.text === 'string' ? t.text.length : 0), 0);
+  return { text, style, ...(length <= KEEP_PARAGRAPH_CHARS ? { unbreakable: true } : {}) } as Content;
+}
+
+/** Characters of text in a cell, nested stacks and inline arrays included. */
+function cellChars(c: unknown): number {
+  if (typeof c === 'string') return c.length;
+  if (Array.isArray(c)) return c.reduce<number>((n, x) => n + cellChars(x), 0);
+  if (c && typeof c === 'object') {
+    const o = c as { text?: unknown; stack?: unknown };
+    return cellChars(o.text) + cellChars(o.stack);
+  }
+  return 0;
+}
+
+/**
+ * Rows are kept whole only while no cell could outgrow a page: pdfmake lays out an unbreakable row
+ * that does not fit on one page by dropping what falls beyond it. A table with such a cell lets its
+ * rows break, so every word is printed.
+ */
+const ROW_CHARS_KEPT_WHOLE = 1200;
+function rowsKeptWhole(body: TableCell[][]): boolean {
+  return body.every((row) => row.every((cell) => cellChars(cell) <= ROW_CHARS_KEPT_WHOLE));
+}
 
 /** Registered with pdfmake by name (engine.ts), so content holds no functions and can be copied. */
 export const TABLE_LAYOUT = {
@@ -144,7 +190,7 @@ function table(d: Dokument, t: TabellBlock): Content[] {
   const out: Content[] = [
     tableCaption(`${caption(t)}${unit && !t.förspalt.includes(t.enhet) ? ` (${unit.toLowerCase()})` : ''}`),
     {
-      table: { headerRows: 1, dontBreakRows: true, widths: ['*', ...t.kolumner.map(() => 'auto' as const)], body },
+      table: { headerRows: 1, keepWithHeaderRows: 2, dontBreakRows: rowsKeptWhole(body), widths: ['*', ...t.kolumner.map(() => 'auto' as const)], body },
       layout: 'kommunrapport',
       fontSize: 8,
     } as Content,
@@ -155,25 +201,29 @@ function table(d: Dokument, t: TabellBlock): Content[] {
   return out;
 }
 
+/**
+ * One table per nämndmål: the column heads, then the goal (name and description) as a row across
+ * the full width, both repeated when the table continues on the next page, then its indicators.
+ * No cell spans rows, so nothing has to fit beside a tall goal text on one page.
+ */
 function goalTable(m: MålBlock): Content[] {
   const head: TableCell[] = [
-    { text: m.benämning.mål, style: 'th' },
     { text: m.benämning.indikator, style: 'th' },
     ...m.kolumner.map((k): TableCell => ({ text: k.rubrik, style: 'th', alignment: 'right' })),
   ];
-  const body: TableCell[][] = [head];
+  const span = head.length;
   const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): TableCell => cellText(formatCell(v.cell, v.decimaler), { fontSize: 8 });
-  for (const n of m.nämndmål) {
-    const span = Math.max(1, n.indikatorer.reduce((k, i) => k + 1 + i.delrader.length, 0));
-    const goal: TableCell = {
-      rowSpan: span,
-      stack: [{ text: n.namn, bold: true }, ...(n.beskrivning ? [{ text: n.beskrivning, italics: true, fontSize: 7.5, color: COLOR.muted }] : [])],
-    };
-    if (!n.indikatorer.length) {
-      body.push([goal, { text: `Ingen ${m.benämning.indikator.toLowerCase()}`, italics: true }, ...m.kolumner.map(() => '')]);
-      continue;
-    }
-    let first = true;
+  const tables = m.nämndmål.map((n, i): Content => {
+    const goal: TableCell[] = [
+      {
+        colSpan: span,
+        stack: [{ text: [`${m.benämning.mål}: `, { text: n.namn, bold: true }] }, ...(n.beskrivning ? [{ text: n.beskrivning, italics: true, fontSize: 7.5, color: COLOR.muted }] : [])],
+        fillColor: COLOR.goalFill,
+      },
+      ...head.slice(1).map(() => ({})),
+    ];
+    const body: TableCell[][] = [head, goal];
+    if (!n.indikatorer.length) body.push([{ text: `Ingen ${m.benämning.indikator.toLowerCase()}`, italics: true }, ...m.kolumner.map(() => '')]);
     for (const ind of n.indikatorer) {
       const name: TableCell = {
         stack: [
@@ -181,19 +231,17 @@ function goalTable(m: MålBlock): Content[] {
           ...(ind.förklaring ? [{ text: ind.förklaring, italics: true, fontSize: 7.5, color: COLOR.muted }] : []),
         ],
       };
-      body.push([first ? goal : {}, name, ...ind.värden.map(val)]);
-      first = false;
-      for (const dr of ind.delrader) body.push([{}, { text: dr.namn, italics: true, margin: [8, 0, 0, 0] }, ...dr.värden.map(val)]);
+      body.push([name, ...ind.värden.map(val)]);
+      for (const dr of ind.delrader) body.push([{ text: dr.namn, italics: true, margin: [8, 0, 0, 0] }, ...dr.värden.map(val)]);
     }
-  }
-  const out: Content[] = [
-    tableCaption(caption(m)),
-    {
-      table: { headerRows: 1, dontBreakRows: true, widths: [95, '*', ...m.kolumner.map(() => 'auto' as const)], body },
+    return {
+      table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: rowsKeptWhole(body), widths: ['*', ...m.kolumner.map(() => 'auto' as const)], body },
       layout: 'kommunrapport',
       fontSize: 8,
-    } as Content,
-  ];
+      margin: [0, i === 0 ? 0 : 6, 0, 0],
+    } as Content;
+  });
+  const out: Content[] = [tableCaption(caption(m)), ...tables];
   if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) out.push({ text: `* Obligatorisk ${m.benämning.indikator.toLowerCase()}.`, style: 'fotnot' });
   for (const f of m.fotnoter) out.push({ text: [{ text: f.markör, sup: true }, ` ${f.text}`], style: 'fotnot' });
   out.push({ text: '', margin: [0, 0, 0, 6] });
@@ -241,7 +289,7 @@ function uppdrag(u: UppdragBlock): Content[] {
   ];
   return [
     tableCaption(caption(u)),
-    { table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', 50, '*'], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
+    { table: { headerRows: 1, keepWithHeaderRows: 2, dontBreakRows: rowsKeptWhole(body), widths: [16, '*', 50, '*'], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
     { text: '', margin: [0, 0, 0, 6] },
   ];
 }

@@ -8,6 +8,7 @@ import { installSharedShapingCache, useSharedShaping } from './shaping-cache.js'
 import { useLineRuns } from './line-runs.js';
 import { useBatchedStreamWrites } from './stream-writes.js';
 import { useFastStyleLookup } from './style-lookup.js';
+import type { LaidOutPage } from './verify.js';
 
 const require = createRequire(import.meta.url);
 // pdfmake is CommonJS and a singleton: configure it once.
@@ -48,5 +49,14 @@ export interface PdfExtras {
 }
 
 export async function layoutPdf(def: TDocumentDefinitions & PdfExtras): Promise<Buffer> {
-  return pdfmake.createPdf(def).getBuffer();
+  return (await layoutPdfPages(def)).bytes;
+}
+
+/** The PDF and the pages pdfmake laid out for it (pdfmake 0.3's Renderer keeps them on the pdfkit document as `_pdfMakePages`). */
+export async function layoutPdfPages(def: TDocumentDefinitions & PdfExtras): Promise<{ bytes: Buffer; pages: LaidOutPage[] }> {
+  const out = pdfmake.createPdf(def);
+  const doc = (await out.getStream()) as unknown as { _pdfMakePages?: LaidOutPage[] };
+  const pages = doc._pdfMakePages;
+  if (!pages) throw new Error('pdfmake lämnade inga sidor att kontrollera (_pdfMakePages saknas: en ny pdfmake-version?)');
+  return { bytes: await out.getBuffer(), pages };
 }

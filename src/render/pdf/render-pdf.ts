@@ -2,7 +2,10 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { DiagramBlock, Dokument } from '../../model/dokument.js';
 import { chartCaption, chartSvg, chartTextAlternative } from '../chart/index.js';
 import { blocks } from './blocks.js';
-import { layoutPdf, type PdfExtras } from './engine.js';
+import { keepWithNext } from './keep-together.js';
+import { layoutPdfPages, type PdfExtras } from './engine.js';
+import { modelWords } from './model-words.js';
+import { verifyLayout } from './verify.js';
 import { COLOR, STYLES } from './styles.js';
 
 export interface PdfOptions {
@@ -72,10 +75,7 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
     footer: (currentPage: number, pageCount: number) =>
       currentPage === 1 ? null : { text: `Sida ${currentPage} av ${pageCount}`, style: 'header', alignment: 'center', margin: [0, 22, 0, 0] },
     // A heading or caption never stands alone at the bottom of a page.
-    pageBreakBefore: (node, rest) => {
-      const n = node as unknown as { headlineLevel?: number; pageBreak?: string };
-      return n.headlineLevel !== undefined && n.pageBreak !== 'before' && rest.getFollowingNodesOnPage().length === 0;
-    },
+    pageBreakBefore: keepWithNext(MARGINS[1]) as unknown as TDocumentDefinitions['pageBreakBefore'],
     // pdfmake writes layout state into the nodes it is given: hand it a copy, never the model's own arrays.
     content: structuredClone([titlePage, ...body]),
   };
@@ -95,6 +95,13 @@ function pdfChart(b: DiagramBlock): Content {
   } as Content;
 }
 
+/**
+ * The PDF, verified before it is returned: every word of the model on its pages, in reading order,
+ * inside the text area. Anything lost or out of bounds fails the build, naming the block.
+ */
 export async function renderPdf(d: Dokument, opts: PdfOptions = {}): Promise<Buffer> {
-  return layoutPdf(pdfDefinition(d, opts));
+  const { bytes, pages } = await layoutPdfPages(pdfDefinition(d, opts));
+  const problems = verifyLayout(pages, modelWords(d));
+  if (problems.length) throw new Error(`PDF:en visar inte all text (${problems.length} ${problems.length === 1 ? 'ställe' : 'ställen'}):\n  ${problems.slice(0, 20).join('\n  ')}`);
+  return bytes;
 }
