@@ -42,7 +42,8 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
     case 'avsnitt':
       return section(c, b, parent, first);
     case 'stycke':
-      return [paragraph(inlines(c.d, b.inl))];
+      // Not unbreakable: in pdfmake 0.3 an unbreakable paragraph that ends exactly at a page's foot leaves a blank page after it.
+      return [{ text: inlines(c.d, b.inl), style: 'p' }];
     case 'lista': {
       const items = b.punkter.map((p) => ({ stack: blocks(c, p, parent) }));
       return [b.numrerad ? { ol: items, ...(b.start ? { start: b.start } : {}), margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }];
@@ -124,15 +125,6 @@ const cellText = (f: FormattedCell, extra: object = {}): TableCell => ({
   noWrap: f.numeric,
   ...extra,
 });
-
-/** Below this many characters a paragraph is kept on one page (no widow or orphan line); a longer one may break. */
-const KEEP_PARAGRAPH_CHARS = 700;
-
-/** A paragraph; short ones are unbreakable. Never a long one: pdfmake keeps only the first page of an unbreakable block that outgrows a page. */
-function paragraph(text: InlineText[], style = 'p'): Content {
-  const length = text.reduce((n, t) => n + (typeof t === 'string' ? t.length : typeof t.text === 'string' ? t.text.length : 0), 0);
-  return { text, style, ...(length <= KEEP_PARAGRAPH_CHARS ? { unbreakable: true } : {}) } as Content;
-}
 
 /** Characters of text in a cell, nested stacks and inline arrays included. */
 function cellChars(c: unknown): number {

@@ -16,12 +16,10 @@ export interface Neighbours {
   getNodesOnNextPage(): NodeInfo[];
 }
 
-/** Room a heading needs below its top: itself and about three lines, or a table's head and two rows. */
-const NEED_HEADING = 95;
-/** A caption needs its own line and a table's head and first rows. */
-const NEED_CAPTION = 80;
-/** Captions are headlineLevel 7 (blocks.ts); headings 1–6. */
-const CAPTION_LEVEL = 7;
+/** Room below the next block's start for it to begin here: three lines of text. (A table moves whole when its head and first rows do not fit.) */
+const MIN_START = 36;
+/** Room a caption or subheading directly below a heading needs: itself and a table's head and first rows. */
+const NEED_STACKED = 80;
 
 export function keepWithNext(topMargin: number): (node: NodeInfo, n: Neighbours) => boolean {
   return (node, n) => {
@@ -29,13 +27,16 @@ export function keepWithNext(topMargin: number): (node: NodeInfo, n: Neighbours)
     const next = n.getNodesOnNextPage();
     // Nothing of this part continues on the next page: everything after the heading fits here.
     if (!next.length || next[0]!.pageBreak === 'before') return false;
-    const following = n.getFollowingNodesOnPage();
-    if (!following.length) return true;
     const p = node.startPosition;
-    const room = topMargin + p.pageInnerHeight - p.top;
-    const caption = node.headlineLevel === CAPTION_LEVEL;
-    // A heading directly followed by a caption or a subheading needs room for both.
-    const stacked = following[0]!.headlineLevel !== undefined && !caption ? NEED_CAPTION : 0;
-    return room < (caption ? NEED_CAPTION : NEED_HEADING) + stacked;
+    // Nodes laid out inside an unbreakable block (table rows, kept header rows) keep pdfmake 0.3's
+    // block-relative page and top; only a node that starts below the heading on its page follows it.
+    const first = n.getFollowingNodesOnPage().find((f) => f.startPosition.pageNumber === p.pageNumber && f.startPosition.top > p.top);
+    if (!first) return true;
+    const bottom = topMargin + p.pageInnerHeight;
+    // A heading directly above a caption or a subheading needs room for that one's content too.
+    if (first.headlineLevel !== undefined) return bottom - first.startPosition.top < NEED_STACKED;
+    // The next block ends on this page: the heading is not alone.
+    if (first.pageNumbers.length === 1 && first.pageNumbers[0] === p.pageNumber) return false;
+    return bottom - first.startPosition.top < MIN_START;
   };
 }
