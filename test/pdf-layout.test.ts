@@ -38,11 +38,6 @@ beforeAll(async () => {
 const PAGE = { height: 841.89, width: 595.28, top: 64, bottom: 58, left: 57, right: 57 };
 const inBody = (w: WordBox): boolean => w.yMin >= PAGE.top - 1 && w.yMax <= PAGE.height - PAGE.bottom + 1;
 
-const KNOWN_DEFECTS: Record<string, string[]> = {
-  'ks-internbudget-2024': ['sidan 25 slutar med rubriken «Tabell 13. Samhälle: Ett Linköping med minskad segregation»'],
-  'ks-delarsrapport-2021-08': ['sidan 13: 1 rader'],
-};
-
 /** Body lines of a page, top to bottom: words whose tops are within 2 pt make one line. */
 function bodyLines(words: WordBox[], page: number): string[] {
   const ws = words.filter((w) => w.page === page && inBody(w));
@@ -72,7 +67,7 @@ function headings(d: Dokument): string[] {
 }
 
 describe.each(ALL)('%s, read back with pdftotext -bbox', (id) => {
-  it('has no heading or caption last on a page, no blank page and no page with a single line (but the known ones, listed)', () => {
+  it('has no heading or caption last on a page, no blank page and no page with a single line ', () => {
     const words = pdfWords(file(id));
     const pages = Math.max(...words.map((w) => w.page)) + 1;
     const hs = headings(docs.get(id)!);
@@ -86,9 +81,7 @@ describe.each(ALL)('%s, read back with pdftotext -bbox', (id) => {
       const last = lines[lines.length - 1]!.replace(/\s+/g, ' ');
       if (hs.some((h) => h.endsWith(last))) defects.push(`sidan ${p + 1} slutar med rubriken «${last}»`);
     }
-    // Exactly these remain (README, "The PDF"): a caption above a goal table whose kept head rows
-    // pdfmake reports on a block-relative page, and a table's last line alone on a page. Fixed, they leave this list.
-    expect(defects).toEqual(KNOWN_DEFECTS[id] ?? []);
+    expect(defects).toEqual([]);
   });
   it('has every word inside the page, and all body text inside the text area', () => {
     const words = pdfWords(file(id));

@@ -2,7 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { DiagramBlock, Dokument } from '../../model/dokument.js';
 import { chartCaption, chartSvg, chartTextAlternative } from '../chart/index.js';
 import { blocks } from './blocks.js';
-import { keepWithNext } from './keep-together.js';
+import { keepWithNext, RUNNING } from './keep-together.js';
 import { layoutPdfPages, type PdfExtras } from './engine.js';
 import { modelWords } from './model-words.js';
 import { verifyLayout } from './verify.js';
@@ -70,10 +70,11 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
               { text: opts.stämpel ?? t.titel, style: 'header' },
               ...(opts.stämpel ? [{ text: t.titel, style: 'header', alignment: 'right' as const }] : []),
             ],
+            style: RUNNING,
             margin: [MARGINS[0], 30, MARGINS[2], 0],
           },
     footer: (currentPage: number, pageCount: number) =>
-      currentPage === 1 ? null : { text: `Sida ${currentPage} av ${pageCount}`, style: 'header', alignment: 'center', margin: [0, 22, 0, 0] },
+      currentPage === 1 ? null : { text: `Sida ${currentPage} av ${pageCount}`, style: RUNNING, alignment: 'center', margin: [0, 22, 0, 0] },
     // A heading or caption never stands alone at the bottom of a page.
     pageBreakBefore: keepWithNext(MARGINS[1]) as unknown as TDocumentDefinitions['pageBreakBefore'],
     // pdfmake writes layout state into the nodes it is given: hand it a copy, never the model's own arrays.
