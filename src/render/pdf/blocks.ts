@@ -5,6 +5,8 @@ import { BEDÖMNINGAR, type Bedömning } from '../../schema/mal.js';
 import { caption, factCell, paragraphs, STATUS_TEXT, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
 import { typografisktMinus } from '../../format/minus.js';
 import { COLOR } from './styles.js';
+import { el, mark, type TagNode } from './tag-plan.js';
+import { chartTextAlternative } from '../chart/index.js';
 
 type InlineText = string | ContentText;
 
@@ -15,6 +17,8 @@ export interface PdfContext {
   firstChapter: boolean;
   /** A `sidbrytning` waits for the next block, so a break followed by a chapter's own break is one break, not a blank page. */
   pendingBreak?: boolean;
+  /** The structure element new blocks go under (tag-plan.ts). */
+  tag: TagNode;
 }
 
 export function blocks(c: PdfContext, bs: Block[], parent?: string): Content[] {
@@ -27,6 +31,7 @@ function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
     return [];
   }
   const out = blockContent(c, b, parent);
+  if (b.typ !== 'avsnitt' && b.typ !== 'lista') tagBlock(c.tag, b, out);
   if (c.pendingBreak && out.length) {
     c.pendingBreak = false;
     out[0] = { ...(out[0] as object), pageBreak: 'before' } as Content;
@@ -45,7 +50,14 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
       // Not unbreakable: in pdfmake 0.3 an unbreakable paragraph that ends exactly at a page's foot leaves a blank page after it.
       return [{ text: inlines(c.d, b.inl), style: 'p' }];
     case 'lista': {
-      const items = b.punkter.map((p) => ({ stack: blocks(c, p, parent) }));
+      const list = el(c.tag, 'L');
+      const outer = c.tag;
+      const items = b.punkter.map((p) => {
+        c.tag = el(el(list, 'LI'), 'LBody');
+        const item = { stack: blocks(c, p, parent) };
+        c.tag = outer;
+        return item;
+      });
       return [b.numrerad ? { ol: items, ...(b.start ? { start: b.start } : {}), margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }];
     }
     case 'tabell':
@@ -92,6 +104,7 @@ function section(c: PdfContext, a: Avsnitt, parent: string | undefined, first: b
     ...(parent ? { outlineParentId: parent } : {}),
     ...(breakBefore ? { pageBreak: 'before' as const } : {}),
   } as Content;
+  mark(heading, el(c.tag, `H${level}`));
   return [heading, ...blocks(c, a.block, a.id)];
 }
 
@@ -284,4 +297,91 @@ function uppdrag(u: UppdragBlock): Content[] {
     { table: { headerRows: 1, keepWithHeaderRows: 2, dontBreakRows: rowsKeptWhole(body), widths: [16, '*', 50, '*'], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
     { text: '', margin: [0, 0, 0, 6] },
   ];
+}
+
+type Node = Record<string, unknown>;
+const isNode = (x: unknown): x is Node => !!x && typeof x === 'object' && !Array.isArray(x);
+
+/** Each block's pdfmake content marked with its structure elements, in the shapes the functions above make. */
+function tagBlock(parent: TagNode, b: Exclude<Block, { typ: 'sidbrytning' | 'avsnitt' | 'lista' }>, out: Content[]): void {
+  const nodes = (out as unknown[]).filter(isNode);
+  const rest = (n: Node): void => {
+    if (n.krTag) return;
+    if (n.style === 'fotnot') mark(n, el(parent, 'Note'));
+    else if (n.ul || n.ol) tagList(parent, n);
+    else if (n.text !== '' || n.stack || n.columns) mark(n, el(parent, 'P'));
+  };
+  switch (b.typ) {
+    case 'tabell':
+    case 'uppdrag':
+    case 'mål': {
+      let caption: Node | undefined = nodes.find((n) => n.style === 'caption');
+      for (const n of nodes) {
+        const t = n.table as { body: unknown[][]; headerRows?: number } | undefined;
+        if (!t) continue;
+        const table = el(parent, 'Table');
+        if (caption) mark(caption, el(table, 'Caption'));
+        caption = undefined;
+        tagTable(table, t.body, t.headerRows ?? 0, b.typ !== 'uppdrag');
+      }
+      // A målredovisning's goal names are headings of their own.
+      for (const n of nodes) if (n.headlineLevel === 5) mark(n, el(parent, 'H5'));
+      nodes.forEach(rest);
+      return;
+    }
+    case 'diagram': {
+      for (const n of nodes) {
+        const [svg, cap, ...others] = (n.stack as unknown[] | undefined) ?? [];
+        const figure = el(parent, 'Figure', { alt: chartTextAlternative(b) });
+        if (isNode(svg)) mark(svg, figure);
+        if (isNode(cap)) mark(cap, el(figure, 'Caption'));
+        for (const o of others) if (isNode(o)) mark(o, el(parent, 'P'));
+      }
+      return;
+    }
+    case 'fotnoter':
+      for (const n of nodes) mark(n, el(parent, 'Note'));
+      return;
+    case 'innehållsförteckning': {
+      // The entries are pdfmake's own table, drawn as artifacts; the bookmarks and the headings carry the navigation.
+      const toc = (nodes[0]?.toc as { title?: unknown } | undefined)?.title;
+      if (isNode(toc)) mark(toc, el(parent, 'P'));
+      return;
+    }
+    case 'färgförklaring':
+      for (const n of nodes) for (const k of (n.stack as unknown[] | undefined) ?? []) if (isNode(k)) mark(k, el(parent, 'P'));
+      return;
+    case 'underskrifter':
+      for (const n of nodes) for (const k of (n.columns as unknown[] | undefined) ?? []) if (isNode(k)) mark(k, el(parent, 'P'));
+      return;
+    default:
+      nodes.forEach(rest);
+  }
+}
+
+/** A list: L, each item an LI with its text as LBody (pdfmake draws the markers: artifacts). */
+function tagList(parent: TagNode, n: Node): void {
+  const list = el(parent, 'L');
+  const key = n.ul ? 'ul' : 'ol';
+  n[key] = (n[key] as unknown[]).map((item) => {
+    const node = typeof item === 'string' ? { text: item } : item;
+    mark(node, el(el(list, 'LI'), 'LBody'));
+    return node;
+  });
+}
+
+/** Table rows: header rows in THead as TH (scope Column), body rows in TBody, the first cell a TH (scope Row) where it labels the row. */
+function tagTable(table: TagNode, body: unknown[][], headerRows: number, rowHeaders: boolean): void {
+  const head = headerRows ? el(table, 'THead') : undefined;
+  const tbody = el(table, 'TBody');
+  body.forEach((row, i) => {
+    const tr = el(i < headerRows ? head! : tbody, 'TR');
+    row.forEach((cell, k) => {
+      // Cells covered by a colSpan are empty objects pdfmake skips.
+      if (!isNode(cell) || (cell.text === undefined && cell.stack === undefined)) return;
+      if (i < headerRows) mark(cell, el(tr, 'TH', { scope: 'Column' }));
+      else if (k === 0 && rowHeaders) mark(cell, el(tr, 'TH', { scope: 'Row' }));
+      else mark(cell, el(tr, 'TD'));
+    });
+  });
 }

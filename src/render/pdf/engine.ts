@@ -8,6 +8,7 @@ import { installSharedShapingCache, useSharedShaping } from './shaping-cache.js'
 import { useLineRuns } from './line-runs.js';
 import { useBatchedStreamWrites } from './stream-writes.js';
 import { useFastStyleLookup } from './style-lookup.js';
+import { useTagging } from './tagging.js';
 import type { LaidOutPage } from './verify.js';
 
 const require = createRequire(import.meta.url);
@@ -26,6 +27,7 @@ installSharedFontTables();
 useFastStyleLookup(true);
 useBatchedStreamWrites(true);
 useLineRuns(true);
+useTagging();
 
 /**
  * Our speed-ups to pdfmake and pdfkit, each tested: off gives pdfmake as it ships, the baseline
@@ -41,7 +43,7 @@ export function usePdfSpeedups(on: boolean): void {
 
 /** Fields pdfmake 0.3 accepts that its type definitions lack. */
 export interface PdfExtras {
-  subset?: 'PDF/A-2b' | 'PDF/A-1b' | 'PDF/A-3b';
+  subset?: 'PDF/A-2b' | 'PDF/A-1b' | 'PDF/A-3b' | 'PDF/A-2a' | 'PDF/UA';
   tagged?: boolean;
   language?: string;
   version?: string;

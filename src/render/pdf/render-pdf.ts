@@ -2,6 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { DiagramBlock, Dokument } from '../../model/dokument.js';
 import { chartCaption, chartSvg, chartTextAlternative } from '../chart/index.js';
 import { blocks } from './blocks.js';
+import { el, mark, tagRoot, type TagNode } from './tag-plan.js';
 import { keepWithNext, RUNNING } from './keep-together.js';
 import { layoutPdfPages, type PdfExtras } from './engine.js';
 import { modelWords } from './model-words.js';
@@ -41,7 +42,9 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
     ],
     pageBreak: 'after',
   };
-  const body = blocks({ d, firstChapter: true, chart: opts.chart ?? pdfChart }, d.block);
+  const root = tagRoot();
+  tagTitlePage(root, titlePage);
+  const body = blocks({ d, firstChapter: true, chart: opts.chart ?? pdfChart, tag: root }, d.block);
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -49,14 +52,17 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
     language: 'sv-SE',
     displayTitle: true,
     version: '1.7',
-    ...(opts.pdfa ? { subset: 'PDF/A-2b' as const, tagged: true } : {}),
+    // Tagged always: PDF/UA-1 for the ordinary copy, PDF/A-2a (accessible archive) for --pdfa.
+    tagged: true,
+    subset: opts.pdfa ? ('PDF/A-2a' as const) : ('PDF/UA' as const),
     info: {
       title: t.titel,
       author: t.nämnd,
       subject: `${t.period}, ${t.kommun}`,
       keywords: [t.kommun, t.nämnd, d.rapport.rapporttyp, String(d.rapport.budgetår)].join(', '),
       creator: 'kommunrapport',
-      producer: 'kommunrapport (pdfmake)',
+      // The file id is a hash of the Info dictionary: the archive copy's differs from the ordinary one's.
+      producer: opts.pdfa ? 'kommunrapport (pdfmake), PDF/A-2a' : 'kommunrapport (pdfmake)',
       creationDate: date,
       modDate: date,
     },
@@ -105,4 +111,9 @@ export async function renderPdf(d: Dokument, opts: PdfOptions = {}): Promise<Buf
   const problems = verifyLayout(pages, modelWords(d));
   if (problems.length) throw new Error(`PDF:en visar inte all text (${problems.length} ${problems.length === 1 ? 'ställe' : 'ställen'}):\n  ${problems.slice(0, 20).join('\n  ')}`);
   return bytes;
+}
+
+/** The title page: the document title as H1, the rest as paragraphs. */
+function tagTitlePage(root: TagNode, page: Content): void {
+  for (const n of (page as { stack: { style?: string }[] }).stack) mark(n, el(root, n.style === 'h1' ? 'H1' : 'P'));
 }
