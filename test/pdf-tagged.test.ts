@@ -48,8 +48,9 @@ function modelHeadings(d: Dokument): { role: string; text: string }[] {
       if (b.typ === 'avsnitt') {
         out.push({ role: `H${Math.min(6, b.nivå)}`, text: flat(b.rubrikText) });
         walk(b.block);
-      } else if (b.typ === 'mål' && b.visning === 'målredovisning') for (const n of b.nämndmål) if (n.bedömning) out.push({ role: 'H5', text: flat(n.namn) });
-      else if (b.typ === 'lista') b.punkter.forEach(walk);
+      } else if (b.typ === 'mål' && b.visning === 'målredovisning') {
+        for (const n of b.nämndmål) if (n.bedömning) out.push({ role: 'H5', text: flat(n.namn) });
+      } else if (b.typ === 'lista') b.punkter.forEach(walk);
     }
   };
   walk(d.block);

@@ -27,7 +27,7 @@ export async function readTagged(file: string): Promise<{ pages: PdfjsPage[]; ca
     for (const it of tc.items as ({ type: string; id?: string; tag?: string } | { str: string })[]) {
       if ('str' in it) {
         if (!it.str.trim()) continue;
-        const open = stack.findLast((m) => m.id !== undefined || m.artifact);
+        const open = [...stack].reverse().find((m) => m.id !== undefined || m.artifact);
         runs.push({ str: it.str, ...(open?.id ? { mcid: open.id } : {}), artifact: stack.some((m) => m.artifact) });
       } else if (it.type === 'beginMarkedContentProps' || it.type === 'beginMarkedContent') stack.push({ ...(it.id ? { id: it.id } : {}), artifact: it.tag === 'Artifact' });
       else if (it.type === 'endMarkedContent') stack.pop();

@@ -4,7 +4,7 @@ import { BEDÖMNINGAR } from '../../schema/mal.js';
 import { chartCaption, chartDataTable, chartSvg, chartTextAlternative } from '../chart/index.js';
 import { caption, factCell, paragraphs, STATUS_TEXT, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
 import { esc } from './escape.js';
-import { CSS, fontFaces } from './style.js';
+import { CSS, fontFaces, printCss } from './style.js';
 import { typografisktMinus } from '../../format/minus.js';
 
 /** Dokument → one self-contained, accessible HTML file that Word and LibreOffice can open. */
@@ -24,6 +24,7 @@ export function renderHtml(d: Dokument): string {
 <style>
 ${fontFaces()}
 ${CSS}
+${printCss(t.titel)}
 </style>
 </head>
 <body>
