@@ -54,7 +54,7 @@ program
   .option('--out <katalog>', 'katalog för utdata', 'out')
   .option('--format <lista>', 'format att skapa, kommaseparerade: html,pdf,xlsx', 'html,pdf,xlsx')
   .option('--strict', 'avbryt om kontrollen hittar fel')
-  .option('--pdfa', 'skapa PDF/A-2b för arkivet')
+  .option('--pdfa', 'skapa PDF/A-2a (taggad) för arkivet')
   .option('--jobb <antal>', 'antal rapporter som byggs samtidigt, i egna trådar (standard: en per kärna, men bara när varje tråd får minst fyra rapporter)')
   .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build --strict --pdfa\n')
   .action(async (rapporter: string[], opts: { out: string; format: string; strict?: boolean; pdfa?: boolean; jobb?: string }) => {
@@ -78,7 +78,7 @@ program
   .description('skriver bilagorna till ett kommunstyrelsesammanträde: stämplade PDF:er med stabila filnamn och ett index')
   .argument('<rapport...>', 'rapporter som hör till samma ärende (beslut.datum, paragraf, diarienummer)')
   .option('--out <katalog>', 'katalog för utdata (paketet hamnar i <katalog>/paket/<diarienummer>/)', 'out')
-  .option('--pdfa', 'skapa PDF/A-2b för arkivet')
+  .option('--pdfa', 'skapa PDF/A-2a (taggad) för arkivet')
   .option('--strict', 'avbryt om kontrollen hittar fel')
   .addHelpText('after', '\nRapportens bilagenummer (bilaga) och ärendet (beslut) hämtas ur rapport.yaml.\n\nExempel:\n  kommunrapport paket ks-internbudget-2024\n  kommunrapport paket ks-internbudget-2024 vss-forvaltningsbudget-2023 --pdfa\n')
   .action(async (rapporter: string[], opts: { out: string; pdfa?: boolean; strict?: boolean }) => {

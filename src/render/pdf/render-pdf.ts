@@ -10,7 +10,7 @@ import { verifyLayout } from './verify.js';
 import { COLOR, STYLES } from './styles.js';
 
 export interface PdfOptions {
-  /** PDF/A-2b for the archive. */
+  /** PDF/A-2a (tagged) for the archive; otherwise a tagged PDF identified as PDF/UA-1. */
   pdfa?: boolean;
   /** Text in the running header of every page after the title page, e.g. "Bilaga 1 till KS 2023-12-05 § 283, Dnr KS 2023-0123". */
   stämpel?: string;
