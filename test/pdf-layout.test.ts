@@ -101,6 +101,20 @@ describe('the fixture of page-end cases', () => {
     const d = docs.get(FIXTURE)!;
     for (const m of d.mål) for (const n of m.nämndmål) expect(text).toContain(n.beskrivning!.replace(/\s+/g, ' ').slice(-80));
   });
+  it('repeats a goal with its column heads on every page its indicators run over', () => {
+    const pages = pdfPages(file(FIXTURE));
+    const goal = 'Förvaltningsmål: Mål 5, ett levande kultur- och fritidsliv i hela Norrvik';
+    const on = pages.map((p, i) => (p.includes(goal) ? i : -1)).filter((i) => i >= 0);
+    expect(on.length).toBeGreaterThanOrEqual(2);
+    on.slice(1).forEach((p, k) => expect(p).toBe(on[k]! + 1));
+    // On a continuation page the column heads and the goal come first.
+    const words = pdfWords(file(FIXTURE));
+    for (const p of on.slice(1)) {
+      const body = words.filter((w) => w.page === p && inBody(w));
+      const top = Math.min(...body.map((w) => w.yMin));
+      expect(body.filter((w) => w.yMin < top + 2).map((w) => w.text)).toContain('Förvaltningsindikator');
+    }
+  });
   it('stands markers right in number columns, aligned with the figures', () => {
     const words = pdfWords(file(FIXTURE));
     // The label's row in the table: the occurrence with three cells after it.

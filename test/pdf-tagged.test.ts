@@ -105,6 +105,15 @@ describe.each(ALL)('%s, read back with pdf.js', (id) => {
   });
 });
 
+describe('repeated table heads', () => {
+  it('are artifacts after a page break: a screen reader reads a goal once', () => {
+    const runs = read.get(FIXTURE)!.flatMap((p) => p.runs).filter((r) => r.str.includes('Mål 5, ett levande kultur'));
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    expect(runs.filter((r) => r.mcid).length).toBe(1);
+    expect(runs.filter((r) => r.artifact).length).toBe(runs.length - 1);
+  });
+});
+
 describe('document-level accessibility', () => {
   it('declares sv-SE, shows the title as the window title, is marked, and identifies as PDF/UA-1', () => {
     const bytes = readFileSync(file('ks-internbudget-2024')).toString('latin1');

@@ -212,11 +212,12 @@ function table(d: Dokument, t: TabellBlock): Content[] {
  * No cell spans rows, so nothing has to fit beside a tall goal text on one page.
  */
 function goalTable(m: MålBlock): Content[] {
-  const head: TableCell[] = [
+  // A fresh head per table: pdfmake consumes a text node's words when it lays it out, so a node shared by two tables prints once.
+  const makeHead = (): TableCell[] => [
     { text: m.benämning.indikator, style: 'th' },
     ...m.kolumner.map((k): TableCell => ({ text: k.rubrik, style: 'th', alignment: 'right' })),
   ];
-  const span = head.length;
+  const span = 1 + m.kolumner.length;
   const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): TableCell => cellText(formatCell(v.cell, v.decimaler), { fontSize: 8 });
   const tables = m.nämndmål.map((n, i): Content => {
     const goal: TableCell[] = [
@@ -225,9 +226,9 @@ function goalTable(m: MålBlock): Content[] {
         stack: [{ text: [`${m.benämning.mål}: `, { text: n.namn, bold: true }] }, ...(n.beskrivning ? [{ text: n.beskrivning, italics: true, fontSize: 7.5, color: COLOR.muted }] : [])],
         fillColor: COLOR.goalFill,
       },
-      ...head.slice(1).map(() => ({})),
+      ...m.kolumner.map(() => ({})),
     ];
-    const body: TableCell[][] = [head, goal];
+    const body: TableCell[][] = [makeHead(), goal];
     if (!n.indikatorer.length) body.push([{ text: `Ingen ${m.benämning.indikator.toLowerCase()}`, italics: true }, ...m.kolumner.map(() => '')]);
     for (const ind of n.indikatorer) {
       const name: TableCell = {

@@ -77,7 +77,8 @@ export function modelWords(d: Dokument): BlockWords[] {
             for (const n of b.nämndmål) {
               const cell = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): string => { const f = formatCell(v.cell, v.decimaler); return `${f.text}${f.fotnot ?? ''}`; };
               const inds = n.indikatorer.map((i) => [`${i.namn}${i.obligatorisk ? '*' : ''}${i.fotnoter.join('')}`, i.förklaring ?? '', ...i.värden.map(cell), ...i.delrader.map((r) => [r.namn, ...r.värden.map(cell)].join(' '))].join(' '));
-              add(`målet «${short(n.namn)}» i ${cap}`, [n.namn, n.beskrivning ?? '', ...inds].join(' '));
+              // Each goal's table has its own column heads.
+              add(`målet «${short(n.namn)}» i ${cap}`, [b.benämning.indikator, ...b.kolumner.map((k) => k.rubrik), n.namn, n.beskrivning ?? '', ...inds].join(' '));
             }
           } else {
             for (const n of b.nämndmål) {

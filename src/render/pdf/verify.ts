@@ -14,8 +14,11 @@ interface DrawnWord {
 
 /** Half a point: pdfmake's own rounding, no more. */
 const TOLERANCE = 0.5;
-/** Words a block's run may skip between two of its own words: a table head repeated after a page break. */
-const MAX_GAP = 150;
+/**
+ * Words a block's run may skip between two of its own words: a table's head repeated after a page
+ * break, which for a goal table includes the goal's description (a few hundred words at most).
+ */
+const MAX_GAP = 600;
 
 /**
  * Checks what pdfmake laid out against the model before a byte is written: every line lies on its
