@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { renderHtml } from '../src/render/html/render-html.js';
 import { layoutPdfPages } from '../src/render/pdf/engine.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { verifyLayout } from '../src/render/pdf/verify.js';
+import { useBatchedPageBreaks } from '../src/render/pdf/page-break-passes.js';
 import { caption } from '../src/render/shared.js';
 import { bundled } from './support/lookup.js';
 import { pdfPages, pdfWords, type WordBox } from './support/pdf.js';
@@ -168,4 +169,20 @@ describe('chart text from the facts', () => {
     expect(text).toContain('Totalt enligt tabellens rad Summa nämndens internbudget: 554,9 mnkr för Utfall 2022, 618,5 mnkr för Budget 2023 och 666,8 mnkr för Budget 2024.');
     expect(text).not.toContain('666,9');
   });
+});
+
+describe('page breaks asked for in batches (src/render/pdf/page-break-passes.ts)', () => {
+  it('replaces pdfmake 0.3.11 LayoutBuilder.layoutDocument, and gives the same bytes as pdfmake asking one break per layout', async () => {
+    expect(useBatchedPageBreaks(true)).toBe(true);
+    for (const id of [FIXTURE, 'ks-internbudget-2024']) {
+      let own: Buffer;
+      try {
+        useBatchedPageBreaks(false);
+        own = await renderPdf(docs.get(id)!);
+      } finally {
+        useBatchedPageBreaks(true);
+      }
+      expect(own.equals(readFileSync(file(id))), id).toBe(true);
+    }
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { useLineRuns } from './line-runs.js';
 import { useBatchedStreamWrites } from './stream-writes.js';
 import { useFastStyleLookup } from './style-lookup.js';
 import { useTagging } from './tagging.js';
+import { useBatchedPageBreaks } from './page-break-passes.js';
 import type { LaidOutPage } from './verify.js';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +29,7 @@ useFastStyleLookup(true);
 useBatchedStreamWrites(true);
 useLineRuns(true);
 useTagging();
+useBatchedPageBreaks();
 
 /**
  * Our speed-ups to pdfmake and pdfkit, each tested: off gives pdfmake as it ships, the baseline
@@ -39,6 +41,7 @@ export function usePdfSpeedups(on: boolean): void {
   useSharedFontTables(on);
   useFastStyleLookup(on);
   useBatchedStreamWrites(on);
+  useBatchedPageBreaks(on);
 }
 
 /** Fields pdfmake 0.3 accepts that its type definitions lack. */
