@@ -15,7 +15,7 @@ export interface PdfjsPage {
 }
 
 /** Reads a PDF with pdf.js (a real reader of tagged PDF): per page, its structure tree and text runs with their marking. */
-export async function readTagged(file: string): Promise<{ pages: PdfjsPage[]; catalog: { lang: string | null; markInfo: unknown } }> {
+export async function readTagged(file: string): Promise<{ pages: PdfjsPage[]; markInfo: unknown }> {
   const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, isEvalSupported: false }).promise;
   const pages: PdfjsPage[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
@@ -34,10 +34,9 @@ export async function readTagged(file: string): Promise<{ pages: PdfjsPage[]; ca
     }
     pages.push({ tree, runs });
   }
-  const lang = await doc.getMetadata().then(() => null).catch(() => null);
   const markInfo = await doc.getMarkInfo();
   await doc.destroy();
-  return { pages, catalog: { lang, markInfo } };
+  return { pages, markInfo };
 }
 
 /** Flattens a structure tree into its elements, in order. */
