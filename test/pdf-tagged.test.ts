@@ -67,7 +67,7 @@ describe.each(ALL)('%s, read back with pdf.js', (id) => {
   it('has a structure tree with the expected roles, and every text run tagged or an artifact', () => {
     const pages = read.get(id)!;
     const roles = new Set(pages.flatMap((p) => elements(p.tree).map((e) => e.role)));
-    for (const r of ['Document', 'H1', 'P', 'Table', 'THead', 'TBody', 'TR', 'TH', 'TD', 'Caption', 'L', 'LI', 'LBody']) expect(roles, r).toContain(r);
+    for (const r of ['Document', 'H1', 'P', 'Table', 'THead', 'TBody', 'TR', 'TH', 'TD', 'Caption', 'L', 'LI', 'LBody', 'TOC', 'TOCI']) expect(roles, r).toContain(r);
     pages.forEach((p, i) => {
       expect(p.tree, `sidan ${i + 1}`).not.toBeNull();
       const loose = p.runs.filter((r) => !r.mcid && !r.artifact).map((r) => r.str);

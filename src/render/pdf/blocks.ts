@@ -4,7 +4,7 @@ import { BEDÖMNING_FÄRG, BEDÖMNING_TEXT, type Avsnitt, type Block, type Diagr
 import { BEDÖMNINGAR, type Bedömning } from '../../schema/mal.js';
 import { caption, factCell, paragraphs, STATUS_TEXT, unitNote, UPPDRAG_KOLUMNER } from '../shared.js';
 import { typografisktMinus } from '../../format/minus.js';
-import { COLOR } from './styles.js';
+import { COLOR, STYLES } from './styles.js';
 import { el, mark, type TagNode } from './tag-plan.js';
 import { chartTextAlternative } from '../chart/index.js';
 
@@ -19,6 +19,8 @@ export interface PdfContext {
   pendingBreak?: boolean;
   /** The structure element new blocks go under (tag-plan.ts). */
   tag: TagNode;
+  /** The table of contents' TOC element, once placed: each heading listed there gets a TOCI in it. */
+  toc?: TagNode;
 }
 
 export function blocks(c: PdfContext, bs: Block[], parent?: string): Content[] {
@@ -68,8 +70,10 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
       return b.visning === 'indikatorer' ? goalTable(b) : goalReport(b);
     case 'uppdrag':
       return uppdrag(b);
-    case 'innehållsförteckning':
-      return [{ toc: { title: { text: 'Innehåll', style: 'h2' }, textStyle: 'toc', numberStyle: 'toc' } }];
+    case 'innehållsförteckning': {
+      c.toc = el(c.tag, 'TOC');
+      return [{ toc: { title: mark({ text: 'Innehåll', style: 'h2' }, el(c.toc, 'Caption')), textStyle: 'toc', numberStyle: 'toc' } }];
+    }
     case 'färgförklaring':
       return [{ stack: BEDÖMNINGAR.map((k) => bedömning(k)), margin: [0, 0, 0, 8] }];
     case 'bilagor':
@@ -89,6 +93,17 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
   }
 }
 
+/**
+ * The entry's styles in the table of contents. pdfmake builds the entries itself and gives each
+ * entry's cells the heading's tocStyle and tocNumberStyle objects; `krToc` rides on them, so the
+ * tagging hook finds the entry's TOCI (tagging.ts).
+ */
+function tocStyles(c: PdfContext, level: number): object {
+  const toci = c.toc ? el(c.toc, 'TOCI') : undefined;
+  const mark = toci ? { krToc: toci } : {};
+  return { tocStyle: { ...STYLES.toc, ...(level === 2 ? { bold: true } : {}), ...mark }, tocNumberStyle: { ...STYLES.toc, ...mark } };
+}
+
 function section(c: PdfContext, a: Avsnitt, parent: string | undefined, first: boolean): Content[] {
   const level = Math.min(6, a.nivå);
   const breakBefore = a.sidbrytning && !first;
@@ -98,7 +113,7 @@ function section(c: PdfContext, a: Avsnitt, parent: string | undefined, first: b
     style: `h${level}`,
     id: a.id,
     headlineLevel: level,
-    ...(a.iInnehåll && level <= 3 ? { tocItem: true, tocMargin: [(level - 2) * 14, 0, 0, 2], ...(level === 2 ? { tocStyle: { bold: true } } : {}) } : {}),
+    ...(a.iInnehåll && level <= 3 ? { tocItem: true, tocMargin: [(level - 2) * 14, 0, 0, 2], ...tocStyles(c, level) } : {}),
     outline: true,
     outlineText: a.rubrikText,
     ...(parent ? { outlineParentId: parent } : {}),
@@ -343,12 +358,9 @@ function tagBlock(parent: TagNode, b: Exclude<Block, { typ: 'sidbrytning' | 'avs
     case 'fotnoter':
       for (const n of nodes) mark(n, el(parent, 'Note'));
       return;
-    case 'innehållsförteckning': {
-      // The entries are pdfmake's own table, drawn as artifacts; the bookmarks and the headings carry the navigation.
-      const toc = (nodes[0]?.toc as { title?: unknown } | undefined)?.title;
-      if (isNode(toc)) mark(toc, el(parent, 'P'));
+    case 'innehållsförteckning':
+      // Its entries are tagged as the headings come (tocStyles); the title is the TOC's caption.
       return;
-    }
     case 'färgförklaring':
       for (const n of nodes) for (const k of (n.stack as unknown[] | undefined) ?? []) if (isNode(k)) mark(k, el(parent, 'P'));
       return;

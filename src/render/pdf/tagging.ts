@@ -7,7 +7,8 @@ import type { TagNode } from './tag-plan.js';
  * replaced, found on pdfmake's own classes; if an upgrade renames one, `useTagging` says so and
  * test/pdf-tagged.test.ts fails:
  *
- * - LayoutBuilder.prototype.buildNextLine: a line carries its text node's `krTag` (tag-plan.ts).
+ * - LayoutBuilder.prototype.buildNextLine: a line carries its text node's `krTag` (tag-plan.ts), or
+ *   for a table-of-contents entry the TOCI its style object carries.
  * - ElementWriter.prototype.addFragment: a table's header rows repeated on a new page are marked
  *   `krRepeat`, so they become artifacts and a screen reader reads the header once.
  * - Renderer.prototype.renderPages: pdfmake's loop, with each item wrapped: a tagged line or chart
@@ -72,7 +73,9 @@ export function useTagging(): boolean {
 
   LayoutBuilder.prototype.buildNextLine = function (this: unknown, textNode: unknown) {
     const line = buildNextLine.call(this, textNode) as Line | null;
-    const tag = (textNode as { krTag?: TagNode }).krTag;
+    const n = textNode as { krTag?: TagNode; style?: { krToc?: TagNode } };
+    // A table-of-contents entry pdfmake made: its style object is the heading's tocStyle (blocks.ts tocStyles).
+    const tag = n.krTag ?? (n.style && typeof n.style === 'object' ? n.style.krToc : undefined);
     if (line && tag) line.krTag = tag;
     return line;
   } as Fn;
