@@ -363,15 +363,15 @@ describe('title, description, text alternative and data table', () => {
       'Stapeldiagram som jämför Budget 2023 och Budget 2024 för 4 kategorier: Kommunstyrelsen, Kommungemensamt, Kommunledningsstaben och HR-staben. ' +
         'Belopp i mnkr. ' +
         `Störst är Kommungemensamt, Budget 2024: 1${NBSP}350,0${NBSP}mnkr; minst är Kommunledningsstaben, Budget 2023: ${MINUS}150,0${NBSP}mnkr. ` +
-        `Summan av värdena är 1${NBSP}350,0${NBSP}mnkr för Budget 2023 och 1${NBSP}650,5${NBSP}mnkr för Budget 2024. ` +
+        `Summan av de visade värdena, räknad av verktyget, är 1${NBSP}350,0${NBSP}mnkr för Budget 2023 och 1${NBSP}650,5${NBSP}mnkr för Budget 2024. ` +
         'Uppgift saknas för HR-staben, Budget 2023.',
     );
     const h = chartTextAlternative(liggande);
     expect(h).toMatch(/^Liggande stapeldiagram som jämför Prognos och Budget för 4 kategorier/);
     expect(h).toContain(`Störst är Ekonomistaben, Budget: 2,2${NBSP}mnkr; minst är Kommunledningsstaben, Prognos: ${MINUS}2,1${NBSP}mnkr.`);
-    expect(h).toContain(`Summan av värdena är ${MINUS}0,2${NBSP}mnkr för Prognos och 2,6${NBSP}mnkr för Budget.`);
+    expect(h).toContain(`Summan av de visade värdena, räknad av verktyget, är ${MINUS}0,2${NBSP}mnkr för Prognos och 2,6${NBSP}mnkr för Budget.`);
     // One series: no series name after the category; one sum.
-    expect(chartTextAlternative(små)).toContain(`Störst är Vård <och> omsorg: 0,8${NBSP}mnkr; minst är Kultur & fritid: ${MINUS}2,0${NBSP}mnkr. Summan av värdena är ${MINUS}1,2${NBSP}mnkr.`);
+    expect(chartTextAlternative(små)).toContain(`Störst är Vård <och> omsorg: 0,8${NBSP}mnkr; minst är Kultur & fritid: ${MINUS}2,0${NBSP}mnkr. Summan av de visade värdena, räknad av verktyget, är ${MINUS}1,2${NBSP}mnkr.`);
     // Percentages are not summed.
     const pct = chartTextAlternative({ ...små, enhet: '%' });
     expect(pct).toContain('Andel i procent.');

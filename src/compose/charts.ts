@@ -9,11 +9,17 @@ export function chartBlocks(t: Tabell, block: TabellBlock, fakta: Map<string, Fa
       ? def.rader.map((id) => block.rader.find((r) => r.id === id)).filter((r) => r !== undefined)
       : block.rader.filter((r) => r.nivå === 0 && r.roll === 'post');
     const unit = def.enhet ?? t.enhet;
+    // The published total: only when the chart shows the rows it sums (every top-level post), never a subset.
+    const sumRow = def.rader ? undefined : block.rader.find((r) => r.nivå === 0 && r.roll === 'summa');
     const serier = def.kolumner.map((colId) => {
       const ci = block.kolumner.findIndex((c) => c.id === colId);
       const col = block.kolumner[ci];
       const cells = rows.map((r) => (ci >= 0 ? (r.celler[ci] ?? null) : null));
+      const sumId = sumRow && ci >= 0 ? (sumRow.celler[ci] ?? null) : null;
+      const sumFact = sumId ? fakta.get(sumId) : undefined;
+      const summa = sumRow && sumId && sumFact?.cell.typ === 'tal' ? { rad: sumRow.etikett, värde: convertAmount(sumFact.cell.tal, sumFact.enhet, unit) ?? sumFact.cell.tal, fakt: sumId } : undefined;
       return {
+        ...(summa ? { summa } : {}),
         namn: col?.rubrik ?? colId,
         fakta: cells,
         värden: cells.map((id) => {

@@ -280,6 +280,8 @@ export interface DiagramSerie {
   värden: (number | null)[];
   /** The fact each value came from. */
   fakta: (string | null)[];
+  /** The table's own sum row for this series, when the chart shows every row it sums: the total a text about the chart quotes. */
+  summa?: { rad: string; värde: number; fakt: string };
 }
 
 /** A chart drawn from a table's facts; every format shows the same picture. */

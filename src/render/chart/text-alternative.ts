@@ -14,8 +14,8 @@ function where(b: DiagramBlock, p: Point): string {
 
 /**
  * The chart in words, generated from its data: what is compared, the largest and smallest values
- * with their category and series, the sum of the values per series (not for percentages, whose
- * sum means nothing) and which values are missing. Swedish formatting, with the unit.
+ * with their category and series, the total per series (not for percentages, whose sum means
+ * nothing): the table's own sum row when the chart shows all it sums, else a sum said to be computed) and which values are missing. Swedish formatting, with the unit.
  */
 export function chartTextAlternative(b: DiagramBlock): string {
   const n = b.kategorier.length;
@@ -50,13 +50,20 @@ export function chartTextAlternative(b: DiagramBlock): string {
   }
 
   if (b.enhet !== '%' && points.length > 0) {
-    const totals = b.serier.map((s) => ({ namn: s.namn, summa: s.värden.reduce<number>((a, v) => (v === null || !Number.isFinite(v) ? a : a + v), 0) }));
-    // The sum of the values shown (a table's own summa row may differ by rounding).
-    out.push(
-      totals.length === 1
-        ? `Summan av värdena är ${formatWithUnit(b, totals[0]!.summa)}.`
-        : `Summan av värdena är ${joinOch(totals.map((t) => `${formatWithUnit(b, t.summa)} för ${t.namn}`))}.`,
-    );
+    if (b.serier.every((s) => s.summa)) {
+      // The table's published total, as printed there: never a recomputed sum that rounding makes differ.
+      const rad = b.serier[0]!.summa!.rad;
+      const parts = b.serier.map((s) => `${formatWithUnit(b, s.summa!.värde)}${b.serier.length > 1 ? ` för ${s.namn}` : ''}`);
+      out.push(`Totalt enligt tabellens rad ${rad}: ${joinOch(parts)}.`);
+    } else {
+      const totals = b.serier.map((s) => ({ namn: s.namn, summa: s.värden.reduce<number>((a, v) => (v === null || !Number.isFinite(v) ? a : a + v), 0) }));
+      // No published total covers exactly these values: the sum is computed here, and the text says so.
+      out.push(
+        totals.length === 1
+          ? `Summan av de visade värdena, räknad av verktyget, är ${formatWithUnit(b, totals[0]!.summa)}.`
+          : `Summan av de visade värdena, räknad av verktyget, är ${joinOch(totals.map((t) => `${formatWithUnit(b, t.summa)} för ${t.namn}`))}.`,
+      );
+    }
   }
   if (missing.length) out.push(`Uppgift saknas för ${joinOch(missing)}.`);
   return out.join(' ');

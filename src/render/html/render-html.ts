@@ -4,8 +4,9 @@ import { bedömningsnivå } from '../../model/profil.js';
 import { chartCaption, chartDataTable, chartSvg, chartTextAlternative } from '../chart/index.js';
 import { caption, factCell, kolumnhuvud, markörText, paragraphs, sidtext, unitNote, uppdragKolumner } from '../shared.js';
 import { esc } from './escape.js';
-import { CSS, fontFaces } from './style.js';
+import { CSS, fontFaces, printCss } from './style.js';
 import { bedömningsklass, profilCss } from './profil-css.js';
+import { typografisktMinus } from '../../format/minus.js';
 
 /** Dokument → one self-contained, accessible HTML file that Word and LibreOffice can open. */
 export function renderHtml(d: Dokument): string {
@@ -25,6 +26,7 @@ export function renderHtml(d: Dokument): string {
 ${fontFaces()}
 ${CSS}
 ${profilCss(d.profil)}
+${printCss(t.titel)}
 </style>
 </head>
 <body>
@@ -98,7 +100,7 @@ function inlines(d: Dokument, xs: Inline[]): string {
     .map((i) => {
       switch (i.typ) {
         case 'text':
-          return esc(i.text);
+          return esc(typografisktMinus(i.text));
         case 'fet':
           return `<strong>${inlines(d, i.inl)}</strong>`;
         case 'kursiv':

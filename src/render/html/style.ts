@@ -71,4 +71,26 @@ figure.diagram figcaption { font-weight: 700; color: #0b3a5d; font-size: 10pt; m
 details summary { font-size: 9pt; cursor: pointer; }
 .sidbrytning { page-break-after: always; break-after: page; }
 @media screen { body { padding: 10mm 6mm; } .titelsida { border-bottom: 1px solid #c8c8c8; margin-bottom: 10mm; } }
+/* A phone: a wide table scrolls sideways in its own box instead of widening the page; charts shrink to the width. */
+@media screen and (max-width: 700px) {
+  html { font-size: 11pt; }
+  body { padding: 4mm 3mm; overflow-wrap: anywhere; }
+  table { display: block; overflow-x: auto; max-width: 100%; box-sizing: border-box; overflow-wrap: normal; -webkit-overflow-scrolling: touch; }
+  figure.diagram { margin-left: 0; margin-right: 0; }
+  figure.diagram svg { width: 100%; }
+  .titelsida { min-height: 0; }
+  .titelsida .kommun { margin-bottom: 12mm; }
+  .titelsida .meta { margin-top: 10mm; }
+}
+@media print { body { max-width: none; padding: 0; } }
 `;
+
+/**
+ * Printing the HTML on A4 (a browser's print to PDF): the title in the running header and
+ * "Sida x av y" at the foot of every page but the first, as in the PDF.
+ */
+export function printCss(titel: string): string {
+  const text = titel.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3C ');
+  return `@page { @top-left { content: "${text}"; font-family: "Roboto", Arial, sans-serif; font-size: 8pt; color: #444; } @bottom-center { content: "Sida " counter(page) " av " counter(pages); font-family: "Roboto", Arial, sans-serif; font-size: 8pt; color: #444; } }
+@page :first { @top-left { content: none; } @bottom-center { content: none; } }`;
+}

@@ -3,7 +3,10 @@ import { formatCell, type FormattedCell } from '../../format/number.js';
 import { type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
 import { bedömningsnivå } from '../../model/profil.js';
 import { caption, factCell, kolumnhuvud, markörText, paragraphs, unitNote, uppdragKolumner } from '../shared.js';
-import { COLOR } from './styles.js';
+import { typografisktMinus } from '../../format/minus.js';
+import { COLOR, STYLES } from './styles.js';
+import { el, mark, type TagNode } from './tag-plan.js';
+import { chartTextAlternative } from '../chart/index.js';
 
 type InlineText = string | ContentText;
 
@@ -12,6 +15,12 @@ export interface PdfContext {
   d: Dokument;
   chart?: (b: DiagramBlock) => Content;
   firstChapter: boolean;
+  /** A `sidbrytning` waits for the next block, so a break followed by a chapter's own break is one break, not a blank page. */
+  pendingBreak?: boolean;
+  /** The structure element new blocks go under (tag-plan.ts). */
+  tag: TagNode;
+  /** The table of contents' TOC element, once placed: each heading listed there gets a TOCI in it. */
+  toc?: TagNode;
 }
 
 export function blocks(c: PdfContext, bs: Block[], parent?: string): Content[] {
@@ -19,6 +28,20 @@ export function blocks(c: PdfContext, bs: Block[], parent?: string): Content[] {
 }
 
 function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
+  if (b.typ === 'sidbrytning') {
+    c.pendingBreak = !c.firstChapter;
+    return [];
+  }
+  const out = blockContent(c, b, parent);
+  if (b.typ !== 'avsnitt' && b.typ !== 'lista') tagBlock(c.tag, b, out);
+  if (c.pendingBreak && out.length) {
+    c.pendingBreak = false;
+    out[0] = { ...(out[0] as object), pageBreak: 'before' } as Content;
+  }
+  return out;
+}
+
+function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, parent: string | undefined): Content[] {
   // Chapters start on a new page, except the very first block after the title page.
   const first = c.firstChapter;
   c.firstChapter = false;
@@ -26,9 +49,17 @@ function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
     case 'avsnitt':
       return section(c, b, parent, first);
     case 'stycke':
+      // Not unbreakable: in pdfmake 0.3 an unbreakable paragraph that ends exactly at a page's foot leaves a blank page after it.
       return [{ text: inlines(c.d, b.inl), style: 'p' }];
     case 'lista': {
-      const items = b.punkter.map((p) => ({ stack: blocks(c, p, parent) }));
+      const list = el(c.tag, 'L');
+      const outer = c.tag;
+      const items = b.punkter.map((p) => {
+        c.tag = el(el(list, 'LI'), 'LBody');
+        const item = { stack: blocks(c, p, parent) };
+        c.tag = outer;
+        return item;
+      });
       return [b.numrerad ? { ol: items, ...(b.start ? { start: b.start } : {}), margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }];
     }
     case 'tabell':
@@ -39,8 +70,10 @@ function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
       return b.visning === 'indikatorer' ? goalTable(c.d, b) : goalReport(c.d, b);
     case 'uppdrag':
       return uppdrag(c.d, b);
-    case 'innehållsförteckning':
-      return [{ toc: { title: { text: 'Innehåll', style: 'h2' }, textStyle: 'toc', numberStyle: 'toc' } }];
+    case 'innehållsförteckning': {
+      c.toc = el(c.tag, 'TOC');
+      return [{ toc: { title: mark({ text: 'Innehåll', style: 'h2' }, el(c.toc, 'Caption')), textStyle: 'toc', numberStyle: 'toc' } }];
+    }
     case 'färgförklaring':
       return [{ stack: c.d.profil.bedömning.map((k) => bedömning(c.d, k.id)), margin: [0, 0, 0, 8] }];
     case 'bilagor':
@@ -55,27 +88,38 @@ function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
           unbreakable: true,
         },
       ];
-    case 'sidbrytning':
-      return [{ text: '', pageBreak: 'after' }];
     case 'fotnoter':
       return b.poster.map((p) => ({ text: [{ text: `${p.nummer} `, sup: true }, ...inlines(c.d, p.inl)], style: 'fotnot' }));
   }
 }
 
+/**
+ * The entry's styles in the table of contents. pdfmake builds the entries itself and gives each
+ * entry's cells the heading's tocStyle and tocNumberStyle objects; `krToc` rides on them, so the
+ * tagging hook finds the entry's TOCI (tagging.ts).
+ */
+function tocStyles(c: PdfContext, level: number): object {
+  const toci = c.toc ? el(c.toc, 'TOCI') : undefined;
+  const mark = toci ? { krToc: toci } : {};
+  return { tocStyle: { ...STYLES.toc, ...(level === 2 ? { bold: true } : {}), ...mark }, tocNumberStyle: { ...STYLES.toc, ...mark } };
+}
+
 function section(c: PdfContext, a: Avsnitt, parent: string | undefined, first: boolean): Content[] {
   const level = Math.min(6, a.nivå);
   const breakBefore = a.sidbrytning && !first;
+  if (breakBefore) c.pendingBreak = false;
   const heading: Content = {
     text: inlines(c.d, a.rubrik),
     style: `h${level}`,
     id: a.id,
     headlineLevel: level,
-    ...(a.iInnehåll && level <= 3 ? { tocItem: true, tocMargin: [(level - 2) * 14, 0, 0, 2], ...(level === 2 ? { tocStyle: { bold: true } } : {}) } : {}),
+    ...(a.iInnehåll && level <= 3 ? { tocItem: true, tocMargin: [(level - 2) * 14, 0, 0, 2], ...tocStyles(c, level) } : {}),
     outline: true,
     outlineText: a.rubrikText,
     ...(parent ? { outlineParentId: parent } : {}),
     ...(breakBefore ? { pageBreak: 'before' as const } : {}),
   } as Content;
+  mark(heading, el(c.tag, `H${level}`));
   return [heading, ...blocks(c, a.block, a.id)];
 }
 
@@ -83,7 +127,7 @@ export function inlines(d: Dokument, xs: Inline[], style: { bold?: boolean; ital
   return xs.flatMap((i): InlineText[] => {
     switch (i.typ) {
       case 'text':
-        return [{ text: i.text, ...style }];
+        return [{ text: typografisktMinus(i.text), ...style }];
       case 'ref':
         return [{ text: i.text, ...style }];
       case 'kod':
@@ -102,12 +146,34 @@ export function inlines(d: Dokument, xs: Inline[], style: { bold?: boolean; ital
   });
 }
 
+/** A cell of a number column: figures and markers ("-", "I.U.", "Öka", "≥ 4,0") alike stand right, as in the publication. */
 const cellText = (f: FormattedCell, extra: object = {}): TableCell => ({
   text: f.fotnot ? [f.text, { text: f.fotnot, sup: true }] : f.text,
-  alignment: f.numeric ? 'right' : 'left',
+  alignment: 'right',
   noWrap: f.numeric,
   ...extra,
 });
+
+/** Characters of text in a cell, nested stacks and inline arrays included. */
+function cellChars(c: unknown): number {
+  if (typeof c === 'string') return c.length;
+  if (Array.isArray(c)) return c.reduce<number>((n, x) => n + cellChars(x), 0);
+  if (c && typeof c === 'object') {
+    const o = c as { text?: unknown; stack?: unknown };
+    return cellChars(o.text) + cellChars(o.stack);
+  }
+  return 0;
+}
+
+/**
+ * Rows are kept whole only while no cell could outgrow a page: pdfmake lays out an unbreakable row
+ * that does not fit on one page by dropping what falls beyond it. A table with such a cell lets its
+ * rows break, so every word is printed.
+ */
+const ROW_CHARS_KEPT_WHOLE = 1200;
+function rowsKeptWhole(body: TableCell[][]): boolean {
+  return body.every((row) => row.every((cell) => cellChars(cell) <= ROW_CHARS_KEPT_WHOLE));
+}
 
 /** Registered with pdfmake by name (engine.ts), so content holds no functions and can be copied. */
 export const TABLE_LAYOUT = {
@@ -154,7 +220,7 @@ function table(d: Dokument, t: TabellBlock): Content[] {
   const out: Content[] = [
     tableCaption(`${caption(t)}${unit && !t.förspalt.includes(t.enhet) ? ` (${unit.toLowerCase()})` : ''}`),
     {
-      table: { headerRows: under ? 2 : 1, dontBreakRows: true, widths: ['*', ...t.kolumner.map(() => 'auto' as const)], body },
+      table: { headerRows: under ? 2 : 1, keepWithHeaderRows: 2, dontBreakRows: rowsKeptWhole(body), widths: ['*', ...t.kolumner.map(() => 'auto' as const)], body },
       layout: 'kommunrapport',
       fontSize: 8,
     } as Content,
@@ -165,6 +231,11 @@ function table(d: Dokument, t: TabellBlock): Content[] {
   return out;
 }
 
+/**
+ * One table per nämndmål: the column heads, then the goal (name and description) as a row across
+ * the full width, both repeated when the table continues on the next page, then its indicators.
+ * No cell spans rows, so nothing has to fit beside a tall goal text on one page.
+ */
 function goalTable(d: Dokument, m: MålBlock): Content[] {
   // A Bedömning column when some indicator of the table has its own.
   const medBed = m.nämndmål.some((n) => n.indikatorer.some((i) => i.bedömning));
@@ -174,25 +245,25 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
     const b = bedömningsnivå(d.profil, nivå);
     return [{ text: [{ text: `${b.symbol} `, color: b.färg }, { text: b.text, color: b.färg, bold: true }] }];
   };
-  const head: TableCell[] = [
-    { text: m.benämning.mål, style: 'th' },
+  // A fresh head per table: pdfmake consumes a text node's words when it lays it out, so a node shared by two tables prints once.
+  const makeHead = (): TableCell[] => [
     { text: m.benämning.indikator, style: 'th' },
     ...m.kolumner.map((k): TableCell => ({ text: k.rubrik, style: 'th', alignment: 'right' })),
     ...(medBed ? [{ text: 'Bedömning', style: 'th' } as TableCell] : []),
   ];
-  const body: TableCell[][] = [head];
+  const span = 1 + m.kolumner.length + (medBed ? 1 : 0);
   const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): TableCell => cellText(formatCell(v.cell, v.decimaler), { fontSize: 8 });
-  for (const n of m.nämndmål) {
-    const span = Math.max(1, n.indikatorer.reduce((k, i) => k + 1 + i.delrader.length, 0));
-    const goal: TableCell = {
-      rowSpan: span,
-      stack: [{ text: n.namn, bold: true }, ...(n.beskrivning ? [{ text: n.beskrivning, italics: true, fontSize: 7.5, color: COLOR.muted }] : [])],
-    };
-    if (!n.indikatorer.length) {
-      body.push([goal, { text: `Ingen ${m.benämning.indikator.toLowerCase()}`, italics: true }, ...m.kolumner.map(() => ''), ...bedCell(undefined)]);
-      continue;
-    }
-    let first = true;
+  const tables = m.nämndmål.map((n, i): Content => {
+    const goal: TableCell[] = [
+      {
+        colSpan: span,
+        stack: [{ text: [`${m.benämning.mål}: `, { text: n.namn, bold: true }] }, ...(n.beskrivning ? [{ text: n.beskrivning, italics: true, fontSize: 7.5, color: COLOR.muted }] : [])],
+        fillColor: COLOR.goalFill,
+      },
+      ...Array.from({ length: span - 1 }, () => ({})),
+    ];
+    const body: TableCell[][] = [makeHead(), goal];
+    if (!n.indikatorer.length) body.push([{ text: `Ingen ${m.benämning.indikator.toLowerCase()}`, italics: true }, ...m.kolumner.map(() => ''), ...bedCell(undefined)]);
     for (const ind of n.indikatorer) {
       const name: TableCell = {
         stack: [
@@ -200,19 +271,17 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
           ...(ind.förklaring ? [{ text: ind.förklaring, italics: true, fontSize: 7.5, color: COLOR.muted }] : []),
         ],
       };
-      body.push([first ? goal : {}, name, ...ind.värden.map(val), ...bedCell(ind.bedömning)]);
-      first = false;
-      for (const dr of ind.delrader) body.push([{}, { text: dr.namn, italics: true, margin: [8, 0, 0, 0] }, ...dr.värden.map(val), ...bedCell(undefined)]);
+      body.push([name, ...ind.värden.map(val), ...bedCell(ind.bedömning)]);
+      for (const dr of ind.delrader) body.push([{ text: dr.namn, italics: true, margin: [8, 0, 0, 0] }, ...dr.värden.map(val), ...bedCell(undefined)]);
     }
-  }
-  const out: Content[] = [
-    tableCaption(caption(m)),
-    {
-      table: { headerRows: 1, dontBreakRows: true, widths: [95, '*', ...m.kolumner.map(() => 'auto' as const), ...(medBed ? ['auto' as const] : [])], body },
+    return {
+      table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: rowsKeptWhole(body), widths: ['*', ...m.kolumner.map(() => 'auto' as const), ...(medBed ? ['auto' as const] : [])], body },
       layout: 'kommunrapport',
       fontSize: 8,
-    } as Content,
-  ];
+      margin: [0, i === 0 ? 0 : 6, 0, 0],
+    } as Content;
+  });
+  const out: Content[] = [tableCaption(caption(m)), ...tables];
   if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) out.push({ text: markörText(d, m), style: 'fotnot' });
   for (const f of m.fotnoter) out.push({ text: [{ text: f.markör, sup: true }, ` ${f.text}`], style: 'fotnot' });
   out.push({ text: '', margin: [0, 0, 0, 6] });
@@ -235,13 +304,13 @@ function goalReport(d: Dokument, m: MålBlock): Content[] {
         { text: n.namn, style: 'h5', headlineLevel: 5 } as Content,
         bedömning(d, b.nivå),
         ...paragraphs(b.analys).map((p): Content => ({ text: p, style: 'p' })),
+        ...list('Resultat', b.resultat),
+        ...list('Avvikelser', b.avvikelser),
         ...b.listor.flatMap((l): Content[] => [
           ...(l.rubrik ? [{ text: l.rubrik, bold: true, margin: [0, 3, 0, 2] } as Content] : []),
           ...(l.inledning ? [{ text: l.inledning, style: 'p' } as Content] : []),
           { ul: l.punkter.map((x) => (typeof x === 'string' ? x : { stack: [x.text, { ul: x.punkter }] })), margin: [0, 0, 0, 4] } as Content,
         ]),
-        ...list('Resultat', b.resultat),
-        ...list('Avvikelser', b.avvikelser),
       ];
     });
 }
@@ -266,7 +335,91 @@ function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
   ];
   return [
     tableCaption(caption(u)),
-    { table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', ...kolumner.map((k) => (k.rubrik === 'Kommentar' ? '*' : k.rubrik === 'Status' ? 50 : 96))], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
+    { table: { headerRows: 1, keepWithHeaderRows: 2, dontBreakRows: rowsKeptWhole(body), widths: [16, '*', ...kolumner.map((k) => (k.rubrik === 'Kommentar' ? '*' : k.rubrik === 'Status' ? 50 : 96))], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
     { text: '', margin: [0, 0, 0, 6] },
   ];
+}
+
+type Node = Record<string, unknown>;
+const isNode = (x: unknown): x is Node => !!x && typeof x === 'object' && !Array.isArray(x);
+
+/** Each block's pdfmake content marked with its structure elements, in the shapes the functions above make. */
+function tagBlock(parent: TagNode, b: Exclude<Block, { typ: 'sidbrytning' | 'avsnitt' | 'lista' }>, out: Content[]): void {
+  const nodes = (out as unknown[]).filter(isNode);
+  const rest = (n: Node): void => {
+    if (n.krTag) return;
+    if (n.style === 'fotnot') mark(n, el(parent, 'Note'));
+    else if (n.ul || n.ol) tagList(parent, n);
+    else if (n.text !== '' || n.stack || n.columns) mark(n, el(parent, 'P'));
+  };
+  switch (b.typ) {
+    case 'tabell':
+    case 'uppdrag':
+    case 'mål': {
+      let caption: Node | undefined = nodes.find((n) => n.style === 'caption');
+      for (const n of nodes) {
+        const t = n.table as { body: unknown[][]; headerRows?: number } | undefined;
+        if (!t) continue;
+        const table = el(parent, 'Table');
+        if (caption) mark(caption, el(table, 'Caption'));
+        caption = undefined;
+        tagTable(table, t.body, t.headerRows ?? 0, b.typ !== 'uppdrag');
+      }
+      // A målredovisning's goal names are headings of their own.
+      for (const n of nodes) if (n.headlineLevel === 5) mark(n, el(parent, 'H5'));
+      nodes.forEach(rest);
+      return;
+    }
+    case 'diagram': {
+      for (const n of nodes) {
+        const [svg, cap, ...others] = (n.stack as unknown[] | undefined) ?? [];
+        const figure = el(parent, 'Figure', { alt: chartTextAlternative(b) });
+        if (isNode(svg)) mark(svg, figure);
+        if (isNode(cap)) mark(cap, el(figure, 'Caption'));
+        for (const o of others) if (isNode(o)) mark(o, el(parent, 'P'));
+      }
+      return;
+    }
+    case 'fotnoter':
+      for (const n of nodes) mark(n, el(parent, 'Note'));
+      return;
+    case 'innehållsförteckning':
+      // Its entries are tagged as the headings come (tocStyles); the title is the TOC's caption.
+      return;
+    case 'färgförklaring':
+      for (const n of nodes) for (const k of (n.stack as unknown[] | undefined) ?? []) if (isNode(k)) mark(k, el(parent, 'P'));
+      return;
+    case 'underskrifter':
+      for (const n of nodes) for (const k of (n.columns as unknown[] | undefined) ?? []) if (isNode(k)) mark(k, el(parent, 'P'));
+      return;
+    default:
+      nodes.forEach(rest);
+  }
+}
+
+/** A list: L, each item an LI with its text as LBody (pdfmake draws the markers: artifacts). */
+function tagList(parent: TagNode, n: Node): void {
+  const list = el(parent, 'L');
+  const key = n.ul ? 'ul' : 'ol';
+  n[key] = (n[key] as unknown[]).map((item) => {
+    const node = typeof item === 'string' ? { text: item } : item;
+    mark(node, el(el(list, 'LI'), 'LBody'));
+    return node;
+  });
+}
+
+/** Table rows: header rows in THead as TH (scope Column), body rows in TBody, the first cell a TH (scope Row) where it labels the row. */
+function tagTable(table: TagNode, body: unknown[][], headerRows: number, rowHeaders: boolean): void {
+  const head = headerRows ? el(table, 'THead') : undefined;
+  const tbody = el(table, 'TBody');
+  body.forEach((row, i) => {
+    const tr = el(i < headerRows ? head! : tbody, 'TR');
+    row.forEach((cell, k) => {
+      // Cells covered by a colSpan are empty objects pdfmake skips.
+      if (!isNode(cell) || (cell.text === undefined && cell.stack === undefined)) return;
+      if (i < headerRows) mark(cell, el(tr, 'TH', { scope: 'Column' }));
+      else if (k === 0 && rowHeaders) mark(cell, el(tr, 'TH', { scope: 'Row' }));
+      else mark(cell, el(tr, 'TD'));
+    });
+  });
 }

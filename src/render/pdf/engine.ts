@@ -8,6 +8,9 @@ import { installSharedShapingCache, useSharedShaping } from './shaping-cache.js'
 import { useLineRuns } from './line-runs.js';
 import { useBatchedStreamWrites } from './stream-writes.js';
 import { useFastStyleLookup } from './style-lookup.js';
+import { useTagging } from './tagging.js';
+import { useBatchedPageBreaks } from './page-break-passes.js';
+import type { LaidOutPage } from './verify.js';
 
 const require = createRequire(import.meta.url);
 // pdfmake is CommonJS and a singleton: configure it once.
@@ -29,6 +32,8 @@ installSharedFontTables();
 useFastStyleLookup(true);
 useBatchedStreamWrites(true);
 useLineRuns(true);
+useTagging();
+useBatchedPageBreaks();
 
 /**
  * Our speed-ups to pdfmake and pdfkit, each tested: off gives pdfmake as it ships, the baseline
@@ -40,11 +45,12 @@ export function usePdfSpeedups(on: boolean): void {
   useSharedFontTables(on);
   useFastStyleLookup(on);
   useBatchedStreamWrites(on);
+  useBatchedPageBreaks(on);
 }
 
 /** Fields pdfmake 0.3 accepts that its type definitions lack. */
 export interface PdfExtras {
-  subset?: 'PDF/A-2b' | 'PDF/A-1b' | 'PDF/A-3b';
+  subset?: 'PDF/A-2b' | 'PDF/A-1b' | 'PDF/A-3b' | 'PDF/A-2a' | 'PDF/UA';
   tagged?: boolean;
   language?: string;
   version?: string;
@@ -54,11 +60,20 @@ export interface PdfExtras {
 }
 
 export async function layoutPdf(def: TDocumentDefinitions & PdfExtras): Promise<Buffer> {
+  return (await layoutPdfPages(def)).bytes;
+}
+
+/** The PDF and the pages pdfmake laid out for it (pdfmake 0.3's Renderer keeps them on the pdfkit document as `_pdfMakePages`). */
+export async function layoutPdfPages(def: TDocumentDefinitions & PdfExtras): Promise<{ bytes: Buffer; pages: LaidOutPage[] }> {
   const { profilTypsnitt: t, ...rest } = def;
   if (t && !profilFamiljer[t.familj]) {
     profilFamiljer[t.familj] = { normal: t.normal, bold: t.fet, italics: t.kursiv, bolditalics: t.fetkursiv };
     for (const f of [t.normal, t.fet, t.kursiv, t.fetkursiv]) profilFiler.add(f);
     pdfmake.setFonts({ Roboto: ROBOTO, ...profilFamiljer });
   }
-  return pdfmake.createPdf(rest).getBuffer();
+  const out = pdfmake.createPdf(rest);
+  const doc = (await out.getStream()) as unknown as { _pdfMakePages?: LaidOutPage[] };
+  const pages = doc._pdfMakePages;
+  if (!pages) throw new Error('pdfmake lämnade inga sidor att kontrollera (_pdfMakePages saknas: en ny pdfmake-version?)');
+  return { bytes: await out.getBuffer(), pages };
 }

@@ -2,13 +2,17 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { DiagramBlock, Dokument } from '../../model/dokument.js';
 import { chartCaption, chartSvg, chartTextAlternative } from '../chart/index.js';
 import { blocks } from './blocks.js';
-import { layoutPdf, type PdfExtras } from './engine.js';
+import { el, mark, tagRoot, type TagNode } from './tag-plan.js';
+import { keepWithNext, RUNNING } from './keep-together.js';
+import { layoutPdfPages, type PdfExtras } from './engine.js';
+import { modelWords } from './model-words.js';
+import { verifyLayout } from './verify.js';
 import { COLOR, STYLES } from './styles.js';
 import { profilLogotyp, profilStilar, profilTypsnitt } from './profil-stil.js';
 import { sidtext } from '../shared.js';
 
 export interface PdfOptions {
-  /** PDF/A-2b for the archive. */
+  /** PDF/A-2a (tagged) for the archive; otherwise a tagged PDF identified as PDF/UA-1. */
   pdfa?: boolean;
   /** Text in the running header of every page after the title page, e.g. "Bilaga 1 till KS 2023-12-05 § 283, Dnr KS 2023-0123". */
   stämpel?: string;
@@ -43,7 +47,9 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
     ],
     pageBreak: 'after',
   };
-  const body = blocks({ d, firstChapter: true, chart: opts.chart ?? pdfChart }, d.block);
+  const root = tagRoot();
+  tagTitlePage(root, titlePage);
+  const body = blocks({ d, firstChapter: true, chart: opts.chart ?? pdfChart, tag: root }, d.block);
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -51,14 +57,17 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
     language: 'sv-SE',
     displayTitle: true,
     version: '1.7',
-    ...(opts.pdfa ? { subset: 'PDF/A-2b' as const, tagged: true } : {}),
+    // Tagged always: PDF/UA-1 for the ordinary copy, PDF/A-2a (accessible archive) for --pdfa.
+    tagged: true,
+    subset: opts.pdfa ? ('PDF/A-2a' as const) : ('PDF/UA' as const),
     info: {
       title: t.titel,
       author: t.nämnd,
       subject: `${t.period}, ${t.kommun}`,
       keywords: [t.kommun, t.nämnd, d.rapport.rapporttyp, String(d.rapport.budgetår)].join(', '),
       creator: 'kommunrapport',
-      producer: 'kommunrapport (pdfmake)',
+      // The file id is a hash of the Info dictionary: the archive copy's differs from the ordinary one's.
+      producer: opts.pdfa ? 'kommunrapport (pdfmake), PDF/A-2a' : 'kommunrapport (pdfmake)',
       creationDate: date,
       modDate: date,
     },
@@ -73,17 +82,15 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
               { text: opts.stämpel ?? (p.sidhuvud !== undefined ? sidtext(d, p.sidhuvud) : t.titel), style: 'header' },
               ...(opts.stämpel ? [{ text: t.titel, style: 'header', alignment: 'right' as const }] : []),
             ],
+            style: RUNNING,
             margin: [MARGINS[0], 30, MARGINS[2], 0],
           },
     footer: (currentPage: number, pageCount: number) =>
       currentPage === 1
         ? null
-        : { text: p.sidfot !== undefined ? sidtext(d, p.sidfot, { sida: currentPage, sidor: pageCount }) : `Sida ${currentPage} av ${pageCount}`, style: 'header', alignment: 'center', margin: [0, 22, 0, 0] },
+        : { text: p.sidfot !== undefined ? sidtext(d, p.sidfot, { sida: currentPage, sidor: pageCount }) : `Sida ${currentPage} av ${pageCount}`, style: RUNNING, alignment: 'center', margin: [0, 22, 0, 0] },
     // A heading or caption never stands alone at the bottom of a page.
-    pageBreakBefore: (node, rest) => {
-      const n = node as unknown as { headlineLevel?: number; pageBreak?: string };
-      return n.headlineLevel !== undefined && n.pageBreak !== 'before' && rest.getFollowingNodesOnPage().length === 0;
-    },
+    pageBreakBefore: keepWithNext(MARGINS[1]) as unknown as TDocumentDefinitions['pageBreakBefore'],
     // pdfmake writes layout state into the nodes it is given: hand it a copy, never the model's own arrays.
     content: structuredClone([titlePage, ...body]),
   };
@@ -103,6 +110,22 @@ function pdfChart(b: DiagramBlock): Content {
   } as Content;
 }
 
+/**
+ * The PDF, verified before it is returned: every word of the model on its pages, in reading order,
+ * inside the text area. Anything lost or out of bounds fails the build, naming the block.
+ */
 export async function renderPdf(d: Dokument, opts: PdfOptions = {}): Promise<Buffer> {
-  return layoutPdf(pdfDefinition(d, opts));
+  const { bytes, pages } = await layoutPdfPages(pdfDefinition(d, opts));
+  const problems = verifyLayout(pages, modelWords(d));
+  if (problems.length) throw new Error(`PDF:en visar inte all text (${problems.length} ${problems.length === 1 ? 'ställe' : 'ställen'}):\n  ${problems.slice(0, 20).join('\n  ')}`);
+  return bytes;
+}
+
+/** The title page: the document title as H1, the rest as paragraphs. */
+function tagTitlePage(root: TagNode, page: Content): void {
+  for (const n of (page as { stack: { style?: string; svg?: string; image?: string; alt?: string }[] }).stack) {
+    // The profile's logo is a figure with its alt text, not a paragraph.
+    if (n.svg !== undefined || n.image !== undefined) mark(n, el(root, 'Figure', n.alt ? { alt: n.alt } : {}));
+    else mark(n, el(root, n.style === 'h1' ? 'H1' : 'P'));
+  }
 }

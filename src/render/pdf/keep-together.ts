@@ -1,0 +1,84 @@
+/**
+ * pdfmake's `pageBreakBefore` hook: a heading or caption (any node with a `headlineLevel`) moves
+ * to the next page when what follows it cannot start below it on this page. pdfmake calls it for
+ * every node after a layout, and lays the document out again after each break it asks for.
+ */
+
+/** What pdfmake 0.3 tells the hook about a node (LayoutBuilder.addPageBreaksIfNecessary). */
+export interface NodeInfo {
+  headlineLevel?: number;
+  style?: unknown;
+  table?: unknown;
+  text?: unknown;
+  pageBreak?: string;
+  pageNumbers: number[];
+  startPosition: { top: number; pageInnerHeight: number; pageNumber: number };
+}
+export interface Neighbours {
+  getFollowingNodesOnPage(): NodeInfo[];
+  getNodesOnNextPage(): NodeInfo[];
+}
+
+/** Room below the next block's start for it to begin here: three lines of text. (A table moves whole when its head and first rows do not fit.) */
+const MIN_START = 36;
+/**
+ * Room below a table's start for its head and first rows. pdfmake records a table as starting
+ * where its caption ends even when its kept head rows then move to the next page, so the room is
+ * judged here: the head of a goal table (column heads, the goal, its first indicator) needs this much.
+ */
+const MIN_TABLE = 110;
+/** Room below a caption for it and its table's head rows. */
+const NEED_CAPTION_TABLE = MIN_TABLE + 20;
+/** Captions are headlineLevel 7 (blocks.ts); headings 1–6. */
+const CAPTION_LEVEL = 7;
+/** A chapter's last paragraph up to this length moves whole rather than leave its tail alone on a page. */
+const WIDOW_CHARS = 1500;
+/** Room a caption or subheading directly below a heading needs: itself and a table's head and first rows. */
+const NEED_STACKED = 80;
+
+/** The style of running headers and footers. */
+export const RUNNING = 'header';
+
+export function keepWithNext(topMargin: number): (node: NodeInfo, n: Neighbours) => boolean {
+  return (node, n) => {
+    if (node.pageBreak === 'before') return false;
+    // Running headers and footers are nodes too (style RUNNING, render-pdf.ts): they neither follow nor continue anything.
+    const inBody = (x: NodeInfo): boolean => x.style !== RUNNING;
+    const next = n.getNodesOnNextPage().filter(inBody);
+    if (node.headlineLevel === undefined) return chapterTailAlone(node, next);
+    // Nothing of this part continues on the next page: everything after the heading fits here.
+    if (!next.length || next[0]!.pageBreak === 'before') return false;
+    const p = node.startPosition;
+    // Nodes laid out inside an unbreakable block (table rows, kept header rows) keep pdfmake 0.3's
+    // block-relative page and top; only a node that starts below the heading on its page follows it.
+    const following = n.getFollowingNodesOnPage().filter((f) => inBody(f) && f.startPosition.pageNumber === p.pageNumber && f.startPosition.top > p.top);
+    const first = following[0];
+    if (!first) return true;
+    const bottom = topMargin + p.pageInnerHeight;
+    // A heading directly above captions or subheadings needs room for the last of them and its content.
+    if (first.headlineLevel !== undefined) {
+      let k = 0;
+      while (following[k + 1]?.headlineLevel !== undefined) k++;
+      const last = following[k]!;
+      if (!following[k + 1]) return true;
+      return bottom - last.startPosition.top < (last.headlineLevel === CAPTION_LEVEL ? NEED_CAPTION_TABLE : NEED_STACKED);
+    }
+    // The next block ends on this page: the heading is not alone.
+    if (first.pageNumbers.length === 1 && first.pageNumbers[0] === p.pageNumber) return false;
+    return bottom - first.startPosition.top < (first.table ? MIN_TABLE : MIN_START);
+  };
+}
+
+/** A paragraph that ends a chapter with its last lines alone on the next page (nothing else there): it moves whole. */
+function chapterTailAlone(node: NodeInfo, next: NodeInfo[]): boolean {
+  if (node.style !== 'p' || node.pageNumbers.length !== 2) return false;
+  if (textLength(node.text) > WIDOW_CHARS) return false;
+  return !next.length || next[0]!.pageBreak === 'before';
+}
+
+function textLength(t: unknown): number {
+  if (typeof t === 'string') return t.length;
+  if (Array.isArray(t)) return t.reduce<number>((n, x) => n + textLength(x), 0);
+  if (t && typeof t === 'object') return textLength((t as { text?: unknown }).text);
+  return 0;
+}

@@ -1,0 +1,115 @@
+import { formatCell } from '../../format/number.js';
+import { typografisktMinus } from '../../format/minus.js';
+import { BEDÖMNING_TEXT, type Block, type Dokument, type Inline } from '../../model/dokument.js';
+import { chartCaption, chartTextAlternative } from '../chart/index.js';
+import { caption, factCell, paragraphs, STATUS_TEXT } from '../shared.js';
+
+/** The words one block of the model puts on the page, in reading order, and how to name the block in a message. */
+export interface BlockWords {
+  namn: string;
+  ord: string[];
+}
+
+const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
+const short = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+function inlineText(xs: Inline[]): string {
+  return xs
+    .map((i): string => {
+      switch (i.typ) {
+        case 'text':
+          return typografisktMinus(i.text);
+        case 'ref':
+        case 'kod':
+          return i.text;
+        case 'fet':
+        case 'kursiv':
+        case 'länk':
+          return inlineText(i.inl);
+        case 'fotnotsref':
+          return String(i.nummer);
+        case 'radbrytning':
+          return ' ';
+      }
+    })
+    .join('');
+}
+
+/**
+ * Every word the PDF must show, block by block, from the document model itself (not from the
+ * pdfmake definition made from it), so a renderer that drops a block is caught too. Charts count
+ * with their caption and text alternative; the chart's own drawing is a picture.
+ */
+export function modelWords(d: Dokument): BlockWords[] {
+  const out: BlockWords[] = [];
+  const add = (namn: string, text: string): void => {
+    const ord = words(text);
+    if (ord.length) out.push({ namn, ord });
+  };
+  const walk = (bs: Block[], where: string): void => {
+    for (const b of bs) {
+      switch (b.typ) {
+        case 'avsnitt':
+          add(`rubriken «${short(b.rubrikText)}»`, inlineText(b.rubrik));
+          walk(b.block, `avsnittet «${short(b.rubrikText)}»`);
+          break;
+        case 'stycke': {
+          const text = inlineText(b.inl);
+          add(`stycket «${short(text)}»${b.plats ? ` (${b.plats.fil}:${b.plats.rad})` : ` i ${where}`}`, text);
+          break;
+        }
+        case 'lista':
+          b.punkter.forEach((p) => walk(p, where));
+          break;
+        case 'tabell': {
+          const cap = caption(b);
+          const rows = b.rader.map((r) => [`${r.etikett}${r.fotnoter.join('')}`, ...r.celler.map((id) => { const f = factCell(d, id); return `${f.text}${f.fotnot ?? ''}`; })].join(' '));
+          add(cap, [cap, ...b.kolumner.map((k) => k.rubrik), ...rows, ...b.fotnoter.map((f) => `${f.markör} ${f.text}`), b.kommentar ?? ''].join(' '));
+          break;
+        }
+        case 'diagram':
+          add(chartCaption(b), `${chartCaption(b)} ${chartTextAlternative(b)}`);
+          break;
+        case 'mål': {
+          const cap = caption(b);
+          if (b.visning === 'indikatorer') {
+            add(cap, cap);
+            for (const n of b.nämndmål) {
+              const cell = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): string => { const f = formatCell(v.cell, v.decimaler); return `${f.text}${f.fotnot ?? ''}`; };
+              const inds = n.indikatorer.map((i) => [`${i.namn}${i.obligatorisk ? '*' : ''}${i.fotnoter.join('')}`, i.förklaring ?? '', ...i.värden.map(cell), ...i.delrader.map((r) => [r.namn, ...r.värden.map(cell)].join(' '))].join(' '));
+              // Each goal's table has its own column heads.
+              add(`målet «${short(n.namn)}» i ${cap}`, [b.benämning.indikator, ...b.kolumner.map((k) => k.rubrik), n.namn, n.beskrivning ?? '', ...inds].join(' '));
+            }
+          } else {
+            for (const n of b.nämndmål) {
+              if (!n.bedömning) continue;
+              const x = n.bedömning;
+              add(`målet «${short(n.namn)}»`, [n.namn, `Bedömning: ${BEDÖMNING_TEXT[x.nivå]}`, ...paragraphs(x.analys), ...x.resultat, ...x.avvikelser].join(' '));
+            }
+          }
+          break;
+        }
+        case 'uppdrag':
+          for (const u of b.uppdrag) {
+            add(`uppdrag ${u.nummer} i «${short(b.rubrik)}»`, [u.text, u.not ?? '', ...(b.medStatus ? [u.status ? (STATUS_TEXT[u.status] ?? u.status) : '', u.kommentar ?? ''] : [])].join(' '));
+          }
+          break;
+        case 'bilagor':
+          for (const g of b.grupper) add(`bilagorna «${short(g.rubrik)}»`, [g.rubrik, ...g.bilagor.map((x) => x.titel)].join(' '));
+          break;
+        case 'underskrifter':
+          add('underskrifterna', b.personer.map((p) => `${p.namn} ${p.roll}`).join(' '));
+          break;
+        case 'fotnoter':
+          for (const p of b.poster) add(`fotnot ${p.nummer} i ${where}`, inlineText(p.inl));
+          break;
+        case 'innehållsförteckning':
+        case 'färgförklaring':
+        case 'sidbrytning':
+          break;
+      }
+    }
+  };
+  walk(d.block, 'dokumentet');
+  return out;
+}

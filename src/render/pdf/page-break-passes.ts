@@ -1,0 +1,119 @@
+import { createRequire } from 'node:module';
+
+/**
+ * pdfmake 0.3.11's LayoutBuilder.layoutDocument asks `pageBreakBefore` about one node after
+ * another and, at the first break it is asked for, lays the whole document out again: one layout
+ * per break (the internbudget asked for 8). A break only moves what comes after it up to the next
+ * hard page break (a chapter starts on a new page), so this replacement asks on past that break
+ * in the same pass: every part between hard breaks may get one break per layout. Nodes skipped in
+ * a part that got a break are asked again in the next pass, as pdfmake would. Same pages, fewer
+ * layouts; `useBatchedPageBreaks` reports whether the method was found.
+ */
+
+interface LNode {
+  positions: { pageNumber: number }[];
+  text?: unknown;
+  listMarker?: unknown;
+  pageBreak?: string;
+  pageBreakCalculated?: boolean;
+  nodeInfo: NodeInfoLike;
+  resetXY(): void;
+  [k: string]: unknown;
+}
+interface NodeInfoLike {
+  pageNumbers: number[];
+  [k: string]: unknown;
+}
+type Hook = (info: NodeInfoLike, n: { getFollowingNodesOnPage(): NodeInfoLike[]; getNodesOnNextPage(): NodeInfoLike[]; getPreviousNodesOnPage(): NodeInfoLike[] }) => boolean;
+interface LayoutResult {
+  linearNodeList: LNode[];
+  pages: unknown[];
+}
+interface Builder {
+  docPreprocessor: unknown;
+  docMeasure: unknown;
+  svgMeasure: unknown;
+  tableLayouts: unknown;
+  tryLayoutDocument(...a: unknown[]): LayoutResult;
+}
+
+const KEYS = ['id', 'text', 'ul', 'ol', 'table', 'image', 'qr', 'canvas', 'svg', 'columns', 'headlineLevel', 'style', 'pageBreak', 'pageOrientation', 'width', 'height'];
+
+/** One pass: asks the hook about every node; returns whether any break was added. */
+function addPageBreaks(list: LNode[], pages: unknown[], hook: Hook): boolean {
+  const nodes = list.filter((n) => n && n.positions.length > 0 && !(n.text === '' && !n.listMarker));
+  for (const node of nodes) {
+    const info: NodeInfoLike = { pageNumbers: [] };
+    for (const k of KEYS) if (node[k] !== undefined) info[k] = node[k];
+    info.startPosition = node.positions[0];
+    info.pageNumbers = Array.from(new Set(node.positions.map((p) => p.pageNumber)));
+    info.pages = pages.length;
+    info.stack = Array.isArray(node.stack);
+    node.nodeInfo = info;
+  }
+  let added = false;
+  let partHasBreak = false;
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    if (node.pageBreak === 'before') {
+      // A hard break: what follows starts on a new page whatever happened before it.
+      partHasBreak = false;
+      continue;
+    }
+    if (partHasBreak || node.pageBreakCalculated) continue;
+    node.pageBreakCalculated = true;
+    const pageNumber = node.nodeInfo.pageNumbers[0]!;
+    const on = (p: number, from: number, to: number): NodeInfoLike[] => nodes.slice(from, to).filter((x) => x.nodeInfo.pageNumbers.includes(p)).map((x) => x.nodeInfo);
+    if (
+      hook(node.nodeInfo, {
+        getFollowingNodesOnPage: () => on(pageNumber, index + 1, nodes.length),
+        getNodesOnNextPage: () => on(pageNumber + 1, index + 1, nodes.length),
+        getPreviousNodesOnPage: () => on(pageNumber, 0, index),
+      })
+    ) {
+      node.pageBreak = 'before';
+      added = true;
+      partHasBreak = true;
+    }
+  }
+  return added;
+}
+
+const require = createRequire(import.meta.url);
+let installed: boolean | undefined;
+let original: unknown;
+let batched: unknown;
+
+/** On: our layoutDocument; off: pdfmake's own (for the test that both give the same bytes). */
+export function useBatchedPageBreaks(on = true): boolean {
+  if (installed === undefined) install();
+  if (!installed) return false;
+  const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: Record<string, unknown> } }).default;
+  LayoutBuilder.prototype.layoutDocument = on ? batched : original;
+  return true;
+}
+
+function install(): void {
+  const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default?: { prototype: Record<string, unknown> } }).default;
+  const DocPreprocessor = (require('pdfmake/js/DocPreprocessor.js') as { default?: new () => unknown }).default;
+  const DocMeasure = (require('pdfmake/js/DocMeasure.js') as { default?: new (...a: unknown[]) => unknown }).default;
+  if (!LayoutBuilder || typeof LayoutBuilder.prototype.layoutDocument !== 'function' || typeof LayoutBuilder.prototype.tryLayoutDocument !== 'function' || !DocPreprocessor || !DocMeasure) {
+    installed = false;
+    return;
+  }
+  original = LayoutBuilder.prototype.layoutDocument;
+  batched = function (this: Builder, docStructure: unknown, pdfDocument: unknown, styleDictionary: unknown, defaultStyle: unknown, background: unknown, header: unknown, footer: unknown, watermark: unknown, pageBreakBeforeFct: unknown) {
+    this.docPreprocessor = new DocPreprocessor();
+    this.docMeasure = new DocMeasure(pdfDocument, styleDictionary, defaultStyle, this.svgMeasure, this.tableLayouts);
+    const layout = (): LayoutResult => this.tryLayoutDocument(docStructure, pdfDocument, styleDictionary, defaultStyle, background, header, footer, watermark);
+    let result = layout();
+    if (typeof pageBreakBeforeFct === 'function') {
+      while (addPageBreaks(result.linearNodeList, result.pages, pageBreakBeforeFct as Hook)) {
+        result.linearNodeList.forEach((n) => n.resetXY());
+        result = layout();
+      }
+    }
+    return result.pages;
+  };
+  installed = true;
+}
