@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'yaml';
+import { packageRoot } from '../util/package-root.js';
 import { lexikonSchema, type LexikonData, type LexikonTillägg } from '../schema/lexikon.js';
 
 /**
@@ -9,10 +10,9 @@ import { lexikonSchema, type LexikonData, type LexikonTillägg } from '../schema
  */
 export { lexikonSchema, lexikonTilläggSchema, type LexikonData, type LexikonTillägg } from '../schema/lexikon.js';
 
-/** The bundled default, next to this module (also when run from `dist/`). */
+/** The bundled default; it stays in `src/` (tsc copies no YAML). */
 function standardPath(): string {
-  const here = fileURLToPath(new URL('./lexikon/standard.yaml', import.meta.url));
-  return existsSync(here) ? here : here.replace(/([\\/])dist\1src\1/, '$1src$1');
+  return join(packageRoot(), 'src', 'check', 'lexikon', 'standard.yaml');
 }
 
 let standardData: LexikonData | undefined;

@@ -11,6 +11,7 @@ import { uppgiftFacts } from './uppgifter.js';
 import { STANDARDPROFIL } from '../model/profil.js';
 import { TemplateError } from '../template/errors.js';
 import { renderOutline, type OutlineItem, type TemplateContext, type TemplateSource } from '../template/outline.js';
+import { packageRoot } from '../util/package-root.js';
 import { slugify } from '../util/slug.js';
 import { chartBlocks } from './charts.js';
 import { tableFacts } from './facts.js';
@@ -18,21 +19,30 @@ import { goalBlocks, uppdragBlocks } from './goals.js';
 import { dataTexts } from './data-texts.js';
 import { resolveReference, type RefContext } from './references.js';
 
-/** Reads a report type's template and its partials (`templates/partials/*.hbs`). */
+/**
+ * Reads a report type's template and its partials (`templates/partials/*.hbs`). The project's own
+ * `templates/` comes first; the templates the tool brings (the generic ones of every report kind)
+ * are used where the project has none, so a new project needs no template to build.
+ */
 export function loadTemplate(paths: ProjectPaths, name: string): TemplateSource | undefined {
-  const file = join(paths.templates, `${name}.hbs`);
-  if (!existsSync(file)) return undefined;
-  const src: TemplateSource = { name: `templates/${name}.hbs`, text: '', partials: {} };
+  const bundled = join(packageRoot(), 'templates');
+  const dirs = [...new Set([bundled, paths.templates])];
+  const shown = (dir: string, rel: string): string => (dir === paths.templates ? `templates/${rel}` : `(kommunrapport)/templates/${rel}`);
+  const dir = [...dirs].reverse().find((d) => existsSync(join(d, `${name}.hbs`)));
+  if (!dir) return undefined;
+  const src: TemplateSource = { name: shown(dir, `${name}.hbs`), text: '', partials: {} };
   const read = (full: string, fil: string): string => {
     const r = readInputFile(full, fil);
     if (r.diagnostics[0] && !src.fel) src.fel = r.diagnostics[0];
     return r.text ?? '';
   };
-  src.text = read(file, src.name);
-  const pdir = join(paths.templates, 'partials');
-  if (existsSync(pdir)) {
+  src.text = read(join(dir, `${name}.hbs`), src.name);
+  // The tool's partials first, the project's over them (a project may restyle a partial).
+  for (const d of dirs) {
+    const pdir = join(d, 'partials');
+    if (!existsSync(pdir)) continue;
     for (const f of readdirSync(pdir).filter((n) => n.endsWith('.hbs')).sort()) {
-      src.partials[f.slice(0, -4)] = read(join(pdir, f), `templates/partials/${f}`);
+      src.partials[f.slice(0, -4)] = read(join(pdir, f), shown(d, `partials/${f}`));
     }
   }
   return src;

@@ -49,7 +49,14 @@ export function stemIn(stem: string, lower: string): boolean {
 /** How close to the span [from, to) of a lower-cased text a stem is named (characters between them), or Infinity. */
 export function stemDistance(stems: string[], lower: string, from: number, to: number): number {
   let best = Infinity;
-  for (const s of stems) for (let i = lower.indexOf(s); i >= 0; i = lower.indexOf(s, i + 1)) best = Math.min(best, i < from ? Math.max(0, from - (i + s.length)) : Math.max(0, i - to));
+  const letter = /[\p{L}\p{N}]/u;
+  for (const s of stems) {
+    for (let i = lower.indexOf(s); i >= 0; i = lower.indexOf(s, i + 1)) {
+      // A code or letter ("a" in "Stab A") counts only as a word of its own, as in stemIn.
+      if (s.length < 4 && (letter.test(lower[i - 1] ?? '') || letter.test(lower[i + s.length] ?? ''))) continue;
+      best = Math.min(best, i < from ? Math.max(0, from - (i + s.length)) : Math.max(0, i - to));
+    }
+  }
   return best;
 }
 

@@ -120,6 +120,12 @@ interface Context {
   sentence: string;
   /** The figure's own clause: from the figure before it (or the sentence start) to the next. Lower-cased, as the rest. */
   clause: string;
+  /**
+   * Where the sentence quotes several figures, the words that go with this one: from the figure
+   * before it up to the first comma or semicolon after it ("Till och med augusti blev kostnaden
+   * 41,8 mnkr, mot en budget på 64,0 mnkr": the budget is the second figure's). Else the sentence.
+   */
+  claim: string;
   heading: string;
   headings: string;
   paragraph: string;
@@ -141,7 +147,7 @@ function sentenceFacts(ctx: Context): SentenceFacts {
   return {
     years: yearsIn(ctx.sentence, ctx.year, ctx.lex),
     ...(ctx.nearYear !== undefined ? { nearYear: ctx.nearYear } : {}),
-    measures: measuresIn(ctx.sentence, ctx.lex),
+    measures: measuresIn(ctx.claim, ctx.lex),
     periodWords: ctx.lex.period.test(lower),
     change: ctx.lex.förändring.test(lower),
     lower,
@@ -360,7 +366,10 @@ export const textVsTable: CheckRule = {
         const clauseFrom = Math.max(s.start, found[ai - 1]?.end ?? 0);
         const clauseTo = Math.min(s.end, found[ai + 1]?.start ?? p.text.length);
         const nearYear = closestYear(p.text, a, clauseFrom, clauseTo);
-        const ctx: Context = { goalIndicators, clause: lowerParagraph.slice(clauseFrom, clauseTo), lex, year: d.rapport.budgetår, signed: a.sign !== undefined, ...(a.sign ? { sign: a.sign } : {}), ...(nearYear !== undefined ? { nearYear } : {}), nämnd: d.rapport.nämnd, sentence: s.text, heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), headings: p.rubriker.join(' ').toLowerCase(), paragraph: lowerParagraph };
+        const several = found.some((o) => o !== a && o.start >= s.start && o.end <= s.end);
+        const stop = p.text.slice(a.end, clauseTo).search(/[,;:]/);
+        const claim = several ? p.text.slice(clauseFrom, stop >= 0 ? a.end + stop : clauseTo) : s.text;
+        const ctx: Context = { goalIndicators, clause: lowerParagraph.slice(clauseFrom, clauseTo), claim, lex, year: d.rapport.budgetår, signed: a.sign !== undefined, ...(a.sign ? { sign: a.sign } : {}), ...(nearYear !== undefined ? { nearYear } : {}), nämnd: d.rapport.nämnd, sentence: s.text, heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), headings: p.rubriker.join(' ').toLowerCase(), paragraph: lowerParagraph };
         const plats = positionOf(p, a.start);
         const sf = sentenceFacts(ctx);
         // A contradiction needs a cell of about the same size (a slip of a digit), or a thousand
@@ -396,7 +405,10 @@ export const textVsTable: CheckRule = {
         // The cell the text points at most clearly, if it does not agree. A change by an amount
         // ("justeras med", "ökar med 2 mnkr") is not a level: only change rows can be pointed at.
         const changeBy = sf.change && lex.förändringFöreTal.test(lowerParagraph.slice(Math.max(0, a.start - 25), a.start));
-        const pointed = clean.find((x) => !x.verdikt && !x.c.derived && !x.c.label && (!changeBy || x.c.fakt.roll === 'specifikation' || !x.c.kolumn));
+        // A row named in the figure's own clause comes before one named only earlier in the
+        // sentence or in a heading ("Stab A får 11,0 mnkr, varav lönerna utgör 6 500 tkr").
+        const pointable = clean.filter((x) => !x.verdikt && !x.c.derived && !x.c.label && (!changeBy || x.c.fakt.roll === 'specifikation' || !x.c.kolumn));
+        const pointed = pointable.find((x) => mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0) ?? pointable[0];
         // Its own row named in the figure's clause (not only its table's subject).
         const ownClause = pointed ? mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.clause, true) : 0;
         // A match needs evidence: its subject named in the sentence, or enough named around it;
@@ -441,7 +453,7 @@ export const textVsTable: CheckRule = {
           : undefined;
         if (pointed && !rival && pointed.s >= 2 && (pointed.sentence >= 0.75 || ownClause >= 0.75) && (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)) {
           const r = Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9);
-          const approx = r > 100 || r < 0.01 ? 'tusen gånger fel: tkr och mnkr förväxlade?' : `≈ ${formatNumber(pointed.v, Math.max(a.decimals, 1))} ${a.unit}`;
+          const approx = r > 100 || r < 0.01 ? 'tusen gånger fel: tkr och mnkr förväxlade?' : `≈ ${formatNumber(pointed.v, pointed.c.unit === a.unit ? Math.max(a.decimals, pointed.c.decimals) : Math.max(a.decimals, 1))} ${a.unit}`;
           const b: TextBelopp = { text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [pointed.c.fakt.id], kommentar: shown(pointed) };
           belopp.push(b);
           // Reported once the paragraph is read: listed parts that add up to their total are not contradictions.
