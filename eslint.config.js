@@ -9,13 +9,16 @@ import tseslint from 'typescript-eslint';
  * folders on one line are siblings and may not import each other.
  */
 const STAGES = [
-  ['diagnostics', 'schema', 'util', 'write', 'version'],
-  ['model', 'format'],
+  ['diagnostics', 'schema', 'util', 'version'],
+  ['model', 'format', 'write'],
+  ['core'],
   ['load'],
+  ['profil'],
   ['validate', 'narrative', 'template'],
   ['compose'],
   ['pipeline', 'check', 'render'],
-  ['build', 'package', 'rollforward', 'import'],
+  ['rollforward'],
+  ['build', 'package', 'import', 'start'],
   ['cli'],
 ];
 

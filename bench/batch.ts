@@ -34,7 +34,11 @@ export function runBatch(root: string, ids: readonly string[], workers: number):
   const out = mkdtempSync(join(tmpdir(), 'kommunrapport-batch-ut-'));
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [CLI, '--rot', root, 'build', ...ids, '--jobb', String(workers), '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [CLI, '--rot', root, 'build', ...ids, '--jobb', String(workers), '--out', out],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
@@ -44,9 +48,13 @@ export function runBatch(root: string, ids: readonly string[], workers: number):
       const wallMs = performance.now() - t0;
       rmSync(out, { recursive: true, force: true });
       if (code !== 0) return reject(new Error(`kommunrapport build avslutades med kod ${code}:\n${stderr || stdout}`));
-      const reports = [...stdout.matchAll(/^(\S+): skrev .* \((\d+) ms\)$/gm)].map((m) => ({ id: m[1]!, ms: Number(m[2]) }));
+      const reports = [...stdout.matchAll(/^(\S+): skrev .* \((\d+) ms\)$/gm)].map((m) => ({
+        id: m[1]!,
+        ms: Number(m[2]),
+      }));
       const klart = /processortid ([\d,\s]+) s, högst (\d+) MB minne/.exec(stdout);
-      if (reports.length !== ids.length || !klart) return reject(new Error(`oväntad utskrift från kommunrapport build:\n${stdout}`));
+      if (reports.length !== ids.length || !klart)
+        return reject(new Error(`oväntad utskrift från kommunrapport build:\n${stdout}`));
       resolve({ workers, wallMs, reports, cpuMs: num(klart[1]!) * 1000, rssMb: Number(klart[2]) });
     });
   });

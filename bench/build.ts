@@ -119,7 +119,11 @@ export function composed(paths: ProjectPaths, id: string): Dokument {
  * the template's source read once and kept. (The pipeline takes the template as source text, so
  * Handlebars still compiles it on every compose; there is no compiled-template cache to reuse.)
  */
-export function htmlRebuild(paths: ProjectPaths, id: string, template: TemplateSource | undefined): { html: string; dokument: Dokument } {
+export function htmlRebuild(
+  paths: ProjectPaths,
+  id: string,
+  template: TemplateSource | undefined,
+): { html: string; dokument: Dokument } {
   const r = loadAndValidate(paths, id);
   if (hasErrors(r.diagnostics) || !r.rapport) throw new BuildError(describe(id, r.diagnostics));
   const d = compose(r, template);

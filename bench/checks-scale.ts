@@ -13,13 +13,30 @@ function scaled(d: Dokument, n: number): Dokument {
   const fakta = new Map<string, Fakt>();
   for (let k = 0; k < n; k++) {
     const suffix = k ? `-${k}` : '';
-    for (const t of d.tabeller) tabeller.push({ ...t, id: `${t.id}${suffix}`, rader: t.rader.map((r) => ({ ...r, celler: r.celler.map((c) => (c ? c.replace(`${t.id}/`, `${t.id}${suffix}/`) : c)) })) });
+    for (const t of d.tabeller)
+      tabeller.push({
+        ...t,
+        id: `${t.id}${suffix}`,
+        rader: t.rader.map((r) => ({
+          ...r,
+          celler: r.celler.map((c) => (c ? c.replace(`${t.id}/`, `${t.id}${suffix}/`) : c)),
+        })),
+      });
     for (const f of d.fakta.values()) {
-      const id = f.tabell === 'mål' || f.id.startsWith('uppgifter/') ? f.id : f.id.replace(`${f.tabell}/`, `${f.tabell}${suffix}/`);
-      fakta.set(id, { ...f, id, tabell: f.tabell === 'mål' || f.id.startsWith('uppgifter/') ? f.tabell : `${f.tabell}${suffix}` });
+      const id =
+        f.tabell === 'mål' || f.id.startsWith('uppgifter/')
+          ? f.id
+          : f.id.replace(`${f.tabell}/`, `${f.tabell}${suffix}/`);
+      fakta.set(id, {
+        ...f,
+        id,
+        tabell: f.tabell === 'mål' || f.id.startsWith('uppgifter/') ? f.tabell : `${f.tabell}${suffix}`,
+      });
     }
   }
-  const textstycken = Array.from({ length: n }, (_, k) => d.textstycken.map((p) => ({ ...p, plats: { ...p.plats, fil: `${p.plats.fil}#${k}` } }))).flat();
+  const textstycken = Array.from({ length: n }, (_, k) =>
+    d.textstycken.map((p) => ({ ...p, plats: { ...p.plats, fil: `${p.plats.fil}#${k}` } })),
+  ).flat();
   return { ...d, tabeller, fakta, textstycken };
 }
 
@@ -32,7 +49,8 @@ for (const n of [1, 16]) {
     const t = performance.now();
     const k = runChecks(doc);
     times.push(performance.now() - t);
-    if (i === 0) console.log(`${n}×: ${doc.fakta.size} fakta, ${doc.textstycken.length} stycken, ${k.belopp.length} belopp`);
+    if (i === 0)
+      console.log(`${n}×: ${doc.fakta.size} fakta, ${doc.textstycken.length} stycken, ${k.belopp.length} belopp`);
   }
   times.sort((a, b) => a - b);
   console.log(`${n}×: kontrollerna tar ${times[2]!.toFixed(0)} ms (median av 5)`);

@@ -14,5 +14,7 @@ for (const name of Object.keys(LOOPS) as (keyof typeof LOOPS)[]) {
   for (let i = 0; i < 3; i++) rounds.push({ en: await runLoop(name, 1), två: await runLoop(name, 2) });
   const en = median(rounds.map((r) => r.en));
   const två = median(rounds.map((r) => r.två));
-  console.log(`${name}: 1 worker ${Math.round(en)} ms; 2 workers (dubbelt arbete) ${Math.round(två)} ms; uppsnabbning ${((2 * en) / två).toFixed(2).replace('.', ',')}×`);
+  console.log(
+    `${name}: 1 worker ${Math.round(en)} ms; 2 workers (dubbelt arbete) ${Math.round(två)} ms; uppsnabbning ${((2 * en) / två).toFixed(2).replace('.', ',')}×`,
+  );
 }

@@ -16,7 +16,9 @@ import { runImport } from '../src/cli/commands/import.js';
 import { collectGarbage, ms, summary, textTable } from './stats.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { rader: { type: 'string', default: '50000' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { rader: { type: 'string', default: '50000' }, runs: { type: 'string', default: '5' } },
+});
 const N = Number(values.rader);
 const RUNS = Number(values.runs);
 
@@ -43,7 +45,13 @@ function rader(): Rad[] {
   return Array.from({ length: N }, (_, i) => {
     const konto = 3000 + Math.floor(next() * 5000);
     const belopp = Math.round(next() * 5_000_000) / 100;
-    return { ansvar: 100 + Math.floor(next() * 900), verksamhet: 200 + Math.floor(next() * 50), konto, period: (i % 12) + 1, belopp: konto < 4000 ? -belopp : belopp };
+    return {
+      ansvar: 100 + Math.floor(next() * 900),
+      verksamhet: 200 + Math.floor(next() * 50),
+      konto,
+      period: (i % 12) + 1,
+      belopp: konto < 4000 ? -belopp : belopp,
+    };
   });
 }
 
@@ -72,22 +80,39 @@ tabeller:
 `;
 
 async function exporter(dir: string, rs: Rad[]): Promise<{ namn: string; fil: string; mappning: string }[]> {
-  const sie = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#RAR 0 20250101 20251231', '#DIM 1 "Ansvar"', '#DIM 20 "Verksamhet"'];
+  const sie = [
+    '#FLAGGA 0',
+    '#FORMAT PC8',
+    '#SIETYP 4',
+    '#RAR 0 20250101 20251231',
+    '#DIM 1 "Ansvar"',
+    '#DIM 20 "Verksamhet"',
+  ];
   for (let k = 3000; k < 8000; k++) sie.push(`#KONTO ${k} "Konto ${k}"`);
-  for (const r of rs) sie.push(`#PBUDGET 0 2025${String(r.period).padStart(2, '0')} ${r.konto} {1 "${r.ansvar}" 20 "${r.verksamhet}"} ${r.belopp.toFixed(2)}`);
+  for (const r of rs)
+    sie.push(
+      `#PBUDGET 0 2025${String(r.period).padStart(2, '0')} ${r.konto} {1 "${r.ansvar}" 20 "${r.verksamhet}"} ${r.belopp.toFixed(2)}`,
+    );
   writeFileSync(join(dir, 'stor.se'), iconv.encode(`${sie.join('\r\n')}\r\n`, 'cp437'));
-  const sv = (n: number): string => n.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  const sv = (n: number): string =>
+    n
+      .toFixed(2)
+      .replace('.', ',')
+      .replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
   const csv = ['Ansvar;Verksamhet;Konto;Period;Budget'];
-  for (const r of rs) csv.push(`${r.ansvar};${r.verksamhet};${r.konto};2025${String(r.period).padStart(2, '0')};${sv(r.belopp)}`);
+  for (const r of rs)
+    csv.push(`${r.ansvar};${r.verksamhet};${r.konto};2025${String(r.period).padStart(2, '0')};${sv(r.belopp)}`);
   writeFileSync(join(dir, 'stor.csv'), iconv.encode(`${csv.join('\r\n')}\r\n`, 'win1252'));
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Huvudbok');
   ws.addRow(['Budget 2025, alla ansvar']);
   ws.addRow([]);
   ws.addRow(['Ansvar', 'Verksamhet', 'Konto', 'Period', 'Budget']);
-  for (const r of rs) ws.addRow([r.ansvar, r.verksamhet, r.konto, `2025-${String(r.period).padStart(2, '0')}`, r.belopp]);
+  for (const r of rs)
+    ws.addRow([r.ansvar, r.verksamhet, r.konto, `2025-${String(r.period).padStart(2, '0')}`, r.belopp]);
   await wb.xlsx.writeFile(join(dir, 'stor.xlsx'));
-  const tab = 'källa:\n  kolumner:\n    konto: Konto\n    period: Period\n    dimensioner: {ansvar: Ansvar, verksamhet: Verksamhet}\n    belopp: [{kolumn: Budget, art: budget}]\n';
+  const tab =
+    'källa:\n  kolumner:\n    konto: Konto\n    period: Period\n    dimensioner: {ansvar: Ansvar, verksamhet: Verksamhet}\n    belopp: [{kolumn: Budget, art: budget}]\n';
   writeFileSync(join(dir, 'sie.yaml'), MAPPNING(''));
   writeFileSync(join(dir, 'tab.yaml'), MAPPNING(tab));
   return [
@@ -123,7 +148,9 @@ try {
     rows.push([f.namn, String(N), ms(s.median), ms(s.min), ms(s.max), s.median < 2000 ? 'ja' : 'NEJ']);
   }
   log(`Belastning (loadavg 1 min) före: ${loadavg()[0]!.toFixed(1)} på ${availableParallelism()} kärnor.`);
-  log(`Import av ${N} bokföringsrader i exempel-2025 (hela kommandot: läsa, mappa, skriva tabeller.yaml, kontrollera), ${RUNS} körningar efter en uppvärmning:\n`);
+  log(
+    `Import av ${N} bokföringsrader i exempel-2025 (hela kommandot: läsa, mappa, skriva tabeller.yaml, kontrollera), ${RUNS} körningar efter en uppvärmning:\n`,
+  );
   log(textTable(['format', 'rader', 'median', 'min', 'max', 'under 2 s'], rows));
 } finally {
   console.log = log;

@@ -23,8 +23,16 @@ for (const id of ids.length ? ids : listReports(PATHS)) {
   allText.push(...t);
   allCells.push(...c);
   const s = shares(t);
-  console.log(`${id} | ${s.antal} | ${pct(s.fel)} | ${pct(s.ejVerifierbar)} | ${pct(s.tyst)} | ${c.length} | ${pct(shares(c).fel)}`);
-  if (list) for (const m of [...t, ...c].filter((x) => x.utfall === 'tyst accepterad' || (process.argv.includes('--alla') && x.utfall === 'ej verifierbar'))) console.log(`  ${m.utfall}: ${m.var} ${m.slag}: "${m.före}" → "${m.efter}"`);
+  console.log(
+    `${id} | ${s.antal} | ${pct(s.fel)} | ${pct(s.ejVerifierbar)} | ${pct(s.tyst)} | ${c.length} | ${pct(shares(c).fel)}`,
+  );
+  if (list)
+    for (const m of [...t, ...c].filter(
+      (x) => x.utfall === 'tyst accepterad' || (process.argv.includes('--alla') && x.utfall === 'ej verifierbar'),
+    ))
+      console.log(`  ${m.utfall}: ${m.var} ${m.slag}: "${m.före}" → "${m.efter}"`);
 }
 const s = shares(allText);
-console.log(`**alla** | ${s.antal} | ${pct(s.fel)} | ${pct(s.ejVerifierbar)} | ${pct(s.tyst)} | ${allCells.length} | ${pct(shares(allCells).fel)}`);
+console.log(
+  `**alla** | ${s.antal} | ${pct(s.fel)} | ${pct(s.ejVerifierbar)} | ${pct(s.tyst)} | ${allCells.length} | ${pct(shares(allCells).fel)}`,
+);

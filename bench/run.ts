@@ -25,7 +25,19 @@ import { pdfDefinition } from '../src/render/pdf/render-pdf.js';
 import { loadAndValidate } from '../src/validate/validate-report.js';
 import { runBatch, type BatchResult } from './batch.js';
 import { composed, fullBuild, htmlRebuild, STAGE_NAMES, STAGES, timeStages, type Stage } from './build.js';
-import { collectGarbage, HeapPeak, maxRss, mb, mdTable, ms, sek, summary, tal, textTable, type Summary } from './stats.js';
+import {
+  collectGarbage,
+  HeapPeak,
+  maxRss,
+  mb,
+  mdTable,
+  ms,
+  sek,
+  summary,
+  tal,
+  textTable,
+  type Summary,
+} from './stats.js';
 import { makeSynthetic, REPO_ROOT, validateSynthetic } from './synthetic.js';
 
 const HELP = `Användning: npm run bench -- [flaggor]
@@ -51,7 +63,15 @@ Exempel:
 const TARGET = { kvot: 1.5, watchMs: 150, batchMs: 15_000 } as const;
 const WATCH_REPORT = 'ks-internbudget-2024';
 
-function options(): { runs: number; warmup: number; batchRuns: number; workers: number; nämnder: number; batch: boolean; md?: string } {
+function options(): {
+  runs: number;
+  warmup: number;
+  batchRuns: number;
+  workers: number;
+  nämnder: number;
+  batch: boolean;
+  md?: string;
+} {
   let values;
   try {
     ({ values } = parseArgs({
@@ -144,7 +164,10 @@ async function benchReport(paths: ProjectPaths, id: string, runs: number, warmup
     await pdfmakeAlone(paths, id, false);
     await pdfmakeAlone(paths, id, true);
   }
-  const per: Record<Stage, number[]> = Object.fromEntries(STAGES.map((s) => [s, []])) as unknown as Record<Stage, number[]>;
+  const per: Record<Stage, number[]> = Object.fromEntries(STAGES.map((s) => [s, []])) as unknown as Record<
+    Stage,
+    number[]
+  >;
   const full: number[] = [];
   const alone: number[] = [];
   const aloneDelad: number[] = [];
@@ -205,12 +228,20 @@ function printReport(r: ReportResult, runs: number, warmup: number): void {
     ['Summa av stegens medianer', ms(r.sum), '', '', ''],
     ['Hela bygget (alla format + kontroller)', ...fmt(r.full), ''],
     ['pdfmake ensamt (layoutPdf, färdig definition)', ...fmt(r.pdfmake), ''],
-    [`Kvot hela bygget / pdfmake ensamt${r.id === WATCH_REPORT ? ` (mål ≤ ${tal(TARGET.kvot, 1)})` : ''}`, tal(r.kvot, 2), '', '', ''],
+    [
+      `Kvot hela bygget / pdfmake ensamt${r.id === WATCH_REPORT ? ` (mål ≤ ${tal(TARGET.kvot, 1)})` : ''}`,
+      tal(r.kvot, 2),
+      '',
+      '',
+      '',
+    ],
     ['pdfmake med byggets optimeringar', ...fmt(r.pdfmakeDelad), ''],
     ['Kvot hela bygget / pdfmake med byggets optimeringar', tal(r.kvotDelad, 2), '', '', ''],
   ];
   console.log(textTable(['Steg', 'Median', 'Min', 'Max', 'Andel'], rows));
-  console.log(`Högsta heap (mätt efter varje steg): ${mb(r.heap)}. Utdata ${tal(r.bytes / 1024)} kB; kontroller: ${r.fel} fel, ${r.varningar} varningar.`);
+  console.log(
+    `Högsta heap (mätt efter varje steg): ${mb(r.heap)}. Utdata ${tal(r.bytes / 1024)} kB; kontroller: ${r.fel} fel, ${r.varningar} varningar.`,
+  );
 }
 
 interface WatchResult {
@@ -274,7 +305,9 @@ async function benchBatch(nämnder: number, workers: number, runs: number): Prom
     const made = performance.now() - t0;
     const bad = validateSynthetic(s);
     if (bad.length) throw new Error(`den syntetiska kommunen validerar inte:\n${bad.join('\n')}`);
-    console.log(`Syntetisk kommun: ${s.ids.length} rapporter (${nämnder} nämnder × internbudget + delårsrapport) skapade på ${ms(made)} i ${s.root}; alla validerar.`);
+    console.log(
+      `Syntetisk kommun: ${s.ids.length} rapporter (${nämnder} nämnder × internbudget + delårsrapport) skapade på ${ms(made)} i ${s.root}; alla validerar.`,
+    );
     const one = async (w: number): Promise<BatchResult> => {
       progress(`  kommunrapport build --jobb ${w} …`);
       const r = await runBatch(s.root, s.ids, w);
@@ -304,16 +337,35 @@ function perType(r: BatchResult): { typ: string; s: Summary }[] {
 
 function printBatch(b: BatchSummary): void {
   const rows = [
-    [`kommunrapport build --jobb ${b.alla.workers} (en tråd per kärna)`, sek(b.alla.wall.median), sek(b.alla.wall.min), sek(b.alla.wall.max)],
+    [
+      `kommunrapport build --jobb ${b.alla.workers} (en tråd per kärna)`,
+      sek(b.alla.wall.median),
+      sek(b.alla.wall.min),
+      sek(b.alla.wall.max),
+    ],
     ['kommunrapport build --jobb 1', sek(b.en.wall.median), sek(b.en.wall.min), sek(b.en.wall.max)],
     [`Uppsnabbning ${b.alla.workers} trådar mot 1`, `${tal(b.en.wall.median / b.alla.wall.median, 2)}×`, '', ''],
-    [`Processortid, --jobb ${b.alla.workers} (alla trådar)`, `${sek(b.alla.last.cpuMs)} = ${tal(b.alla.last.cpuMs / b.alla.last.wallMs, 2)} kärnor`, '', ''],
-    ['Processortid, --jobb 1 (alla trådar)', `${sek(b.en.last.cpuMs)} = ${tal(b.en.last.cpuMs / b.en.last.wallMs, 2)} kärnor`, '', ''],
+    [
+      `Processortid, --jobb ${b.alla.workers} (alla trådar)`,
+      `${sek(b.alla.last.cpuMs)} = ${tal(b.alla.last.cpuMs / b.alla.last.wallMs, 2)} kärnor`,
+      '',
+      '',
+    ],
+    [
+      'Processortid, --jobb 1 (alla trådar)',
+      `${sek(b.en.last.cpuMs)} = ${tal(b.en.last.cpuMs / b.en.last.wallMs, 2)} kärnor`,
+      '',
+      '',
+    ],
   ];
-  for (const { typ, s } of perType(b.alla.last)) rows.push([`  en ${typ} i batchen (--jobb ${b.alla.workers})`, ms(s.median), ms(s.min), ms(s.max)]);
-  for (const { typ, s } of perType(b.en.last)) rows.push([`  en ${typ} i batchen (--jobb 1)`, ms(s.median), ms(s.min), ms(s.max)]);
+  for (const { typ, s } of perType(b.alla.last))
+    rows.push([`  en ${typ} i batchen (--jobb ${b.alla.workers})`, ms(s.median), ms(s.min), ms(s.max)]);
+  for (const { typ, s } of perType(b.en.last))
+    rows.push([`  en ${typ} i batchen (--jobb 1)`, ms(s.median), ms(s.min), ms(s.max)]);
   console.log(textTable(['Batch', 'Median', 'Min', 'Max'], rows));
-  console.log(`Högsta minne (RSS, hela processen): ${b.alla.last.rssMb} MB med ${b.alla.workers} trådar, ${b.en.last.rssMb} MB med en.`);
+  console.log(
+    `Högsta minne (RSS, hela processen): ${b.alla.last.rssMb} MB med ${b.alla.workers} trådar, ${b.en.last.rssMb} MB med en.`,
+  );
 }
 
 interface Goal {
@@ -353,15 +405,28 @@ function markdown(
     '',
   );
   out.push('## Mål', '');
-  out.push(mdTable(['', 'Mål', 'Uppmätt'], goals.map((g) => [check(g.ok), g.text, g.figur]), false), '');
+  out.push(
+    mdTable(
+      ['', 'Mål', 'Uppmätt'],
+      goals.map((g) => [check(g.ok), g.text, g.figur]),
+      false,
+    ),
+    '',
+  );
   out.push('## Steg per rapport (median, ms)', '');
   out.push(
     mdTable(
       ['Steg', ...reports.map((r) => r.id)],
       [
-        ...STAGES.map((s) => [STAGE_NAMES[s], ...reports.map((r) => tal(r.stages[s].median, r.stages[s].median < 10 ? 1 : 0))]),
+        ...STAGES.map((s) => [
+          STAGE_NAMES[s],
+          ...reports.map((r) => tal(r.stages[s].median, r.stages[s].median < 10 ? 1 : 0)),
+        ]),
         ['**Hela bygget** (alla format + kontroller)', ...reports.map((r) => `**${tal(r.full.median)}**`)],
-        ['pdfmake ensamt (`layoutPdf`, färdig definition, som paketet levereras)', ...reports.map((r) => tal(r.pdfmake.median))],
+        [
+          'pdfmake ensamt (`layoutPdf`, färdig definition, som paketet levereras)',
+          ...reports.map((r) => tal(r.pdfmake.median)),
+        ],
         ['Kvot hela bygget / pdfmake ensamt', ...reports.map((r) => tal(r.kvot, 2))],
         ['pdfmake med byggets optimeringar', ...reports.map((r) => tal(r.pdfmakeDelad.median))],
         ['Kvot hela bygget / pdfmake med byggets optimeringar', ...reports.map((r) => tal(r.kvotDelad, 2))],
@@ -400,10 +465,16 @@ async function main(): Promise<void> {
   const machine = `${availableParallelism()} kärnor (${cpu}), ${tal(totalmem() / 2 ** 30, 1)} GB minne, Node ${process.version}`;
   console.log(`kommunrapport bench — ${machine}`);
   const loadBefore = loadavg()[0]!;
-  console.log(`Belastning (1 min) före start: ${tal(loadBefore, 2)}${loadBefore > availableParallelism() / 2 ? ' — andra processer använder processorn, tiderna blir högre och spridda' : ''}.`);
+  console.log(
+    `Belastning (1 min) före start: ${tal(loadBefore, 2)}${loadBefore > availableParallelism() / 2 ? ' — andra processer använder processorn, tiderna blir högre och spridda' : ''}.`,
+  );
   const paceBefore = await machinePace();
-  console.log(`Maskinens tempo (minnesloopen i bench/machine-pace.ts, en tråd): ${ms(paceBefore)}; högre betyder en långsammare stund för maskinen, inte för koden.`);
-  console.log(`${o.runs} körningar per steg efter ${o.warmup} uppvärmningsvarv; tider är medianer (min–max). Allt i minnet, inga filer skrivs.`);
+  console.log(
+    `Maskinens tempo (minnesloopen i bench/machine-pace.ts, en tråd): ${ms(paceBefore)}; högre betyder en långsammare stund för maskinen, inte för koden.`,
+  );
+  console.log(
+    `${o.runs} körningar per steg efter ${o.warmup} uppvärmningsvarv; tider är medianer (min–max). Allt i minnet, inga filer skrivs.`,
+  );
 
   const ids = listReports(paths);
   const reports: ReportResult[] = [];
@@ -426,7 +497,9 @@ async function main(): Promise<void> {
       ],
     ),
   );
-  console.log('Mallen läses och kompileras en gång (src/template/outline.ts behåller den kompilerade mallen så länge texten är densamma).');
+  console.log(
+    'Mallen läses och kompileras en gång (src/template/outline.ts behåller den kompilerade mallen så länge texten är densamma).',
+  );
 
   let b: BatchSummary | undefined;
   if (o.batch) {
@@ -436,7 +509,9 @@ async function main(): Promise<void> {
   }
 
   console.log('\n== Minne ==');
-  console.log(`Högsta RSS (process.resourceUsage().maxRSS) efter stegmätningarna: ${mb(rssStages)}${b ? `; batchen (egen process, alla trådar): ${b.alla.last.rssMb} MB` : ''}.`);
+  console.log(
+    `Högsta RSS (process.resourceUsage().maxRSS) efter stegmätningarna: ${mb(rssStages)}${b ? `; batchen (egen process, alla trådar): ${b.alla.last.rssMb} MB` : ''}.`,
+  );
 
   const ib = reports.find((r) => r.id === WATCH_REPORT);
   const goals: Goal[] = [];
@@ -447,7 +522,11 @@ async function main(): Promise<void> {
       figur: `kvot ${tal(ib.kvot, 2)} (${ms(ib.full.median)} mot ${ms(ib.pdfmake.median)}); mot pdfmake med byggets optimeringar ${tal(ib.kvotDelad, 2)} (${ms(ib.pdfmakeDelad.median)})`,
     });
   }
-  goals.push({ text: `HTML-ombyggnad i watch efter textändring < ${TARGET.watchMs} ms`, ok: w.html.median < TARGET.watchMs, figur: ms(w.html.median) });
+  goals.push({
+    text: `HTML-ombyggnad i watch efter textändring < ${TARGET.watchMs} ms`,
+    ok: w.html.median < TARGET.watchMs,
+    figur: ms(w.html.median),
+  });
   if (b) {
     goals.push({
       text: `Batch av ${b.reports} rapporter < ${TARGET.batchMs / 1000} s (--jobb ${b.alla.workers})`,
@@ -457,13 +536,18 @@ async function main(): Promise<void> {
   }
   const loadAfter = loadavg()[0]!;
   const paceAfter = await machinePace();
-  console.log(`\nBelastning (1 min) vid slutet: ${tal(loadAfter, 2)}, benchens egna trådar inräknade (före start: ${tal(loadBefore, 2)}).`);
+  console.log(
+    `\nBelastning (1 min) vid slutet: ${tal(loadAfter, 2)}, benchens egna trådar inräknade (före start: ${tal(loadBefore, 2)}).`,
+  );
   console.log(`Maskinens tempo vid slutet: ${ms(paceAfter)} (vid start ${ms(paceBefore)}).`);
   console.log('\nMål:');
   for (const g of goals) console.log(`  ${check(g.ok)} ${g.text}: ${g.figur}`);
 
   if (o.md) {
-    writeFileSync(o.md, `${markdown(o, machine, reports, w, b, rssStages, goals, [loadBefore, loadAfter], [paceBefore, paceAfter])}\n`);
+    writeFileSync(
+      o.md,
+      `${markdown(o, machine, reports, w, b, rssStages, goals, [loadBefore, loadAfter], [paceBefore, paceAfter])}\n`,
+    );
     console.log(`\nSkrev ${o.md}.`);
   }
 }

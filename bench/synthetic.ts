@@ -78,16 +78,19 @@ function editManifest(text: string, id: string, nämnd: string): string {
 function editGoals(text: string, k: number, count = 6): string {
   if (k === 0) return text;
   let left = count;
-  return text.replace(/^(\s*värden: \[)(-?\d+)(?:\.(\d+))?(?=[,\]])/gm, (m, head: string, int: string, frac: string | undefined) => {
-    if (left <= 0) return m;
-    left--;
-    const d = frac?.length ?? 0;
-    const scaled = BigInt(`${int}${frac ?? ''}`) + BigInt(k);
-    const neg = scaled < 0n;
-    const digits = (neg ? -scaled : scaled).toString().padStart(d + 1, '0');
-    const value = d ? `${digits.slice(0, -d)}.${digits.slice(-d)}` : digits;
-    return `${head}${neg ? '-' : ''}${value}`;
-  });
+  return text.replace(
+    /^(\s*värden: \[)(-?\d+)(?:\.(\d+))?(?=[,\]])/gm,
+    (m, head: string, int: string, frac: string | undefined) => {
+      if (left <= 0) return m;
+      left--;
+      const d = frac?.length ?? 0;
+      const scaled = BigInt(`${int}${frac ?? ''}`) + BigInt(k);
+      const neg = scaled < 0n;
+      const digits = (neg ? -scaled : scaled).toString().padStart(d + 1, '0');
+      const value = d ? `${digits.slice(0, -d)}.${digits.slice(-d)}` : digits;
+      return `${head}${neg ? '-' : ''}${value}`;
+    },
+  );
 }
 
 /** Makes the synthetic municipality under `dir` (default: a new temporary folder). */
@@ -96,7 +99,8 @@ export function makeSynthetic(opts: { nämnder?: number; dir?: string; from?: st
   if (n < 1 || n > NÄMNDER.length) throw new Error(`antalet nämnder ska vara mellan 1 och ${NÄMNDER.length}`);
   const from = projectPaths(opts.from ?? REPO_ROOT);
   const root = opts.dir ?? mkdtempSync(join(tmpdir(), 'kommunrapport-bench-'));
-  if (opts.dir && existsSync(opts.dir) && readdirSync(opts.dir).length) throw new Error(`mappen ${opts.dir} är inte tom`);
+  if (opts.dir && existsSync(opts.dir) && readdirSync(opts.dir).length)
+    throw new Error(`mappen ${opts.dir} är inte tom`);
   const to = projectPaths(root);
   cpSync(from.templates, to.templates, { recursive: true });
   const ids: string[] = [];
@@ -125,7 +129,13 @@ export function validateSynthetic(s: Synthetic): string[] {
   const bad: string[] = [];
   for (const id of s.ids) {
     const r = loadAndValidate(paths, id);
-    if (hasErrors(r.diagnostics)) bad.push(`${id}: ${r.diagnostics.filter((d) => d.allvarlighet === 'fel').map((d) => d.meddelande).join('; ')}`);
+    if (hasErrors(r.diagnostics))
+      bad.push(
+        `${id}: ${r.diagnostics
+          .filter((d) => d.allvarlighet === 'fel')
+          .map((d) => d.meddelande)
+          .join('; ')}`,
+      );
   }
   return bad;
 }
@@ -133,11 +143,17 @@ export function validateSynthetic(s: Synthetic): string[] {
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
   const { values } = parseArgs({
-    options: { nämnder: { type: 'string', default: '15' }, mapp: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      nämnder: { type: 'string', default: '15' },
+      mapp: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: false,
   });
   if (values.help) {
-    console.log('Användning: npx tsx bench/synthetic.ts [--nämnder 15] [--mapp DIR]\n\nSkapar en syntetisk kommun (internbudget + delårsrapport per nämnd) och validerar den.');
+    console.log(
+      'Användning: npx tsx bench/synthetic.ts [--nämnder 15] [--mapp DIR]\n\nSkapar en syntetisk kommun (internbudget + delårsrapport per nämnd) och validerar den.',
+    );
   } else {
     const s = makeSynthetic({ nämnder: Number(values.nämnder), ...(values.mapp ? { dir: resolve(values.mapp) } : {}) });
     const bad = validateSynthetic(s);

@@ -17,9 +17,20 @@ function readLexikon(paths: ProjectPaths, id: string, diagnostics: Diagnostic[])
   try {
     const r = lexikonTilläggSchema.safeParse(parse(readFileSync(file, 'utf8')) ?? {});
     if (r.success) return r.data;
-    for (const i of r.error.issues) diagnostics.push({ allvarlighet: 'fel', regel: 'schema', meddelande: `${i.path.join('.') || 'lexikon'}: ${i.message} (se src/check/lexikon/standard.yaml för vilka listor som finns)`, plats: { fil, rad: 1, kolumn: 1 } });
+    for (const i of r.error.issues)
+      diagnostics.push({
+        allvarlighet: 'fel',
+        regel: 'schema',
+        meddelande: `${i.path.join('.') || 'lexikon'}: ${i.message} (se src/check/lexikon/standard.yaml för vilka listor som finns)`,
+        plats: { fil, rad: 1, kolumn: 1 },
+      });
   } catch (e) {
-    diagnostics.push({ allvarlighet: 'fel', regel: 'yaml-syntax', meddelande: `kunde inte läsa lexikonet: ${e instanceof Error ? e.message : String(e)}`, plats: { fil, rad: 1, kolumn: 1 } });
+    diagnostics.push({
+      allvarlighet: 'fel',
+      regel: 'yaml-syntax',
+      meddelande: `kunde inte läsa lexikonet: ${e instanceof Error ? e.message : String(e)}`,
+      plats: { fil, rad: 1, kolumn: 1 },
+    });
   }
   return undefined;
 }

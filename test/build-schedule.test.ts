@@ -5,7 +5,11 @@ import { nextStep, roles, type QueueState, type Role, type Step } from '../src/b
  * Runs the rule over a batch in time steps: a preparation takes one, a PDF two (PDF is the larger
  * part). Every idle thread asks for its next step at each time step. Returns who ran what, in order.
  */
-function simulate(threadRoles: Role[], reports: number, dies: { thread: number; at: number } | null = null): { log: string[]; built: number } {
+function simulate(
+  threadRoles: Role[],
+  reports: number,
+  dies: { thread: number; at: number } | null = null,
+): { log: string[]; built: number } {
   let prepQueued = reports;
   let pdfQueued = 0;
   let built = 0;

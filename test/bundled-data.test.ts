@@ -50,7 +50,11 @@ describe('ks-internbudget-2024 holds the publication', () => {
     expect(fact(d, 'personal', 'Externa personalavgångar', 'budget_2023').cell).toEqual({ typ: 'streck', som: '-' });
   });
   it('keeps indicator values, targets, markers and sub-rows', () => {
-    const ntu = d.fakta.get([...d.fakta.keys()].find((k) => k.startsWith('mål/') && d.fakta.get(k)!.radEtikett.startsWith('Nationella trygghetsundersökningen'))!)!;
+    const ntu = d.fakta.get(
+      [...d.fakta.keys()].find(
+        (k) => k.startsWith('mål/') && d.fakta.get(k)!.radEtikett.startsWith('Nationella trygghetsundersökningen'),
+      )!,
+    )!;
     expect(ntu.cell).toMatchObject({ typ: 'tal', tal: 31 });
     const goal = d.mål.flatMap((m) => m.nämndmål).find((n) => n.namn === 'God trygghet och säkerhet')!;
     const est = goal.indikatorer.find((i) => i.namn.startsWith('Trygghetsbedömning'))!;
@@ -58,7 +62,11 @@ describe('ks-internbudget-2024 holds the publication', () => {
     expect(est.delrader[0]!.värden[0]).toMatchObject({ cell: { typ: 'tal', tal: 2.17 }, decimaler: 2 });
     const ind = d.mål.flatMap((m) => m.nämndmål).flatMap((n) => n.indikatorer);
     expect(ind.filter((i) => i.obligatorisk).length).toBeGreaterThanOrEqual(4);
-    expect(ind.find((i) => i.namn.startsWith('Ungdomar'))!.värden[0]!.cell).toEqual({ typ: 'flera', tal: [8, 7], skiljetecken: '/' });
+    expect(ind.find((i) => i.namn.startsWith('Ungdomar'))!.värden[0]!.cell).toEqual({
+      typ: 'flera',
+      tal: [8, 7],
+      skiljetecken: '/',
+    });
   });
 });
 

@@ -13,7 +13,8 @@ import { REPORTS } from './support/project.js';
 const TITLES: Record<string, string> = {
   'ks-internbudget-2024': 'Diagram 1. Nettokostnad per verksamhetsområde, utfall 2022 och budget 2023–2024',
   'ks-delarsrapport-2021-08': 'Diagram 1. Prognos för helår 2021 mot budget per stab',
-  'vss-forvaltningsbudget-2023': 'Diagram 1. Förvaltningens kostnader per verksamhetsområde, bokslut 2021 och budget 2023',
+  'vss-forvaltningsbudget-2023':
+    'Diagram 1. Förvaltningens kostnader per verksamhetsområde, bokslut 2021 och budget 2023',
 };
 
 describe.each(REPORTS)('%s charts in every format', (id) => {
@@ -41,7 +42,13 @@ describe.each(REPORTS)('%s charts in every format', (id) => {
     expect(ws, 'bladet med diagrammets data').toBeDefined();
     let row = 0;
     ws.eachRow((r, n) => {
-      if (r.getCell(1).value === chart.kategorier[0] && n > 1 && typeof r.getCell(2).value === 'object' && r.getCell(2).value !== null) row = n;
+      if (
+        r.getCell(1).value === chart.kategorier[0] &&
+        n > 1 &&
+        typeof r.getCell(2).value === 'object' &&
+        r.getCell(2).value !== null
+      )
+        row = n;
     });
     expect(row).toBeGreaterThan(0);
     const v = ws.getRow(row).getCell(2).value as { formula: string; result: number };

@@ -21,13 +21,16 @@ import {
   TEXTFÄRG,
   type ChartLayout,
 } from '../src/render/chart/index.js';
-import { fontBytes, fontPath } from '../src/render/fonts.js';
+import { fontBytes, fontPath } from '../src/util/fonts.js';
 import { CHROMIUM_ARGS, requireTool } from './support/tools.js';
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';
 
-function diagram(p: Partial<Omit<DiagramBlock, 'serier'>> & Pick<DiagramBlock, 'kategorier'> & { serier: [string, (number | null)[]][] }): DiagramBlock {
+function diagram(
+  p: Partial<Omit<DiagramBlock, 'serier'>> &
+    Pick<DiagramBlock, 'kategorier'> & { serier: [string, (number | null)[]][] },
+): DiagramBlock {
   return {
     typ: 'diagram',
     id: 'nettokostnad',
@@ -65,7 +68,11 @@ const liggande = diagram({
 });
 
 /** Vertical, a half step: ticks with one decimal. */
-const små = diagram({ id: 'avvikelse', kategorier: ['Kultur & fritid', 'Vård <och> omsorg'], serier: [['Avvikelse', [-2, 0.8]]] });
+const små = diagram({
+  id: 'avvikelse',
+  kategorier: ['Kultur & fritid', 'Vård <och> omsorg'],
+  serier: [['Avvikelse', [-2, 0.8]]],
+});
 
 /** Twelve long labels on a narrow chart: they cannot be written across the slots. */
 const trångt = diagram({
@@ -104,7 +111,9 @@ function elements(e: XmlElement): XmlElement[] {
   return [e, ...e.children.flatMap((c) => (c.type === 'element' ? elements(c as XmlElement) : []))];
 }
 
-function bars(svg: string): { serie: number; kategori: number; värde: number; x: number; y: number; w: number; h: number }[] {
+function bars(
+  svg: string,
+): { serie: number; kategori: number; värde: number; x: number; y: number; w: number; h: number }[] {
   return elements(parse(svg))
     .filter((e) => e.name === 'rect' && e.attr['data-serie'] !== undefined)
     .map((e) => ({
@@ -122,7 +131,10 @@ function bars(svg: string): { serie: number; kategori: number; värde: number; x
 function labelText(svg: string, attr: string, value: string): string {
   const g = elements(parse(svg)).find((e) => e.name === 'g' && e.attr[attr] === value);
   if (!g) throw new Error(`no ${attr}=${value}`);
-  return g.childrenNamed('text').map((t) => t.val).join('|');
+  return g
+    .childrenNamed('text')
+    .map((t) => t.val)
+    .join('|');
 }
 
 // --- geometry: convex polygons overlap (separating axis theorem) ----------------------------
@@ -172,7 +184,8 @@ function collisions(l: ChartLayout): string[] {
   const s = shapes(l);
   const out: string[] = [];
   for (let i = 0; i < s.length; i++)
-    for (let j = i + 1; j < s.length; j++) if ((s[i]!.text || s[j]!.text) && overlap(s[i]!.poly, s[j]!.poly)) out.push(`${s[i]!.namn} × ${s[j]!.namn}`);
+    for (let j = i + 1; j < s.length; j++)
+      if ((s[i]!.text || s[j]!.text) && overlap(s[i]!.poly, s[j]!.poly)) out.push(`${s[i]!.namn} × ${s[j]!.namn}`);
   return out;
 }
 
@@ -246,7 +259,12 @@ describe('bars', () => {
 
 describe('value axis', () => {
   it('has nice round steps including zero and negative values', () => {
-    expect(niceScale([-150, 1350], 6)).toMatchObject({ min: -500, max: 1500, step: 500, ticks: [-500, 0, 500, 1000, 1500] });
+    expect(niceScale([-150, 1350], 6)).toMatchObject({
+      min: -500,
+      max: 1500,
+      step: 500,
+      ticks: [-500, 0, 500, 1000, 1500],
+    });
     expect(niceScale([-2, 0.8], 6)).toMatchObject({ step: 0.5, decimals: 1, ticks: [-2, -1.5, -1, -0.5, 0, 0.5, 1] });
     expect(niceScale([0.1, 0.7], 5).ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
     expect(niceScale([12, 88], 5).ticks).toEqual([0, 20, 40, 60, 80, 100]);
@@ -297,7 +315,9 @@ describe('labels never overlap', () => {
       gs.forEach((g, k) => {
         const c = l.categories[k]!;
         expect(g.childrenNamed('text').map((t) => t.val)).toEqual(c.lines);
-        expect(g.attr['data-ruta']!.split(' ').map(Number)).toEqual([c.box.x, c.box.y, c.box.w, c.box.h].map((v) => Math.round(v * 100) / 100));
+        expect(g.attr['data-ruta']!.split(' ').map(Number)).toEqual(
+          [c.box.x, c.box.y, c.box.w, c.box.h].map((v) => Math.round(v * 100) / 100),
+        );
         // A shortened label keeps its full text in a <title>.
         expect(g.childNamed('title')?.val).toBe(c.shortened ? b.kategorier[k] : undefined);
       });
@@ -334,7 +354,10 @@ describe('labels never overlap', () => {
 
   it('wrapText breaks at spaces and hyphens, inside a word only when it must, and cuts with an ellipsis', () => {
     expect(wrapText('Näringsliv- och tillväxtstaben', 100, 12, 3).lines).toEqual(['Näringsliv- och', 'tillväxtstaben']);
-    expect(wrapText('Kommunikations-/utvecklingsstaben', 110, 12, 3).lines).toEqual(['Kommunikations-/', 'utvecklingsstaben']);
+    expect(wrapText('Kommunikations-/utvecklingsstaben', 110, 12, 3).lines).toEqual([
+      'Kommunikations-/',
+      'utvecklingsstaben',
+    ]);
     const broken = wrapText('Kommunledningsstaben', 60, 12, 3);
     expect(broken.brokeWord).toBe(true);
     expect(broken.lines.join('').replace(/-/g, '')).toBe('Kommunledningsstaben');
@@ -349,7 +372,11 @@ describe('title, description, text alternative and data table', () => {
   it('names the SVG by its caption and describes it by the text alternative', () => {
     const svg = chartSvg(grupperat);
     const root = parse(svg);
-    expect(root.attr).toMatchObject({ role: 'img', 'aria-labelledby': 'diagram-nettokostnad-titel', 'aria-describedby': 'diagram-nettokostnad-beskrivning' });
+    expect(root.attr).toMatchObject({
+      role: 'img',
+      'aria-labelledby': 'diagram-nettokostnad-titel',
+      'aria-describedby': 'diagram-nettokostnad-beskrivning',
+    });
     expect(root.childNamed('title')!.attr.id).toBe('diagram-nettokostnad-titel');
     expect(root.childNamed('title')!.val).toBe('Diagram 3. Nettokostnad per stab');
     expect(root.childNamed('desc')!.attr.id).toBe('diagram-nettokostnad-beskrivning');
@@ -368,10 +395,16 @@ describe('title, description, text alternative and data table', () => {
     );
     const h = chartTextAlternative(liggande);
     expect(h).toMatch(/^Liggande stapeldiagram som jämför Prognos och Budget för 4 kategorier/);
-    expect(h).toContain(`Störst är Ekonomistaben, Budget: 2,2${NBSP}mnkr; minst är Kommunledningsstaben, Prognos: ${MINUS}2,1${NBSP}mnkr.`);
-    expect(h).toContain(`Summan av de visade värdena, räknad av verktyget, är ${MINUS}0,2${NBSP}mnkr för Prognos och 2,6${NBSP}mnkr för Budget.`);
+    expect(h).toContain(
+      `Störst är Ekonomistaben, Budget: 2,2${NBSP}mnkr; minst är Kommunledningsstaben, Prognos: ${MINUS}2,1${NBSP}mnkr.`,
+    );
+    expect(h).toContain(
+      `Summan av de visade värdena, räknad av verktyget, är ${MINUS}0,2${NBSP}mnkr för Prognos och 2,6${NBSP}mnkr för Budget.`,
+    );
     // One series: no series name after the category; one sum.
-    expect(chartTextAlternative(små)).toContain(`Störst är Vård <och> omsorg: 0,8${NBSP}mnkr; minst är Kultur & fritid: ${MINUS}2,0${NBSP}mnkr. Summan av de visade värdena, räknad av verktyget, är ${MINUS}1,2${NBSP}mnkr.`);
+    expect(chartTextAlternative(små)).toContain(
+      `Störst är Vård <och> omsorg: 0,8${NBSP}mnkr; minst är Kultur & fritid: ${MINUS}2,0${NBSP}mnkr. Summan av de visade värdena, räknad av verktyget, är ${MINUS}1,2${NBSP}mnkr.`,
+    );
     // Percentages are not summed.
     const pct = chartTextAlternative({ ...små, enhet: '%' });
     expect(pct).toContain('Andel i procent.');
@@ -412,26 +445,38 @@ describe('colours', () => {
 });
 
 describe('the SVG itself', () => {
-  it.each(Object.entries(ALL))('%s: is well-formed XML with only simple elements and presentation attributes', (_, b) => {
-    const svg = chartSvg(b);
-    const root = parse(svg);
-    expect(root.name).toBe('svg');
-    expect(root.attr.xmlns).toBe('http://www.w3.org/2000/svg');
-    const [vx, vy, vw, vh] = root.attr.viewBox!.split(' ').map(Number);
-    expect([vx, vy, vw, vh]).toEqual([0, 0, Number(root.attr.width), Number(root.attr.height)]);
-    const all = elements(root);
-    expect(new Set(all.map((e) => e.name))).toEqual(new Set(['svg', 'title', 'desc', 'g', 'rect', 'line', 'path', 'text'].filter((n) => all.some((e) => e.name === n))));
-    for (const n of new Set(all.map((e) => e.name))) expect(['svg', 'title', 'desc', 'g', 'rect', 'line', 'path', 'text']).toContain(n);
-    for (const e of all) {
-      expect(e.attr.class).toBeUndefined();
-      expect(e.attr.style).toBeUndefined();
-    }
-    for (const t of all.filter((e) => e.name === 'text')) expect(Number(t.attr['font-size'])).toBeGreaterThan(0);
-    expect(all.find((e) => e.name === 'g')!.attr['font-family']).toMatch(/^Roboto,/);
-    for (const p of all.filter((e) => e.name === 'path')) expect(p.attr.d).toMatch(/^(M-?[\d.]+ -?[\d.]+L-?[\d.]+ -?[\d.]+)+$/);
-    // Markup in the data is escaped, not interpreted.
-    if (b === små) expect(all.filter((e) => e.name === 'text').map((t) => t.val)).toEqual(expect.arrayContaining(['Kultur & fritid', 'Vård <och> omsorg']));
-  });
+  it.each(Object.entries(ALL))(
+    '%s: is well-formed XML with only simple elements and presentation attributes',
+    (_, b) => {
+      const svg = chartSvg(b);
+      const root = parse(svg);
+      expect(root.name).toBe('svg');
+      expect(root.attr.xmlns).toBe('http://www.w3.org/2000/svg');
+      const [vx, vy, vw, vh] = root.attr.viewBox!.split(' ').map(Number);
+      expect([vx, vy, vw, vh]).toEqual([0, 0, Number(root.attr.width), Number(root.attr.height)]);
+      const all = elements(root);
+      expect(new Set(all.map((e) => e.name))).toEqual(
+        new Set(
+          ['svg', 'title', 'desc', 'g', 'rect', 'line', 'path', 'text'].filter((n) => all.some((e) => e.name === n)),
+        ),
+      );
+      for (const n of new Set(all.map((e) => e.name)))
+        expect(['svg', 'title', 'desc', 'g', 'rect', 'line', 'path', 'text']).toContain(n);
+      for (const e of all) {
+        expect(e.attr.class).toBeUndefined();
+        expect(e.attr.style).toBeUndefined();
+      }
+      for (const t of all.filter((e) => e.name === 'text')) expect(Number(t.attr['font-size'])).toBeGreaterThan(0);
+      expect(all.find((e) => e.name === 'g')!.attr['font-family']).toMatch(/^Roboto,/);
+      for (const p of all.filter((e) => e.name === 'path'))
+        expect(p.attr.d).toMatch(/^(M-?[\d.]+ -?[\d.]+L-?[\d.]+ -?[\d.]+)+$/);
+      // Markup in the data is escaped, not interpreted.
+      if (b === små)
+        expect(all.filter((e) => e.name === 'text').map((t) => t.val)).toEqual(
+          expect.arrayContaining(['Kultur & fritid', 'Vård <och> omsorg']),
+        );
+    },
+  );
 
   it('is the same string every time, also from a copy of the block', () => {
     for (const b of Object.values(ALL)) {
@@ -461,15 +506,23 @@ describe('in the real consumers', () => {
       const page = await browser.newPage();
       const face = `@font-face{font-family:"Roboto";src:url(data:font/ttf;base64,${fontBytes('normal').toString('base64')}) format("truetype");}`;
       const svgs = Object.values(ALL).map((b) => chartSvg(b));
-      await page.setContent(`<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>${face}</style></head><body>${svgs.join('')}</body></html>`);
+      await page.setContent(
+        `<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>${face}</style></head><body>${svgs.join('')}</body></html>`,
+      );
       await page.evaluate(() => document.fonts.ready);
       const measured = await page.evaluate(() =>
-        [...document.querySelectorAll('svg text')].map((t) => ({ text: t.textContent ?? '', width: (t as SVGTextElement).getComputedTextLength(), size: Number(t.getAttribute('font-size')) })),
+        [...document.querySelectorAll('svg text')].map((t) => ({
+          text: t.textContent ?? '',
+          width: (t as SVGTextElement).getComputedTextLength(),
+          size: Number(t.getAttribute('font-size')),
+        })),
       );
       expect(measured.length).toBeGreaterThan(100);
       expect(await page.evaluate(() => document.fonts.check('12px Roboto'))).toBe(true);
       const { textWidth } = await import('../src/render/chart/text-width.js');
-      const tooWide = measured.filter((m) => m.width > textWidth(m.text, m.size) + 0.01).map((m) => `${m.text}: ${m.width} > ${textWidth(m.text, m.size)}`);
+      const tooWide = measured
+        .filter((m) => m.width > textWidth(m.text, m.size) + 0.01)
+        .map((m) => `${m.text}: ${m.width} > ${textWidth(m.text, m.size)}`);
       expect(tooWide).toEqual([]);
     } finally {
       await browser.close();
@@ -483,14 +536,30 @@ describe('in the real consumers', () => {
       setUrlAccessPolicy?(f: () => boolean): void;
       createPdf(d: object): { getBuffer(): Promise<Buffer> };
     };
-    pm.setFonts({ Roboto: { normal: fontPath('normal'), bold: fontPath('bold'), italics: fontPath('italics'), bolditalics: fontPath('bolditalics') } });
+    pm.setFonts({
+      Roboto: {
+        normal: fontPath('normal'),
+        bold: fontPath('bold'),
+        italics: fontPath('italics'),
+        bolditalics: fontPath('bolditalics'),
+      },
+    });
     pm.setUrlAccessPolicy?.(() => false);
     const content = [grupperat, liggande].map((b) => ({ svg: chartSvg(b, { width: 482 }), width: 482 }));
     const pdf = await pm.createPdf({ content, defaultStyle: { font: 'Roboto' } }).getBuffer();
     const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-chart-'));
     writeFileSync(join(dir, 'chart.pdf'), pdf);
     const text = execFileSync(pdftotext, ['-layout', join(dir, 'chart.pdf'), '-'], { encoding: 'utf8' });
-    for (const s of ['Budget 2023', 'Budget 2024', 'Belopp i mnkr', 'Prognos', 'Näringsliv- och tillväxtstaben', 'Ekonomistaben', `${MINUS}2,1`]) expect(text).toContain(s);
+    for (const s of [
+      'Budget 2023',
+      'Budget 2024',
+      'Belopp i mnkr',
+      'Prognos',
+      'Näringsliv- och tillväxtstaben',
+      'Ekonomistaben',
+      `${MINUS}2,1`,
+    ])
+      expect(text).toContain(s);
     // svg-to-pdfkit turns the no-break space into a space; the digits and the true minus stay.
     expect(text).toMatch(/1[ \u00a0]000/);
     expect(text).toContain(`${MINUS}500`);

@@ -19,7 +19,10 @@ import { mutateCells, mutateText, shares } from './support/mutation.js';
 /** The document with every paragraph containing `from` rewritten; nothing cached is changed. */
 const withText = (d: Dokument, from: string, to: string): Dokument => {
   expect(d.textstycken.some((p) => p.text.includes(from))).toBe(true);
-  return { ...d, textstycken: d.textstycken.map((p) => (p.text.includes(from) ? { ...p, text: p.text.replace(from, to) } : p)) };
+  return {
+    ...d,
+    textstycken: d.textstycken.map((p) => (p.text.includes(from) ? { ...p, text: p.text.replace(from, to) } : p)),
+  };
 };
 const beloppAt = (k: Kontrollresultat, text: string) => k.belopp.filter((b) => b.text === text);
 const errors = (k: Kontrollresultat) => k.fynd.filter((f) => f.allvarlighet === 'fel' && !f.accepterad);
@@ -36,7 +39,14 @@ describe('one rounding, half away from zero, on the decimal digits', () => {
     [999.95, 1, '1\u00a0000,0'],
   ])('%s to %s decimals prints %s', (v, d, text) => {
     expect(formatNumber(v, d)).toBe(text);
-    expect(roundHalfAway(v, d)).toBe(Number(text.replace(/\u00a0/g, '').replace(',', '.').replace('−', '-')));
+    expect(roundHalfAway(v, d)).toBe(
+      Number(
+        text
+          .replace(/\u00a0/g, '')
+          .replace(',', '.')
+          .replace('−', '-'),
+      ),
+    );
   });
   it('prints 30 150 tkr as 30,2 mnkr, and rounds to hundreds for a coarser unit', () => {
     expect(formatNumber(convertAmount(30150, 'tkr', 'mnkr')!, 1)).toBe('30,2');
@@ -72,11 +82,15 @@ describe('tabell-regel: one evaluation for the checks and the workbook', () => {
   });
   it('names every cell of a broken rule with its label and value', () => {
     const f = errors(runChecks(d)).find((x) => x.fakta?.[0] === 'vo-ekonomistaben/summa/budget_2023')!;
-    expect(f.meddelande).toContain('publicerat 34\u00a0040, men varav kostnader 15\u00a0947 − varav intäkter 18\u00a0093 = −2\u00a0146');
+    expect(f.meddelande).toContain(
+      'publicerat 34\u00a0040, men varav kostnader 15\u00a0947 − varav intäkter 18\u00a0093 = −2\u00a0146',
+    );
   });
   it('takes its tolerance from each term\u2019s own printed precision', () => {
     const t = d.tabeller.find((x) => x.id === 'investeringar')!;
-    const parts = evaluateRules(d, t).find((r) => r.target.id === 'investeringar/summa/budget_2023' && r.terms.length > 2)!;
+    const parts = evaluateRules(d, t).find(
+      (r) => r.target.id === 'investeringar/summa/budget_2023' && r.terms.length > 2,
+    )!;
     const own = parts.terms.reduce((s, x) => s + halfUnit(x.fakt?.decimaler ?? 0), 0);
     expect(parts.bound).toBeCloseTo(own, 9);
   });
@@ -89,17 +103,33 @@ describe('text-mot-tabell: local evidence', () => {
     const b = beloppAt(k, '5,4 mnkr')[0]!;
     expect(b.verdikt).toBe('motsäger');
     expect(b.fakta).toEqual(['driftsammandrag-resultat/planeringsstaben/avvikelse']);
-    expect(errors(k).some((f) => f.regel === 'text-mot-tabell' && f.meddelande.startsWith('"5,4 mnkr" motsäger driftsammandrag-resultat: "Planeringsstaben", Avvikelse = 4\u00a0387 tkr'))).toBe(true);
+    expect(
+      errors(k).some(
+        (f) =>
+          f.regel === 'text-mot-tabell' &&
+          f.meddelande.startsWith(
+            '"5,4 mnkr" motsäger driftsammandrag-resultat: "Planeringsstaben", Avvikelse = 4\u00a0387 tkr',
+          ),
+      ),
+    ).toBe(true);
   });
   it('a value that merely occurs somewhere is not a match: without a named subject it is ej verifierbar', () => {
     // 4 387 tkr is Planeringsstaben's avvikelse; a sentence naming nothing of it cannot be verified by it.
-    const p: Textstycke = { text: 'Beloppet blir 4,4 mnkr.', rubriker: ['Något helt annat'], plats: { fil: 'content/x.md', rad: 1, kolumn: 1 }, refSpann: [], segment: [{ offset: 0, plats: { fil: 'content/x.md', rad: 1, kolumn: 1 } }] };
+    const p: Textstycke = {
+      text: 'Beloppet blir 4,4 mnkr.',
+      rubriker: ['Något helt annat'],
+      plats: { fil: 'content/x.md', rad: 1, kolumn: 1 },
+      refSpann: [],
+      segment: [{ offset: 0, plats: { fil: 'content/x.md', rad: 1, kolumn: 1 } }],
+    };
     const k = runChecks({ ...d, textstycken: [p] });
     expect(k.belopp.map((b) => b.verdikt)).toEqual(['ej verifierbar']);
     expect(k.fynd.find((f) => f.regel === 'ej-verifierbar')?.meddelande).toContain('"4,4 mnkr"');
   });
   it('an unrelated chapter added before and after changes no verdict', () => {
-    const before = runChecks(d).belopp.map((b) => `${b.plats.fil}:${b.plats.rad}:${b.plats.kolumn} ${b.verdikt} ${b.fakta.join()}`);
+    const before = runChecks(d).belopp.map(
+      (b) => `${b.plats.fil}:${b.plats.rad}:${b.plats.kolumn} ${b.verdikt} ${b.fakta.join()}`,
+    );
     const extra = (fil: string): Textstycke => ({
       text: 'Kommunstyrelsen, Planeringsstaben och Leanlink redovisar 4,4 mnkr, 22,1 mnkr och 12,8 mnkr i prognosen för 2021; budgeten är 545,1 mnkr.',
       rubriker: ['Ett nytt kapitel om annat'],
@@ -108,26 +138,36 @@ describe('text-mot-tabell: local evidence', () => {
       segment: [{ offset: 0, plats: { fil, rad: 1, kolumn: 1 } }],
     });
     const k = runChecks({ ...d, textstycken: [extra('content/a.md'), ...d.textstycken, extra('content/z.md')] });
-    const after = k.belopp.filter((b) => !['content/a.md', 'content/z.md'].includes(b.plats.fil)).map((b) => `${b.plats.fil}:${b.plats.rad}:${b.plats.kolumn} ${b.verdikt} ${b.fakta.join()}`);
+    const after = k.belopp
+      .filter((b) => !['content/a.md', 'content/z.md'].includes(b.plats.fil))
+      .map((b) => `${b.plats.fil}:${b.plats.rad}:${b.plats.kolumn} ${b.verdikt} ${b.fakta.join()}`);
     expect(after).toEqual(before);
   });
   it('a sentence naming another row more clearly than the matching value is a contradiction', () => {
     const v = bundled('vss-forvaltningsbudget-2023');
-    const b = beloppAt(runChecks(withText(v, 'Priskompensationen är 2,5 %', 'Priskompensationen är 2,6 %')), '2,6 %').find((x) => x.plats.fil.endsWith('05-ekonomi.md'))!;
+    const b = beloppAt(
+      runChecks(withText(v, 'Priskompensationen är 2,5 %', 'Priskompensationen är 2,6 %')),
+      '2,6 %',
+    ).find((x) => x.plats.fil.endsWith('05-ekonomi.md'))!;
     expect(b.verdikt).toBe('motsäger');
     expect(b.fakta).toEqual(['uppgifter/priskompensation/värde']);
   });
 });
 
 describe('what the data says in words is read too', () => {
-  it('a goal analysis is checked against that goal\'s own indicator, at its YAML line', () => {
+  it("a goal analysis is checked against that goal's own indicator, at its YAML line", () => {
     const k = runChecks(bundled('ks-delarsrapport-2021-08'));
     const f = errors(k).find((x) => x.meddelande.startsWith('"8,5 %"'))!;
     expect(f.plats).toMatchObject({ fil: 'data/ks-delarsrapport-2021-08/mal.yaml', rad: 331 });
     expect(f.fakta?.[0]).toMatch(/^mål\/avvikelse-budget-utfall-klf\//);
     // The uppdrag comment's figure is read, and is from no table.
-    const n = runChecks(loadAndCompose(projectPaths(join(ROOT, 'test', 'fixtures', 'norrvik')), 'kof-delar-2026-04').dokument!);
-    expect(n.belopp.find((b) => b.text === 'cirka 0,2 mnkr')).toMatchObject({ verdikt: 'ej verifierbar', plats: { fil: 'data/kof-delar-2026-04/uppdrag.yaml', rad: 6 } });
+    const n = runChecks(
+      loadAndCompose(projectPaths(join(ROOT, 'test', 'fixtures', 'norrvik')), 'kof-delar-2026-04').dokument!,
+    );
+    expect(n.belopp.find((b) => b.text === 'cirka 0,2 mnkr')).toMatchObject({
+      verdikt: 'ej verifierbar',
+      plats: { fil: 'data/kof-delar-2026-04/uppdrag.yaml', rad: 6 },
+    });
   });
 });
 
@@ -142,10 +182,26 @@ describe('bedömning-mot-indikatorer', () => {
   });
   it('a goal judged not fulfilled while all its indicators reach their targets is a warning naming them', () => {
     const d = bundled('ks-delarsrapport-2021-08');
-    const goalOf = (b: Dokument['mål'][number]) => b.nämndmål.find((g) => g.indikatorer.some((i) => i.värden.map((v) => (v.cell.typ === 'tal' ? v.cell.tal : null)).join() === '11,25,69,'));
+    const goalOf = (b: Dokument['mål'][number]) =>
+      b.nämndmål.find((g) =>
+        g.indikatorer.some(
+          (i) => i.värden.map((v) => (v.cell.typ === 'tal' ? v.cell.tal : null)).join() === '11,25,69,',
+        ),
+      );
     const block = d.mål.find((b) => b.kolumner.length > 0 && goalOf(b))!;
     const goal = goalOf(block)!;
-    const judged = (nivå: 'uppfylls' | 'uppfylls-ej') => runChecks({ ...d, mål: d.mål.map((b) => (b === block ? { ...b, nämndmål: b.nämndmål.map((g) => (g === goal ? { ...g, bedömning: { ...g.bedömning!, nivå } } : g)) } : b)) }).fynd.filter((f) => f.regel === 'bedömning-mot-indikatorer' && f.meddelande.includes(`"${goal.namn}"`));
+    const judged = (nivå: 'uppfylls' | 'uppfylls-ej') =>
+      runChecks({
+        ...d,
+        mål: d.mål.map((b) =>
+          b === block
+            ? {
+                ...b,
+                nämndmål: b.nämndmål.map((g) => (g === goal ? { ...g, bedömning: { ...g.bedömning!, nivå } } : g)),
+              }
+            : b,
+        ),
+      }).fynd.filter((f) => f.regel === 'bedömning-mot-indikatorer' && f.meddelande.includes(`"${goal.namn}"`));
     expect(judged('uppfylls')).toEqual([]);
     const [w] = judged('uppfylls-ej');
     expect(w?.allvarlighet).toBe('varning');
@@ -162,7 +218,17 @@ describe('acceptances', () => {
     for (const id of ids) if (!['schema', 'html-borttagen'].includes(id)) expect(REGLER).toHaveProperty(id);
   });
   it('an unknown rule is an error at its line; one matching no finding is a warning', () => {
-    const k = runChecks({ ...d, rapport: { ...d.rapport, accepterade: [...d.rapport.accepterade, { regel: 'text-mot-tabel', fakta: 'x', skäl: 'stavfel i regeln' }, { regel: 'samband', fakta: 'finns/inte/här', skäl: 'gammal acceptans' }] } });
+    const k = runChecks({
+      ...d,
+      rapport: {
+        ...d.rapport,
+        accepterade: [
+          ...d.rapport.accepterade,
+          { regel: 'text-mot-tabel', fakta: 'x', skäl: 'stavfel i regeln' },
+          { regel: 'samband', fakta: 'finns/inte/här', skäl: 'gammal acceptans' },
+        ],
+      },
+    });
     const unknown = k.fynd.find((f) => f.regel === 'acceptans-okänd-regel')!;
     expect(unknown.allvarlighet).toBe('fel');
     expect(unknown.meddelande).toContain('"text-mot-tabel"');
@@ -172,7 +238,9 @@ describe('acceptances', () => {
   it('never changes the cached document: checked again without the acceptance, the finding returns', () => {
     const first = runChecks(d).fynd.find((f) => f.accepterad);
     expect(first?.meddelande).toContain('"8,5 mnkr"');
-    const again = runChecks({ ...d, rapport: { ...d.rapport, accepterade: [] } }).fynd.find((f) => f.meddelande === first!.meddelande)!;
+    const again = runChecks({ ...d, rapport: { ...d.rapport, accepterade: [] } }).fynd.find(
+      (f) => f.meddelande === first!.meddelande,
+    )!;
     expect(again.accepterad).toBeUndefined();
     expect(again.allvarlighet).toBe('fel');
     expect(runChecks(d).fynd.find((f) => f.meddelande === first!.meddelande)?.accepterad).toBe(first!.accepterad);
@@ -197,7 +265,8 @@ describe('the mutation harness (npm run mutation) on the delårsrapport', () => 
 describe('a report written from scratch for another kommun (test/fixtures/norrvik)', () => {
   const c = loadAndCompose(projectPaths(join(ROOT, 'test', 'fixtures', 'norrvik')), 'kof-delar-2026-04');
   const k = runChecks(c.dokument!);
-  const verdict = (text: string) => k.belopp.filter((b) => b.text === text).map((b) => `${b.verdikt} ${b.fakta[0] ?? ''}`);
+  const verdict = (text: string) =>
+    k.belopp.filter((b) => b.text === text).map((b) => `${b.verdikt} ${b.fakta[0] ?? ''}`);
   it('verifies its correct figures against the cells its sentences name, also a part-year period', () => {
     expect(c.dokument?.lexikon?.alias).toEqual({ biblioteksverksamheten: ['Bibliotek'] });
     expect(verdict('39,7 mnkr')).toEqual(['stämmer drift/summa/utfall_jan_apr']);
@@ -214,13 +283,22 @@ describe('a report written from scratch for another kommun (test/fixtures/norrvi
     const fakta = new Map(d.fakta);
     fakta.set(id, { ...f, cell: { typ: 'tal', tal: 4.5 } });
     const [s] = runChecks({ ...d, fakta }).fynd.filter((x) => x.regel === 'samband');
-    expect(s?.meddelande).toBe('samma belopp i två tabeller stämmer inte: nyckeltal: "Boklån per invånare", 2025 = 4,6 antal, men mål: "Boklån per invånare", 2025 = 4,5 antal');
+    expect(s?.meddelande).toBe(
+      'samma belopp i två tabeller stämmer inte: nyckeltal: "Boklån per invånare", 2025 = 4,6 antal, men mål: "Boklån per invånare", 2025 = 4,5 antal',
+    );
     expect(s?.fakta).toEqual(['nyckeltal/boklan/ar_2025', id]);
   });
   it('finds its one wrong figure, its bedömning against the indicator, and leaves an outside figure unverified', () => {
-    expect(errors(k).map((f) => `${f.plats?.fil}:${f.plats?.rad} ${f.regel}`)).toEqual(['content/kof-delar-2026-04/01-ekonomi.md:9 text-mot-tabell']);
+    expect(errors(k).map((f) => `${f.plats?.fil}:${f.plats?.rad} ${f.regel}`)).toEqual([
+      'content/kof-delar-2026-04/01-ekonomi.md:9 text-mot-tabell',
+    ]);
     expect(errors(k)[0]?.meddelande).toContain('"0,3 mnkr" motsäger drift: "Fritidsgårdar", Avvikelse = 200 tkr');
-    const w = k.fynd.filter((f) => f.allvarlighet === 'varning').map((f) => `${f.plats?.fil}:${f.plats?.rad} ${f.regel}`);
-    expect(w).toEqual(['data/kof-delar-2026-04/mal.yaml:19 bedömning-mot-indikatorer', 'data/kof-delar-2026-04/uppdrag.yaml:6 ej-verifierbar']);
+    const w = k.fynd
+      .filter((f) => f.allvarlighet === 'varning')
+      .map((f) => `${f.plats?.fil}:${f.plats?.rad} ${f.regel}`);
+    expect(w).toEqual([
+      'data/kof-delar-2026-04/mal.yaml:19 bedömning-mot-indikatorer',
+      'data/kof-delar-2026-04/uppdrag.yaml:6 ej-verifierbar',
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../src/check/index.js';
-import { compareFacts } from '../src/check/rules/samband/index.js';
+import { compareFacts } from '../src/core/samband.js';
 import { evaluateRules } from '../src/check/rules/tabell-regel/index.js';
 import { findAmounts, signWords } from '../src/check/text/amounts.js';
 import { parseSwedishNumber } from '../src/check/text/numbers.js';
@@ -13,9 +13,33 @@ import { loadAndCompose } from '../src/pipeline.js';
 import { bundled } from './support/lookup.js';
 import { ROOT, scratchProject } from './support/project.js';
 
-const para = (text: string): Textstycke => ({ text, rubriker: [], plats: { fil: 'x.md', rad: 1, kolumn: 1 }, refSpann: [], segment: [{ offset: 0, plats: { fil: 'x.md', rad: 1, kolumn: 1 } }] });
-const amounts = (text: string) => findAmounts(para(text)).map((a) => ({ text: a.text, value: a.value, unit: a.unit, ...(a.hedge ? { hedge: a.hedge } : {}), ...(a.sign ? { sign: a.sign } : {}) }));
-const fakt = (id: string, tal: number, enhet: string, decimaler: number): Fakt => ({ id, tabell: id.split('/')[0]!, rad: 'r', kolumn: 'k', cell: { typ: 'tal', tal } as Cell, decimaler, enhet, roll: 'summa', radEtikett: 'Summa', kolumnRubrik: 'Budget 2024' });
+const para = (text: string): Textstycke => ({
+  text,
+  rubriker: [],
+  plats: { fil: 'x.md', rad: 1, kolumn: 1 },
+  refSpann: [],
+  segment: [{ offset: 0, plats: { fil: 'x.md', rad: 1, kolumn: 1 } }],
+});
+const amounts = (text: string) =>
+  findAmounts(para(text)).map((a) => ({
+    text: a.text,
+    value: a.value,
+    unit: a.unit,
+    ...(a.hedge ? { hedge: a.hedge } : {}),
+    ...(a.sign ? { sign: a.sign } : {}),
+  }));
+const fakt = (id: string, tal: number, enhet: string, decimaler: number): Fakt => ({
+  id,
+  tabell: id.split('/')[0]!,
+  rad: 'r',
+  kolumn: 'k',
+  cell: { typ: 'tal', tal } as Cell,
+  decimaler,
+  enhet,
+  roll: 'summa',
+  radEtikett: 'Summa',
+  kolumnRubrik: 'Budget 2024',
+});
 
 describe('Swedish numbers and units in text', () => {
   it('parses thousands separators, decimal comma and the true minus', () => {
@@ -24,7 +48,11 @@ describe('Swedish numbers and units in text', () => {
     expect(parseSwedishNumber('−2,40')).toEqual({ value: -2.4, decimals: 2 });
   });
   it('finds amounts with their units, hedges and written signs', () => {
-    expect(amounts('Ramen är 666 778 tkr, drygt 12,8 mnkr mer, och −2,4 mnkr flyttas; räntan höjs från 1 % till 2 procent, 0,5 procentenheter.')).toEqual([
+    expect(
+      amounts(
+        'Ramen är 666 778 tkr, drygt 12,8 mnkr mer, och −2,4 mnkr flyttas; räntan höjs från 1 % till 2 procent, 0,5 procentenheter.',
+      ),
+    ).toEqual([
       { text: '666 778 tkr', value: 666778, unit: 'tkr' },
       { text: 'drygt 12,8 mnkr', value: 12.8, unit: 'mnkr', hedge: 'drygt' },
       { text: '−2,4 mnkr', value: 2.4, unit: 'mnkr', sign: -1 },
@@ -32,10 +60,18 @@ describe('Swedish numbers and units in text', () => {
       { text: '2 procent', value: 2, unit: '%' },
       { text: '0,5 procentenheter', value: 0.5, unit: 'procentenheter' },
     ]);
-    expect(amounts('cirka 4 mnkr, ca 45 000 tkr, knappt 3 mdkr')).toMatchObject([{ hedge: 'cirka' }, { hedge: 'ca' }, { hedge: 'knappt', unit: 'mdkr' }]);
+    expect(amounts('cirka 4 mnkr, ca 45 000 tkr, knappt 3 mdkr')).toMatchObject([
+      { hedge: 'cirka' },
+      { hedge: 'ca' },
+      { hedge: 'knappt', unit: 'mdkr' },
+    ]);
   });
   it('does not take years, dates, paragraphs, diarienummer, codes, ordinals, page and list numbers for amounts', () => {
-    expect(amounts('Budget 2024 med plan för 2025–2029 (KS 2022-10-18 § 283), dnr KS 2023-0123, den 1:a, kl. 10:30, sida 12, punkt 3, Q4 2023, 22 av 27 nyanställda.')).toEqual([]);
+    expect(
+      amounts(
+        'Budget 2024 med plan för 2025–2029 (KS 2022-10-18 § 283), dnr KS 2023-0123, den 1:a, kl. 10:30, sida 12, punkt 3, Q4 2023, 22 av 27 nyanställda.',
+      ),
+    ).toEqual([]);
   });
   it('reads the sign lexicon', () => {
     expect(signWords('visar ett överskott på')).toBe('positiv');
@@ -52,16 +88,22 @@ describe('table rules', () => {
   const d = bundled('ks-internbudget-2024');
   it('recomputes a summa rule, with n parts × half a unit as the rounding bound', () => {
     const t = d.tabeller.find((x) => x.id === 'driftsammandrag')!;
-    const cell = evaluateRules(d, t).find((r) => r.target.id === 'driftsammandrag/summa/utfall_2022' && r.terms.length === 8)!;
+    const cell = evaluateRules(d, t).find(
+      (r) => r.target.id === 'driftsammandrag/summa/utfall_2022' && r.terms.length === 8,
+    )!;
     expect(cell.published).toBe(554.9);
     expect(cell.computed).toBeCloseTo(554.7, 9);
     expect(cell.bound).toBeCloseTo(8 * 0.05, 9);
   });
   it('reports a difference within the bound as info and a larger one as an error', () => {
     const k = runChecks(d);
-    const within = k.fynd.find((f) => f.regel === 'tabell-regel-avrundning' && f.fakta?.[0] === 'driftsammandrag/summa/utfall_2022')!;
+    const within = k.fynd.find(
+      (f) => f.regel === 'tabell-regel-avrundning' && f.fakta?.[0] === 'driftsammandrag/summa/utfall_2022',
+    )!;
     expect(within.allvarlighet).toBe('info');
-    const err = k.fynd.find((f) => f.regel === 'tabell-regel' && f.fakta?.[0] === 'vo-kommunstyrelsen/summa/budget_2023')!;
+    const err = k.fynd.find(
+      (f) => f.regel === 'tabell-regel' && f.fakta?.[0] === 'vo-kommunstyrelsen/summa/budget_2023',
+    )!;
     expect(err.allvarlighet).toBe('fel');
     expect(err.meddelande).toContain('publicerat 28\u00a0143');
     expect(err.meddelande).toContain('27\u00a0409');
@@ -71,7 +113,9 @@ describe('table rules', () => {
 
 describe('across tables', () => {
   it('accepts a tkr figure that rounds to the mnkr one, and names a thousandfold error', () => {
-    expect(compareFacts(fakt('a/r/k', 30.2, 'mnkr', 1), fakt('b/r/k', 30164, 'tkr', 0))?.verdict).toBe('inom avrundning');
+    expect(compareFacts(fakt('a/r/k', 30.2, 'mnkr', 1), fakt('b/r/k', 30164, 'tkr', 0))?.verdict).toBe(
+      'inom avrundning',
+    );
     expect(compareFacts(fakt('a/r/k', 30.3, 'mnkr', 1), fakt('b/r/k', 30164, 'tkr', 0))?.verdict).toBe('olika');
     expect(compareFacts(fakt('a/r/k', 4400, 'mnkr', 0), fakt('b/r/k', 4.4, 'mnkr', 1))?.verdict).toBe('tusenfel');
     expect(compareFacts(fakt('a/r/k', 60.5, 'mnkr', 1), fakt('b/r/k', 60500, 'tkr', 0))?.verdict).toBe('lika');
@@ -91,11 +135,17 @@ describe('the bundled publications\u2019 real inconsistencies are found', () => 
   });
   it('ks-delarsrapport-2021-08 and vss-forvaltningsbudget-2023', () => {
     const dr = findings('ks-delarsrapport-2021-08');
-    expect(dr.some((x) => x.regel === 'samband' && x.meddelande.includes('Investeringar, netto", Prognos helår = 449'))).toBe(true);
+    expect(
+      dr.some((x) => x.regel === 'samband' && x.meddelande.includes('Investeringar, netto", Prognos helår = 449')),
+    ).toBe(true);
     expect(dr.some((x) => x.regel === 'tabell-regel' && x.meddelande.includes('Bokslut 2020'))).toBe(true);
     const vss = findings('vss-forvaltningsbudget-2023');
-    expect(vss.some((x) => x.regel === 'antal' && x.meddelande.includes('"elva strategiska utvecklingsuppdrag"'))).toBe(true);
-    expect(vss.some((x) => x.regel === 'tabell-regel' && x.meddelande.includes('"varav kostnader", Plan 2028'))).toBe(true);
+    expect(vss.some((x) => x.regel === 'antal' && x.meddelande.includes('"elva strategiska utvecklingsuppdrag"'))).toBe(
+      true,
+    );
+    expect(vss.some((x) => x.regel === 'tabell-regel' && x.meddelande.includes('"varav kostnader", Plan 2028'))).toBe(
+      true,
+    );
   });
   it('an accepted finding keeps showing, marked with its reason', () => {
     const all = runChecks(bundled('ks-delarsrapport-2021-08')).fynd;
@@ -123,7 +173,9 @@ describe('the bundled publications\u2019 real inconsistencies are found', () => 
     const höjs = b.filter((x) => x.plats.rad === 7 && (x.text === '2,6 %' || x.text === '2,7 %'));
     expect(höjs.map((x) => x.verdikt)).toEqual(['stämmer', 'stämmer']);
     // 2,6 % is both the lowest price change and the prisärende's average: either reading is a match.
-    expect(['uppgifter/tjanstepriser-lagst/värde', 'uppgifter/prisarende-genomsnitt/värde']).toContain(höjs[0]!.fakta[0]);
+    expect(['uppgifter/tjanstepriser-lagst/värde', 'uppgifter/prisarende-genomsnitt/värde']).toContain(
+      höjs[0]!.fakta[0],
+    );
     expect(höjs[1]!.fakta).toEqual(['uppgifter/tjanstepriser-hogst/värde']);
     const simhall = runChecks(bundled('ks-delarsrapport-2021-08')).belopp.filter((x) => x.text === '990,5 mnkr');
     expect(simhall.map((x) => x.verdikt)).toEqual(['stämmer', 'stämmer']);
@@ -141,10 +193,13 @@ describe('a correct report', () => {
 });
 
 describe('mutation: one changed figure gives exactly the new diagnostics', () => {
-  const key = (f: { regel: string; plats?: { fil: string; rad: number } }) => `${f.plats?.fil}:${f.plats?.rad} ${f.regel}`;
+  const key = (f: { regel: string; plats?: { fil: string; rad: number } }) =>
+    `${f.plats?.fil}:${f.plats?.rad} ${f.regel}`;
   const run = (p: ReturnType<typeof scratchProject>, id: string) => {
     const c = loadAndCompose(p, id);
-    return runChecks(c.dokument!).fynd.filter((f) => f.allvarlighet !== 'info').map(key);
+    return runChecks(c.dokument!)
+      .fynd.filter((f) => f.allvarlighet !== 'info')
+      .map(key);
   };
   it('a narrative figure and a table cell', () => {
     const id = 'ks-delarsrapport-2021-08';
@@ -182,9 +237,14 @@ describe('mutation: a figure that contradicts a declared uppgift', () => {
     writeFileSync(md, text.replace('Priskompensationen är 2,5 %', 'Priskompensationen är 2,4 %'));
     const line = text.split('\n').findIndex((l) => l.includes('Priskompensationen är 2,5 %')) + 1;
     const k = runChecks(loadAndCompose(p, id).dokument!);
-    const f = k.fynd.find((x) => x.regel === 'text-mot-tabell' && x.allvarlighet === 'fel' && x.plats?.fil === `content/${id}/05-ekonomi.md`)!;
+    const f = k.fynd.find(
+      (x) =>
+        x.regel === 'text-mot-tabell' && x.allvarlighet === 'fel' && x.plats?.fil === `content/${id}/05-ekonomi.md`,
+    )!;
     expect(f.plats?.rad).toBe(line);
-    expect(f.meddelande).toContain('"2,4 %" motsäger uppgiften "Priskompensation" (källa: Förvaltningens prisärende 2023) = 2,5 %');
+    expect(f.meddelande).toContain(
+      '"2,4 %" motsäger uppgiften "Priskompensation" (källa: Förvaltningens prisärende 2023) = 2,5 %',
+    );
     expect(f.fakta).toEqual(['uppgifter/priskompensation/värde']);
   });
 });
@@ -194,7 +254,13 @@ describe('an uppgift quoted by an inline reference', () => {
     const id = 'vss-forvaltningsbudget-2023';
     const p = scratchProject([id]);
     const md = join(p.content, id, '05-ekonomi.md');
-    writeFileSync(md, readFileSync(md, 'utf8').replace('Priskompensationen är 2,5 %', 'Priskompensationen är {=uppgifter/lonekompensation/värde} %'));
+    writeFileSync(
+      md,
+      readFileSync(md, 'utf8').replace(
+        'Priskompensationen är 2,5 %',
+        'Priskompensationen är {=uppgifter/lonekompensation/värde} %',
+      ),
+    );
     const d = loadAndCompose(p, id).dokument!;
     const ref = d.referenser.find((r) => r.fakta.includes('uppgifter/lonekompensation/värde'))!;
     expect(ref.text).toBe('3,0');
@@ -206,8 +272,19 @@ describe('draft marker', () => {
     const p = scratchProject(['ks-internbudget-2024']);
     const md = join(p.content, 'ks-internbudget-2024', '04-planeringsforutsattningar.md');
     const text = readFileSync(md, 'utf8');
-    writeFileSync(md, text.replace('# Planeringsförutsättningar\n', '# Planeringsförutsättningar\n\n> **UTKAST:** Texten är överförd från förra året.\n'));
+    writeFileSync(
+      md,
+      text.replace(
+        '# Planeringsförutsättningar\n',
+        '# Planeringsförutsättningar\n\n> **UTKAST:** Texten är överförd från förra året.\n',
+      ),
+    );
     const f = runChecks(loadAndCompose(p, 'ks-internbudget-2024').dokument!).fynd.filter((x) => x.regel === 'utkast');
-    expect(f).toEqual([expect.objectContaining({ allvarlighet: 'fel', plats: expect.objectContaining({ fil: 'content/ks-internbudget-2024/04-planeringsforutsattningar.md', rad: 3 }) })]);
+    expect(f).toEqual([
+      expect.objectContaining({
+        allvarlighet: 'fel',
+        plats: expect.objectContaining({ fil: 'content/ks-internbudget-2024/04-planeringsforutsattningar.md', rad: 3 }),
+      }),
+    ]);
   });
 });

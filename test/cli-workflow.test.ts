@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,8 @@ import { ROOT, scratchFixture, scratchProject, writeFile } from './support/proje
 
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
-const cli = (root: string, ...args: string[]) => spawnSync(TSX, [MAIN, '--rot', root, ...args], { encoding: 'utf8', timeout: 120_000 });
+const cli = (root: string, ...args: string[]) =>
+  spawnSync(TSX, [MAIN, '--rot', root, ...args], { encoding: 'utf8', timeout: 120_000 });
 
 describe('build', () => {
   it('a build that fails half-way leaves the earlier outputs intact and no temporary files', () => {
@@ -19,7 +21,11 @@ describe('build', () => {
     const dir = join(p.root, 'out', 'exempel-2025');
     const before = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
     // A second report that builds, then an edit that breaks the first one half-way through the run.
-    writeFile(p, 'content/exempel-2025/02-ekonomi.md', `${readFileSync(join(p.content, 'exempel-2025', '02-ekonomi.md'), 'utf8')}\nOkänd siffra: {=driftsammandrag/finns-inte/budget_2025}.\n`);
+    writeFile(
+      p,
+      'content/exempel-2025/02-ekonomi.md',
+      `${readFileSync(join(p.content, 'exempel-2025', '02-ekonomi.md'), 'utf8')}\nOkänd siffra: {=driftsammandrag/finns-inte/budget_2025}.\n`,
+    );
     const bad = cli(p.root, 'build', '--format', 'html,pdf');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('content/exempel-2025/02-ekonomi.md:11:15 fel okänd-referens');
@@ -30,29 +36,44 @@ describe('build', () => {
   });
   it('--jobb builds reports on worker threads, byte-identical to one thread, and a broken report fails only itself', () => {
     const p = scratchProject(['vss-forvaltningsbudget-2023']);
-    cpSync(join(ROOT, 'test', 'fixtures', 'exempel', 'data', 'exempel-2025'), join(p.data, 'exempel-2025'), { recursive: true });
-    cpSync(join(ROOT, 'test', 'fixtures', 'exempel', 'content', 'exempel-2025'), join(p.content, 'exempel-2025'), { recursive: true });
+    cpSync(join(ROOT, 'test', 'fixtures', 'exempel', 'data', 'exempel-2025'), join(p.data, 'exempel-2025'), {
+      recursive: true,
+    });
+    cpSync(join(ROOT, 'test', 'fixtures', 'exempel', 'content', 'exempel-2025'), join(p.content, 'exempel-2025'), {
+      recursive: true,
+    });
     // Without its template the example fails, from a worker thread, saying why.
     const noTemplate = cli(p.root, 'build', '--jobb', '2', '--out', 'ut0');
     expect(noTemplate.status).toBe(1);
-    expect(noTemplate.stderr).toContain('data/exempel-2025/rapport.yaml:2:13 fel mall: mallen templates/exempel.hbs finns inte');
+    expect(noTemplate.stderr).toContain(
+      'data/exempel-2025/rapport.yaml:2:13 fel mall: mallen templates/exempel.hbs finns inte',
+    );
     cpSync(join(ROOT, 'test', 'fixtures', 'exempel', 'templates', 'exempel.hbs'), join(p.templates, 'exempel.hbs'));
     const two = cli(p.root, 'build', '--jobb', '2', '--out', 'ut2');
     expect(two.status, two.stderr).toBe(0);
     expect(two.stdout).toContain('Bygger 2 rapporter på 2 trådar.');
-    expect(two.stdout).toMatch(/Klart: 10 filer för 2 rapporter på \d+,\d s \(2 trådar, processortid \d+,\d s, högst \d+ MB minne\)\./);
+    expect(two.stdout).toMatch(
+      /Klart: 10 filer för 2 rapporter på \d+,\d s \(2 trådar, processortid \d+,\d s, högst \d+ MB minne\)\./,
+    );
     const one = cli(p.root, 'build', '--jobb', '1', '--out', 'ut1');
     expect(one.status, one.stderr).toBe(0);
     for (const id of ['vss-forvaltningsbudget-2023', 'exempel-2025']) {
       const files = readdirSync(join(p.root, 'ut1', id));
       expect(files.length).toBe(5);
-      for (const f of files) expect(readFileSync(join(p.root, 'ut2', id, f)).equals(readFileSync(join(p.root, 'ut1', id, f))), f).toBe(true);
+      for (const f of files)
+        expect(readFileSync(join(p.root, 'ut2', id, f)).equals(readFileSync(join(p.root, 'ut1', id, f))), f).toBe(true);
     }
-    writeFile(p, 'content/exempel-2025/02-ekonomi.md', `${readFileSync(join(p.content, 'exempel-2025', '02-ekonomi.md'), 'utf8')}\nOkänd siffra: {=driftsammandrag/finns-inte/budget_2025}.\n`);
+    writeFile(
+      p,
+      'content/exempel-2025/02-ekonomi.md',
+      `${readFileSync(join(p.content, 'exempel-2025', '02-ekonomi.md'), 'utf8')}\nOkänd siffra: {=driftsammandrag/finns-inte/budget_2025}.\n`,
+    );
     const bad = cli(p.root, 'build', '--jobb', '2', '--out', 'ut3');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('content/exempel-2025/02-ekonomi.md:11:15 fel okänd-referens');
-    expect(existsSync(join(p.root, 'ut3', 'vss-forvaltningsbudget-2023', 'vss-forvaltningsbudget-2023.pdf'))).toBe(true);
+    expect(existsSync(join(p.root, 'ut3', 'vss-forvaltningsbudget-2023', 'vss-forvaltningsbudget-2023.pdf'))).toBe(
+      true,
+    );
     expect(existsSync(join(p.root, 'ut3', 'exempel-2025'))).toBe(false);
     const zero = cli(p.root, 'build', '--jobb', '0');
     expect(zero.status).toBe(2);
@@ -60,7 +81,14 @@ describe('build', () => {
   });
   it('--strict fails on check errors and unknown formats are usage errors', () => {
     const p = scratchFixture();
-    writeFile(p, 'content/exempel-2025/02-ekonomi.md', readFileSync(join(p.content, 'exempel-2025', '02-ekonomi.md'), 'utf8').replace('Stab A får en ram på 11,0 mnkr', 'Stab A får en ram på 11,5 mnkr'));
+    writeFile(
+      p,
+      'content/exempel-2025/02-ekonomi.md',
+      readFileSync(join(p.content, 'exempel-2025', '02-ekonomi.md'), 'utf8').replace(
+        'Stab A får en ram på 11,0 mnkr',
+        'Stab A får en ram på 11,5 mnkr',
+      ),
+    );
     const strict = cli(p.root, 'build', '--strict', '--format', 'html');
     expect(strict.status).toBe(1);
     expect(strict.stdout).toContain('avbrutet (--strict)');
@@ -69,7 +97,9 @@ describe('build', () => {
     expect(check.status).toBe(1);
     const j = JSON.parse(check.stdout);
     expect(j.schema).toBe('kommunrapport/kontroll@1');
-    expect(j.fynd).toContainEqual(expect.objectContaining({ regel: 'text-mot-tabell', fil: 'content/exempel-2025/02-ekonomi.md', rad: 9 }));
+    expect(j.fynd).toContainEqual(
+      expect.objectContaining({ regel: 'text-mot-tabell', fil: 'content/exempel-2025/02-ekonomi.md', rad: 9 }),
+    );
   });
 });
 
@@ -95,16 +125,28 @@ describe('paket', () => {
     const r = cli(p.root, 'paket', 'exempel-2025');
     expect(r.status, r.stderr).toBe(0);
     const dir = join(p.root, 'out', 'paket', 'KS-2024-0815');
-    expect(readdirSync(dir).sort()).toEqual(['KS-2024-0815_bilaga-03_exempel-2025.pdf', 'KS-2024-0815_index.json', 'KS-2024-0815_index.pdf']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'KS-2024-0815_bilaga-03_exempel-2025.pdf',
+      'KS-2024-0815_index.json',
+      'KS-2024-0815_index.pdf',
+    ]);
     const pages = pdfPages(join(dir, 'KS-2024-0815_bilaga-03_exempel-2025.pdf'));
     expect(pages[0]).not.toContain('Bilaga 3 till');
     expect(pages[1]).toContain('Bilaga 3 till KS 2024-12-03 § 412, Dnr KS 2024-0815');
     const index = JSON.parse(readFileSync(join(dir, 'KS-2024-0815_index.json'), 'utf8'));
     expect(index.bilagor).toEqual([
-      expect.objectContaining({ nummer: 3, fil: 'KS-2024-0815_bilaga-03_exempel-2025.pdf', titel: 'Exempelnämndens internbudget för 2025', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({
+        nummer: 3,
+        fil: 'KS-2024-0815_bilaga-03_exempel-2025.pdf',
+        titel: 'Exempelnämndens internbudget för 2025',
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
     ]);
-    const { createHash } = require('node:crypto') as typeof import('node:crypto');
-    expect(index.bilagor[0].sha256).toBe(createHash('sha256').update(readFileSync(join(dir, index.bilagor[0].fil))).digest('hex'));
+    expect(index.bilagor[0].sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(dir, index.bilagor[0].fil)))
+        .digest('hex'),
+    );
     expect(pdfPages(join(dir, 'KS-2024-0815_index.pdf')).join('\n')).toContain('Bilagor till KS 2024-12-03 § 412');
   });
   it('--docx writes each bilaga as a Word document beside its PDF, stamped, in the index with its SHA-256', async () => {
@@ -112,11 +154,18 @@ describe('paket', () => {
     const r = cli(p.root, 'paket', 'exempel-2025', '--docx');
     expect(r.status, r.stderr).toBe(0);
     const dir = join(p.root, 'out', 'paket', 'KS-2024-0815');
-    expect(readdirSync(dir).sort()).toEqual(['KS-2024-0815_bilaga-03_exempel-2025.docx', 'KS-2024-0815_bilaga-03_exempel-2025.pdf', 'KS-2024-0815_index.json', 'KS-2024-0815_index.pdf']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'KS-2024-0815_bilaga-03_exempel-2025.docx',
+      'KS-2024-0815_bilaga-03_exempel-2025.pdf',
+      'KS-2024-0815_index.json',
+      'KS-2024-0815_index.pdf',
+    ]);
     const index = JSON.parse(readFileSync(join(dir, 'KS-2024-0815_index.json'), 'utf8'));
-    const { createHash } = require('node:crypto') as typeof import('node:crypto');
     const docx = readFileSync(join(dir, 'KS-2024-0815_bilaga-03_exempel-2025.docx'));
-    expect(index.bilagor[0].docx).toEqual({ fil: 'KS-2024-0815_bilaga-03_exempel-2025.docx', sha256: createHash('sha256').update(docx).digest('hex') });
+    expect(index.bilagor[0].docx).toEqual({
+      fil: 'KS-2024-0815_bilaga-03_exempel-2025.docx',
+      sha256: createHash('sha256').update(docx).digest('hex'),
+    });
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(docx);
     const headers = await Promise.all(zip.file(/^word\/header\d*\.xml$/).map((f) => f.async('string')));
@@ -128,7 +177,6 @@ describe('paket', () => {
   });
   it('refuses a bilaga number used twice and a missing diarienummer', () => {
     const p = scratchFixture();
-    const { cpSync } = require('node:fs') as typeof import('node:fs');
     cpSync(join(p.data, 'exempel-2025'), join(p.data, 'exempel-2025b'), { recursive: true });
     cpSync(join(p.content, 'exempel-2025'), join(p.content, 'exempel-2025b'), { recursive: true });
     const f = join(p.data, 'exempel-2025b', 'rapport.yaml');

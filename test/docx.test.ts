@@ -52,7 +52,12 @@ beforeAll(async () => {
     writeFileSync(join(dir, `${id}.docx`), b);
     const zip = await JSZip.loadAsync(b);
     const text = async (n: string): Promise<string> => (await zip.file(n)?.async('string')) ?? '';
-    const named = (re: RegExp): Promise<string[]> => Promise.all(Object.keys(zip.files).filter((n) => re.test(n)).map(text));
+    const named = (re: RegExp): Promise<string[]> =>
+      Promise.all(
+        Object.keys(zip.files)
+          .filter((n) => re.test(n))
+          .map(text),
+      );
     parts.set(id, {
       document: await text('word/document.xml'),
       styles: await text('word/styles.xml'),
@@ -72,9 +77,17 @@ const p = (id: string): Parts => parts.get(id)!;
 const paragraphs = (xml: string): { props: string; text: string }[] =>
   [...xml.matchAll(/<w:p>(.*?)<\/w:p>|<w:p [^>]*>(.*?)<\/w:p>/g)].map((m) => {
     const inner = m[1] ?? m[2] ?? '';
-    return { props: /<w:pPr>(.*?)<\/w:pPr>/.exec(inner)?.[1] ?? '', text: [...inner.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('') };
+    return {
+      props: /<w:pPr>(.*?)<\/w:pPr>/.exec(inner)?.[1] ?? '',
+      text: [...inner.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+    };
   });
-const unescape = (s: string): string => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+const unescape = (s: string): string =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
 
 /** How many Word tables the document should hold: data tables, indicator tables, uppdrag status tables, charts' data. */
 function tableBlocks(d: Dokument): number {
@@ -82,19 +95,31 @@ function tableBlocks(d: Dokument): number {
     bs.reduce((n, b) => {
       if (b.typ === 'avsnitt') return n + count(b.block);
       if (b.typ === 'lista') return n + b.punkter.reduce((k, p) => k + count(p), 0);
-      const table = b.typ === 'tabell' || b.typ === 'diagram' || (b.typ === 'mål' && b.visning === 'indikatorer') || (b.typ === 'uppdrag' && b.medStatus);
+      const table =
+        b.typ === 'tabell' ||
+        b.typ === 'diagram' ||
+        (b.typ === 'mål' && b.visning === 'indikatorer') ||
+        (b.typ === 'uppdrag' && b.medStatus);
       return n + (table ? 1 : 0);
     }, 0);
   return count(d.block);
 }
 
 /** Each table with its grid widths and the text width of the section it stands in. */
-function tablesWithSections(xml: string): { grid: number[]; tblW: number; textWidth: number; landscape: boolean; xml: string }[] {
+function tablesWithSections(
+  xml: string,
+): { grid: number[]; tblW: number; textWidth: number; landscape: boolean; xml: string }[] {
   const out: { grid: number[]; tblW: number; textWidth: number; landscape: boolean; xml: string }[] = [];
   const pending: { grid: number[]; tblW: number; xml: string }[] = [];
   for (const m of xml.matchAll(/<w:tbl>(.*?)<\/w:tbl>|<w:sectPr\b(.*?)<\/w:sectPr>/g)) {
     if (m[1] !== undefined) {
-      pending.push({ grid: [...m[1].matchAll(/<w:gridCol w:w="(\d+)"/g)].map((g) => Number(g[1])), tblW: Number(/<w:tblW w:type="dxa" w:w="(\d+)"|<w:tblW w:w="(\d+)" w:type="dxa"/.exec(m[1])?.slice(1).find(Boolean)), xml: m[1] });
+      pending.push({
+        grid: [...m[1].matchAll(/<w:gridCol w:w="(\d+)"/g)].map((g) => Number(g[1])),
+        tblW: Number(
+          /<w:tblW w:type="dxa" w:w="(\d+)"|<w:tblW w:w="(\d+)" w:type="dxa"/.exec(m[1])?.slice(1).find(Boolean),
+        ),
+        xml: m[1],
+      });
       continue;
     }
     const s = m[2]!;
@@ -109,32 +134,48 @@ function tablesWithSections(xml: string): { grid: number[]; tblW: number; textWi
 }
 
 describe('Word document structure', () => {
-  it.each(ALL)('%s: Word\'s own Heading 1–3 styles, a TOC field for Heading 1–2 that Word updates on opening, A4 pages', (id) => {
-    const { document, styles, settings } = p(id);
-    for (const h of ['Heading1', 'Heading2']) {
-      expect(styles).toContain(`w:styleId="${h}"`);
-      expect(document).toContain(`<w:pStyle w:val="${h}"/>`);
-    }
-    expect(styles).toMatch(/w:styleId="Heading1".*?<w:outlineLvl w:val="0"\/>/);
-    const chapters = doc(id).block.filter((b) => b.typ === 'avsnitt' && b.nivå === 2).map((b) => (b.typ === 'avsnitt' ? b.rubrikText : ''));
-    const h1 = paragraphs(document).filter((x) => x.props.includes('<w:pStyle w:val="Heading1"/>')).map((x) => unescape(x.text));
-    expect(h1).toEqual(chapters);
-    // The TOC field is written dirty, with its entries from the headings; Word updates it on opening.
-    expect(document).toContain('<w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">TOC \\h \\o &quot;1-2&quot;</w:instrText>');
-    expect(settings).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
-    expect([...document.matchAll(/<w:pgSz [^>]*\/>/g)].every((m) => /w:w="(11906|16838)"/.test(m[0]) && /w:h="(16838|11906)"/.test(m[0]))).toBe(true);
-  });
+  it.each(ALL)(
+    "%s: Word's own Heading 1–3 styles, a TOC field for Heading 1–2 that Word updates on opening, A4 pages",
+    (id) => {
+      const { document, styles, settings } = p(id);
+      for (const h of ['Heading1', 'Heading2']) {
+        expect(styles).toContain(`w:styleId="${h}"`);
+        expect(document).toContain(`<w:pStyle w:val="${h}"/>`);
+      }
+      expect(styles).toMatch(/w:styleId="Heading1".*?<w:outlineLvl w:val="0"\/>/);
+      const chapters = doc(id)
+        .block.filter((b) => b.typ === 'avsnitt' && b.nivå === 2)
+        .map((b) => (b.typ === 'avsnitt' ? b.rubrikText : ''));
+      const h1 = paragraphs(document)
+        .filter((x) => x.props.includes('<w:pStyle w:val="Heading1"/>'))
+        .map((x) => unescape(x.text));
+      expect(h1).toEqual(chapters);
+      // The TOC field is written dirty, with its entries from the headings; Word updates it on opening.
+      expect(document).toContain(
+        '<w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">TOC \\h \\o &quot;1-2&quot;</w:instrText>',
+      );
+      expect(settings).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
+      expect(
+        [...document.matchAll(/<w:pgSz [^>]*\/>/g)].every(
+          (m) => /w:w="(11906|16838)"/.test(m[0]) && /w:h="(16838|11906)"/.test(m[0]),
+        ),
+      ).toBe(true);
+    },
+  );
 
   it.each(ALL)('%s: the table of contents lists the chapters and sections the HTML and PDF list, in order', (id) => {
     const expected: string[] = [];
     const walk = (bs: Block[]): void => {
-      for (const b of bs) if (b.typ === 'avsnitt') {
-        if (b.iInnehåll && b.nivå <= 3) expected.push(b.rubrikText);
-        walk(b.block);
-      }
+      for (const b of bs)
+        if (b.typ === 'avsnitt') {
+          if (b.iInnehåll && b.nivå <= 3) expected.push(b.rubrikText);
+          walk(b.block);
+        }
     };
     walk(doc(id).block);
-    const entries = paragraphs(p(id).document).filter((x) => /<w:pStyle w:val="TOC[12]"\/>/.test(x.props)).map((x) => unescape(x.text));
+    const entries = paragraphs(p(id).document)
+      .filter((x) => /<w:pStyle w:val="TOC[12]"\/>/.test(x.props))
+      .map((x) => unescape(x.text));
     expect(entries).toEqual(expected);
   });
 
@@ -152,7 +193,9 @@ describe('Word document structure', () => {
   it.each(ALL)('%s: every number of every table is in a right-aligned cell, as published', (id) => {
     const d = doc(id);
     const right = new Map<string, number>();
-    for (const x of paragraphs(p(id).document)) if (x.props.includes('<w:jc w:val="right"/>')) right.set(unescape(x.text), (right.get(unescape(x.text)) ?? 0) + 1);
+    for (const x of paragraphs(p(id).document))
+      if (x.props.includes('<w:jc w:val="right"/>'))
+        right.set(unescape(x.text), (right.get(unescape(x.text)) ?? 0) + 1);
     let numbers = 0;
     for (const t of d.tabeller) {
       if (t.typ !== 'tabell') continue;
@@ -169,7 +212,9 @@ describe('Word document structure', () => {
   });
 
   it('the driftsammandrag summa row is bold, a varav row italic', () => {
-    const rows = p('ks-internbudget-2024').document.split('<w:tr>').map((r) => r);
+    const rows = p('ks-internbudget-2024')
+      .document.split('<w:tr>')
+      .map((r) => r);
     const summa = rows.find((r) => r.includes('Summa nämndens internbudget') && r.includes('666,8'))!;
     expect(summa).toBeDefined();
     expect([...summa.matchAll(/<w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>666,8<\/w:t>/g)][0]?.[1]).toContain('<w:b/>');
@@ -177,20 +222,26 @@ describe('Word document structure', () => {
     expect(/<w:r><w:rPr>(.*?)<\/w:rPr><w:t[^>]*>52,2<\/w:t>/.exec(varav)?.[1]).toContain('<w:i/>');
   });
 
-  it.each(ALL)('%s: Swedish everywhere (w:lang sv-SE in the defaults, no other language), properties from the data, no wall-clock date', async (id) => {
-    const { styles, document, core, zip } = p(id);
-    const d = doc(id);
-    expect(styles).toMatch(/<w:docDefaults><w:rPrDefault><w:rPr>.*?<w:lang w:val="sv-SE"[^>]*\/>.*?<\/w:rPrDefault>/);
-    const langs = new Set([...`${styles}${document}`.matchAll(/<w:lang w:val="([^"]+)"/g)].map((m) => m[1]));
-    expect([...langs]).toEqual(['sv-SE']);
-    expect(core).toContain(`<dc:title>${d.titelsida.titel}</dc:title>`);
-    expect(core).toContain(`<dc:creator>${d.titelsida.nämnd}</dc:creator>`);
-    expect(core).toContain(`<cp:keywords>${[d.titelsida.kommun, d.titelsida.nämnd, d.rapport.rapporttyp, String(d.rapport.budgetår)].join(', ')}</cp:keywords>`);
-    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${d.datum}T00:00:00Z</dcterms:created>`);
-    expect(core).toContain(`<dcterms:modified xsi:type="dcterms:W3CDTF">${d.datum}T00:00:00Z</dcterms:modified>`);
-    const [y, m, day] = d.datum.split('-').map(Number);
-    for (const f of Object.values(zip.files)) expect([f.date.getFullYear(), f.date.getMonth() + 1, f.date.getDate()], f.name).toEqual([y, m, day]);
-  });
+  it.each(ALL)(
+    '%s: Swedish everywhere (w:lang sv-SE in the defaults, no other language), properties from the data, no wall-clock date',
+    async (id) => {
+      const { styles, document, core, zip } = p(id);
+      const d = doc(id);
+      expect(styles).toMatch(/<w:docDefaults><w:rPrDefault><w:rPr>.*?<w:lang w:val="sv-SE"[^>]*\/>.*?<\/w:rPrDefault>/);
+      const langs = new Set([...`${styles}${document}`.matchAll(/<w:lang w:val="([^"]+)"/g)].map((m) => m[1]));
+      expect([...langs]).toEqual(['sv-SE']);
+      expect(core).toContain(`<dc:title>${d.titelsida.titel}</dc:title>`);
+      expect(core).toContain(`<dc:creator>${d.titelsida.nämnd}</dc:creator>`);
+      expect(core).toContain(
+        `<cp:keywords>${[d.titelsida.kommun, d.titelsida.nämnd, d.rapport.rapporttyp, String(d.rapport.budgetår)].join(', ')}</cp:keywords>`,
+      );
+      expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${d.datum}T00:00:00Z</dcterms:created>`);
+      expect(core).toContain(`<dcterms:modified xsi:type="dcterms:W3CDTF">${d.datum}T00:00:00Z</dcterms:modified>`);
+      const [y, m, day] = d.datum.split('-').map(Number);
+      for (const f of Object.values(zip.files))
+        expect([f.date.getFullYear(), f.date.getMonth() + 1, f.date.getDate()], f.name).toEqual([y, m, day]);
+    },
+  );
 
   it.each(ALL)('%s: the running header holds the title and the footer "Sida X av Y" from PAGE and NUMPAGES', (id) => {
     const { headers, footers } = p(id);
@@ -205,8 +256,14 @@ describe('Word document structure', () => {
   it('the meeting stamp goes in the header of a packaged attachment', async () => {
     const stamp = 'Bilaga 2 till KS 2025-10-07 § 188, Dnr KS 2025-0412';
     const zip = await JSZip.loadAsync(await renderDocx(norrby(), { stämpel: stamp }));
-    const headers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/header\d*\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
-    expect(headers.some((h) => h.includes(stamp) && h.includes('Fritidsnämndens delårsrapport per augusti 2025'))).toBe(true);
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^word\/header\d*\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    );
+    expect(headers.some((h) => h.includes(stamp) && h.includes('Fritidsnämndens delårsrapport per augusti 2025'))).toBe(
+      true,
+    );
   });
 });
 
@@ -225,14 +282,26 @@ describe('Word document content of the fictional report', () => {
     expect(document).not.toContain('>Prognosen bygger på utfallet');
     expect(numbering).toContain('<w:numFmt w:val="bullet"/>');
     expect(numbering).toContain('<w:numFmt w:val="decimal"/>');
-    const listed = paragraphs(document).filter((x) => x.props.includes('<w:numPr>')).map((x) => x.text);
-    expect(listed).toEqual(expect.arrayContaining(['kvällsöppet i simhallarna sedan februari,', 'att hålla prognosen för personalkostnaden,']));
+    const listed = paragraphs(document)
+      .filter((x) => x.props.includes('<w:numPr>'))
+      .map((x) => x.text);
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'kvällsöppet i simhallarna sedan februari,',
+        'att hålla prognosen för personalkostnaden,',
+      ]),
+    );
   });
   it('the chart is a picture (SVG with a PNG fallback) with its text alternative, followed by its data table', async () => {
     const { document, zip } = p(NORRBY);
     const d = norrby();
     const b = d.diagram[0]!;
-    expect(Object.keys(zip.files).filter((n) => n.startsWith('word/media/')).map((n) => n.replace(/^.*\./, '')).sort()).toEqual(['png', 'svg']);
+    expect(
+      Object.keys(zip.files)
+        .filter((n) => n.startsWith('word/media/'))
+        .map((n) => n.replace(/^.*\./, ''))
+        .sort(),
+    ).toEqual(['png', 'svg']);
     const png = await zip.file(/word\/media\/.*\.png$/)[0]!.async('nodebuffer');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const descr = /<wp:docPr [^>]*descr="([^"]*)"/.exec(document)![1]!;
@@ -246,15 +315,29 @@ describe('Word document content of the fictional report', () => {
 describe('sections and footnotes', () => {
   it('a landscape table takes the heading and caption just before it into its section', () => {
     const para = (t: string): Paragraph => new Paragraph({ children: [new TextRun(t)] });
-    const [text, head, cap, table, after] = ['text', 'rubrik', 'tabell', 'bred', 'efter'].map(para) as [Paragraph, Paragraph, Paragraph, Paragraph, Paragraph];
-    const s = sections([item(text), item(head, { keepNext: true }), item(cap, { liggande: true, keepNext: true }), item(table, { liggande: true }), item(after)]);
+    const [text, head, cap, table, after] = ['text', 'rubrik', 'tabell', 'bred', 'efter'].map(para) as [
+      Paragraph,
+      Paragraph,
+      Paragraph,
+      Paragraph,
+      Paragraph,
+    ];
+    const s = sections([
+      item(text),
+      item(head, { keepNext: true }),
+      item(cap, { liggande: true, keepNext: true }),
+      item(table, { liggande: true }),
+      item(after),
+    ]);
     expect(s.map((x) => [x.orientation, x.children])).toEqual([
       ['stående', [text]],
       ['liggande', [head, cap, table]],
       ['stående', [after]],
     ]);
     // Nothing but a heading before it: no empty portrait section.
-    expect(sections([item(head, { keepNext: true }), item(table, { liggande: true })]).map((x) => x.orientation)).toEqual(['liggande']);
+    expect(
+      sections([item(head, { keepNext: true }), item(table, { liggande: true })]).map((x) => x.orientation),
+    ).toEqual(['liggande']);
   });
   it('footnote numbers restart in every narrative file: each reference gets the entry of its own file', () => {
     const ref = (n: number): Inline => ({ typ: 'fotnotsref', nummer: n });
@@ -287,10 +370,22 @@ describe('LibreOffice opens the .docx', () => {
   const pdfDir = join(dir, 'pdf');
   beforeAll(() => {
     const soffice = requireTool('soffice', 'libreoffice-writer-nogui');
-    execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', pdfDir, ...ALL.map((id) => join(dir, `${id}.docx`))], { stdio: 'pipe', timeout: 300_000 });
+    execFileSync(
+      soffice,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        pdfDir,
+        ...ALL.map((id) => join(dir, `${id}.docx`)),
+      ],
+      { stdio: 'pipe', timeout: 300_000 },
+    );
   }, 300_000);
 
-  it('the driftsammandrag\'s figures appear in order, each row on its line', () => {
+  it("the driftsammandrag's figures appear in order, each row on its line", () => {
     const d = bundled('ks-internbudget-2024');
     const t = d.tabeller.find((x) => x.id === 'driftsammandrag')!;
     const text = pdfPages(join(pdfDir, 'ks-internbudget-2024.pdf'), true).join('\n');
@@ -307,7 +402,10 @@ describe('LibreOffice opens the .docx', () => {
   });
 
   it.each(ALL)('%s: every word lies within the page margins; landscape pages only where a table needs one', (id) => {
-    const xml = execFileSync(requireTool('pdftotext', 'poppler-utils'), ['-bbox', join(pdfDir, `${id}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+    const xml = execFileSync(requireTool('pdftotext', 'poppler-utils'), ['-bbox', join(pdfDir, `${id}.pdf`), '-'], {
+      encoding: 'utf8',
+      maxBuffer: 256 << 20,
+    });
     const pages = xml.split('<page ').slice(1);
     let landscape = 0;
     for (const [i, page] of pages.entries()) {
@@ -323,18 +421,33 @@ describe('LibreOffice opens the .docx', () => {
   });
 
   it('the chart is drawn as a picture, and the pages are saved as images for a reader to look at', () => {
-    const list = execFileSync(requireTool('pdfimages', 'poppler-utils'), ['-list', join(pdfDir, `${NORRBY}.pdf`)], { encoding: 'utf8' });
-    const images = list.split('\n').slice(2).filter((l) => l.trim().split(/\s+/)[2] === 'image');
+    const list = execFileSync(requireTool('pdfimages', 'poppler-utils'), ['-list', join(pdfDir, `${NORRBY}.pdf`)], {
+      encoding: 'utf8',
+    });
+    const images = list
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim().split(/\s+/)[2] === 'image');
     expect(images.length).toBe(1);
     const shots = join(ROOT, 'out', 'screenshots', 'docx');
     mkdirSync(shots, { recursive: true });
-    execFileSync(requireTool('pdftoppm', 'poppler-utils'), ['-r', '50', '-png', join(pdfDir, `${NORRBY}.pdf`), join(shots, NORRBY)]);
+    execFileSync(requireTool('pdftoppm', 'poppler-utils'), [
+      '-r',
+      '50',
+      '-png',
+      join(pdfDir, `${NORRBY}.pdf`),
+      join(shots, NORRBY),
+    ]);
     expect(readFileSync(join(shots, `${NORRBY}-1.png`)).length).toBeGreaterThan(1000);
   });
 
   it('headings are set as headings: chapter titles larger than the body text', () => {
-    const xml = execFileSync(requireTool('pdftotext', 'poppler-utils'), ['-bbox', join(pdfDir, `${NORRBY}.pdf`), '-'], { encoding: 'utf8' });
-    const words = [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ h: Number(m[2]) - Number(m[1]), t: m[3] }));
+    const xml = execFileSync(requireTool('pdftotext', 'poppler-utils'), ['-bbox', join(pdfDir, `${NORRBY}.pdf`), '-'], {
+      encoding: 'utf8',
+    });
+    const words = [
+      ...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ].map((m) => ({ h: Number(m[2]) - Number(m[1]), t: m[3] }));
     const heightOf = (t: string): number => Math.max(...words.filter((w) => w.t === t).map((w) => w.h));
     expect(heightOf('Sammanfattning')).toBeGreaterThan(1.3 * heightOf('Fritidsnämnden'));
   });

@@ -22,7 +22,11 @@ function hjälpexempel(kommando: string): string[] {
   expect(r.status, r.stderr).toBe(0);
   const efter = r.stdout.split('Exempel:')[1];
   expect(efter, `${kommando} --help har inga exempel`).toBeDefined();
-  return efter!.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('kommunrapport ')).map((l) => l.slice('kommunrapport '.length));
+  return efter!
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('kommunrapport '))
+    .map((l) => l.slice('kommunrapport '.length));
 }
 
 /** The README's runnable examples: `npx kommunrapport …` lines in ```sh blocks, without placeholders. */
@@ -83,7 +87,9 @@ describe('every example in --help and in the README runs as written', () => {
 
   it('the README', () => {
     const exempel = readmeexempel();
-    expect(exempel).toContain('init ekby-budget-2026 --typ budgetförslag --kommun "Ekby kommun" --nämnd "Kultur- och fritidsnämnden" --år 2026');
+    expect(exempel).toContain(
+      'init ekby-budget-2026 --typ budgetförslag --kommun "Ekby kommun" --nämnd "Kultur- och fritidsnämnden" --år 2026',
+    );
     // A fresh project: the README's init must not meet the --help example's report.
     const q = scratchProject([]);
     cpSync(join(p.data, 'profiler'), join(q.data, 'profiler'), { recursive: true });

@@ -24,7 +24,12 @@ describe('the HTML on a phone (390 px)', () => {
     await page.goto(`file://${join(dir, `${id}.html`)}`);
     const m = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth,
-      tables: [...document.querySelectorAll('table')].map((t) => ({ scroll: t.scrollWidth, client: t.clientWidth, right: t.getBoundingClientRect().right, role: t.getAttribute('role') })),
+      tables: [...document.querySelectorAll('table')].map((t) => ({
+        scroll: t.scrollWidth,
+        client: t.clientWidth,
+        right: t.getBoundingClientRect().right,
+        role: t.getAttribute('role'),
+      })),
       charts: [...document.querySelectorAll('figure.diagram svg')].map((s) => s.getBoundingClientRect().width),
     }));
     await page.screenshot({ path: join(dir, 'telefon.png') });

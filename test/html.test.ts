@@ -10,7 +10,7 @@ import { projectPaths } from '../src/load/load-report.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { bundled } from './support/lookup.js';
-import { ALL_REPORTS, REPORTS, ROOT } from './support/project.js';
+import { ALL_REPORTS, ROOT } from './support/project.js';
 import { CHROMIUM_ARGS, requireTool } from './support/tools.js';
 
 const require = createRequire(import.meta.url);
@@ -31,7 +31,9 @@ describe('HTML content', () => {
     expect(ib).toContain('<th scope="col">Budget 2024</th>');
   });
   it('shows a known table cell with Swedish formatting in its row', () => {
-    expect(ib).toMatch(/<tr class="summa[^"]*"><th scope="row">Summa nämndens internbudget<\/th><td class="tal" data-fakta="driftsammandrag\/summa\/utfall_2022">554,9<\/td>/);
+    expect(ib).toMatch(
+      /<tr class="summa[^"]*"><th scope="row">Summa nämndens internbudget<\/th><td class="tal" data-fakta="driftsammandrag\/summa\/utfall_2022">554,9<\/td>/,
+    );
     expect(ib).toContain('data-fakta="vo-kommunledningsstaben/ers_msb_intakt/budget_2024">\u22124\u00a0800</td>');
   });
   it('renders inline references with unit conversion and records their cell', () => {
@@ -41,12 +43,16 @@ describe('HTML content', () => {
   it('keeps "1:a", "S:t", "kl. 10:30", "1:3" and "§ 283" literal', () => {
     const c = loadAndCompose(projectPaths(join(ROOT, 'test', 'fixtures', 'exempel')), 'exempel-2025');
     const html = renderHtml(c.dokument!);
-    expect(html).toContain('kl. 10:30 den 1:a december i S:t Larssalen, där förslaget antogs med röstsiffrorna 1:3 enligt § 283.');
+    expect(html).toContain(
+      'kl. 10:30 den 1:a december i S:t Larssalen, där förslaget antogs med röstsiffrorna 1:3 enligt § 283.',
+    );
     expect(html).toContain('Nämnden har <span class="ref" data-fakta="antal/nämndmål">2</span> nämndmål');
   });
   it('shows each bedömning in colour and in words, with the legend', () => {
     const dr = htmlOf('ks-delarsrapport-2021-08');
-    expect(dr).toContain('<p class="bedomning bedomning-uppfylls-delvis"><span class="symbol" aria-hidden="true">●</span> Bedömning: Uppfylls delvis</p>');
+    expect(dr).toContain(
+      '<p class="bedomning bedomning-uppfylls-delvis"><span class="symbol" aria-hidden="true">●</span> Bedömning: Uppfylls delvis</p>',
+    );
     expect(dr).toContain('aria-label="Färgförklaring för bedömningen"');
     expect(dr.match(/class="bedomning bedomning-/g)!.length).toBe(18 + 4);
   });
@@ -64,24 +70,44 @@ describe('HTML in a real browser', () => {
   });
   afterAll(async () => browser?.close());
 
-  it.each(ALL_REPORTS)('%s: axe-core finds zero WCAG 2.1 AA violations; a screenshot of the first page is saved', async (id) => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1414 } });
-    await page.goto(`file://${fileOf(id)}`);
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    });
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    const shots = join(ROOT, 'out', 'screenshots');
-    mkdirSync(shots, { recursive: true });
-    const png = join(shots, `${id}.png`);
-    await page.screenshot({ path: png });
-    expect(statSync(png).size).toBeGreaterThan(10_000);
-    // The title page is what the first screen shows.
-    expect(await page.locator('h1').first().isVisible()).toBe(true);
-    await page.close();
-  });
+  it.each(ALL_REPORTS)(
+    '%s: axe-core finds zero WCAG 2.1 AA violations; a screenshot of the first page is saved',
+    async (id) => {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 1414 } });
+      await page.goto(`file://${fileOf(id)}`);
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const result = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                ctx: Document,
+                opts: object,
+              ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      });
+      expect(
+        result.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        ),
+      ).toEqual([]);
+      const shots = join(ROOT, 'out', 'screenshots');
+      mkdirSync(shots, { recursive: true });
+      const png = join(shots, `${id}.png`);
+      await page.screenshot({ path: png });
+      expect(statSync(png).size).toBeGreaterThan(10_000);
+      // The title page is what the first screen shows.
+      expect(await page.locator('h1').first().isVisible()).toBe(true);
+      await page.close();
+    },
+  );
 });
 
 describe('HTML opened by a word processor', () => {
@@ -89,10 +115,25 @@ describe('HTML opened by a word processor', () => {
     const soffice = requireTool('soffice', 'libreoffice-writer-nogui');
     const src = fileOf('ks-internbudget-2024');
     const out = join(dir, 'docx');
-    execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, src], { stdio: 'pipe', timeout: 240_000 });
+    execFileSync(
+      soffice,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+        '--convert-to',
+        'docx:MS Word 2007 XML',
+        '--outdir',
+        out,
+        src,
+      ],
+      { stdio: 'pipe', timeout: 240_000 },
+    );
     const zip = await JSZip.loadAsync(readFileSync(join(out, 'ks-internbudget-2024.docx')));
     const xml = await zip.file('word/document.xml')!.async('string');
-    const tables = xml.split('<w:tbl>').slice(1).map((t) => t.split('</w:tbl>')[0]!);
+    const tables = xml
+      .split('<w:tbl>')
+      .slice(1)
+      .map((t) => t.split('</w:tbl>')[0]!);
     const text = (x: string): string => [...x.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
     const drift = tables.map(text).find((t) => t.includes('Summa nämndens internbudget'));
     expect(drift).toBeDefined();

@@ -78,13 +78,29 @@ const POSTER: [string, string, number, number][] = [
 ];
 
 function sie(): Buffer {
-  const l = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#FNAMN "Bergviks kommun"', '#RAR 0 20260101 20261231', '#RAR -1 20250101 20251231'];
-  l.push('#KONTO 3110 "Försäljning av tjänster"', '#KONTO 5010 "Löner"', '#KONTO 6110 "Entreprenad och köp av verksamhet"', '#KONTO 7010 "Lokalhyror"');
+  const l = [
+    '#FLAGGA 0',
+    '#FORMAT PC8',
+    '#SIETYP 4',
+    '#FNAMN "Bergviks kommun"',
+    '#RAR 0 20260101 20261231',
+    '#RAR -1 20250101 20251231',
+  ];
+  l.push(
+    '#KONTO 3110 "Försäljning av tjänster"',
+    '#KONTO 5010 "Löner"',
+    '#KONTO 6110 "Entreprenad och köp av verksamhet"',
+    '#KONTO 7010 "Lokalhyror"',
+  );
   l.push('#OBJEKT 1 "GP" "Gata och park"', '#OBJEKT 1 "FA" "Fastighet"', '#OBJEKT 1 "AD" "Administration"');
   for (const [ks, konto, budget, utfall] of POSTER) {
     const öre = Math.round((budget * 100) / 12);
-    for (let m = 1; m <= 12; m++) l.push(`#PBUDGET 0 2026${String(m).padStart(2, '0')} ${konto} {1 "${ks}"} ${((m < 12 ? öre : budget * 100 - 11 * öre) / 100).toFixed(2)}`);
-    for (let m = 1; m <= 8; m++) l.push(`#PSALDO 0 2026${String(m).padStart(2, '0')} ${konto} {1 "${ks}"} ${utfall.toFixed(2)} 0`);
+    for (let m = 1; m <= 12; m++)
+      l.push(
+        `#PBUDGET 0 2026${String(m).padStart(2, '0')} ${konto} {1 "${ks}"} ${((m < 12 ? öre : budget * 100 - 11 * öre) / 100).toFixed(2)}`,
+      );
+    for (let m = 1; m <= 8; m++)
+      l.push(`#PSALDO 0 2026${String(m).padStart(2, '0')} ${konto} {1 "${ks}"} ${utfall.toFixed(2)} 0`);
     l.push(`#PSALDO -1 202508 ${konto} {1 "${ks}"} ${(utfall * 0.97).toFixed(2)} 0`);
   }
   return iconv.encode(`${l.join('\r\n')}\r\n`, 'cp437');
@@ -97,14 +113,29 @@ it('a delårsrapport of another kommun, from scratch: utfall for the period and 
     mkdirSync(join(root, rel, '..'), { recursive: true });
     writeFileSync(join(root, rel), text);
   };
-  skriv(`data/${id}/rapport.yaml`, [
-    `id: ${id}`, 'rapporttyp: delårsrapport', 'mall: delar', 'titel: Tekniska nämndens delårsrapport per augusti 2026', 'kommun: Bergviks kommun',
-    'nämnd: Tekniska nämnden', 'budgetår: 2026', 'period: {från: 2026-01-01, till: 2026-08-31}', 'status: utkast', 'datum: 2026-09-20', '',
-  ].join('\n'));
+  skriv(
+    `data/${id}/rapport.yaml`,
+    [
+      `id: ${id}`,
+      'rapporttyp: delårsrapport',
+      'mall: delar',
+      'titel: Tekniska nämndens delårsrapport per augusti 2026',
+      'kommun: Bergviks kommun',
+      'nämnd: Tekniska nämnden',
+      'budgetår: 2026',
+      'period: {från: 2026-01-01, till: 2026-08-31}',
+      'status: utkast',
+      'datum: 2026-09-20',
+      '',
+    ].join('\n'),
+  );
   skriv(`data/${id}/tabeller.yaml`, TABELLER);
   skriv(`data/${id}/mappning.yaml`, MAPPNING);
   skriv('templates/delar.hbs', '{{titelsida}}\n{{text "01"}}\n{{tabell "driftredovisning"}}\n');
-  skriv(`content/${id}/01-ekonomi.md`, '# Ekonomi\n\nTill och med augusti blev nämndens nettokostnad 41,8 mnkr, mot en budget för helåret på 64,0 mnkr. Fastigheterna kostade netto 22,1 mnkr och intäkterna uppgick till 24,4 mnkr.\n');
+  skriv(
+    `content/${id}/01-ekonomi.md`,
+    '# Ekonomi\n\nTill och med augusti blev nämndens nettokostnad 41,8 mnkr, mot en budget för helåret på 64,0 mnkr. Fastigheterna kostade netto 22,1 mnkr och intäkterna uppgick till 24,4 mnkr.\n',
+  );
   skriv('export/tn-2026-08.se', sie());
 
   const cwd = process.cwd();
@@ -119,18 +150,30 @@ it('a delårsrapport of another kommun, from scratch: utfall for the period and 
   expect(kod, err.mock.calls.join('\n')).toBe(0);
   expect(ut).toContain('12 celler ändras (före → efter):');
   expect(ut).toMatch(/driftredovisning\/fastighet\/utfall_jan_aug +\(tom\) +→ +22,1/);
-  expect(ut).toMatch(/driftredovisning\/utfall_jan_aug +41\u00a0840\u00a0000 kr +41\u00a0840\u00a0000 kr +0 kr +allt mappat/);
-  expect(ut).toMatch(/driftredovisning\/budget_2026 +64\u00a0000\u00a0000 kr +64\u00a0000\u00a0000 kr +0 kr +allt mappat/);
+  expect(ut).toMatch(
+    /driftredovisning\/utfall_jan_aug +41\u00a0840\u00a0000 kr +41\u00a0840\u00a0000 kr +0 kr +allt mappat/,
+  );
+  expect(ut).toMatch(
+    /driftredovisning\/budget_2026 +64\u00a0000\u00a0000 kr +64\u00a0000\u00a0000 kr +0 kr +allt mappat/,
+  );
   // Last year's August is in the file but in no column: listed, not lost.
-  expect(ut).toMatch(/konto 3110 kostnadsställe FA \(utfall\) +−2\u00a0522\u00a0000 kr +1 rad, export\/tn-2026-08\.se:\d+/);
+  expect(ut).toMatch(
+    /konto 3110 kostnadsställe FA \(utfall\) +−2\u00a0522\u00a0000 kr +1 rad, export\/tn-2026-08\.se:\d+/,
+  );
   expect(ut).toContain('Alla siffror i texten som kan kontrolleras stämmer med tabellerna efter importen.');
   expect(ut).toContain(`${id} efter importen: 0 fel`);
 
   const text = readFileSync(join(root, 'data', id, 'tabeller.yaml'), 'utf8');
-  expect(text).toContain('      - {id: fastighet, etikett: Fastighet, värden: [22.1, 36.0, 35.0]}   # lokaler åt hela kommunen');
-  expect(text).toContain('      - {id: administration, etikett: Administration, värden: {prognos_2026: 4.0, utfall_jan_aug: 2.7, budget_2026: 4.0}}');
+  expect(text).toContain(
+    '      - {id: fastighet, etikett: Fastighet, värden: [22.1, 36.0, 35.0]}   # lokaler åt hela kommunen',
+  );
+  expect(text).toContain(
+    '      - {id: administration, etikett: Administration, värden: {prognos_2026: 4.0, utfall_jan_aug: 2.7, budget_2026: 4.0}}',
+  );
   expect(text).toContain('      - {id: summa, etikett: Summa nämnden, roll: summa, värden: [41.8, 64.0, 63.5]}');
-  expect(text).toContain('      - {id: intakter, etikett: varav intäkter, roll: varav, varav: intäkter, värden: {prognos_2026: 36.5, utfall_jan_aug: 24.4, budget_2026: 36.0}}');
+  expect(text).toContain(
+    '      - {id: intakter, etikett: varav intäkter, roll: varav, varav: intäkter, värden: {prognos_2026: 36.5, utfall_jan_aug: 24.4, budget_2026: 36.0}}',
+  );
   expect(text.startsWith('# Tekniska nämndens driftredovisning.')).toBe(true);
   // The report builds from the imported tables, and its calculation rules hold.
   const c = loadAndCompose(projectPaths(root), id);

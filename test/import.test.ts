@@ -36,7 +36,10 @@ function projekt(): { p: ProjectPaths; tabeller: string; original: string } {
   const tabeller = join(p.data, 'exempel-2025', 'tabeller.yaml');
   const original = readFileSync(tabeller, 'utf8')
     .replace('tabeller:\n', '# Nämndens tabeller; beloppen hämtas ur ekonomisystemet.\ntabeller:\n')
-    .replace('      - {id: stab-b, etikett: Stab B, värden: [20.3, 21.0]}', '      - {id: stab-b, etikett: Stab B, värden: [20.3, 21.0]}   # inkl. projekt P17');
+    .replace(
+      '      - {id: stab-b, etikett: Stab B, värden: [20.3, 21.0]}',
+      '      - {id: stab-b, etikett: Stab B, värden: [20.3, 21.0]}   # inkl. projekt P17',
+    );
   writeFileSync(tabeller, original);
   return { p, tabeller, original };
 }
@@ -60,11 +63,26 @@ function ändradeRader(a: string, b: string): [string, string][] {
 }
 
 const ÄNDRADE_2025: [string, string][] = [
-  ['      - {id: stab-b, etikett: Stab B, värden: [20.3, 21.0]}   # inkl. projekt P17', '      - {id: stab-b, etikett: Stab B, värden: [20.3, 21.2]}   # inkl. projekt P17'],
-  ['      - {id: summa, etikett: Summa nämnden, roll: summa, värden: [30.8, 32.0]}', '      - {id: summa, etikett: Summa nämnden, roll: summa, värden: [30.8, 32.2]}'],
-  ['      - {id: varav-kostnader, etikett: varav kostnader, roll: varav, varav: kostnader, värden: [35.8, 37.0]}', '      - {id: varav-kostnader, etikett: varav kostnader, roll: varav, varav: kostnader, värden: [35.8, 37.2]}'],
-  ['          - {id: loner, etikett: Löner, värden: [6200, 6500]}', '          - {id: loner, etikett: Löner, värden: [6200, 6480]}'],
-  ['          - {id: utbildning, etikett: Utbildning, värden: [4300, 4500]}', '          - {id: utbildning, etikett: Utbildning, värden: [4300, 4520]}'],
+  [
+    '      - {id: stab-b, etikett: Stab B, värden: [20.3, 21.0]}   # inkl. projekt P17',
+    '      - {id: stab-b, etikett: Stab B, värden: [20.3, 21.2]}   # inkl. projekt P17',
+  ],
+  [
+    '      - {id: summa, etikett: Summa nämnden, roll: summa, värden: [30.8, 32.0]}',
+    '      - {id: summa, etikett: Summa nämnden, roll: summa, värden: [30.8, 32.2]}',
+  ],
+  [
+    '      - {id: varav-kostnader, etikett: varav kostnader, roll: varav, varav: kostnader, värden: [35.8, 37.0]}',
+    '      - {id: varav-kostnader, etikett: varav kostnader, roll: varav, varav: kostnader, värden: [35.8, 37.2]}',
+  ],
+  [
+    '          - {id: loner, etikett: Löner, värden: [6200, 6500]}',
+    '          - {id: loner, etikett: Löner, värden: [6200, 6480]}',
+  ],
+  [
+    '          - {id: utbildning, etikett: Utbildning, värden: [4300, 4500]}',
+    '          - {id: utbildning, etikett: Utbildning, värden: [4300, 4520]}',
+  ],
 ];
 
 describe('import from the sample exports into the example report', () => {
@@ -78,14 +96,18 @@ describe('import from the sample exports into the example report', () => {
     expect(ut).toMatch(/driftsammandrag\/stab-b\/budget_2025 +21,0 +→ +21,2/);
     expect(ut).toMatch(/vo-stab-a\/loner\/budget_2025 +6\u00a0500 +→ +6\u00a0480/);
     // The totals line per column: export and import side by side.
-    expect(ut).toMatch(/driftsammandrag\/budget_2025 +32\u00a0234\u00a0567 kr +32\u00a0234\u00a0567 kr +0 kr +allt mappat/);
+    expect(ut).toMatch(
+      /driftsammandrag\/budget_2025 +32\u00a0234\u00a0567 kr +32\u00a0234\u00a0567 kr +0 kr +allt mappat/,
+    );
     expect(ut).toMatch(/vo-stab-a\/budget_2024 +10\u00a0500\u00a0000 kr +10\u00a0500\u00a0000 kr +0 kr +allt mappat/);
     // Nämndadministrationen (ansvar 900) and the utfall (no utfall column) are listed, not lost.
     expect(ut).toContain('Omappade belopp, i ingen tabell (128 rader, sammanlagt 20\u00a0961\u00a0534 kr):');
     expect(ut).toMatch(/konto 6410 ansvar 900 verksamhet 210 \(budget\) +310\u00a0000 kr +24 rader, huvudbok\.se:170/);
     expect(ut).toContain('skrev data/exempel-2025/tabeller.yaml (5 celler)');
     // The narrative's figures that the new tables contradict, with their positions.
-    expect(ut).toContain('content/exempel-2025/02-ekonomi.md:9:95 "6 500 tkr" motsäger vo-stab-a: "Löner", Budget 2025 = 6\u00a0480 tkr [ny]');
+    expect(ut).toContain(
+      'content/exempel-2025/02-ekonomi.md:9:95 "6 500 tkr" motsäger vo-stab-a: "Löner", Budget 2025 = 6\u00a0480 tkr [ny]',
+    );
     expect(ut).toMatch(/content\/exempel-2025\/02-ekonomi\.md:5:38 "32,0 mnkr" motsäger/);
     expect(ut).toContain('exempel-2025 efter importen: 2 fel');
     const efter = readFileSync(tabeller, 'utf8');
@@ -103,7 +125,9 @@ describe('import from the sample exports into the example report', () => {
     expect(await importera(p, { från: 'budget.csv', mappning: 'csv-mappning.yaml' }), utskrift(err)).toBe(0);
     const ut = utskrift(log);
     expect(ut).toContain('budget.csv: 26 belopp, 1 summarader överhoppade');
-    expect(ut).toMatch(/driftsammandrag\/budget_2024 +30\u00a0800\u00a0000 kr +30\u00a0800\u00a0000 kr +0 kr +allt mappat/);
+    expect(ut).toMatch(
+      /driftsammandrag\/budget_2024 +30\u00a0800\u00a0000 kr +30\u00a0800\u00a0000 kr +0 kr +allt mappat/,
+    );
     expect(ut).toContain('Omappade belopp, i ingen tabell (2 rader, sammanlagt 310\u00a0000 kr):');
     expect(ut).toMatch(/konto 6410 ansvar 900 verksamhet 210 \(budget\) +310\u00a0000 kr +2 rader, budget\.csv:17/);
     expect(ändradeRader(original, readFileSync(tabeller, 'utf8'))).toEqual(ÄNDRADE_2025);
@@ -116,7 +140,9 @@ describe('import from the sample exports into the example report', () => {
     expect(ut).toContain('rapport.xlsx: 26 belopp, 4 summarader överhoppade');
     expect(ut).toContain('2 celler ändras (före → efter):');
     expect(ut).toMatch(/vo-stab-a\/budget_2025 +11\u00a0000\u00a0000 kr +11\u00a0000\u00a0000 kr +0 kr +allt mappat/);
-    expect(ut).toMatch(/konto 5010 ansvar 200 verksamhet 220 \(budget\) +25\u00a0600\u00a0000 kr +2 rader, rapport\.xlsx:Rapport!E17/);
+    expect(ut).toMatch(
+      /konto 5010 ansvar 200 verksamhet 220 \(budget\) +25\u00a0600\u00a0000 kr +2 rader, rapport\.xlsx:Rapport!E17/,
+    );
     expect(ändradeRader(original, readFileSync(tabeller, 'utf8'))).toEqual(ÄNDRADE_2025.slice(3));
   });
 
@@ -152,7 +178,9 @@ describe('import from the sample exports into the example report', () => {
     expect(utskrift(err)).toContain('data/exempel-2025/mappning.yaml finns redan');
     log.mockClear();
     expect(await importera(p, { från: 'huvudbok.se' })).toBe(0);
-    expect(utskrift(log)).toMatch(/vo-stab-a\/budget_2025 +32\u00a0394\u00a0567 kr +0 kr +32\u00a0394\u00a0567 kr +omappat finns/);
+    expect(utskrift(log)).toMatch(
+      /vo-stab-a\/budget_2025 +32\u00a0394\u00a0567 kr +0 kr +32\u00a0394\u00a0567 kr +omappat finns/,
+    );
     expect(readFileSync(tabeller, 'utf8')).toBe(original);
     // A CSV's columns are recognised: the name columns, and the year in "Budget 2025".
     expect(await importera(p, { från: 'budget.csv', nyMappning: true, mappning: 'ny-csv.yaml' })).toBe(0);
@@ -164,7 +192,10 @@ describe('import from the sample exports into the example report', () => {
 });
 
 describe('bad input: one Swedish message with file and line or cell, and nothing written', () => {
-  async function fel(ändra: (p: ProjectPaths) => void, opts: Partial<ImportOptions> & { från: string }): Promise<string> {
+  async function fel(
+    ändra: (p: ProjectPaths) => void,
+    opts: Partial<ImportOptions> & { från: string },
+  ): Promise<string> {
     const { p, tabeller, original } = projekt();
     err.mockClear();
     ändra(p);
@@ -173,7 +204,9 @@ describe('bad input: one Swedish message with file and line or cell, and nothing
     expect(readFileSync(tabeller, 'utf8')).toBe(original);
     expect(readdirSync(p.data)).toEqual(['exempel-2025']);
     expect(readdirSync(join(p.data, 'exempel-2025')).filter((f) => f.startsWith('.'))).toEqual([]);
-    const rader = utskrift(err).split('\n').filter((l) => !l.startsWith('Inget skrevs'));
+    const rader = utskrift(err)
+      .split('\n')
+      .filter((l) => !l.startsWith('Inget skrevs'));
     expect(rader.length, rader.join('\n')).toBe(1);
     return rader[0]!;
   }
@@ -185,54 +218,145 @@ describe('bad input: one Swedish message with file and line or cell, and nothing
   };
 
   it('an account the export does not have', async () => {
-    const m = await fel((p) => ersätt(p, 'sie-mappning.yaml', 'loner: {konton: ["5000-5999"]}', 'loner: {konton: ["5000-5999", 5011]}'), { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' });
-    expect(m).toBe('sie-mappning.yaml:23:37 fel import-mappning: kontot 5011 finns inte i exporten huvudbok.se; rätta kontot eller ta bort det');
+    const m = await fel(
+      (p) => ersätt(p, 'sie-mappning.yaml', 'loner: {konton: ["5000-5999"]}', 'loner: {konton: ["5000-5999", 5011]}'),
+      { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' },
+    );
+    expect(m).toBe(
+      'sie-mappning.yaml:23:37 fel import-mappning: kontot 5011 finns inte i exporten huvudbok.se; rätta kontot eller ta bort det',
+    );
   });
   it('overlapping account ranges in two rows of a table', async () => {
-    const m = await fel((p) => ersätt(p, 'sie-mappning.yaml', 'utbildning: {konton: ["3000-3999", "6000-7999"]}', 'utbildning: {konton: ["3000-3999", "5900-7999"]}'), { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' });
-    expect(m).toBe('sie-mappning.yaml:24:42 fel import-mappning: konton 5900-7999 i raden "utbildning" överlappar 5000-5999 i raden "loner" (rad 23); ett belopp kan bara höra till en rad i tabellen (summa-, varav- och jämförelserader får överlappa)');
+    const m = await fel(
+      (p) =>
+        ersätt(
+          p,
+          'sie-mappning.yaml',
+          'utbildning: {konton: ["3000-3999", "6000-7999"]}',
+          'utbildning: {konton: ["3000-3999", "5900-7999"]}',
+        ),
+      { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' },
+    );
+    expect(m).toBe(
+      'sie-mappning.yaml:24:42 fel import-mappning: konton 5900-7999 i raden "utbildning" överlappar 5000-5999 i raden "loner" (rad 23); ett belopp kan bara höra till en rad i tabellen (summa-, varav- och jämförelserader får överlappa)',
+    );
   });
   it('a column that is not a number', async () => {
     const m = await fel(
-      (p) => writeFileSync(join(p.root, 'budget.csv'), iconv.encode(iconv.decode(readFileSync(join(p.root, 'budget.csv')), 'win1252').replace('4\u00a0800\u00a0000,00', 'se not 3'), 'win1252')),
+      (p) =>
+        writeFileSync(
+          join(p.root, 'budget.csv'),
+          iconv.encode(
+            iconv
+              .decode(readFileSync(join(p.root, 'budget.csv')), 'win1252')
+              .replace('4\u00a0800\u00a0000,00', 'se not 3'),
+            'win1252',
+          ),
+        ),
       { från: 'budget.csv', mappning: 'csv-mappning.yaml' },
     );
-    expect(m).toBe('budget.csv:7 fel import: "se not 3" i kolumnen "Budget 2025" är inget belopp (förväntade t.ex. 1 234,50, −1 234 eller (1 234))');
+    expect(m).toBe(
+      'budget.csv:7 fel import: "se not 3" i kolumnen "Budget 2025" är inget belopp (förväntade t.ex. 1 234,50, −1 234 eller (1 234))',
+    );
   });
   it('a mapping that names a text column as amounts', async () => {
-    const m = await fel((p) => ersätt(p, 'xlsx-mappning.yaml', '{kolumn: Budget 2024, art: budget, period: "2024"}', '{kolumn: Kontonamn, art: budget, period: "2024"}'), { från: 'rapport.xlsx', mappning: 'xlsx-mappning.yaml' });
-    expect(m).toBe('rapport.xlsx:Rapport!C7 fel import: "Taxor och avgifter" i kolumnen "Kontonamn" är inget belopp (förväntade t.ex. 1 234,50, −1 234 eller (1 234))');
+    const m = await fel(
+      (p) =>
+        ersätt(
+          p,
+          'xlsx-mappning.yaml',
+          '{kolumn: Budget 2024, art: budget, period: "2024"}',
+          '{kolumn: Kontonamn, art: budget, period: "2024"}',
+        ),
+      { från: 'rapport.xlsx', mappning: 'xlsx-mappning.yaml' },
+    );
+    expect(m).toBe(
+      'rapport.xlsx:Rapport!C7 fel import: "Taxor och avgifter" i kolumnen "Kontonamn" är inget belopp (förväntade t.ex. 1 234,50, −1 234 eller (1 234))',
+    );
   });
   it('wrong encoding: a SIE file saved as UTF-8', async () => {
     const m = await fel(
-      (p) => writeFileSync(join(p.root, 'huvudbok.se'), iconv.decode(readFileSync(join(p.root, 'huvudbok.se')), 'cp437'), 'utf8'),
+      (p) =>
+        writeFileSync(
+          join(p.root, 'huvudbok.se'),
+          iconv.decode(readFileSync(join(p.root, 'huvudbok.se')), 'cp437'),
+          'utf8',
+        ),
       { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' },
     );
-    expect(m).toBe('huvudbok.se:12:14 fel import: filen är sparad som UTF-8, men SIE 4 ska vara i CP437 (#FORMAT PC8); exportera filen igen ur ekonomisystemet, eller ange kodning: utf-8 under källa i mappningen');
+    expect(m).toBe(
+      'huvudbok.se:12:14 fel import: filen är sparad som UTF-8, men SIE 4 ska vara i CP437 (#FORMAT PC8); exportera filen igen ur ekonomisystemet, eller ange kodning: utf-8 under källa i mappningen',
+    );
   });
   it('wrong encoding: a Windows-1252 CSV where the mapping says UTF-8', async () => {
-    const m = await fel((p) => ersätt(p, 'csv-mappning.yaml', 'kodning: windows-1252', 'kodning: utf-8'), { från: 'budget.csv', mappning: 'csv-mappning.yaml' });
-    expect(m).toBe('budget.csv:1:23 fel import: filen är inte giltig UTF-8 (byte 0xE4); ange kodning: windows-1252 i mappningens källa om exporten är sparad så');
+    const m = await fel((p) => ersätt(p, 'csv-mappning.yaml', 'kodning: windows-1252', 'kodning: utf-8'), {
+      från: 'budget.csv',
+      mappning: 'csv-mappning.yaml',
+    });
+    expect(m).toBe(
+      'budget.csv:1:23 fel import: filen är inte giltig UTF-8 (byte 0xE4); ange kodning: windows-1252 i mappningens källa om exporten är sparad så',
+    );
   });
   it('an empty export', async () => {
-    const m = await fel((p) => writeFileSync(join(p.root, 'budget.csv'), ''), { från: 'budget.csv', mappning: 'csv-mappning.yaml' });
+    const m = await fel((p) => writeFileSync(join(p.root, 'budget.csv'), ''), {
+      från: 'budget.csv',
+      mappning: 'csv-mappning.yaml',
+    });
     expect(m).toBe('budget.csv:1 fel import: exporten är tom (0 byte)');
-    const n = await fel((p) => writeFileSync(join(p.root, 'budget.csv'), iconv.encode('Ansvar;Konto;Budget 2025\r\n', 'win1252')), { från: 'budget.csv', mappning: 'csv-mappning.yaml' });
-    expect(n).toBe('budget.csv:1 fel import: kolumnen "Kontotext" finns inte i rubrikraden (rad 1: "Ansvar", "Konto", "Budget 2025")');
+    const n = await fel(
+      (p) => writeFileSync(join(p.root, 'budget.csv'), iconv.encode('Ansvar;Konto;Budget 2025\r\n', 'win1252')),
+      { från: 'budget.csv', mappning: 'csv-mappning.yaml' },
+    );
+    expect(n).toBe(
+      'budget.csv:1 fel import: kolumnen "Kontotext" finns inte i rubrikraden (rad 1: "Ansvar", "Konto", "Budget 2025")',
+    );
   });
   it('a SIE file that uses dimension 20 without its #DIM', async () => {
-    const m = await fel((p) => writeFileSync(join(p.root, 'huvudbok.se'), Buffer.from(readFileSync(join(p.root, 'huvudbok.se'), 'latin1').replace('#DIM 20 "Verksamhet"\r\n', ''), 'latin1')), { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' });
-    expect(m).toBe('huvudbok.se:22 fel import: dimension 20 används men deklareras inte med #DIM 20 "namn" (SIE 4 kräver #DIM för dimensioner utöver standardens 1, 2, 6–10)');
+    const m = await fel(
+      (p) =>
+        writeFileSync(
+          join(p.root, 'huvudbok.se'),
+          Buffer.from(
+            readFileSync(join(p.root, 'huvudbok.se'), 'latin1').replace('#DIM 20 "Verksamhet"\r\n', ''),
+            'latin1',
+          ),
+        ),
+      { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' },
+    );
+    expect(m).toBe(
+      'huvudbok.se:22 fel import: dimension 20 används men deklareras inte med #DIM 20 "namn" (SIE 4 kräver #DIM för dimensioner utöver standardens 1, 2, 6–10)',
+    );
   });
   it('a mapping with a schema error, at its line and column', async () => {
-    const m = await fel((p) => ersätt(p, 'sie-mappning.yaml', '{art: budget, perioder: "2024"}', '{art: bugdet, perioder: "2024"}'), { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' });
-    expect(m).toBe('sie-mappning.yaml:9:26 fel schema: tabeller[0].kolumner.budget_2024.art: förväntade ett av "utfall", "budget", fick "bugdet"');
+    const m = await fel(
+      (p) => ersätt(p, 'sie-mappning.yaml', '{art: budget, perioder: "2024"}', '{art: bugdet, perioder: "2024"}'),
+      { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' },
+    );
+    expect(m).toBe(
+      'sie-mappning.yaml:9:26 fel schema: tabeller[0].kolumner.budget_2024.art: förväntade ett av "utfall", "budget", fick "bugdet"',
+    );
   });
   it('an unknown dimension and an unknown row', async () => {
-    const m = await fel((p) => ersätt(p, 'sie-mappning.yaml', 'stab-a: {konton: ["3000-7999"], ansvar: ["100"]}', 'stab-a: {konton: ["3000-7999"], ansvr: ["100"]}'), { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' });
-    expect(m).toBe('sie-mappning.yaml:12:39 fel import-mappning: okänd dimension "ansvr": exporten har "ansvar", "verksamhet", "projekt"');
-    const n = await fel((p) => ersätt(p, 'sie-mappning.yaml', '      loner: {', '      lonerna: {'), { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' });
-    expect(n).toBe('sie-mappning.yaml:23:7 fel import-mappning: okänd rad "lonerna" i tabellen vo-stab-a (raderna är personal, loner, utbildning, summa, varav-intakter, varav-kostnader)');
+    const m = await fel(
+      (p) =>
+        ersätt(
+          p,
+          'sie-mappning.yaml',
+          'stab-a: {konton: ["3000-7999"], ansvar: ["100"]}',
+          'stab-a: {konton: ["3000-7999"], ansvr: ["100"]}',
+        ),
+      { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' },
+    );
+    expect(m).toBe(
+      'sie-mappning.yaml:12:39 fel import-mappning: okänd dimension "ansvr": exporten har "ansvar", "verksamhet", "projekt"',
+    );
+    const n = await fel((p) => ersätt(p, 'sie-mappning.yaml', '      loner: {', '      lonerna: {'), {
+      från: 'huvudbok.se',
+      mappning: 'sie-mappning.yaml',
+    });
+    expect(n).toBe(
+      'sie-mappning.yaml:23:7 fel import-mappning: okänd rad "lonerna" i tabellen vo-stab-a (raderna är personal, loner, utbildning, summa, varav-intakter, varav-kostnader)',
+    );
   });
 });
 
@@ -247,7 +371,14 @@ describe('writing values in place', () => {
     '      - {id: c, etikett: C}',
     '',
   ].join('\n');
-  const v = (rad: string, kolumn: string, kolumnIndex: number, värde: number) => ({ tabell: 't', rad, kolumn, kolumnIndex, värde, decimaler: 1 });
+  const v = (rad: string, kolumn: string, kolumnIndex: number, värde: number) => ({
+    tabell: 't',
+    rad,
+    kolumn,
+    kolumnIndex,
+    värde,
+    decimaler: 1,
+  });
   const ids = new Map([['t', ['x', 'y']]]);
   it('changes only the characters of changed values; a footnote stays; equal values are not changes', () => {
     const r = skrivVärden(TEXT, 't.yaml', [v('a', 'x', 0, 1), v('a', 'y', 1, 2.5), v('b', 'y', 1, -4)], ids);
@@ -265,9 +396,14 @@ describe('writing values in place', () => {
 });
 
 describe('selections', () => {
-  const f = (konton: string[], dims: Record<string, string[]> = {}): Filter => ({ konton: konton.map((k) => intervall(k)!), dimensioner: Object.entries(dims).map(([d, l]) => [d, koder(l)]) });
+  const f = (konton: string[], dims: Record<string, string[]> = {}): Filter => ({
+    konton: konton.map((k) => intervall(k)!),
+    dimensioner: Object.entries(dims).map(([d, l]) => [d, koder(l)]),
+  });
   it('periods: a year, a month, a range; a yearly amount only where the whole year is asked for', () => {
-    expect(['2025-01', '2025-08', '2025-09', '2024-12', '2025', undefined].map(periodtest('2025-01..2025-08'))).toEqual([true, true, false, false, false, false]);
+    expect(['2025-01', '2025-08', '2025-09', '2024-12', '2025', undefined].map(periodtest('2025-01..2025-08'))).toEqual(
+      [true, true, false, false, false, false],
+    );
     expect(['2025-01', '2025-12', '2025', '2026-01'].map(periodtest('2025'))).toEqual([true, true, true, false]);
     expect(['2025-08', '2025-07'].map(periodtest('2025-08'))).toEqual([true, false]);
   });
@@ -278,14 +414,39 @@ describe('selections', () => {
     expect(överlapp(f(['3000-7999'], { ks: ['GP'] }), f(['3000-7999'], { ks: ['FA'] }))).toBeUndefined();
     expect(överlapp(f(['3000-3999']), f(['4000-4999']))).toBeUndefined();
     const rad = { konto: '5010', dimensioner: { ansvar: '150' }, art: 'budget' as const, belopp: 1, källa: 'x:1' };
-    expect([f(['5000-5999'], { ansvar: ['100-199'] }), f(['5000-5999'], { verksamhet: ['1'] }), f(['5011'])].map((x) => träffar(x, rad))).toEqual([true, false, false]);
+    expect(
+      [f(['5000-5999'], { ansvar: ['100-199'] }), f(['5000-5999'], { verksamhet: ['1'] }), f(['5011'])].map((x) =>
+        träffar(x, rad),
+      ),
+    ).toEqual([true, false, false]);
   });
   it('a ledger row that two rows take is an error at the second row, and nothing of it is counted', () => {
-    const exp: Export = { fil: 'e.csv', format: 'csv', rader: [{ konto: '5010', dimensioner: {}, art: 'budget', belopp: 1000, källa: 'e.csv:2' }], dimensioner: new Map(), konton: new Map([['5010', '']]), summarader: [] };
+    const exp: Export = {
+      fil: 'e.csv',
+      format: 'csv',
+      rader: [{ konto: '5010', dimensioner: {}, art: 'budget', belopp: 1000, källa: 'e.csv:2' }],
+      dimensioner: new Map(),
+      konton: new Map([['5010', '']]),
+      summarader: [],
+    };
     const plats = { fil: 'm.yaml', rad: 9, kolumn: 7 };
     const rad = (id: string) => ({ id, filter: f(['5000-5999']), tecken: 1 as const, summerande: false, plats });
-    const r = tillämpa(exp, [{ id: 't', urval: f([]), tecken: 1, rader: [rad('a'), rad('b')], kolumner: [{ id: 'k', index: 0, art: 'budget', period: periodtest(undefined), enhet: 'tkr', decimaler: 0 }] }], 'kr');
-    expect(r.fel.map((d) => d.meddelande)).toEqual(['e.csv:2: beloppet hamnar i två rader, "a" och "b"; gör mappningens urval disjunkta']);
+    const r = tillämpa(
+      exp,
+      [
+        {
+          id: 't',
+          urval: f([]),
+          tecken: 1,
+          rader: [rad('a'), rad('b')],
+          kolumner: [{ id: 'k', index: 0, art: 'budget', period: periodtest(undefined), enhet: 'tkr', decimaler: 0 }],
+        },
+      ],
+      'kr',
+    );
+    expect(r.fel.map((d) => d.meddelande)).toEqual([
+      'e.csv:2: beloppet hamnar i två rader, "a" och "b"; gör mappningens urval disjunkta',
+    ]);
     expect(r.summor).toEqual([{ tabell: 't', kolumn: 'k', enhet: 'tkr', decimaler: 0, export: 0, importerat: 0 }]);
   });
 });
@@ -307,7 +468,15 @@ describe('the readers', () => {
     expect(parseBelopp('')).toBeUndefined();
   });
   it('SIE fields: quoted strings with escapes and object lists', () => {
-    expect(sieFält('#PSALDO 0 202508 5010 {1 "100" 20 "2 10"} -1234.50 0')).toEqual(['#PSALDO', '0', '202508', '5010', ['1', '100', '20', '2 10'], '-1234.50', '0']);
+    expect(sieFält('#PSALDO 0 202508 5010 {1 "100" 20 "2 10"} -1234.50 0')).toEqual([
+      '#PSALDO',
+      '0',
+      '202508',
+      '5010',
+      ['1', '100', '20', '2 10'],
+      '-1234.50',
+      '0',
+    ]);
     expect(sieFält('#KONTO 3010 "Försäljning \\"A\\""')).toEqual(['#KONTO', '3010', 'Försäljning "A"']);
     expect(sieFält('#PBUDGET 0 202501 3010 {} 100')).toEqual(['#PBUDGET', '0', '202501', '3010', [], '100']);
   });
@@ -334,7 +503,13 @@ describe('the readers, on files made here', () => {
     ws.addRow(['Summa', null, null, null, { formula: 'SUM(E4:E5)', result: 900.5 }, null]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const e = await läsExport(bytes, 'x.xlsx', { kodning: 'auto' });
-    expect(e.kolumner).toMatchObject({ blad: 'Data 2025', rubrikrad: 3, konto: 'Konto', kontonamn: 'Kontonamn', dimensioner: { ansvar: 'Ansvar' } });
+    expect(e.kolumner).toMatchObject({
+      blad: 'Data 2025',
+      rubrikrad: 3,
+      konto: 'Konto',
+      kontonamn: 'Kontonamn',
+      dimensioner: { ansvar: 'Ansvar' },
+    });
     expect(e.rader.map((r) => [r.konto, r.dimensioner, r.period, r.art, r.belopp, r.källa])).toEqual([
       ['5010', { ansvar: '110' }, '2025', 'utfall', 1200.5, "x.xlsx:'Data 2025'!E4"],
       ['5010', { ansvar: '110' }, '2025', 'budget', -1000, "x.xlsx:'Data 2025'!F4"],
@@ -342,18 +517,32 @@ describe('the readers, on files made here', () => {
     ]);
     expect(e.dimensioner.get('ansvar')?.objekt.get('110')).toBe('Kansli');
     expect(e.summarader).toEqual(["x.xlsx:'Data 2025'!C6"]);
-    await expect(läsExport(new TextEncoder().encode('PK inte en zip'), 'y.xlsx', { kodning: 'auto' })).rejects.toThrow(/kan inte läsa filen som \.xlsx/);
+    await expect(läsExport(new TextEncoder().encode('PK inte en zip'), 'y.xlsx', { kodning: 'auto' })).rejects.toThrow(
+      /kan inte läsa filen som \.xlsx/,
+    );
   });
-  it('CSV with Excel\'s sep= line: its separator, and line numbers as in the file', async () => {
+  it("CSV with Excel's sep= line: its separator, and line numbers as in the file", async () => {
     const csv = 'sep=,\r\nKonto,Ansvar,Budget 2025\r\n5010,100,"1 234,50"\r\n5020,100,x\r\n';
-    await expect(läsExport(new TextEncoder().encode(csv), 's.csv', { kodning: 'auto' })).rejects.toMatchObject({ plats: 's.csv:4' });
+    await expect(läsExport(new TextEncoder().encode(csv), 's.csv', { kodning: 'auto' })).rejects.toMatchObject({
+      plats: 's.csv:4',
+    });
     const e = await läsExport(new TextEncoder().encode(csv.replace(',x', ',-5')), 's.csv', { kodning: 'auto' });
-    expect(e.rader.map((r) => [r.konto, r.belopp, r.period, r.källa])).toEqual([['5010', 1234.5, '2025', 's.csv:3'], ['5020', -5, '2025', 's.csv:4']]);
+    expect(e.rader.map((r) => [r.konto, r.belopp, r.period, r.källa])).toEqual([
+      ['5010', 1234.5, '2025', 's.csv:3'],
+      ['5020', -5, '2025', 's.csv:4'],
+    ]);
   });
   it('CSV line numbers count line breaks inside quoted fields; an unclosed quote is named', async () => {
     const csv = 'Konto;Text;Belopp\n5010;"två\nrader";100\n\n5020;x;abc\n';
-    await expect(läsExport(new TextEncoder().encode(csv), 'z.csv', { kodning: 'auto' })).rejects.toMatchObject({ plats: 'z.csv:5', message: '"abc" i kolumnen "Belopp" är inget belopp (förväntade t.ex. 1 234,50, −1 234 eller (1 234))' });
-    await expect(läsExport(new TextEncoder().encode('Konto;Belopp\n5010;"100\n'), 'q.csv', { kodning: 'auto' })).rejects.toMatchObject({ message: 'ett citattecken (") öppnas men stängs aldrig; kontrollera fältet som börjar på raden' });
+    await expect(läsExport(new TextEncoder().encode(csv), 'z.csv', { kodning: 'auto' })).rejects.toMatchObject({
+      plats: 'z.csv:5',
+      message: '"abc" i kolumnen "Belopp" är inget belopp (förväntade t.ex. 1 234,50, −1 234 eller (1 234))',
+    });
+    await expect(
+      läsExport(new TextEncoder().encode('Konto;Belopp\n5010;"100\n'), 'q.csv', { kodning: 'auto' }),
+    ).rejects.toMatchObject({
+      message: 'ett citattecken (") öppnas men stängs aldrig; kontrollera fältet som börjar på raden',
+    });
   });
 });
 

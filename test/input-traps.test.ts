@@ -4,7 +4,7 @@ import { firstInvalidUtf8, positionAt } from '../src/load/read-input.js';
 import { impossibleDate } from '../src/load/value-limits.js';
 import { TemplateError } from '../src/template/errors.js';
 import { renderOutline } from '../src/template/outline.js';
-import { numberTrap, similarKey } from '../src/validate/zod-issues.js';
+import { numberTrap, similarKey } from '../src/load/zod-issues.js';
 
 describe('the pieces behind the Swedish input messages', () => {
   it('finds the first byte that is not UTF-8, and nothing in valid UTF-8', () => {
@@ -51,8 +51,23 @@ describe('the pieces behind the Swedish input messages', () => {
 
   it('places a template error at the call, in Swedish', () => {
     const ctx = {
-      rapport: { id: 'x', typ: 'internbudget', titel: 'T', nämnd: 'N', budgetår: 2025, delår: false, uppföljning: false },
-      ord: { mål: 'Nämndmål', indikator: 'Indikator', målområde: 'Målområde', kommunmål: 'Kommunövergripande mål', uppdrag: 'Uppdrag', tabeller: 'Tabeller' },
+      rapport: {
+        id: 'x',
+        typ: 'internbudget',
+        titel: 'T',
+        nämnd: 'N',
+        budgetår: 2025,
+        delår: false,
+        uppföljning: false,
+      },
+      ord: {
+        mål: 'Nämndmål',
+        indikator: 'Indikator',
+        målområde: 'Målområde',
+        kommunmål: 'Kommunövergripande mål',
+        uppdrag: 'Uppdrag',
+        tabeller: 'Tabeller',
+      },
       tabeller: [],
       tabellerUtanPlats: [],
       målområden: [],
@@ -69,9 +84,20 @@ describe('the pieces behind the Swedish input messages', () => {
       }
       throw new Error('no error');
     };
-    expect(at('{{titelsida}}\n\n   {{tabell}}\n')).toMatchObject({ rad: 3, kolumn: 4, message: 'tabell behöver ett namn som text' });
-    expect(at('{{titelsida}}\n{{innehall}}\n  {{foo 1}}')).toMatchObject({ rad: 3, message: expect.stringContaining('okänd hjälpare "foo"') });
+    expect(at('{{titelsida}}\n\n   {{tabell}}\n')).toMatchObject({
+      rad: 3,
+      kolumn: 4,
+      message: 'tabell behöver ett namn som text',
+    });
+    expect(at('{{titelsida}}\n{{innehall}}\n  {{foo 1}}')).toMatchObject({
+      rad: 3,
+      message: expect.stringContaining('okänd hjälpare "foo"'),
+    });
     expect(at('{{titelsida}}\n{{rubrik 1 "A"}\n')).toMatchObject({ rad: 2, kolumn: 15 }); // the lone }
-    expect(at('{{rubrik 1 rapport.kommun}}')).toMatchObject({ rad: 1, kolumn: 1, message: expect.stringContaining('finns inte i mallens data') });
+    expect(at('{{rubrik 1 rapport.kommun}}')).toMatchObject({
+      rad: 1,
+      kolumn: 1,
+      message: expect.stringContaining('finns inte i mallens data'),
+    });
   });
 });

@@ -4,7 +4,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { runNy } from '../src/cli/commands/ny.js';
-import { hasErrors } from '../src/diagnostics/diagnostic.js';
 import type { ProjectPaths } from '../src/load/load-report.js';
 import type { Dokument } from '../src/model/dokument.js';
 import { loadAndCompose } from '../src/pipeline.js';
@@ -70,8 +69,10 @@ function komponerad(paths: ProjectPaths, id: string): Dokument {
 function cell(d: Dokument, tabell: string, rad: string, kolumn: string): Cell | undefined {
   return d.fakta.get(`${tabell}/${rad}/${kolumn}`)?.cell;
 }
-const tal = (c: Cell | undefined): number | null | undefined => (c === undefined ? undefined : c.typ === 'tal' ? c.tal : c.typ === 'tom' ? null : undefined);
-const kolumnIds = (d: Dokument, tabell: string): string[] => d.tabeller.find((t) => t.id === tabell)!.kolumner.map((k) => k.id);
+const tal = (c: Cell | undefined): number | null | undefined =>
+  c === undefined ? undefined : c.typ === 'tal' ? c.tal : c.typ === 'tom' ? null : undefined;
+const kolumnIds = (d: Dokument, tabell: string): string[] =>
+  d.tabeller.find((t) => t.id === tabell)!.kolumner.map((k) => k.id);
 
 describe('ny: ks-internbudget-2024 → ks-internbudget-2025', () => {
   const paths = scratchProject(['ks-internbudget-2024']);
@@ -79,9 +80,17 @@ describe('ny: ks-internbudget-2024 → ks-internbudget-2025', () => {
 
   it('exits 0 and writes both folders', () => {
     expect(kod).toBe(0);
-    expect(readdirSync(join(paths.data, 'ks-internbudget-2025')).sort()).toEqual(['mal.yaml', 'rapport.yaml', 'tabeller.yaml', 'uppdrag.yaml', 'uppgifter.yaml']);
+    expect(readdirSync(join(paths.data, 'ks-internbudget-2025')).sort()).toEqual([
+      'mal.yaml',
+      'rapport.yaml',
+      'tabeller.yaml',
+      'uppdrag.yaml',
+      'uppgifter.yaml',
+    ]);
     // Uppgifter state their own year and source: copied as they are.
-    expect(readFileSync(join(paths.data, 'ks-internbudget-2025', 'uppgifter.yaml'), 'utf8')).toBe(readFileSync(join(paths.data, 'ks-internbudget-2024', 'uppgifter.yaml'), 'utf8'));
+    expect(readFileSync(join(paths.data, 'ks-internbudget-2025', 'uppgifter.yaml'), 'utf8')).toBe(
+      readFileSync(join(paths.data, 'ks-internbudget-2024', 'uppgifter.yaml'), 'utf8'),
+    );
     expect(readdirSync(join(paths.content, 'ks-internbudget-2025'))).toHaveLength(8);
     expect(tillfälligaMappar(paths)).toEqual([]);
   });
@@ -109,14 +118,35 @@ describe('ny: ks-internbudget-2024 → ks-internbudget-2025', () => {
   it('moves the columns: last year’s budget is the comparison, last year’s plan the draft budget', () => {
     const d = komponerad(paths, 'ks-internbudget-2025');
     expect(kolumnIds(d, 'driftsammandrag')).toEqual([
-      'utfall_2023', 'budget_2024', 'budget_2025', 'plan_2026', 'plan_2027', 'plan_2028', 'plan_2029', 'plan_2030',
+      'utfall_2023',
+      'budget_2024',
+      'budget_2025',
+      'plan_2026',
+      'plan_2027',
+      'plan_2028',
+      'plan_2029',
+      'plan_2030',
     ]);
     const t = d.tabeller.find((x) => x.id === 'driftsammandrag')!;
     expect(t.kolumner.map((k) => k.rubrik)).toEqual([
-      'Utfall 2023', 'Budget 2024', 'Budget 2025', 'Plan 2026', 'Plan 2027', 'Plan 2028', 'Plan 2029', 'Plan 2030',
+      'Utfall 2023',
+      'Budget 2024',
+      'Budget 2025',
+      'Plan 2026',
+      'Plan 2027',
+      'Plan 2028',
+      'Plan 2029',
+      'Plan 2030',
     ]);
     expect(t.kolumner.map((k) => [k.mått, k.år])).toEqual([
-      ['utfall', 2023], ['budget', 2024], ['budget', 2025], ['plan', 2026], ['plan', 2027], ['plan', 2028], ['plan', 2029], ['plan', 2030],
+      ['utfall', 2023],
+      ['budget', 2024],
+      ['budget', 2025],
+      ['plan', 2026],
+      ['plan', 2027],
+      ['plan', 2028],
+      ['plan', 2029],
+      ['plan', 2030],
     ]);
     expect(tal(cell(d, 'driftsammandrag', 'summa', 'budget_2025'))).toBe(673.7); // was plan_2025
     expect(tal(cell(d, 'driftsammandrag', 'summa', 'budget_2024'))).toBe(666.8); // was budget_2024
@@ -126,14 +156,22 @@ describe('ny: ks-internbudget-2024 → ks-internbudget-2025', () => {
     // Decimals as written survive: 680.0 still prints with one decimal.
     expect(d.fakta.get('driftsammandrag/summa/plan_2026')!.decimaler).toBe(1);
     // A table without a comparison column keeps its structure: the plan becomes the budget.
-    expect(kolumnIds(d, 'ekonomi')).toEqual(['budget_2025', 'plan_2026', 'plan_2027', 'plan_2028', 'plan_2029', 'plan_2030']);
+    expect(kolumnIds(d, 'ekonomi')).toEqual([
+      'budget_2025',
+      'plan_2026',
+      'plan_2027',
+      'plan_2028',
+      'plan_2029',
+      'plan_2030',
+    ]);
     expect(tal(cell(d, 'ekonomi', 'nettokostnader_ks_klf', 'budget_2025'))).toBe(673.7);
     // Verksamhetsområde tables had no plan: last year's budget moves to the comparison column, the new budget is blank.
     expect(kolumnIds(d, 'vo-kommunstyrelsen')).toEqual(['budget_2024', 'budget_2025']);
     expect(tal(cell(d, 'vo-kommunstyrelsen', 'summa', 'budget_2024'))).toBe(30164);
     expect(tal(cell(d, 'vo-kommunstyrelsen', 'summa', 'budget_2025'))).toBeNull();
     // Row structure, ids, labels and footnotes stay.
-    const rader = (id: string, dd: Dokument) => dd.tabeller.find((x) => x.id === id)!.rader.map((r) => [r.id, r.etikett, r.roll, r.fotnoter]);
+    const rader = (id: string, dd: Dokument) =>
+      dd.tabeller.find((x) => x.id === id)!.rader.map((r) => [r.id, r.etikett, r.roll, r.fotnoter]);
     const gammal = komponerad(paths, 'ks-internbudget-2024');
     expect(rader('driftsammandrag', d)).toEqual(rader('driftsammandrag', gammal));
     expect(t.fotnoter).toEqual(gammal.tabeller.find((x) => x.id === 'driftsammandrag')!.fotnoter);
@@ -152,8 +190,10 @@ describe('ny: ks-internbudget-2024 → ks-internbudget-2025', () => {
   it('moves indicator values one column: the latest outcome to its year, the new year blank, targets with their year', () => {
     const r = loadAndValidate(paths, 'ks-internbudget-2025');
     expect(r.mål!.kolumner.map((k) => [k.id, k.rubrik])).toEqual([
-      ['utfall_2023', '2023'], ['utfall_2024', '2024'],
-      ['målvärde_2025', 'Önskvärd riktning /värde 2025'], ['målvärde_2026', 'Önskvärd riktning /värde 2026'],
+      ['utfall_2023', '2023'],
+      ['utfall_2024', '2024'],
+      ['målvärde_2025', 'Önskvärd riktning /värde 2025'],
+      ['målvärde_2026', 'Önskvärd riktning /värde 2026'],
     ]);
     const ntu = r.mål!.målområden[0]!.kommunövergripande_mål[0]!.nämndmål[0]!.indikatorer[0]!;
     expect(ntu.id).toBe('ntu-otrygghet-utevistelse');
@@ -175,7 +215,9 @@ describe('ny: ks-internbudget-2024 → ks-internbudget-2025', () => {
       expect(x.status).toBeUndefined();
       expect(x.kommentar).toBeUndefined();
     }
-    expect(alla.find((x) => x.not?.includes('Leanlinks'))!.not).toBe('Tas om hand i Leanlinks förvaltningsbudget och verksamhetsplan.');
+    expect(alla.find((x) => x.not?.includes('Leanlinks'))!.not).toBe(
+      'Tas om hand i Leanlinks förvaltningsbudget och verksamhetsplan.',
+    );
     // The checks list every uppdrag still to review, at its line in uppdrag.yaml.
     const d = loadAndCompose(paths, 'ks-internbudget-2025').dokument!;
     const review = runChecks(d).fynd.filter((f) => f.regel === 'uppdrag-granska');
@@ -206,7 +248,10 @@ describe('ny: ks-internbudget-2024 → ks-internbudget-2025', () => {
     const text = readFileSync(join(paths.content, 'ks-internbudget-2025', '05-ekonomi.md'), 'utf8');
     expect(text).toContain('{=driftsammandrag/summa/budget_2024 mnkr}');
     const d = komponerad(paths, 'ks-internbudget-2025');
-    expect(d.referenser.map((r) => r.fakta[0])).toEqual(['driftsammandrag/summa/budget_2024', 'vo-kommunstyrelsen/summa/budget_2024']);
+    expect(d.referenser.map((r) => r.fakta[0])).toEqual([
+      'driftsammandrag/summa/budget_2024',
+      'vo-kommunstyrelsen/summa/budget_2024',
+    ]);
     expect(d.referenser[0]!.text).toBe('666,8\u00a0mnkr');
   });
 
@@ -217,13 +262,19 @@ describe('ny: ks-internbudget-2024 → ks-internbudget-2025', () => {
     expect(tal(cell(d, 'driftsammandrag', 'summa', 'budget_2026'))).toBe(680.0);
     expect(tal(cell(d, 'driftsammandrag', 'summa', 'budget_2025'))).toBe(673.7);
     const text = readFileSync(join(paths.content, 'ks-internbudget-2026', '05-ekonomi.md'), 'utf8');
-    expect(text.split('\n').filter((r) => r.startsWith(UTKAST_MARKÖR))).toEqual([utkastMarkering('ks-internbudget-2025', 2026)]);
+    expect(text.split('\n').filter((r) => r.startsWith(UTKAST_MARKÖR))).toEqual([
+      utkastMarkering('ks-internbudget-2025', 2026),
+    ]);
     expect(text.startsWith(`# Ekonomi\n\n${utkastMarkering('ks-internbudget-2025', 2026)}\n\n`)).toBe(true);
     const uppdrag = readFileSync(join(paths.data, 'ks-internbudget-2026', 'uppdrag.yaml'), 'utf8');
     expect(uppdrag.match(/granska: true/g)?.length).toBe(30);
     // Budget 2024 is gone from the tables now: the reference becomes the text it printed, and says so.
-    expect(text).toContain('För 2024 summerar nämndens internbudget till 666,8 mnkr, och av det avser 30,2 mnkr verksamhetsområdet Kommunstyrelsen.');
-    expect(utskrift(log)).toMatch(/05-ekonomi\.md:7:\d+: referensen \{=driftsammandrag\/summa\/budget_2024 mnkr\} ersattes med texten "666,8 mnkr"/);
+    expect(text).toContain(
+      'För 2024 summerar nämndens internbudget till 666,8 mnkr, och av det avser 30,2 mnkr verksamhetsområdet Kommunstyrelsen.',
+    );
+    expect(utskrift(log)).toMatch(
+      /05-ekonomi\.md:7:\d+: referensen \{=driftsammandrag\/summa\/budget_2024 mnkr\} ersattes med texten "666,8 mnkr"/,
+    );
   });
 
   it('refuses to overwrite: running it again exits 1 and changes nothing', () => {
@@ -245,29 +296,55 @@ describe('ny: the delårsrapport and the förvaltningsbudget roll too', () => {
     const r = d.rapport;
     expect(r.titel).toBe('Delårsrapport per den 31 augusti 2022');
     expect(r.period).toEqual({ från: '2022-01-01', till: '2022-08-31', benämning: 'per den 31 augusti 2022' });
-    expect([r.budgetår, r.planår, r.status, r.datum]).toEqual([2022, { från: 2023, till: 2025 }, 'utkast', '2022-08-31']);
+    expect([r.budgetår, r.planår, r.status, r.datum]).toEqual([
+      2022,
+      { från: 2023, till: 2025 },
+      'utkast',
+      '2022-08-31',
+    ]);
     expect(r.accepterade).toEqual([]);
     expect(r.bilagor).toHaveLength(5);
     // A new year has no assessment yet.
     expect(d.mål.flatMap((m) => m.nämndmål).filter((n) => n.bedömning)).toEqual([]);
     const v = loadAndValidate(paths, 'ks-delarsrapport-2022-08');
-    expect(v.uppdrag!.listor.flatMap((l) => l.uppdrag).every((u) => u.status === undefined && u.kommentar === undefined)).toBe(true);
+    expect(
+      v.uppdrag!.listor.flatMap((l) => l.uppdrag).every((u) => u.status === undefined && u.kommentar === undefined),
+    ).toBe(true);
     // "Augusti 2020" (the same period last year) now shows August 2021: last year's figures.
     expect(kolumnIds(d, 'personal')).toEqual(['målvärde_2022', 'utfall_augusti_2022', 'utfall_augusti_2021']);
     expect(tal(cell(d, 'personal', 'antal_tillsvidare_anställda', 'utfall_augusti_2021'))).toBe(139);
     expect(tal(cell(d, 'personal', 'antal_tillsvidare_anställda', 'utfall_augusti_2022'))).toBeNull();
-    expect(kolumnIds(d, 'driftsammandrag-resultat')).toEqual(['redovisat_jan_aug_2022', 'budget_jan_aug_2022', 'avvikelse', 'redovisat_jan_aug_2021']);
+    expect(kolumnIds(d, 'driftsammandrag-resultat')).toEqual([
+      'redovisat_jan_aug_2022',
+      'budget_jan_aug_2022',
+      'avvikelse',
+      'redovisat_jan_aug_2021',
+    ]);
     expect(tal(cell(d, 'driftsammandrag-resultat', 'summa', 'redovisat_jan_aug_2021'))).toBe(324596);
     expect(tal(cell(d, 'driftsammandrag-resultat', 'summa', 'avvikelse'))).toBeNull();
     expect(d.tabeller.find((t) => t.id === 'driftsammandrag-resultat')!.rubrik).toBe('Resultat 31 augusti 2022');
     // Rules and samband name the new columns.
     const t = d.tabeller.find((x) => x.id === 'driftsammandrag-prognos')!;
-    expect(t.regler.filter((x) => x.kolumn === 'avvikelse').map((x) => x.är)).toEqual(['budget_2022 - prognos_2022', 'prognos_2022 - budget_2022']);
+    expect(t.regler.filter((x) => x.kolumn === 'avvikelse').map((x) => x.är)).toEqual([
+      'budget_2022 - prognos_2022',
+      'prognos_2022 - budget_2022',
+    ]);
     expect(t.regler.find((x) => x.kolumner)!.kolumner).toEqual(['prognos_2022', 'budget_2022', 'bokslut_2021']);
-    expect(d.diagram.find((x) => x.id === 'prognos-mot-budget-per-stab')!.rubrik).toBe('Prognos för helår 2022 mot budget per stab');
-    expect(d.samband.find((s) => s.kolumner)!.kolumner).toEqual({ prognos_2022: 'prognos_2022_netto', budget_2022: 'investeringsram_2022', avvikelse: 'avvikelse' });
+    expect(d.diagram.find((x) => x.id === 'prognos-mot-budget-per-stab')!.rubrik).toBe(
+      'Prognos för helår 2022 mot budget per stab',
+    );
+    expect(d.samband.find((s) => s.kolumner)!.kolumner).toEqual({
+      prognos_2022: 'prognos_2022_netto',
+      budget_2022: 'investeringsram_2022',
+      avvikelse: 'avvikelse',
+    });
     // Goal columns: the latest full-year outcome moves, part-year and new years are blank.
-    expect(v.mål!.kolumner.map((k) => k.id)).toEqual(['utfall_2020', 'utfall_2021', 'utfall_augusti_2022', 'målvärde_2022']);
+    expect(v.mål!.kolumner.map((k) => k.id)).toEqual([
+      'utfall_2020',
+      'utfall_2021',
+      'utfall_augusti_2022',
+      'målvärde_2022',
+    ]);
     const delaktighet = v.mål!.målområden[0]!.kommunövergripande_mål[0]!.nämndmål[0]!.indikatorer[0]!;
     expect(delaktighet.värden).toEqual([{ typ: 'tal', tal: 53 }, { typ: 'tom' }, { typ: 'tom' }, { typ: 'tom' }]);
   });
@@ -279,12 +356,16 @@ describe('ny: the delårsrapport and the förvaltningsbudget roll too', () => {
     const stycke = gammal('uppdrag.yaml').split('\n').slice(7, 11).join('\n');
     expect(stycke).toMatch(/^ {8}text: >-\n {10}Kommunstyrelsen ska/);
     expect(ny('uppdrag.yaml')).toContain(stycke);
-    expect(ny('tabeller.yaml')).toContain('      - { id: prognos_2022, rubrik: Prognos helår, mått: prognos, år: 2022 }\n');
+    expect(ny('tabeller.yaml')).toContain(
+      '      - { id: prognos_2022, rubrik: Prognos helår, mått: prognos, år: 2022 }\n',
+    );
     expect(ny('tabeller.yaml')).toContain('        värden: [null, null, 139]\n');
     expect(ny('mal.yaml')).toContain('                värden: [2.40, null, null, null]\n');
     // Every line of the new tabeller.yaml that is not a moved column, value or rule is an old line.
     const gamla = new Set(gammal('tabeller.yaml').split('\n'));
-    const nya = ny('tabeller.yaml').split('\n').filter((r) => !gamla.has(r));
+    const nya = ny('tabeller.yaml')
+      .split('\n')
+      .filter((r) => !gamla.has(r));
     expect(nya.filter((r) => !/(\{ id: |värden: |är: |rubrik: |kolumner: |kolumn: )/.test(r))).toEqual([]);
   });
 
@@ -294,13 +375,23 @@ describe('ny: the delårsrapport and the förvaltningsbudget roll too', () => {
     expect(d.rapport.titel).toBe('Verksamhetsstöd och service förvaltningsbudget för 2024 med plan för 2025-2029');
     expect(d.rapport.status).toBe('utkast');
     expect(kolumnIds(d, 'investeringar')).toEqual([
-      'budget_2023', 'budget_forslag_2024', 'plan_forslag_2025', 'plan_forslag_2026', 'plan_forslag_2027', 'plan_forslag_2028', 'plan_forslag_2029',
+      'budget_2023',
+      'budget_forslag_2024',
+      'plan_forslag_2025',
+      'plan_forslag_2026',
+      'plan_forslag_2027',
+      'plan_forslag_2028',
+      'plan_forslag_2029',
     ]);
     expect(tal(cell(d, 'investeringar', 'summa', 'budget_2023'))).toBe(60500); // was "Budget förslag 2023"
     expect(tal(cell(d, 'investeringar', 'summa', 'budget_forslag_2024'))).toBe(45000); // was "Plan förslag 2024"
     expect(d.samband.find((s) => s.kolumner)!.kolumner).toEqual({
-      budget_2024: 'budget_forslag_2024', plan_2025: 'plan_forslag_2025', plan_2026: 'plan_forslag_2026',
-      plan_2027: 'plan_forslag_2027', plan_2028: 'plan_forslag_2028', plan_2029: 'plan_forslag_2029',
+      budget_2024: 'budget_forslag_2024',
+      plan_2025: 'plan_forslag_2025',
+      plan_2026: 'plan_forslag_2026',
+      plan_2027: 'plan_forslag_2027',
+      plan_2028: 'plan_forslag_2028',
+      plan_2029: 'plan_forslag_2029',
     });
     const text = readFileSync(join(paths.data, 'vss-forvaltningsbudget-2024', 'tabeller.yaml'), 'utf8');
     expect(text).toContain('kolumner: [bokslut_2022, budget_2024]');
@@ -350,7 +441,9 @@ describe('ny: errors', () => {
     expect(text).not.toBe(readFileSync(fil, 'utf8'));
     writeFile(paths, 'data/vss-forvaltningsbudget-2023/tabeller.yaml', text);
     expect(runNy(paths.root, 'vss-forvaltningsbudget-2024', { från: 'vss-forvaltningsbudget-2023' })).toBe(1);
-    expect(utskrift(err)).toMatch(/tabellen personal: kolumnerna "plan_2028" och "plan_2029" får båda id "plan_2029" när året flyttas.*Inget skrevs/);
+    expect(utskrift(err)).toMatch(
+      /tabellen personal: kolumnerna "plan_2028" och "plan_2029" får båda id "plan_2029" när året flyttas.*Inget skrevs/,
+    );
     expect(existsSync(join(paths.data, 'vss-forvaltningsbudget-2024'))).toBe(false);
     expect(existsSync(join(paths.content, 'vss-forvaltningsbudget-2024'))).toBe(false);
     expect(tillfälligaMappar(paths)).toEqual([]);
@@ -359,7 +452,11 @@ describe('ny: errors', () => {
   it('a source report with errors is not rolled', () => {
     const paths = scratchProject(['vss-forvaltningsbudget-2023']);
     const fil = join(paths.data, 'vss-forvaltningsbudget-2023', 'rapport.yaml');
-    writeFile(paths, 'data/vss-forvaltningsbudget-2023/rapport.yaml', readFileSync(fil, 'utf8').replace('status: förslag', 'status: klar'));
+    writeFile(
+      paths,
+      'data/vss-forvaltningsbudget-2023/rapport.yaml',
+      readFileSync(fil, 'utf8').replace('status: förslag', 'status: klar'),
+    );
     expect(runNy(paths.root, 'vss-forvaltningsbudget-2024', { från: 'vss-forvaltningsbudget-2023' })).toBe(1);
     expect(utskrift(err)).toContain('har fel; rätta dem innan den rullas fram');
     expect(existsSync(join(paths.data, 'vss-forvaltningsbudget-2024'))).toBe(false);
@@ -391,7 +488,9 @@ describe('rollforward rules', () => {
 
   it('moves only the years it should', () => {
     const inom = (y: number) => y >= 2024 && y <= 2029;
-    expect(flyttaÅrIText('Internbudget 2024 med plan för 2025-2029 (beslut 2023, 20245)', inom)).toBe('Internbudget 2025 med plan för 2026-2030 (beslut 2023, 20245)');
+    expect(flyttaÅrIText('Internbudget 2024 med plan för 2025-2029 (beslut 2023, 20245)', inom)).toBe(
+      'Internbudget 2025 med plan för 2026-2030 (beslut 2023, 20245)',
+    );
     expect(flyttaDatum('2023-11-30')).toBe('2024-11-30');
     expect(flyttaDatum('2024-02-29')).toBe('2025-02-28');
     expect(flyttaDatum('2023-02-28')).toBe('2024-02-28');
@@ -402,7 +501,9 @@ describe('rollforward rules', () => {
     const m = utkastMarkering('a-2024', 2025);
     expect(rullaText('Rubrik\n======\n\nText.\n', 'a-2024', 2025, tom).text).toBe(`Rubrik\n======\n\n${m}\n\nText.\n`);
     expect(rullaText('Text utan rubrik.\n', 'a-2024', 2025, tom).text).toBe(`${m}\n\nText utan rubrik.\n`);
-    expect(rullaText('```\n# inte en rubrik\n```\n# Rubrik\n', 'a-2024', 2025, tom).text).toBe(`\`\`\`\n# inte en rubrik\n\`\`\`\n# Rubrik\n\n${m}\n`);
+    expect(rullaText('```\n# inte en rubrik\n```\n# Rubrik\n', 'a-2024', 2025, tom).text).toBe(
+      `\`\`\`\n# inte en rubrik\n\`\`\`\n# Rubrik\n\n${m}\n`,
+    );
     expect(rullaText('# R\r\n\r\nText.\r\n', 'a-2024', 2025, tom).text).toBe(`# R\r\n\r\n${m}\r\n\r\nText.\r\n`);
   });
 
@@ -414,17 +515,35 @@ describe('rollforward rules', () => {
       texter: new Map([['t/summa/budget_2023  mnkr', '12,5\u00a0mnkr']]),
     });
     expect(r.text).toContain('Budget 12,5 mnkr.');
-    expect(r.anteckningar).toEqual(['3:8: referensen {=t/summa/budget_2023  mnkr} ersattes med texten "12,5 mnkr": siffran finns inte längre i tabellerna']);
+    expect(r.anteckningar).toEqual([
+      '3:8: referensen {=t/summa/budget_2023  mnkr} ersattes med texten "12,5 mnkr": siffran finns inte längre i tabellerna',
+    ]);
   });
 
   it('without the old text, a reference whose figure is gone moves with its column, with a note', () => {
-    const karta = { strukturell: new Map([['utfall_2022', 'utfall_2023'], ['budget_2023', 'budget_2024'], ['budget_2024', 'budget_2025']]), sammaSiffror: new Map([['budget_2024', 'budget_2024']]) };
-    const r = rullaText('# R\n\nUtfall {=t/summa/utfall_2022 mnkr} och budget {=t/summa/budget_2024} ({=antal/nämndmål}).\n', 'a-2024', 2025, {
-      tabeller: new Map([['t', karta]]),
-      indikatorer: new Map(),
-    });
-    expect(r.text).toContain('Utfall {=t/summa/utfall_2023 mnkr} och budget {=t/summa/budget_2024} ({=antal/nämndmål}).');
-    expect(r.anteckningar).toEqual([expect.stringMatching(/^3:8: referensen \{=t\/summa\/utfall_2022 mnkr\} visar inte längre samma siffra/)]);
+    const karta = {
+      strukturell: new Map([
+        ['utfall_2022', 'utfall_2023'],
+        ['budget_2023', 'budget_2024'],
+        ['budget_2024', 'budget_2025'],
+      ]),
+      sammaSiffror: new Map([['budget_2024', 'budget_2024']]),
+    };
+    const r = rullaText(
+      '# R\n\nUtfall {=t/summa/utfall_2022 mnkr} och budget {=t/summa/budget_2024} ({=antal/nämndmål}).\n',
+      'a-2024',
+      2025,
+      {
+        tabeller: new Map([['t', karta]]),
+        indikatorer: new Map(),
+      },
+    );
+    expect(r.text).toContain(
+      'Utfall {=t/summa/utfall_2023 mnkr} och budget {=t/summa/budget_2024} ({=antal/nämndmål}).',
+    );
+    expect(r.anteckningar).toEqual([
+      expect.stringMatching(/^3:8: referensen \{=t\/summa\/utfall_2022 mnkr\} visar inte längre samma siffra/),
+    ]);
   });
 
   it('is pure: report texts in, report texts out, comments kept', () => {

@@ -3,7 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureOutputDir, OutputError, outputSetNames, recoverOutputSet, writeOutputSet } from '../src/write/output-set.js';
+import {
+  ensureOutputDir,
+  OutputError,
+  outputSetNames,
+  recoverOutputSet,
+  writeOutputSet,
+} from '../src/write/output-set.js';
 import { ROOT, scratchFixture } from './support/project.js';
 
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
@@ -13,7 +19,11 @@ type FileSet = Record<string, string>;
 /** A folder's files as name → content (hex), or undefined when it is absent. */
 function readSet(dir: string): FileSet | undefined {
   if (!existsSync(dir)) return undefined;
-  return Object.fromEntries(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n)).toString('hex')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((n) => [n, readFileSync(join(dir, n)).toString('hex')]),
+  );
 }
 const leftovers = (out: string): string[] => (existsSync(out) ? readdirSync(out).filter((n) => n.startsWith('.')) : []);
 
@@ -22,9 +32,15 @@ describe('writeOutputSet: a report’s files replaced as one set', () => {
 
   it('replaces the whole set, carries over files of other formats, and leaves nothing beside it', () => {
     const out = fresh();
-    writeOutputSet(out, 'r', [{ namn: 'r.html', data: 'a' }, { namn: 'r.pdf', data: 'p1' }]);
+    writeOutputSet(out, 'r', [
+      { namn: 'r.html', data: 'a' },
+      { namn: 'r.pdf', data: 'p1' },
+    ]);
     writeOutputSet(out, 'r', [{ namn: 'r.html', data: 'b' }], { keepOthers: true });
-    expect(readSet(join(out, 'r'))).toEqual({ 'r.html': Buffer.from('b').toString('hex'), 'r.pdf': Buffer.from('p1').toString('hex') });
+    expect(readSet(join(out, 'r'))).toEqual({
+      'r.html': Buffer.from('b').toString('hex'),
+      'r.pdf': Buffer.from('p1').toString('hex'),
+    });
     writeOutputSet(out, 'r', [{ namn: 'r.html', data: 'c' }]);
     expect(Object.keys(readSet(join(out, 'r'))!)).toEqual(['r.html']);
     expect(leftovers(out)).toEqual([]);
@@ -71,18 +87,26 @@ describe('writeOutputSet: a report’s files replaced as one set', () => {
 });
 
 /** Runs the real CLI build; resolves when it ends or is killed. */
-function build(root: string, opts: { killAfterMs?: number; pauseAt?: string } = {}): Promise<{ status: number | null; signal: string | null; err: string }> {
+function build(
+  root: string,
+  opts: { killAfterMs?: number; pauseAt?: string } = {},
+): Promise<{ status: number | null; signal: string | null; err: string }> {
   return new Promise((resolve) => {
     const env = { ...process.env, ...(opts.pauseAt ? { KOMMUNRAPPORT_TESTPAUS: opts.pauseAt } : {}) };
     // node with tsx's loader, one process: tsx's own CLI would leave a child running after SIGKILL.
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--rot', root, 'build', ID, '--format', 'html,xlsx'], { env, cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', MAIN, '--rot', root, 'build', ID, '--format', 'html,xlsx'],
+      { env, cwd: ROOT },
+    );
     let err = '';
     child.stderr.on('data', (b: Buffer) => {
       err += b.toString();
       if (opts.pauseAt && err.includes(`testpaus: ${opts.pauseAt}`)) child.kill('SIGKILL');
     });
     child.stdout.resume();
-    const timer = opts.killAfterMs !== undefined ? setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs) : undefined;
+    const timer =
+      opts.killAfterMs !== undefined ? setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs) : undefined;
     child.on('close', (status, signal) => {
       if (timer) clearTimeout(timer);
       resolve({ status, signal, err });
@@ -110,7 +134,8 @@ describe('a killed build leaves the complete previous set or the complete new on
     expect(setA).not.toEqual(setB);
     expect(Object.keys(setA).sort()).toEqual(['exempel-2025.html', 'exempel-2025.xlsx', 'kontroll.json']);
 
-    const complete = (s: FileSet | undefined): boolean => s !== undefined && (JSON.stringify(s) === JSON.stringify(setA) || JSON.stringify(s) === JSON.stringify(setB));
+    const complete = (s: FileSet | undefined): boolean =>
+      s !== undefined && (JSON.stringify(s) === JSON.stringify(setA) || JSON.stringify(s) === JSON.stringify(setB));
     const setAside = (): FileSet | undefined => {
       const aside = leftovers(out).find((n) => n.endsWith('.gammal'));
       return aside ? readSet(join(out, aside)) : undefined;

@@ -48,7 +48,14 @@ function bodyLines(words: WordBox[], page: number): string[] {
     if (l) l.words.push(w);
     else lines.push({ y: w.yMin, words: [w] });
   }
-  return lines.sort((a, b) => a.y - b.y).map((l) => l.words.sort((a, b) => a.xMin - b.xMin).map((w) => w.text).join(' '));
+  return lines
+    .sort((a, b) => a.y - b.y)
+    .map((l) =>
+      l.words
+        .sort((a, b) => a.xMin - b.xMin)
+        .map((w) => w.text)
+        .join(' '),
+    );
 }
 
 /** Every heading and caption of the model, as printed. */
@@ -91,7 +98,11 @@ describe.each(ALL)('%s, read back with pdftotext -bbox', (id) => {
       expect(w.xMax, `${w.text} på sidan ${w.page + 1}`).toBeLessThanOrEqual(PAGE.width - PAGE.right + 1);
       expect(w.xMin, `${w.text} på sidan ${w.page + 1}`).toBeGreaterThanOrEqual(PAGE.left - 1);
       // Outside the text area only the running header and the page number.
-      if (!inBody(w) && w.page > 0) expect(w.yMax < PAGE.top || /^(Sida|\d+|av)$/.test(w.text) || w.yMin > PAGE.height - PAGE.bottom, `${w.text} på sidan ${w.page + 1}`).toBe(true);
+      if (!inBody(w) && w.page > 0)
+        expect(
+          w.yMax < PAGE.top || /^(Sida|\d+|av)$/.test(w.text) || w.yMin > PAGE.height - PAGE.bottom,
+          `${w.text} på sidan ${w.page + 1}`,
+        ).toBe(true);
     }
   });
 });
@@ -100,7 +111,8 @@ describe('the fixture of page-end cases', () => {
   it('prints every goal description to its last word, and the goal again on a page its table continues on', () => {
     const text = pdfPages(file(FIXTURE)).join('\n').replace(/\s+/g, ' ');
     const d = docs.get(FIXTURE)!;
-    for (const m of d.mål) for (const n of m.nämndmål) expect(text).toContain(n.beskrivning!.replace(/\s+/g, ' ').slice(-80));
+    for (const m of d.mål)
+      for (const n of m.nämndmål) expect(text).toContain(n.beskrivning!.replace(/\s+/g, ' ').slice(-80));
   });
   it('repeats a goal with its column heads on every page its indicators run over', () => {
     const pages = pdfPages(file(FIXTURE));
@@ -122,7 +134,11 @@ describe('the fixture of page-end cases', () => {
     const row = (label: string): WordBox[] =>
       words
         .filter((w) => w.text === label)
-        .map((l) => words.filter((w) => w.page === l.page && Math.abs(w.yMin - l.yMin) < 2 && w.xMin > l.xMin).sort((a, b) => a.xMin - b.xMin))
+        .map((l) =>
+          words
+            .filter((w) => w.page === l.page && Math.abs(w.yMin - l.yMin) < 2 && w.xMin > l.xMin)
+            .sort((a, b) => a.xMin - b.xMin),
+        )
         .find((r) => r.length === 3)!;
     const figures = row('Bibliotek').slice(-3);
     const simhall = row('Tärnan').slice(-3);
@@ -142,31 +158,51 @@ describe('the fixture of page-end cases', () => {
 
 describe('the build verifies its own PDF (src/render/pdf/verify.ts)', () => {
   it('fails, naming the block, where a cell spanning rows runs past the page end as the old goal tables did', async () => {
-    const long = Array.from({ length: 90 }, (_, i) => `mening${i} om målet och hur förvaltningen följer upp det varje år.`).join(' ');
+    const long = Array.from(
+      { length: 90 },
+      (_, i) => `mening${i} om målet och hur förvaltningen följer upp det varje år.`,
+    ).join(' ');
     const def = {
       pageSize: 'A4' as const,
       pageMargins: [57, 64, 57, 58] as [number, number, number, number],
       content: [
         { text: 'Fyllnad '.repeat(600) },
-        { table: { dontBreakRows: true, widths: [95, '*'], body: [[{ text: long, rowSpan: 2 }, 'Indikator A'], [{}, 'Indikator B']] } },
+        {
+          table: {
+            dontBreakRows: true,
+            widths: [95, '*'],
+            body: [
+              [{ text: long, rowSpan: 2 }, 'Indikator A'],
+              [{}, 'Indikator B'],
+            ],
+          },
+        },
       ],
     };
     const { pages } = await layoutPdfPages(def);
     const problems = verifyLayout(pages, [{ namn: 'målet «Lång beskrivning»', ord: long.split(' ') }]);
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.join('\n')).toMatch(/målet «Lång beskrivning»: ordet «mening\d+|går utanför textytan|utanför sidan/);
+    expect(problems.join('\n')).toMatch(
+      /målet «Lång beskrivning»: ordet «mening\d+|går utanför textytan|utanför sidan/,
+    );
   });
   it('passes when every word is there, and fails when a word of the model is not', async () => {
     const { pages } = await layoutPdfPages({ content: [{ text: 'Nämnden har tre mål för 2026.' }] });
-    expect(verifyLayout(pages, [{ namn: 'stycket', ord: ['Nämnden', 'har', 'tre', 'mål', 'för', '2026.'] }])).toEqual([]);
-    expect(verifyLayout(pages, [{ namn: 'stycket «Nämnden har»', ord: ['Nämnden', 'har', 'fyra', 'mål'] }])).toEqual(['stycket «Nämnden har»: ordet «fyra» (ord 3 av 4) syns inte i PDF:ens textyta efter «har» på sidan 1']);
+    expect(verifyLayout(pages, [{ namn: 'stycket', ord: ['Nämnden', 'har', 'tre', 'mål', 'för', '2026.'] }])).toEqual(
+      [],
+    );
+    expect(verifyLayout(pages, [{ namn: 'stycket «Nämnden har»', ord: ['Nämnden', 'har', 'fyra', 'mål'] }])).toEqual([
+      'stycket «Nämnden har»: ordet «fyra» (ord 3 av 4) syns inte i PDF:ens textyta efter «har» på sidan 1',
+    ]);
   });
 });
 
 describe('chart text from the facts', () => {
   it("quotes the table's own sum row, never a recomputed total that contradicts it", () => {
     const text = pdfPages(file('ks-internbudget-2024')).join('\n').replace(/\s+/g, ' ');
-    expect(text).toContain('Totalt enligt tabellens rad Summa nämndens internbudget: 554,9 mnkr för Utfall 2022, 618,5 mnkr för Budget 2023 och 666,8 mnkr för Budget 2024.');
+    expect(text).toContain(
+      'Totalt enligt tabellens rad Summa nämndens internbudget: 554,9 mnkr för Utfall 2022, 618,5 mnkr för Budget 2023 och 666,8 mnkr för Budget 2024.',
+    );
     expect(text).not.toContain('666,9');
   });
 });

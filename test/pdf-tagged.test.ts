@@ -37,7 +37,12 @@ const flat = (s: string): string => s.replace(/\s+/g, ' ').trim();
 /** An element's text: the runs of its marked content on that page. */
 function text(page: PdfjsPage, e: StructNode): string {
   const ids = new Set(contentIds(e));
-  return flat(page.runs.filter((r) => r.mcid && ids.has(r.mcid)).map((r) => r.str).join(' '));
+  return flat(
+    page.runs
+      .filter((r) => r.mcid && ids.has(r.mcid))
+      .map((r) => r.str)
+      .join(' '),
+  );
 }
 
 /** The model's headings in reading order, with the role each must have. */
@@ -67,7 +72,24 @@ describe.each(ALL)('%s, read back with pdf.js', (id) => {
   it('has a structure tree with the expected roles, and every text run tagged or an artifact', () => {
     const pages = read.get(id)!;
     const roles = new Set(pages.flatMap((p) => elements(p.tree).map((e) => e.role)));
-    for (const r of ['Document', 'H1', 'P', 'Table', 'THead', 'TBody', 'TR', 'TH', 'TD', 'Caption', 'L', 'LI', 'LBody', 'TOC', 'TOCI']) expect(roles, r).toContain(r);
+    for (const r of [
+      'Document',
+      'H1',
+      'P',
+      'Table',
+      'THead',
+      'TBody',
+      'TR',
+      'TH',
+      'TD',
+      'Caption',
+      'L',
+      'LI',
+      'LBody',
+      'TOC',
+      'TOCI',
+    ])
+      expect(roles, r).toContain(r);
     pages.forEach((p, i) => {
       expect(p.tree, `sidan ${i + 1}`).not.toBeNull();
       const loose = p.runs.filter((r) => !r.mcid && !r.artifact).map((r) => r.str);
@@ -78,17 +100,33 @@ describe.each(ALL)('%s, read back with pdf.js', (id) => {
   });
   it('has every heading of the model as H1–H6 in order', () => {
     const pages = read.get(id)!;
-    const found = pages.flatMap((p) => elements(p.tree).filter((e) => /^H[1-6]$/.test(e.role)).map((e) => ({ role: e.role, text: text(p, e) })));
+    const found = pages.flatMap((p) =>
+      elements(p.tree)
+        .filter((e) => /^H[1-6]$/.test(e.role))
+        .map((e) => ({ role: e.role, text: text(p, e) })),
+    );
     // pdf.js gives a word broken after a hyphen or slash as two runs: compare without spaces.
-    const bare = (hs: { role: string; text: string }[]): string[] => hs.map((h) => `${h.role} ${h.text.replace(/\s+/g, '')}`);
+    const bare = (hs: { role: string; text: string }[]): string[] =>
+      hs.map((h) => `${h.role} ${h.text.replace(/\s+/g, '')}`);
     expect(bare(found)).toEqual(bare(modelHeadings(docs.get(id)!)));
   });
   it('has every table with its caption and header cells', () => {
     const pages = read.get(id)!;
     const d = docs.get(id)!;
-    const captions = pages.flatMap((p) => elements(p.tree).filter((e) => e.role === 'Caption').map((e) => text(p, e)));
-    const expected = [...d.tabeller.map((t) => flat(caption(t))), ...d.diagram.map((b) => `Diagram ${b.nummer}. ${flat(b.rubrik)}`)];
-    for (const c of expected) expect(captions.some((x) => x.startsWith(c)), c).toBe(true);
+    const captions = pages.flatMap((p) =>
+      elements(p.tree)
+        .filter((e) => e.role === 'Caption')
+        .map((e) => text(p, e)),
+    );
+    const expected = [
+      ...d.tabeller.map((t) => flat(caption(t))),
+      ...d.diagram.map((b) => `Diagram ${b.nummer}. ${flat(b.rubrik)}`),
+    ];
+    for (const c of expected)
+      expect(
+        captions.some((x) => x.startsWith(c)),
+        c,
+      ).toBe(true);
     for (const p of pages)
       for (const t of elements(p.tree).filter((e) => e.role === 'Table')) {
         const kids = (t.children ?? []).filter((k): k is StructNode => 'role' in k).map((k) => k.role);
@@ -107,7 +145,10 @@ describe.each(ALL)('%s, read back with pdf.js', (id) => {
 
 describe('repeated table heads', () => {
   it('are artifacts after a page break: a screen reader reads a goal once', () => {
-    const runs = read.get(FIXTURE)!.flatMap((p) => p.runs).filter((r) => r.str.includes('Mål 5, ett levande kultur'));
+    const runs = read
+      .get(FIXTURE)!
+      .flatMap((p) => p.runs)
+      .filter((r) => r.str.includes('Mål 5, ett levande kultur'));
     expect(runs.length).toBeGreaterThanOrEqual(2);
     expect(runs.filter((r) => r.mcid).length).toBe(1);
     expect(runs.filter((r) => r.artifact).length).toBe(runs.length - 1);
@@ -120,7 +161,9 @@ describe('document-level accessibility', () => {
     expect(bytes).toContain('/Lang (sv-SE)');
     expect(bytes).toMatch(/\/DisplayDocTitle true/);
     expect(bytes).toMatch(/\/MarkInfo/);
-    const meta = execFileSync(requireTool('pdfinfo', 'poppler-utils'), ['-meta', file('ks-internbudget-2024')], { encoding: 'utf8' });
+    const meta = execFileSync(requireTool('pdfinfo', 'poppler-utils'), ['-meta', file('ks-internbudget-2024')], {
+      encoding: 'utf8',
+    });
     expect(meta).toContain('<pdfuaid:part>1</pdfuaid:part>');
     expect(spawnSync(requireTool('qpdf', 'qpdf'), ['--check', file('ks-internbudget-2024')]).status).toBe(0);
   });

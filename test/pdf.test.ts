@@ -52,7 +52,8 @@ describe.each(REPORTS)('%s', (id) => {
     expect(tocStart).toBeGreaterThan(0);
     const entries: { title: string; page: number }[] = [];
     for (const p of pages.slice(tocStart, tocStart + 3)) {
-      for (const m of p.matchAll(/^\s*(\S.*?\S)\s{2,}(\d+)\s*$/gm)) if (!/^Sida /.test(m[1]!)) entries.push({ title: m[1]!, page: Number(m[2]) });
+      for (const m of p.matchAll(/^\s*(\S.*?\S)\s{2,}(\d+)\s*$/gm))
+        if (!/^Sida /.test(m[1]!)) entries.push({ title: m[1]!, page: Number(m[2]) });
     }
     expect(entries.length).toBeGreaterThan(10);
     const flat = (p: string): string => p.replace(/\s+/g, ' ');
@@ -71,7 +72,8 @@ describe.each(REPORTS)('%s', (id) => {
     const r = spawnSync(qpdf, ['--check', file(id)], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('No syntax or stream encoding errors');
-    const outlines = JSON.parse(execFileSync(qpdf, ['--json', '--json-key=outlines', file(id)], { encoding: 'utf8' })).outlines as { title: string; kids: unknown[] }[];
+    const outlines = JSON.parse(execFileSync(qpdf, ['--json', '--json-key=outlines', file(id)], { encoding: 'utf8' }))
+      .outlines as { title: string; kids: unknown[] }[];
     expect(outlines.length).toBeGreaterThan(4);
     expect(outlines.some((o) => o.kids.length > 0)).toBe(true);
   });
@@ -93,7 +95,11 @@ describe('shaping and font tables shared between documents (src/render/pdf/shapi
     // beforeAll rendered the förvaltningsbudget last, with the words of the other two already shaped.
     const id = 'vss-forvaltningsbudget-2023';
     const out = mkdtempSync(join(tmpdir(), 'kommunrapport-pdf-alone-'));
-    const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'main.ts'), 'build', id, '--format', 'pdf', '--out', out], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      [join(ROOT, 'src', 'cli', 'main.ts'), 'build', id, '--format', 'pdf', '--out', out],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
     const alone = readFileSync(join(out, id, `${id}.pdf`));
     expect(alone.equals(readFileSync(file(id)))).toBe(true);
@@ -139,7 +145,13 @@ describe('line runs (src/render/pdf/line-runs.ts)', () => {
     let worst = 0;
     ours.forEach((w, i) => {
       const t = theirs[i]!;
-      worst = Math.max(worst, Math.abs(w.xMin - t.xMin), Math.abs(w.xMax - t.xMax), Math.abs(w.yMin - t.yMin), Math.abs(w.yMax - t.yMax));
+      worst = Math.max(
+        worst,
+        Math.abs(w.xMin - t.xMin),
+        Math.abs(w.xMax - t.xMax),
+        Math.abs(w.yMin - t.yMin),
+        Math.abs(w.yMax - t.yMax),
+      );
     });
     expect(worst).toBeLessThan(0.001);
     // One text object per run of words instead of one per word. (Since the PDF is tagged, both files
@@ -149,7 +161,12 @@ describe('line runs (src/render/pdf/line-runs.ts)', () => {
   it('words with combining marks (offset glyphs) land where pdfmake alone draws them', async () => {
     // Roboto composes e + acute into é, but places an acute over q and a dot under x as offset glyphs.
     const text = 'Vi betalar 1 200 kr per caf\u00e9, q\u0301 och x\u0323 i samma rad som 1 150 kr.';
-    const def = { content: [{ text, fontSize: 11 }, { text: `${text} ${text}`, alignment: 'justify' as const }] };
+    const def = {
+      content: [
+        { text, fontSize: 11 },
+        { text: `${text} ${text}`, alignment: 'justify' as const },
+      ],
+    };
     const qpdf = requireTool('qpdf', 'qpdf');
     const build = async (runs: boolean): Promise<string> => {
       const f = join(dir, `kombinerade-${runs}.pdf`);
@@ -165,9 +182,13 @@ describe('line runs (src/render/pdf/line-runs.ts)', () => {
     const theirs = pdfWords(await build(false));
     expect(ours.map((w) => w.text)).toEqual(theirs.map((w) => w.text));
     expect(ours.length).toBeGreaterThan(30);
-    ours.forEach((w, i) => expect(Math.abs(w.xMin - theirs[i]!.xMin) + Math.abs(w.yMax - theirs[i]!.yMax)).toBeLessThan(0.001));
+    ours.forEach((w, i) =>
+      expect(Math.abs(w.xMin - theirs[i]!.xMin) + Math.abs(w.yMax - theirs[i]!.yMax)).toBeLessThan(0.001),
+    );
     // The offset glyphs were placed by their own Tm inside a run's text object.
-    const content = execFileSync(qpdf, ['--qdf', '--object-streams=disable', join(dir, 'kombinerade-true.pdf'), '-'], { encoding: 'latin1' });
+    const content = execFileSync(qpdf, ['--qdf', '--object-streams=disable', join(dir, 'kombinerade-true.pdf'), '-'], {
+      encoding: 'latin1',
+    });
     expect(content.match(/ Tm\n/g)!.length).toBeGreaterThan(content.match(/^BT$/gm)!.length);
   });
 });

@@ -64,7 +64,12 @@ describe('report kinds and their generic templates', () => {
     expect(runInit(p.root, 'ekby-t', { typ: 'tertialrapport', ...ekby })).toBe(0);
     const d = loadAndCompose(p, 'ekby-t').dokument!;
     expect(d.titelsida.period).toBe('Tertialrapport per den 30 april 2026');
-    expect(d.tabeller[0]!.kolumner.map((k) => k.rubrik)).toEqual(['Budget 2026', 'Utfall jan–apr 2026', 'Prognos 2026', 'Avvikelse']);
+    expect(d.tabeller[0]!.kolumner.map((k) => k.rubrik)).toEqual([
+      'Budget 2026',
+      'Utfall jan–apr 2026',
+      'Prognos 2026',
+      'Avvikelse',
+    ]);
   });
 
   it('init never overwrites, and refuses an unknown kind with exit code 2', () => {
@@ -101,10 +106,12 @@ describe('report kinds and their generic templates', () => {
   });
 });
 
-describe('ny --typ: the year\'s follow-up from its budget', () => {
+describe("ny --typ: the year's follow-up from its budget", () => {
   it('carries goals, indicators, uppdrag and the budget column; outcome, prognos and avvikelse are empty', () => {
     const p = scratchProject(['ks-internbudget-2024']);
-    expect(runNy(p.root, 'ks-delar-2024', { från: 'ks-internbudget-2024', typ: 'delårsrapport' }), utskrift(err)).toBe(0);
+    expect(runNy(p.root, 'ks-delar-2024', { från: 'ks-internbudget-2024', typ: 'delårsrapport' }), utskrift(err)).toBe(
+      0,
+    );
     const c = loadAndCompose(p, 'ks-delar-2024');
     expect(hasErrors(c.diagnostics), c.diagnostics.map((x) => x.meddelande).join('\n')).toBe(false);
     const d = c.dokument!;
@@ -114,21 +121,39 @@ describe('ny --typ: the year\'s follow-up from its budget', () => {
     const ds = d.tabeller.find((t) => t.id === 'driftsammandrag')!;
     expect(ds.kolumner.map((k) => k.id)).toEqual(['budget_2024', 'utfall_2024', 'prognos_2024', 'avvikelse_2024']);
     // The budget figure is the internbudget's own; the new columns are blank.
-    expect(d.fakta.get('driftsammandrag/summa/budget_2024')?.cell).toEqual(gammal.fakta.get('driftsammandrag/summa/budget_2024')?.cell);
+    expect(d.fakta.get('driftsammandrag/summa/budget_2024')?.cell).toEqual(
+      gammal.fakta.get('driftsammandrag/summa/budget_2024')?.cell,
+    );
     expect(d.fakta.get('driftsammandrag/summa/prognos_2024')?.cell.typ).toBe('tom');
     expect(d.mål.flatMap((m) => m.nämndmål).length).toBe(gammal.mål.flatMap((m) => m.nämndmål).length);
-    expect(d.uppdrag.reduce((n, u) => n + u.uppdrag.length, 0)).toBe(gammal.uppdrag.reduce((n, u) => n + u.uppdrag.length, 0));
+    expect(d.uppdrag.reduce((n, u) => n + u.uppdrag.length, 0)).toBe(
+      gammal.uppdrag.reduce((n, u) => n + u.uppdrag.length, 0),
+    );
     expect(d.uppdrag.every((u) => u.medStatus)).toBe(true);
-    expect(readdirSync(join(p.content, 'ks-delar-2024'))).toEqual(['01-sammanfattning.md', '02-ekonomi.md', '03-verksamhet.md']);
+    expect(readdirSync(join(p.content, 'ks-delar-2024'))).toEqual([
+      '01-sammanfattning.md',
+      '02-ekonomi.md',
+      '03-verksamhet.md',
+    ]);
     expect(utskrift(log)).toContain('Utfall jan–aug 2024, Prognos 2024, Avvikelse är nya och tomma');
   });
 });
 
 describe('init in a kommun with a profile', () => {
-  it('starts the goals and uppdrag with the profile\'s own words, so the new report builds at once', () => {
+  it("starts the goals and uppdrag with the profile's own words, so the new report builds at once", () => {
     const p = scratchProject(['norrvik-tertial-2026']);
-    expect(runInit(p.root, 'norrvik-delar-2026', { typ: 'delårsrapport', kommun: 'Norrviks kommun', nämnd: 'Socialnämnden', år: '2026' }), utskrift(err)).toBe(0);
-    expect(readFileSync(join(p.data, 'norrvik-delar-2026', 'mal.yaml'), 'utf8')).toContain('bedömning: {nivå: ej-bedömd,');
+    expect(
+      runInit(p.root, 'norrvik-delar-2026', {
+        typ: 'delårsrapport',
+        kommun: 'Norrviks kommun',
+        nämnd: 'Socialnämnden',
+        år: '2026',
+      }),
+      utskrift(err),
+    ).toBe(0);
+    expect(readFileSync(join(p.data, 'norrvik-delar-2026', 'mal.yaml'), 'utf8')).toContain(
+      'bedömning: {nivå: ej-bedömd,',
+    );
     expect(readFileSync(join(p.data, 'norrvik-delar-2026', 'uppdrag.yaml'), 'utf8')).toContain('status: "påbörjat"');
     const c = loadAndCompose(p, 'norrvik-delar-2026');
     expect(hasErrors(c.diagnostics), c.diagnostics.map((x) => x.meddelande).join('\n')).toBe(false);

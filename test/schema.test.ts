@@ -17,9 +17,18 @@ describe('cell', () => {
     expect(cellSchema.parse('Öka')).toEqual({ typ: 'riktning', riktning: 'öka', som: 'Öka' });
     expect(cellSchema.parse('≥4,0')).toEqual({ typ: 'jämförelse', operator: '≥', tal: 4, decimaler: 1 });
     expect(cellSchema.parse('≤±5')).toMatchObject({ typ: 'jämförelse', operator: '≤±', tal: 5 });
-    expect(cellSchema.parse('≥ 4% Positiv trend')).toMatchObject({ operator: '≥', tal: 4, enhet: '%', tillägg: 'Positiv trend' });
+    expect(cellSchema.parse('≥ 4% Positiv trend')).toMatchObject({
+      operator: '≥',
+      tal: 4,
+      enhet: '%',
+      tillägg: 'Positiv trend',
+    });
     expect(cellSchema.parse({ tal: 65, referensår: 2020 })).toEqual({ typ: 'tal', tal: 65, referensår: 2020 });
-    expect(cellSchema.parse({ tal: [8, 7], skiljetecken: '/' })).toEqual({ typ: 'flera', tal: [8, 7], skiljetecken: '/' });
+    expect(cellSchema.parse({ tal: [8, 7], skiljetecken: '/' })).toEqual({
+      typ: 'flera',
+      tal: [8, 7],
+      skiljetecken: '/',
+    });
     expect(cellSchema.parse({ text: '(Mäts Q4 2023)' })).toEqual({ typ: 'text', text: '(Mäts Q4 2023)' });
     expect(cellSchema.parse({ från: 98, till: 100 })).toEqual({ typ: 'intervall', från: 98, till: 100 });
     expect(cellSchema.parse({ markör: 'I.U.', fotnot: '*' })).toEqual({ typ: 'iu', som: 'I.U.', fotnot: '*' });
@@ -71,7 +80,9 @@ describe('tabell', () => {
     expect(tabellSchema.safeParse({ ...table, regler: [{ rad: 'summa', är: 'a +' }] }).success).toBe(false);
   });
   it('rejects an unknown role and an unknown key', () => {
-    expect(tabellSchema.safeParse({ ...table, rader: [{ id: 'a', etikett: 'A', roll: 'total', värden: [1, 2] }] }).success).toBe(false);
+    expect(
+      tabellSchema.safeParse({ ...table, rader: [{ id: 'a', etikett: 'A', roll: 'total', värden: [1, 2] }] }).success,
+    ).toBe(false);
     expect(tabellSchema.safeParse({ ...table, färg: 'blå' }).success).toBe(false);
   });
 });
@@ -94,7 +105,14 @@ describe('mål', () => {
               {
                 id: 'god-trygghet',
                 namn: 'God trygghet och säkerhet',
-                indikatorer: [{ id: 'ntu', namn: 'NTU', värden: { u2022: { tal: 31, enhet: '%' }, m2024: 'Minska' }, delrader: [{ namn: 'Män', värden: [1, '-'] }] }],
+                indikatorer: [
+                  {
+                    id: 'ntu',
+                    namn: 'NTU',
+                    värden: { u2022: { tal: 31, enhet: '%' }, m2024: 'Minska' },
+                    delrader: [{ namn: 'Män', värden: [1, '-'] }],
+                  },
+                ],
                 bedömning: { nivå: 'uppfylls-delvis' },
               },
             ],
@@ -116,26 +134,68 @@ describe('mål', () => {
     // The scale is the kommun's (its profile), so the file's schema takes any level id and validation checks it.
     const parsed = målFilSchema.safeParse(bad);
     expect(parsed.success).toBe(true);
-    const fel = granskaOrdval({ id: 'x', tabeller: { tabeller: [], samband: [] }, narrative: [], sources: {}, files: [], diagnostics: [], mål: parsed.data! }, STANDARDPROFIL);
-    expect(fel.map((d) => d.meddelande)).toEqual(['bedömningen "grönt" finns inte i profilens skala; skriv en av uppfylls, uppfylls-delvis, uppfylls-ej, kan-ej-bedömas']);
+    const fel = granskaOrdval(
+      {
+        id: 'x',
+        tabeller: { tabeller: [], samband: [] },
+        narrative: [],
+        sources: {},
+        files: [],
+        diagnostics: [],
+        mål: parsed.data!,
+      },
+      STANDARDPROFIL,
+    );
+    expect(fel.map((d) => d.meddelande)).toEqual([
+      'bedömningen "grönt" finns inte i profilens skala; skriv en av uppfylls, uppfylls-delvis, uppfylls-ej, kan-ej-bedömas',
+    ]);
   });
 });
 
 describe('uppdrag and rapport', () => {
   it('accepts a status list and rejects an unknown status', () => {
-    const ok = { listor: [{ id: 'ks', rubrik: 'Nämndspecifika', typ: 'nämndspecifikt', uppdrag: [{ nummer: 1, text: 'Utred X.', status: 'pågår', kommentar: 'Arbetet pågår.' }] }] };
+    const ok = {
+      listor: [
+        {
+          id: 'ks',
+          rubrik: 'Nämndspecifika',
+          typ: 'nämndspecifikt',
+          uppdrag: [{ nummer: 1, text: 'Utred X.', status: 'pågår', kommentar: 'Arbetet pågår.' }],
+        },
+      ],
+    };
     expect(uppdragFilSchema.safeParse(ok).success).toBe(true);
     const bad = structuredClone(ok);
     (bad.listor[0]!.uppdrag[0] as { status: string }).status = 'klart';
     const parsed = uppdragFilSchema.safeParse(bad);
     expect(parsed.success).toBe(true);
-    const fel = granskaOrdval({ id: 'x', tabeller: { tabeller: [], samband: [] }, narrative: [], sources: {}, files: [], diagnostics: [], uppdrag: parsed.data! }, STANDARDPROFIL);
+    const fel = granskaOrdval(
+      {
+        id: 'x',
+        tabeller: { tabeller: [], samband: [] },
+        narrative: [],
+        sources: {},
+        files: [],
+        diagnostics: [],
+        uppdrag: parsed.data!,
+      },
+      STANDARDPROFIL,
+    );
     expect(fel.map((d) => d.meddelande)).toEqual([
       'statusen "klart" finns inte bland profilens statusord; skriv en av pågår, kvarstår, genomfört, ej påbörjat, avslutat, delvis genomfört, ej genomfört, eller tillåt fri text med uppdragsstatus: {fritext: true}',
     ]);
   });
   it('requires a period for a delårsrapport and a date', () => {
-    const base = { id: 'x', rapporttyp: 'delårsrapport', titel: 'T', kommun: 'K', nämnd: 'N', budgetår: 2021, status: 'beslutad', datum: '2021-08-31' };
+    const base = {
+      id: 'x',
+      rapporttyp: 'delårsrapport',
+      titel: 'T',
+      kommun: 'K',
+      nämnd: 'N',
+      budgetår: 2021,
+      status: 'beslutad',
+      datum: '2021-08-31',
+    };
     const r = rapportSchema.safeParse(base);
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['period']);

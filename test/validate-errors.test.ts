@@ -38,7 +38,8 @@ function project(tabeller = TABELLER, rapport = RAPPORT) {
   return p;
 }
 
-const errorsOf = (tabeller?: string, rapport?: string) => loadAndValidate(project(tabeller, rapport), 'x').diagnostics.filter((d) => d.allvarlighet === 'fel');
+const errorsOf = (tabeller?: string, rapport?: string) =>
+  loadAndValidate(project(tabeller, rapport), 'x').diagnostics.filter((d) => d.allvarlighet === 'fel');
 
 describe('validate: messages name file, line, column and field', () => {
   it('accepts the valid report', () => {
@@ -48,20 +49,33 @@ describe('validate: messages name file, line, column and field', () => {
   it('a wrong type: the cell, with its column id in the field path', () => {
     const [e, ...rest] = errorsOf(TABELLER.replace('[1.0, 3.0]', '[1.0, "12,3x"]'));
     expect(rest).toEqual([]);
-    expect(e).toMatchObject({ regel: 'schema', fält: 'driftsammandrag.rader[1].värden.budget_2024', plats: { fil: 'data/x/tabeller.yaml', rad: 12, kolumn: 43 } });
+    expect(e).toMatchObject({
+      regel: 'schema',
+      fält: 'driftsammandrag.rader[1].värden.budget_2024',
+      plats: { fil: 'data/x/tabeller.yaml', rad: 12, kolumn: 43 },
+    });
     expect(e!.meddelande).toContain('förväntade ett tal');
     expect(e!.meddelande).toContain('"12,3x"');
   });
 
   it('malformed YAML', () => {
-    const [e] = errorsOf(TABELLER.replace('      - {id: b, etikett: B, värden: [1.0, 3.0]}', '      - {id: b, etikett: B, värden: [1.0, 3.0}'));
+    const [e] = errorsOf(
+      TABELLER.replace(
+        '      - {id: b, etikett: B, värden: [1.0, 3.0]}',
+        '      - {id: b, etikett: B, värden: [1.0, 3.0}',
+      ),
+    );
     expect(e).toMatchObject({ regel: 'yaml-syntax', plats: { fil: 'data/x/tabeller.yaml', rad: 12 } });
     expect(e!.meddelande).toMatch(/^ogiltig YAML/);
   });
 
   it('an unknown key, at the key', () => {
     const [e] = errorsOf(undefined, `${RAPPORT}färg: blå\n`);
-    expect(e).toMatchObject({ regel: 'schema', fält: '(filen)', plats: { fil: 'data/x/rapport.yaml', rad: 9, kolumn: 1 } });
+    expect(e).toMatchObject({
+      regel: 'schema',
+      fält: '(filen)',
+      plats: { fil: 'data/x/rapport.yaml', rad: 9, kolumn: 1 },
+    });
     expect(e!.meddelande).toBe('okänd nyckel "färg"');
   });
 
@@ -80,7 +94,11 @@ describe('validate: messages name file, line, column and field', () => {
 
   it('a duplicate id', () => {
     const [e] = errorsOf(TABELLER.replace('{id: b, etikett: B', '{id: a, etikett: B'));
-    expect(e).toMatchObject({ regel: 'dubblett-id', fält: 'driftsammandrag.rader[1].id', plats: { fil: 'data/x/tabeller.yaml', rad: 12 } });
+    expect(e).toMatchObject({
+      regel: 'dubblett-id',
+      fält: 'driftsammandrag.rader[1].id',
+      plats: { fil: 'data/x/tabeller.yaml', rad: 12 },
+    });
   });
 
   it('uppgifter.yaml: a unit it does not know, and an id used twice', () => {
@@ -95,7 +113,11 @@ describe('validate: messages name file, line, column and field', () => {
     expect(e!.meddelande).toContain('mnkr');
     writeFile(p, 'data/x/uppgifter.yaml', UPPGIFTER.replace('enhet: procent', 'enhet: "%"'));
     const [d] = loadAndValidate(p, 'x').diagnostics.filter((x) => x.allvarlighet === 'fel');
-    expect(d).toMatchObject({ regel: 'dubblett-id', fält: 'uppgifter[1].id', plats: { fil: 'data/x/uppgifter.yaml', rad: 3, kolumn: 10 } });
+    expect(d).toMatchObject({
+      regel: 'dubblett-id',
+      fält: 'uppgifter[1].id',
+      plats: { fil: 'data/x/uppgifter.yaml', rad: 3, kolumn: 10 },
+    });
     expect(d!.meddelande).toBe('uppgift-id "pris" används redan (uppgifter[0])');
   });
 
@@ -107,7 +129,11 @@ describe('validate: messages name file, line, column and field', () => {
 
   it('a rule naming a row that does not exist', () => {
     const [e] = errorsOf(TABELLER.replace('är: a + b', 'är: a + c'));
-    expect(e).toMatchObject({ regel: 'okänd-referens', fält: 'driftsammandrag.regler[0].är', plats: { fil: 'data/x/tabeller.yaml', rad: 15 } });
+    expect(e).toMatchObject({
+      regel: 'okänd-referens',
+      fält: 'driftsammandrag.regler[0].är',
+      plats: { fil: 'data/x/tabeller.yaml', rad: 15 },
+    });
     expect(e!.meddelande).toContain('"c"');
   });
 
@@ -124,11 +150,15 @@ describe('kommunrapport validate (the command)', () => {
     const p = project(TABELLER.replace('[1.0, 3.0]', '[1.0, "12,3x"]'));
     const r = spawnSync(cli, [main, '--rot', p.root, 'validate', 'x'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('data/x/tabeller.yaml:12:43 fel schema: driftsammandrag.rader[1].värden.budget_2024: förväntade ett tal');
+    expect(r.stderr).toContain(
+      'data/x/tabeller.yaml:12:43 fel schema: driftsammandrag.rader[1].värden.budget_2024: förväntade ett tal',
+    );
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
   it('exits 0 on the bundled reports and 2 on an unknown option', () => {
-    expect(execFileSync(cli, [main, 'validate'], { encoding: 'utf8', cwd: ROOT })).toContain('ks-internbudget-2024: giltig');
+    expect(execFileSync(cli, [main, 'validate'], { encoding: 'utf8', cwd: ROOT })).toContain(
+      'ks-internbudget-2024: giltig',
+    );
     const r = spawnSync(cli, [main, 'validate', '--okänd'], { encoding: 'utf8', cwd: ROOT });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("okänd flagga '--okänd'");

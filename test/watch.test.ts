@@ -9,7 +9,11 @@ const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
 /** Starts `watch` (as `uid` when given) and collects its output. */
 function startWatch(root: string, uid?: number) {
   const ids = uid !== undefined && process.getuid?.() === 0 ? { uid, gid: uid } : {};
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--rot', root, 'watch', 'exempel-2025'], { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT, ...ids });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--rot', root, 'watch', 'exempel-2025'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    ...ids,
+  });
   const log = { out: '' };
   child.stdout.on('data', (b: Buffer) => (log.out += b.toString()));
   child.stderr.on('data', (b: Buffer) => (log.out += b.toString()));
@@ -32,7 +36,9 @@ describe('watch survives what happens to folders', () => {
     const html = join(p.root, 'out', 'exempel-2025', 'exempel-2025.html');
     const md = join(p.content, 'exempel-2025', '01-inledning.md');
     try {
-      let at = await waitFor(/Bevakar exempel-2025: data\/exempel-2025, content\/exempel-2025, templates.*väntar på nästa ändring/);
+      let at = await waitFor(
+        /Bevakar exempel-2025: data\/exempel-2025, content\/exempel-2025, templates.*väntar på nästa ändring/,
+      );
       at = Math.max(at, await waitFor(/\[start\] pdf, xlsx och docx klara/));
       for (const dir of [join(p.data, 'exempel-2025'), join(p.content, 'exempel-2025')]) {
         renameSync(dir, `${dir}-borta`);
@@ -68,11 +74,20 @@ describe('watch survives what happens to folders', () => {
       // The watcher is ready once it says so, after the first build.
       let at = Math.max(await waitFor(/\[start\] pdf, xlsx och docx klara/), await waitFor(/Bevakar exempel-2025/));
       chmodSync(md, 0o000);
-      writeFileSync(join(p.content, 'exempel-2025', '01-inledning.md'), `${readFileSync(join(p.content, 'exempel-2025', '01-inledning.md'), 'utf8')}\nRättighetstest.\n`);
-      at = await waitFor(/content\/exempel-2025\/02-ekonomi\.md:1:1 fel läsfel: kunde inte läsa content\/exempel-2025\/02-ekonomi\.md: behörighet saknas/, at);
+      writeFileSync(
+        join(p.content, 'exempel-2025', '01-inledning.md'),
+        `${readFileSync(join(p.content, 'exempel-2025', '01-inledning.md'), 'utf8')}\nRättighetstest.\n`,
+      );
+      at = await waitFor(
+        /content\/exempel-2025\/02-ekonomi\.md:1:1 fel läsfel: kunde inte läsa content\/exempel-2025\/02-ekonomi\.md: behörighet saknas/,
+        at,
+      );
       at = await waitFor(/fel i rapporten \(tidigare filer lämnas orörda\); väntar på nästa ändring/, at);
       chmodSync(md, 0o644);
-      writeFileSync(join(p.content, 'exempel-2025', '01-inledning.md'), `${readFileSync(join(p.content, 'exempel-2025', '01-inledning.md'), 'utf8')}\nIgen.\n`);
+      writeFileSync(
+        join(p.content, 'exempel-2025', '01-inledning.md'),
+        `${readFileSync(join(p.content, 'exempel-2025', '01-inledning.md'), 'utf8')}\nIgen.\n`,
+      );
       await waitFor(/html klar på \d+ ms/, at);
       expect(readFileSync(join(p.root, 'out', 'exempel-2025', 'exempel-2025.html'), 'utf8')).toContain('Igen.');
       expect(log.out).not.toMatch(/internt fel|EACCES|permission/);

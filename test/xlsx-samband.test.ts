@@ -17,7 +17,9 @@ describe('Kontroll sheet: samband as formulas', () => {
     expect(found).toBeDefined();
     const row = found!;
     expect(row.getCell(10).value).toBe('tusenfel');
-    expect((row.getCell(8).value as { formula: string }).formula).toMatch(/^investeringar!\$?[A-Z]+\$?\d+$|^'investeringar'!\$?[A-Z]+\$?\d+$/);
+    expect((row.getCell(8).value as { formula: string }).formula).toMatch(
+      /^investeringar!\$?[A-Z]+\$?\d+$|^'investeringar'!\$?[A-Z]+\$?\d+$/,
+    );
     const diff = row.getCell(9).value as { formula: string; result: number };
     expect(diff.formula).toBe(`ROUND(D${row.number}-H${row.number},6)`);
     expect(diff.result).toBeCloseTo(4400 - 4.4, 9);

@@ -19,7 +19,8 @@ import { requireTool } from './support/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-xlsx-'));
 const kontrollOf = (d: Dokument, belopp: TextBelopp[] = []): Kontrollresultat => ({ fynd: d.diagnostics, belopp });
-const render = (d: Dokument, k: Kontrollresultat = kontrollOf(d)): Promise<Buffer> => renderXlsx(d, k, { version: VERSION });
+const render = (d: Dokument, k: Kontrollresultat = kontrollOf(d)): Promise<Buffer> =>
+  renderXlsx(d, k, { version: VERSION });
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -74,7 +75,11 @@ describe('sheet names', () => {
     expect(sheetNameFor('om').toLowerCase()).not.toBe('om');
     expect(sheetNameFor('a:b')).not.toMatch(/[[\]:*?/\\]/);
     // Two long ids with the same first 24 characters still get different names.
-    const names = assignSheetNames(['verksamhetsomrade-planering-stab-a', 'verksamhetsomrade-planering-stab-b', 'kontroll']);
+    const names = assignSheetNames([
+      'verksamhetsomrade-planering-stab-a',
+      'verksamhetsomrade-planering-stab-b',
+      'kontroll',
+    ]);
     expect(new Set([...names.values()].map((n) => n.toLowerCase())).size).toBe(3);
     expect([...names.values()].every((n) => n.length <= 31)).toBe(true);
     expect(names.get('kontroll')!.toLowerCase()).not.toBe('kontroll');
@@ -83,7 +88,14 @@ describe('sheet names', () => {
   it.each(REPORTS)('%s: Om, one sheet per table in document order, Mål, Uppdrag, Kontroll', (id) => {
     const d = bundled(id);
     const names = wbOf(id).worksheets.map((w) => w.name);
-    expect(names).toEqual(['Om', ...d.tabeller.map((t) => sheetNameFor(t.id)), 'Mål', 'Uppdrag', 'Uppgifter', 'Kontroll']);
+    expect(names).toEqual([
+      'Om',
+      ...d.tabeller.map((t) => sheetNameFor(t.id)),
+      'Mål',
+      'Uppdrag',
+      'Uppgifter',
+      'Kontroll',
+    ]);
     for (const n of names) {
       expect(n.length).toBeLessThanOrEqual(31);
       expect(n).not.toMatch(/[[\]:*?/\\]/);
@@ -229,7 +241,9 @@ describe('column rules', () => {
     const budget = ws.getColumn(colByHeader(ws, 'Budget jan-aug 2021')).letter;
     const avvikelse = ws.getColumn(colByHeader(ws, 'Avvikelse')).letter;
     expect(ws.getCell(r, col).formula).toBe(`SUM(${budget}${r})-SUM(${redovisat}${r})`);
-    expect(ws.getCell(r, col).result).toBe((ws.getCell(`${budget}${r}`).value as number) - (ws.getCell(`${redovisat}${r}`).value as number));
+    expect(ws.getCell(r, col).result).toBe(
+      (ws.getCell(`${budget}${r}`).value as number) - (ws.getCell(`${redovisat}${r}`).value as number),
+    );
     expect(ws.getCell(r, col + 1).formula).toBe(`ROUND(${avvikelse}${r}-${ws.getColumn(col).letter}${r},6)`);
     expect(ws.getCell(r, col + 1).result).toBe(0);
     // Rule 3 covers only the rows with reversed sign.
@@ -265,7 +279,9 @@ describe('Mål and Uppdrag sheets', () => {
     }
     const published = d.mål
       .filter((m) => m.visning === 'indikatorer')
-      .flatMap((m) => m.nämndmål.flatMap((n) => n.indikatorer.flatMap((i) => [...i.värden, ...i.delrader.flatMap((x) => x.värden)])))
+      .flatMap((m) =>
+        m.nämndmål.flatMap((n) => n.indikatorer.flatMap((i) => [...i.värden, ...i.delrader.flatMap((x) => x.värden)])),
+      )
       .filter((v) => v.cell.typ === 'tal').length;
     expect(numbers).toBe(published);
   });
@@ -311,11 +327,31 @@ describe('Kontroll sheet', () => {
     const k: Kontrollresultat = {
       fynd: [
         ...d.diagnostics,
-        { allvarlighet: 'varning', regel: 'text-mot-tabell', meddelande: 'beloppet avrundat', plats, accepterad: 'avrundat i texten' },
+        {
+          allvarlighet: 'varning',
+          regel: 'text-mot-tabell',
+          meddelande: 'beloppet avrundat',
+          plats,
+          accepterad: 'avrundat i texten',
+        },
       ],
       belopp: [
-        { text: '667 mnkr', plats, värde: 667, enhet: 'mnkr', verdikt: 'stämmer inom avrundning', fakta: ['driftsammandrag/summa/budget_2024'] },
-        { text: `${goalFact.cell.typ === 'tal' ? goalFact.cell.tal : ''}`, plats: { ...plats, rad: 20 }, värde: 0, enhet: '', verdikt: 'stämmer', fakta: [goalFact.id] },
+        {
+          text: '667 mnkr',
+          plats,
+          värde: 667,
+          enhet: 'mnkr',
+          verdikt: 'stämmer inom avrundning',
+          fakta: ['driftsammandrag/summa/budget_2024'],
+        },
+        {
+          text: `${goalFact.cell.typ === 'tal' ? goalFact.cell.tal : ''}`,
+          plats: { ...plats, rad: 20 },
+          värde: 0,
+          enhet: '',
+          verdikt: 'stämmer',
+          fakta: [goalFact.id],
+        },
       ],
     };
     const wb = await load(await render(d, k));
@@ -387,7 +423,9 @@ describe('Om sheet', () => {
     expect(value('Byggdatum')).toBe(d.datum);
     expect(d.källfiler.length).toBeGreaterThan(4);
     for (const f of d.källfiler) {
-      const sha = createHash('sha256').update(readFileSync(join(ROOT, f.fil))).digest('hex');
+      const sha = createHash('sha256')
+        .update(readFileSync(join(ROOT, f.fil)))
+        .digest('hex');
       expect(value(f.fil)).toBe(sha);
     }
   });
@@ -446,10 +484,22 @@ describe('recalculated by LibreOffice', () => {
 
     const out = join(dir, 'recalculated');
     const inputs = [...REPORTS.map((id) => join(dir, `${id}.xlsx`)), join(dir, 'control.xlsx')];
-    execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${recalcProfile()}`, '--convert-to', 'xlsx:Calc Office Open XML', '--outdir', out, ...inputs], {
-      stdio: 'pipe',
-      timeout: 240_000,
-    });
+    execFileSync(
+      soffice,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${recalcProfile()}`,
+        '--convert-to',
+        'xlsx:Calc Office Open XML',
+        '--outdir',
+        out,
+        ...inputs,
+      ],
+      {
+        stdio: 'pipe',
+        timeout: 240_000,
+      },
+    );
 
     const recalculated = async (name: string): Promise<ExcelJS.Workbook> => {
       const wb = new ExcelJS.Workbook();
@@ -473,8 +523,14 @@ describe('recalculated by LibreOffice', () => {
             const mine = c.result ?? 0;
             const lo = other!.getCell(c.address);
             const value = lo.type === ExcelJS.ValueType.Formula ? (lo.result ?? 0) : lo.value;
-            const same = typeof mine === 'number' && typeof value === 'number' ? Math.abs(mine - value) <= 1e-9 * Math.max(1, Math.abs(mine)) : mine === value;
-            if (!same) mismatches.push(`${ws.name}!${c.address} ${c.formula}: ${JSON.stringify(mine)} ≠ ${JSON.stringify(value)}`);
+            const same =
+              typeof mine === 'number' && typeof value === 'number'
+                ? Math.abs(mine - value) <= 1e-9 * Math.max(1, Math.abs(mine))
+                : mine === value;
+            if (!same)
+              mismatches.push(
+                `${ws.name}!${c.address} ${c.formula}: ${JSON.stringify(mine)} ≠ ${JSON.stringify(value)}`,
+              );
           }),
         );
       }

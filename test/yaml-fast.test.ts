@@ -13,7 +13,9 @@ function yamlFiles(dir: string): string[] {
 }
 
 /** Everything a SourceMap is built from, as plain data. */
-const comparable = (p: Pick<YamlPositions, 'value' | 'valuePos' | 'keyPos' | 'raws'> & { lineCounter?: YamlPositions['lineCounter'] }) => ({
+const comparable = (
+  p: Pick<YamlPositions, 'value' | 'valuePos' | 'keyPos' | 'raws'> & { lineCounter?: YamlPositions['lineCounter'] },
+) => ({
   value: p.value,
   valuePos: Object.fromEntries(p.valuePos),
   keyPos: Object.fromEntries(p.keyPos),
@@ -45,9 +47,30 @@ describe('reading YAML with js-yaml where it gives what `yaml` gives (src/load/y
     '2024: år\n1.5: x\n',
     'a: "multi\n  line"\n',
     'x: >-\n  folded\n  text\ny: 3.0\n',
-    ...['1_000', '0o17', '0x1F', '.5', '+1', '-2.0', '1e3', '.inf', '-.Inf', '.nan', '017', '~', 'null', 'Null', 'yes', 'True', '12e', '1.', '2023-11-30', '1,5', '"3.0"', "'7'"].map(
-      (v) => `n: ${v}\nl: [${v}]\n`,
-    ),
+    ...[
+      '1_000',
+      '0o17',
+      '0x1F',
+      '.5',
+      '+1',
+      '-2.0',
+      '1e3',
+      '.inf',
+      '-.Inf',
+      '.nan',
+      '017',
+      '~',
+      'null',
+      'Null',
+      'yes',
+      'True',
+      '12e',
+      '1.',
+      '2023-11-30',
+      '1,5',
+      '"3.0"',
+      "'7'",
+    ].map((v) => `n: ${v}\nl: [${v}]\n`),
   ];
   it.each(same)('agrees with `yaml` on %j, by the fast path or by falling back', (text) => {
     expect(comparable(yamlPositions(text))).toEqual(comparable(yamlPositionsSlow(text)));

@@ -34,7 +34,12 @@ export interface PreparedReport extends ReportBuild {
  * A report's first step: load, validate, compose, check, then every format but the PDF. The
  * PDF is left to `renderReportPdf`, which a build thread of its own can run.
  */
-export async function prepareReport(paths: ProjectPaths, id: string, o: ReportBuildOptions, emit: Emit): Promise<PreparedReport> {
+export async function prepareReport(
+  paths: ProjectPaths,
+  id: string,
+  o: ReportBuildOptions,
+  emit: Emit,
+): Promise<PreparedReport> {
   const c = loadAndCompose(paths, id);
   if (!c.dokument || hasErrors(c.diagnostics)) {
     for (const d of c.diagnostics) emit(formatDiagnostic(d), true);
@@ -44,7 +49,8 @@ export async function prepareReport(paths: ProjectPaths, id: string, o: ReportBu
   const k = runChecks(c.dokument);
   // Every warning is printed at its place, so the summary line is never its only trace.
   if (!o.tyst) {
-    const open = (d: Diagnostic): boolean => !d.accepterad && (d.allvarlighet === 'varning' || (d.allvarlighet === 'fel' && !o.strict));
+    const open = (d: Diagnostic): boolean =>
+      !d.accepterad && (d.allvarlighet === 'varning' || (d.allvarlighet === 'fel' && !o.strict));
     // The checks' findings repeat the document's own diagnostics: each line once.
     for (const line of new Set([...c.diagnostics, ...k.fynd].filter(open).map(formatDiagnostic))) emit(line, true);
   }
@@ -56,13 +62,21 @@ export async function prepareReport(paths: ProjectPaths, id: string, o: ReportBu
   }
   const withPdf = o.formats.includes('pdf');
   return attempt(id, emit, async () => {
-    const outputs = await renderOutputs(c.dokument!, k, { formats: o.formats.filter((f) => f !== 'pdf'), onFormat: progress(id, emit) });
+    const outputs = await renderOutputs(c.dokument!, k, {
+      formats: o.formats.filter((f) => f !== 'pdf'),
+      onFormat: progress(id, emit),
+    });
     return { id, outputs, failed: false, ...(withPdf ? { dokument: c.dokument! } : {}) };
   });
 }
 
 /** A report's second step: its PDF, from the document `prepareReport` composed. */
-export async function renderReportPdf(id: string, d: Dokument, o: ReportBuildOptions, emit: Emit): Promise<ReportBuild> {
+export async function renderReportPdf(
+  id: string,
+  d: Dokument,
+  o: ReportBuildOptions,
+  emit: Emit,
+): Promise<ReportBuild> {
   return attempt(id, emit, async () => {
     const t = performance.now();
     const { renderPdf } = await import('../render/pdf/render-pdf.js');
@@ -76,7 +90,12 @@ export async function renderReportPdf(id: string, d: Dokument, o: ReportBuildOpt
  * One report from source to bytes in memory, both steps in this thread. Writes nothing, so the
  * caller decides when (and whether) files change.
  */
-export async function buildReport(paths: ProjectPaths, id: string, o: ReportBuildOptions, emit: Emit): Promise<ReportBuild> {
+export async function buildReport(
+  paths: ProjectPaths,
+  id: string,
+  o: ReportBuildOptions,
+  emit: Emit,
+): Promise<ReportBuild> {
   const p = await prepareReport(paths, id, o, emit);
   if (p.failed || !p.dokument) return { id, failed: p.failed, ...(p.outputs ? { outputs: p.outputs } : {}) };
   const pdf = await renderReportPdf(id, p.dokument, o, emit);
@@ -94,7 +113,10 @@ async function attempt<T extends ReportBuild>(id: string, emit: Emit, f: () => P
   try {
     return await f();
   } catch (e) {
-    emit(`${id}: fel när utdata skapades: ${e instanceof Error ? e.message : String(e)} (tidigare filer lämnas orörda)`, true);
+    emit(
+      `${id}: fel när utdata skapades: ${e instanceof Error ? e.message : String(e)} (tidigare filer lämnas orörda)`,
+      true,
+    );
     return { id, failed: true };
   }
 }

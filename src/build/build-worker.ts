@@ -21,7 +21,8 @@ const emit = (text: string, fel?: boolean): void => send({ typ: 'rad', text, fel
 const own = (b: Uint8Array): ArrayBuffer => new Uint8Array(b).buffer;
 
 async function run(m: Exclude<ToWorker, { typ: 'sluta' }>): Promise<{ r: ReportBuild; dokument?: ArrayBuffer }> {
-  if (m.typ === 'pdf') return { r: await renderReportPdf(m.id, deserialize(new Uint8Array(m.dokument)) as Dokument, opts, emit) };
+  if (m.typ === 'pdf')
+    return { r: await renderReportPdf(m.id, deserialize(new Uint8Array(m.dokument)) as Dokument, opts, emit) };
   const p = await prepareReport(paths, m.id, opts, emit);
   return { r: p, ...(p.dokument ? { dokument: own(serialize(p.dokument)) } : {}) };
 }
@@ -36,9 +37,28 @@ port.on('message', (m: ToWorker) => {
     ({ r, dokument }) => {
       const outputs: WireOutput[] | undefined = r.outputs?.map((o) => ({ namn: o.namn, bytes: own(o.bytes) }));
       const transfer = [...(outputs?.map((o) => o.bytes) ?? []), ...(dokument ? [dokument] : [])];
-      send({ typ: 'klar', steg: m.typ, id: m.id, failed: r.failed, ...(outputs ? { outputs } : {}), ...(dokument ? { dokument } : {}), ms: performance.now() - t }, transfer);
+      send(
+        {
+          typ: 'klar',
+          steg: m.typ,
+          id: m.id,
+          failed: r.failed,
+          ...(outputs ? { outputs } : {}),
+          ...(dokument ? { dokument } : {}),
+          ms: performance.now() - t,
+        },
+        transfer,
+      );
     },
-    (e: unknown) => send({ typ: 'klar', steg: m.typ, id: m.id, failed: true, fel: e instanceof Error ? e.message : String(e), ms: performance.now() - t }),
+    (e: unknown) =>
+      send({
+        typ: 'klar',
+        steg: m.typ,
+        id: m.id,
+        failed: true,
+        fel: e instanceof Error ? e.message : String(e),
+        ms: performance.now() - t,
+      }),
   );
 });
 

@@ -32,7 +32,6 @@ const RENDERERS: Record<Format, Renderer> = {
   docx: async (d) => (await import('../render/docx/render-docx.js')).renderDocx(d),
 };
 
-
 /**
  * Renders every requested format into memory first, so a failure half-way writes nothing and
  * the previous outputs stay as they were. HTML goes first: it is the fastest to look at.
@@ -68,6 +67,16 @@ export function kontrollJson(d: Dokument, k: Kontrollresultat): object {
       fakta: f.fakta ?? [],
       accepterad: f.accepterad ?? null,
     })),
-    belopp: k.belopp.map((b) => ({ text: b.text, fil: b.plats.fil, rad: b.plats.rad, kolumn: b.plats.kolumn, värde: b.värde, enhet: b.enhet, verdikt: b.verdikt, fakta: b.fakta, kommentar: b.kommentar ?? null })),
+    belopp: k.belopp.map((b) => ({
+      text: b.text,
+      fil: b.plats.fil,
+      rad: b.plats.rad,
+      kolumn: b.plats.kolumn,
+      värde: b.värde,
+      enhet: b.enhet,
+      verdikt: b.verdikt,
+      fakta: b.fakta,
+      kommentar: b.kommentar ?? null,
+    })),
   };
 }

@@ -22,4 +22,13 @@ export type ToWorker =
 export type FromWorker =
   | { typ: 'redo' }
   | { typ: 'rad'; text: string; fel: boolean }
-  | { typ: 'klar'; steg: Step; id: string; failed: boolean; outputs?: WireOutput[]; dokument?: ArrayBuffer; fel?: string; ms: number };
+  | {
+      typ: 'klar';
+      steg: Step;
+      id: string;
+      failed: boolean;
+      outputs?: WireOutput[];
+      dokument?: ArrayBuffer;
+      fel?: string;
+      ms: number;
+    };

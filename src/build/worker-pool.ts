@@ -40,7 +40,13 @@ interface Thread {
  * take the next step of their role from two queues, so the shares even out. Resolves when every
  * report is done or has failed; a thread that dies fails only the report it was working on.
  */
-export function buildInWorkers(root: string, ids: readonly string[], options: ReportBuildOptions, jobs: number, h: PoolHandlers): Promise<void> {
+export function buildInWorkers(
+  root: string,
+  ids: readonly string[],
+  options: ReportBuildOptions,
+  jobs: number,
+  h: PoolHandlers,
+): Promise<void> {
   return new Promise((resolve) => {
     const prepQueue = [...ids];
     const pdfQueue: { id: string; dokument: ArrayBuffer }[] = [];
@@ -76,7 +82,9 @@ export function buildInWorkers(root: string, ids: readonly string[], options: Re
         } else if (next === 'pdf') {
           const task = pdfQueue.shift()!;
           t.current = { id: task.id, step: next };
-          t.worker.postMessage({ typ: 'pdf', id: task.id, dokument: task.dokument } satisfies ToWorker, [task.dokument]);
+          t.worker.postMessage({ typ: 'pdf', id: task.id, dokument: task.dokument } satisfies ToWorker, [
+            task.dokument,
+          ]);
         } else if (next === 'sluta') {
           t.alive = false;
           t.worker.postMessage({ typ: 'sluta' } satisfies ToWorker);
@@ -99,7 +107,8 @@ export function buildInWorkers(root: string, ids: readonly string[], options: Re
         prepared.set(m.id, outputs);
         pdfQueue.push({ id: m.id, dokument: m.dokument });
       } else if (m.steg === 'förbered') settle(m.id, { id: m.id, outputs, failed: false });
-      else settle(m.id, { id: m.id, outputs: orderOutputs([...(prepared.get(m.id) ?? []), ...outputs]), failed: false });
+      else
+        settle(m.id, { id: m.id, outputs: orderOutputs([...(prepared.get(m.id) ?? []), ...outputs]), failed: false });
       dispatch();
     };
 

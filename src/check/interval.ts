@@ -8,7 +8,10 @@ import { halfUnit } from '../format/number.js';
 
 export { halfUnit };
 
-export const around = (v: number, decimals: number): Interval => ({ lo: v - halfUnit(decimals), hi: v + halfUnit(decimals) });
+export const around = (v: number, decimals: number): Interval => ({
+  lo: v - halfUnit(decimals),
+  hi: v + halfUnit(decimals),
+});
 
 export const contains = (i: Interval, v: number, eps = 1e-9): boolean => v >= i.lo - eps && v <= i.hi + eps;
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { packageRoot } from '../util/package-root.js';
@@ -25,7 +25,10 @@ export function standardLexikon(): LexikonData {
 export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefined): LexikonData {
   if (!add) return base;
   const list = (a: string[], b: string[] | undefined): string[] => [...new Set([...a, ...(b ?? [])])];
-  const mapOfLists = (a: Record<string, string[]>, b: Record<string, string[]> | undefined): Record<string, string[]> => {
+  const mapOfLists = (
+    a: Record<string, string[]>,
+    b: Record<string, string[]> | undefined,
+  ): Record<string, string[]> => {
     const out = { ...a };
     for (const [k, v] of Object.entries(b ?? {})) out[k] = list(out[k] ?? [], v);
     return out;
@@ -34,7 +37,10 @@ export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefine
     mått: mapOfLists(base.mått, add.mått),
     period: list(base.period, add.period),
     relativa_år: { ...base.relativa_år, ...add.relativa_år },
-    tecken: { positiv: list(base.tecken.positiv, add.tecken?.positiv), negativ: list(base.tecken.negativ, add.tecken?.negativ) },
+    tecken: {
+      positiv: list(base.tecken.positiv, add.tecken?.positiv),
+      negativ: list(base.tecken.negativ, add.tecken?.negativ),
+    },
     förändring: list(base.förändring, add.förändring),
     förändring_före_tal: list(base.förändring_före_tal, add.förändring_före_tal),
     reservationer: { ...base.reservationer, ...add.reservationer },
@@ -92,7 +98,9 @@ const compiled = new WeakMap<LexikonData, Lexikon>();
 export function compileLexikon(data: LexikonData): Lexikon {
   let l = compiled.get(data);
   if (l) return l;
-  const hedges = Object.keys(data.reservationer).sort((a, b) => b.length - a.length).map((h) => escape(h.toLowerCase()));
+  const hedges = Object.keys(data.reservationer)
+    .sort((a, b) => b.length - a.length)
+    .map((h) => escape(h.toLowerCase()));
   l = {
     data,
     mått: Object.entries(data.mått).map(([m, words]) => [phrasesRegex(words), m]),
@@ -101,9 +109,20 @@ export function compileLexikon(data: LexikonData): Lexikon {
     positiv: phrasesRegex(data.tecken.positiv, 'gu'),
     negativ: phrasesRegex(data.tecken.negativ, 'gu'),
     förändring: phrasesRegex(data.förändring),
-    förändringFöreTal: new RegExp(`${B}(?:${data.förändring_före_tal.map(phrasePattern).join('|') || '(?!)'})\\s+(?:[\\p{L}.]+\\s+)?$`, 'u'),
+    förändringFöreTal: new RegExp(
+      `${B}(?:${data.förändring_före_tal.map(phrasePattern).join('|') || '(?!)'})\\s+(?:[\\p{L}.]+\\s+)?$`,
+      'u',
+    ),
     reservation: new RegExp(`${B}(${hedges.join('|') || '(?!)'})\\s+$`, 'u'),
-    jämförelse: new RegExp(`^\\s*(${Object.keys(data.jämförelseord).sort((a, b) => b.length - a.length).map(phrasePattern).join('|') || '(?!)'})\\s+(-?\\d+(?:[.,]\\d+)?)\\s*(%|procent)?\\s*$`, 'iu'),
+    jämförelse: new RegExp(
+      `^\\s*(${
+        Object.keys(data.jämförelseord)
+          .sort((a, b) => b.length - a.length)
+          .map(phrasePattern)
+          .join('|') || '(?!)'
+      })\\s+(-?\\d+(?:[.,]\\d+)?)\\s*(%|procent)?\\s*$`,
+      'iu',
+    ),
     summaord: new RegExp(`${B}(?:${data.summaord.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\S+\\s+){0,2}$`, 'u'),
     talord: Object.fromEntries(Object.entries(data.talord).map(([k, v]) => [k.toLowerCase(), v])),
     stoppord: new Set(data.stoppord.map((w) => w.toLowerCase())),
@@ -114,7 +133,10 @@ export function compileLexikon(data: LexikonData): Lexikon {
 }
 
 /** A target in words ("Mindre än 23") as a comparison cell, or undefined. */
-export function comparisonInWords(text: string, lex: Lexikon): { operator: '<' | '>' | '≥' | '≤'; tal: number; decimaler: number } | undefined {
+export function comparisonInWords(
+  text: string,
+  lex: Lexikon,
+): { operator: '<' | '>' | '≥' | '≤'; tal: number; decimaler: number } | undefined {
   const m = lex.jämförelse.exec(text);
   if (!m) return undefined;
   const word = m[1]!.toLowerCase().replace(/\s+/g, ' ');

@@ -9,7 +9,8 @@ export const REGLER = {
   'samband-tusenfel': 'samma belopp i två tabeller skiljer sig tusen gånger (tkr skrivet som mnkr?)',
   antal: 'ett antal i texten (18 nämndmål, elva uppdrag) stämmer inte med målen och uppdragslistorna',
   'text-mot-tabell': 'ett belopp i texten motsäger den tabellcell, indikator eller uppgift sammanhanget pekar ut',
-  'text-tecken': 'texten kallar ett belopp överskott/ökning eller underskott/minskning, men cellens tecken säger motsatsen',
+  'text-tecken':
+    'texten kallar ett belopp överskott/ökning eller underskott/minskning, men cellens tecken säger motsatsen',
   'text-summa': 'delbelopp i texten summerar inte till totalen texten anger',
   'ej-verifierbar': 'ett belopp i texten kunde inte kopplas till någon cell som sammanhanget nämner (varning)',
   'bedömning-mot-indikatorer': 'ett måls bedömning stämmer inte med om dess indikatorer når sina målvärden (varning)',

@@ -58,9 +58,19 @@ export function runChecks(d: Dokument): Kontrollresultat {
   });
   d.rapport.accepterade.forEach((x, i) => {
     if (!isRegel(x.regel)) {
-      fynd.push({ allvarlighet: 'fel', regel: 'acceptans-okänd-regel', meddelande: `accepterade: regeln "${x.regel}" finns inte; kända regler: ${Object.keys(REGLER).join(', ')}`, plats: acceptansPlats(d, i) });
+      fynd.push({
+        allvarlighet: 'fel',
+        regel: 'acceptans-okänd-regel',
+        meddelande: `accepterade: regeln "${x.regel}" finns inte; kända regler: ${Object.keys(REGLER).join(', ')}`,
+        plats: acceptansPlats(d, i),
+      });
     } else if (!used.has(i)) {
-      fynd.push({ allvarlighet: 'varning', regel: 'acceptans-utan-fynd', meddelande: `accepterade: ingen ${x.regel}-fynd gäller "${x.fakta}"${x.text ? ` med texten "${x.text}"` : ''}; ta bort acceptansen om felet är rättat`, plats: acceptansPlats(d, i) });
+      fynd.push({
+        allvarlighet: 'varning',
+        regel: 'acceptans-utan-fynd',
+        meddelande: `accepterade: ingen ${x.regel}-fynd gäller "${x.fakta}"${x.text ? ` med texten "${x.text}"` : ''}; ta bort acceptansen om felet är rättat`,
+        plats: acceptansPlats(d, i),
+      });
     }
   });
   return { fynd: sortDiagnostics(fynd), belopp };

@@ -11,7 +11,9 @@ import { VERSION } from '../version.js';
 const program = new Command();
 program
   .name('kommunrapport')
-  .description('Bygger kommunens rapporter (internbudget, förvaltningsbudget, budgetförslag, verksamhetsplan, delårs-, tertial- och månadsrapport, verksamhetsberättelse) från data och text, och kontrollerar att varje siffra stämmer.')
+  .description(
+    'Bygger kommunens rapporter (internbudget, förvaltningsbudget, budgetförslag, verksamhetsplan, delårs-, tertial- och månadsrapport, verksamhetsberättelse) från data och text, och kontrollerar att varje siffra stämmer.',
+  )
   .version(VERSION, '-V, --version', 'visa versionen')
   .helpOption('-h, --help', 'visa hjälp')
   .addHelpCommand('help [kommando]', 'visa hjälp för ett kommando')
@@ -21,8 +23,16 @@ program
   .exitOverride()
   .configureHelp({
     // Commander's own words, in Swedish like the rest of the tool.
-    styleTitle: (t: string) => ({ 'Usage:': 'Användning:', 'Options:': 'Flaggor:', 'Commands:': 'Kommandon:', 'Arguments:': 'Argument:', 'Global Options:': 'Gemensamma flaggor:' })[t] ?? t,
-    optionDescription: (o) => `${o.description}${o.defaultValue !== undefined && o.defaultValue !== false ? ` (standard: ${JSON.stringify(o.defaultValue)})` : ''}`,
+    styleTitle: (t: string) =>
+      ({
+        'Usage:': 'Användning:',
+        'Options:': 'Flaggor:',
+        'Commands:': 'Kommandon:',
+        'Arguments:': 'Argument:',
+        'Global Options:': 'Gemensamma flaggor:',
+      })[t] ?? t,
+    optionDescription: (o) =>
+      `${o.description}${o.defaultValue !== undefined && o.defaultValue !== false ? ` (standard: ${JSON.stringify(o.defaultValue)})` : ''}`,
     argumentDescription: (a) => a.description,
     styleUsage: (u: string) => u.replace('[options]', '[flaggor]').replace('[command]', '[kommando]'),
   });
@@ -43,7 +53,10 @@ program
   .argument('[rapport...]', 'rapporter att kontrollera (standard: alla under data/)')
   .option('--format <format>', 'text eller json', 'text')
   .option('--alla', 'visa också info (t.ex. skillnader inom avrundning)')
-  .addHelpText('after', `\nRegler (regel-id i fynd, kontroll.json och accepterade i rapport.yaml):\n${regelHjälp()}\n\nAvslutas med kod 1 om något fel hittas som inte är accepterat i rapport.yaml.\n\nExempel:\n  kommunrapport check\n  kommunrapport check norrvik-tertial-2026 --format json > kontroll.json\n`)
+  .addHelpText(
+    'after',
+    `\nRegler (regel-id i fynd, kontroll.json och accepterade i rapport.yaml):\n${regelHjälp()}\n\nAvslutas med kod 1 om något fel hittas som inte är accepterat i rapport.yaml.\n\nExempel:\n  kommunrapport check\n  kommunrapport check norrvik-tertial-2026 --format json > kontroll.json\n`,
+  )
   .action(async (rapporter: string[], opts: { format: string; alla?: boolean }) => {
     const { runCheck } = await import('./commands/check.js');
     process.exitCode = runCheck(program.opts<{ rot: string }>().rot, rapporter, opts);
@@ -57,37 +70,72 @@ program
   .option('--format <lista>', 'format att skapa, kommaseparerade: html,pdf,xlsx,docx', 'html,pdf,xlsx,docx')
   .option('--strict', 'avbryt om kontrollen hittar fel')
   .option('--pdfa', 'skapa PDF/A-2a (taggad) för arkivet')
-  .option('--jobb <antal>', 'antal rapporter som byggs samtidigt, i egna trådar (standard: en per kärna, men bara när varje tråd får minst fyra rapporter)')
+  .option(
+    '--jobb <antal>',
+    'antal rapporter som byggs samtidigt, i egna trådar (standard: en per kärna, men bara när varje tråd får minst fyra rapporter)',
+  )
   .option('--tyst', 'skriv inte ut varningar och kontrollfynd (fel skrivs alltid ut)')
-  .addHelpText('after', '\nExempel:\n  kommunrapport build\n  kommunrapport build --tyst\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build norrvik-tertial-2026 --strict --pdfa\n')
-  .action(async (rapporter: string[], opts: { out: string; format: string; strict?: boolean; pdfa?: boolean; jobb?: string; tyst?: boolean }) => {
-    const { runBuild } = await import('./commands/build.js');
-    process.exitCode = await runBuild(program.opts<{ rot: string }>().rot, rapporter, opts);
-  });
+  .addHelpText(
+    'after',
+    '\nExempel:\n  kommunrapport build\n  kommunrapport build --tyst\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build norrvik-tertial-2026 --strict --pdfa\n',
+  )
+  .action(
+    async (
+      rapporter: string[],
+      opts: { out: string; format: string; strict?: boolean; pdfa?: boolean; jobb?: string; tyst?: boolean },
+    ) => {
+      const { runBuild } = await import('./commands/build.js');
+      process.exitCode = await runBuild(program.opts<{ rot: string }>().rot, rapporter, opts);
+    },
+  );
 
 program
   .command('init')
-  .description('skapar en ny, liten och giltig rapport att börja från: kommenterad YAML och kapitel med rubriker att fylla i')
+  .description(
+    'skapar en ny, liten och giltig rapport att börja från: kommenterad YAML och kapitel med rubriker att fylla i',
+  )
   .argument('<rapport>', 'den nya rapportens id (dess mappnamn), t.ex. ekby-budget-2026')
-  .requiredOption('--typ <rapporttyp>', 'internbudget, förvaltningsbudget, budgetförslag, verksamhetsplan, delårsrapport, tertialrapport, månadsrapport eller verksamhetsberättelse')
+  .requiredOption(
+    '--typ <rapporttyp>',
+    'internbudget, förvaltningsbudget, budgetförslag, verksamhetsplan, delårsrapport, tertialrapport, månadsrapport eller verksamhetsberättelse',
+  )
   .requiredOption('--kommun <namn>', 'kommunens namn, t.ex. "Ekby kommun"')
   .requiredOption('--nämnd <namn>', 'nämndens namn, t.ex. "Kultur- och fritidsnämnden"')
   .requiredOption('--år <år>', 'budgetåret (det år rapporten gäller)')
   .option('--förvaltning <namn>', 'förvaltningens namn')
-  .option('--till <datum>', 'periodens slutdatum för en delårs-, tertial- eller månadsrapport (standard: 31 augusti, 30 april, 31 mars)')
-  .addHelpText('after', '\nSkapar data/<rapport>/ och content/<rapport>/ som byggs direkt med rapporttypens generiska mall\n(templates/generisk/<typ>.hbs) och kommunens profil (data/profiler/<kommun>.yaml) om den finns.\nSkriver aldrig över en befintlig rapport.\n\nExempel:\n  kommunrapport init ekby-budget-2026 --typ budgetförslag --kommun "Ekby kommun" --nämnd "Kultur- och fritidsnämnden" --år 2026\n  kommunrapport init ekby-tertial-2026-04 --typ tertialrapport --kommun "Ekby kommun" --nämnd "Barn- och utbildningsnämnden" --år 2026\n')
-  .action(async (rapport: string, opts: { typ: string; kommun: string; nämnd: string; år: string; förvaltning?: string; till?: string }) => {
-    const { runInit } = await import('./commands/init.js');
-    process.exitCode = runInit(program.opts<{ rot: string }>().rot, rapport, opts);
-  });
+  .option(
+    '--till <datum>',
+    'periodens slutdatum för en delårs-, tertial- eller månadsrapport (standard: 31 augusti, 30 april, 31 mars)',
+  )
+  .addHelpText(
+    'after',
+    '\nSkapar data/<rapport>/ och content/<rapport>/ som byggs direkt med rapporttypens generiska mall\n(templates/generisk/<typ>.hbs) och kommunens profil (data/profiler/<kommun>.yaml) om den finns.\nSkriver aldrig över en befintlig rapport.\n\nExempel:\n  kommunrapport init ekby-budget-2026 --typ budgetförslag --kommun "Ekby kommun" --nämnd "Kultur- och fritidsnämnden" --år 2026\n  kommunrapport init ekby-tertial-2026-04 --typ tertialrapport --kommun "Ekby kommun" --nämnd "Barn- och utbildningsnämnden" --år 2026\n',
+  )
+  .action(
+    async (
+      rapport: string,
+      opts: { typ: string; kommun: string; nämnd: string; år: string; förvaltning?: string; till?: string },
+    ) => {
+      const { runInit } = await import('./commands/init.js');
+      process.exitCode = runInit(program.opts<{ rot: string }>().rot, rapport, opts);
+    },
+  );
 
 program
   .command('ny')
-  .description('rullar fram en rapport till nästa år: en ny rapport med år och kolumner flyttade ett år och texterna som utkast')
+  .description(
+    'rullar fram en rapport till nästa år: en ny rapport med år och kolumner flyttade ett år och texterna som utkast',
+  )
   .argument('<ny-rapport>', 'den nya rapportens id (dess mappnamn), t.ex. ks-internbudget-2025')
   .requiredOption('--från <rapport>', 'rapporten som rullas fram, t.ex. ks-internbudget-2024')
-  .option('--typ <rapporttyp>', 'en annan rapporttyp än --från: samma års uppföljning påbörjad från budgeten, t.ex. delårsrapport')
-  .addHelpText('after', '\nSkapar data/<ny-rapport>/ och content/<ny-rapport>/ från rapporten i --från. Budgetår, planår och perioden\nflyttas ett år, förra årets budget blir jämförelsekolumn och planen för året blir utkast till budget;\nutfall som inte är kända lämnas tomma. Uppdragen markeras granska: true och texterna får en UTKAST-rad.\nSkriver aldrig över en befintlig rapport eller fil.\n\nExempel:\n  kommunrapport ny ks-internbudget-2025 --från ks-internbudget-2024\n  kommunrapport ny ks-delarsrapport-2022-08 --från ks-delarsrapport-2021-08\n\nMed --typ blir det i stället samma års rapport av en annan typ: mål, indikatorer, uppdrag och årets\nbudgetkolumner följer med, kolumner för utfall, prognos och avvikelse läggs till tomma, och kapitlen\nblir nya rubriker att skriva.\n  kommunrapport ny ks-delarsrapport-2024-08 --från ks-internbudget-2024 --typ delårsrapport\n')
+  .option(
+    '--typ <rapporttyp>',
+    'en annan rapporttyp än --från: samma års uppföljning påbörjad från budgeten, t.ex. delårsrapport',
+  )
+  .addHelpText(
+    'after',
+    '\nSkapar data/<ny-rapport>/ och content/<ny-rapport>/ från rapporten i --från. Budgetår, planår och perioden\nflyttas ett år, förra årets budget blir jämförelsekolumn och planen för året blir utkast till budget;\nutfall som inte är kända lämnas tomma. Uppdragen markeras granska: true och texterna får en UTKAST-rad.\nSkriver aldrig över en befintlig rapport eller fil.\n\nExempel:\n  kommunrapport ny ks-internbudget-2025 --från ks-internbudget-2024\n  kommunrapport ny ks-delarsrapport-2022-08 --från ks-delarsrapport-2021-08\n\nMed --typ blir det i stället samma års rapport av en annan typ: mål, indikatorer, uppdrag och årets\nbudgetkolumner följer med, kolumner för utfall, prognos och avvikelse läggs till tomma, och kapitlen\nblir nya rubriker att skriva.\n  kommunrapport ny ks-delarsrapport-2024-08 --från ks-internbudget-2024 --typ delårsrapport\n',
+  )
   .action(async (nyRapport: string, opts: { från: string; typ?: string }) => {
     const { runNy } = await import('./commands/ny.js');
     process.exitCode = runNy(program.opts<{ rot: string }>().rot, nyRapport, opts);
@@ -95,13 +143,18 @@ program
 
 program
   .command('paket')
-  .description('skriver bilagorna till ett kommunstyrelsesammanträde: stämplade PDF:er med stabila filnamn och ett index')
+  .description(
+    'skriver bilagorna till ett kommunstyrelsesammanträde: stämplade PDF:er med stabila filnamn och ett index',
+  )
   .argument('<rapport...>', 'rapporter som hör till samma ärende (beslut.datum, paragraf, diarienummer)')
   .option('--out <katalog>', 'katalog för utdata (paketet hamnar i <katalog>/paket/<diarienummer>/)', 'out')
   .option('--pdfa', 'skapa PDF/A-2a (taggad) för arkivet')
   .option('--strict', 'avbryt om kontrollen hittar fel')
   .option('--docx', 'skriv också varje bilaga som Word-dokument (.docx) bredvid dess PDF, med samma stämpel')
-  .addHelpText('after', '\nRapportens bilagenummer (bilaga) och ärendet (beslut: datum, paragraf, diarienummer) hämtas ur rapport.yaml;\nflera rapporter i samma paket hör till samma ärende.\n\nExempel:\n  kommunrapport paket norrvik-tertial-2026\n  kommunrapport paket norrvik-tertial-2026 --pdfa --out /tmp/paket\n  kommunrapport paket norrvik-tertial-2026 --docx --out /tmp/paket\n')
+  .addHelpText(
+    'after',
+    '\nRapportens bilagenummer (bilaga) och ärendet (beslut: datum, paragraf, diarienummer) hämtas ur rapport.yaml;\nflera rapporter i samma paket hör till samma ärende.\n\nExempel:\n  kommunrapport paket norrvik-tertial-2026\n  kommunrapport paket norrvik-tertial-2026 --pdfa --out /tmp/paket\n  kommunrapport paket norrvik-tertial-2026 --docx --out /tmp/paket\n',
+  )
   .action(async (rapporter: string[], opts: { out: string; pdfa?: boolean; strict?: boolean; docx?: boolean }) => {
     const { runPaket } = await import('./commands/paket.js');
     process.exitCode = await runPaket(program.opts<{ rot: string }>().rot, rapporter, opts);
@@ -109,7 +162,9 @@ program
 
 program
   .command('watch')
-  .description('bygger om rapporten vid varje ändring i dess data, text eller mallarna; HTML först, PDF och Excel sedan')
+  .description(
+    'bygger om rapporten vid varje ändring i dess data, text eller mallarna; HTML först, PDF och Excel sedan',
+  )
   .argument('<rapport>', 'rapporten att bevaka')
   .option('--out <katalog>', 'katalog för utdata', 'out')
   .addHelpText('after', '\nExempel:\n  kommunrapport watch ks-internbudget-2024\n')
@@ -123,14 +178,25 @@ program
   .description('hämtar tabellernas belopp ur ekonomisystemets export (.xlsx, CSV eller SIE 4) till tabeller.yaml')
   .argument('<rapport>', 'rapporten vars tabeller fylls i, t.ex. ks-internbudget-2024')
   .requiredOption('--från <fil>', 'exporten: .xlsx, .csv (; eller ,; UTF-8 eller Windows-1252) eller SIE 4 (.se, .si)')
-  .option('--mappning <fil>', 'mappningen (YAML): vilka konton och objekt som blir vilken rad och kolumn (standard: data/<rapport>/mappning.yaml)')
+  .option(
+    '--mappning <fil>',
+    'mappningen (YAML): vilka konton och objekt som blir vilken rad och kolumn (standard: data/<rapport>/mappning.yaml)',
+  )
   .option('--torrkörning', 'visa ändringarna, summorna och kontrollen utan att skriva något')
-  .option('--ny-mappning', 'skriv en första mappning ur exportens dimensioner och rapportens tabeller, till --mappning (med --torrkörning: till skärmen)')
-  .addHelpText('after', '\nSkriver ut varje cell som ändras (före → efter), exportens och importens summor per kolumn sida vid sida\noch varje belopp som ingen rad tar. Värdena skrivs in i tabeller.yaml på plats (kommentarer och\nlayout behålls); ett fel någonstans skriver ingenting. Efteråt körs kontrollen och varje siffra i\ntexten som inte längre stämmer med tabellerna skrivs ut.\n\nExempel:\n  kommunrapport import exempel-2025 --från huvudbok.se --ny-mappning --mappning data/exempel-2025/mappning.yaml\n  kommunrapport import exempel-2025 --från huvudbok.se --torrkörning\n  kommunrapport import exempel-2025 --från budget.csv --mappning import/budget-csv.yaml\n  kommunrapport import exempel-2025 --från rapport.xlsx --mappning import/rapport-xlsx.yaml\n')
-  .action(async (rapport: string, opts: { från: string; mappning?: string; torrkörning?: boolean; nyMappning?: boolean }) => {
-    const { runImport } = await import('./commands/import.js');
-    process.exitCode = await runImport(program.opts<{ rot: string }>().rot, rapport, opts);
-  });
+  .option(
+    '--ny-mappning',
+    'skriv en första mappning ur exportens dimensioner och rapportens tabeller, till --mappning (med --torrkörning: till skärmen)',
+  )
+  .addHelpText(
+    'after',
+    '\nSkriver ut varje cell som ändras (före → efter), exportens och importens summor per kolumn sida vid sida\noch varje belopp som ingen rad tar. Värdena skrivs in i tabeller.yaml på plats (kommentarer och\nlayout behålls); ett fel någonstans skriver ingenting. Efteråt körs kontrollen och varje siffra i\ntexten som inte längre stämmer med tabellerna skrivs ut.\n\nExempel:\n  kommunrapport import exempel-2025 --från huvudbok.se --ny-mappning --mappning data/exempel-2025/mappning.yaml\n  kommunrapport import exempel-2025 --från huvudbok.se --torrkörning\n  kommunrapport import exempel-2025 --från budget.csv --mappning import/budget-csv.yaml\n  kommunrapport import exempel-2025 --från rapport.xlsx --mappning import/rapport-xlsx.yaml\n',
+  )
+  .action(
+    async (rapport: string, opts: { från: string; mappning?: string; torrkörning?: boolean; nyMappning?: boolean }) => {
+      const { runImport } = await import('./commands/import.js');
+      process.exitCode = await runImport(program.opts<{ rot: string }>().rot, rapport, opts);
+    },
+  );
 
 function translateCommanderError(str: string): string {
   return str

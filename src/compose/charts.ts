@@ -17,7 +17,14 @@ export function chartBlocks(t: Tabell, block: TabellBlock, fakta: Map<string, Fa
       const cells = rows.map((r) => (ci >= 0 ? (r.celler[ci] ?? null) : null));
       const sumId = sumRow && ci >= 0 ? (sumRow.celler[ci] ?? null) : null;
       const sumFact = sumId ? fakta.get(sumId) : undefined;
-      const summa = sumRow && sumId && sumFact?.cell.typ === 'tal' ? { rad: sumRow.etikett, värde: convertAmount(sumFact.cell.tal, sumFact.enhet, unit) ?? sumFact.cell.tal, fakt: sumId } : undefined;
+      const summa =
+        sumRow && sumId && sumFact?.cell.typ === 'tal'
+          ? {
+              rad: sumRow.etikett,
+              värde: convertAmount(sumFact.cell.tal, sumFact.enhet, unit) ?? sumFact.cell.tal,
+              fakt: sumId,
+            }
+          : undefined;
       return {
         ...(summa ? { summa } : {}),
         namn: col?.rubrik ?? colId,

@@ -4,7 +4,20 @@ import { join } from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { formatDateLong } from '../format/number.js';
 import type { LoadedReport, ProjectPaths } from '../load/load-report.js';
-import type { Avsnitt, Block, DiagramBlock, Dokument, Fakt, Inline, MålBlock, Referens, TabellBlock, Textstycke, Titelsida, UppdragBlock } from '../model/dokument.js';
+import type {
+  Avsnitt,
+  Block,
+  DiagramBlock,
+  Dokument,
+  Fakt,
+  Inline,
+  MålBlock,
+  Referens,
+  TabellBlock,
+  Textstycke,
+  Titelsida,
+  UppdragBlock,
+} from '../model/dokument.js';
 import { parseMarkdown, plainText, type TextDel } from '../narrative/parse-markdown.js';
 import { ärUppföljning, PERIODRAPPORTER, type Rapport } from '../schema/rapport.js';
 import { uppgiftFacts } from './uppgifter.js';
@@ -27,7 +40,8 @@ import { resolveReference, type RefContext } from './references.js';
 export function loadTemplate(paths: ProjectPaths, name: string): TemplateSource | undefined {
   const bundled = join(packageRoot(), 'templates');
   const dirs = [...new Set([bundled, paths.templates])];
-  const shown = (dir: string, rel: string): string => (dir === paths.templates ? `templates/${rel}` : `(kommunrapport)/templates/${rel}`);
+  const shown = (dir: string, rel: string): string =>
+    dir === paths.templates ? `templates/${rel}` : `(kommunrapport)/templates/${rel}`;
   const dir = [...dirs].reverse().find((d) => existsSync(join(d, `${name}.hbs`)));
   if (!dir) return undefined;
   const src: TemplateSource = { name: shown(dir, `${name}.hbs`), text: '', partials: {} };
@@ -41,7 +55,9 @@ export function loadTemplate(paths: ProjectPaths, name: string): TemplateSource 
   for (const d of dirs) {
     const pdir = join(d, 'partials');
     if (!existsSync(pdir)) continue;
-    for (const f of readdirSync(pdir).filter((n) => n.endsWith('.hbs')).sort()) {
+    for (const f of readdirSync(pdir)
+      .filter((n) => n.endsWith('.hbs'))
+      .sort()) {
       src.partials[f.slice(0, -4)] = read(join(pdir, f), shown(d, `partials/${f}`));
     }
   }
@@ -58,7 +74,11 @@ export function templateName(r: Rapport): string {
  * Builds the document. Its findings go into `diagnostics` (also the returned document's own list),
  * so a template error that leaves no document still says why.
  */
-export function compose(r: LoadedReport, template: TemplateSource | undefined, diagnostics: Diagnostic[] = []): Dokument | undefined {
+export function compose(
+  r: LoadedReport,
+  template: TemplateSource | undefined,
+  diagnostics: Diagnostic[] = [],
+): Dokument | undefined {
   const rapport = r.rapport;
   if (!rapport) return undefined;
   const fakta = new Map<string, Fakt>();
@@ -68,13 +88,19 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
   r.tabeller.tabeller.forEach((t, ti) => {
     const { block, fakta: fs } = tableFacts(t, ti, r.sources.tabeller);
     if (t.kolumngrupper.length) {
-      block.kolumngrupper = t.kolumngrupper.map((g) => ({ rubrik: g.rubrik, från: t.kolumner.findIndex((k) => k.id === g.kolumner[0]), antal: g.kolumner.length }));
+      block.kolumngrupper = t.kolumngrupper.map((g) => ({
+        rubrik: g.rubrik,
+        från: t.kolumner.findIndex((k) => k.id === g.kolumner[0]),
+        antal: g.kolumner.length,
+      }));
     }
     tables.set(t.id, block);
     for (const f of fs) fakta.set(f.id, f);
     for (const c of chartBlocks(t, block, fakta)) charts.set(c.id, c);
   });
-  const goals = r.mål ? goalBlocks(r.mål, r.sources.mål) : { block: new Map<string, MålBlock>(), område: new Map<string, MålBlock>(), fakta: [] };
+  const goals = r.mål
+    ? goalBlocks(r.mål, r.sources.mål)
+    : { block: new Map<string, MålBlock>(), område: new Map<string, MålBlock>(), fakta: [] };
   for (const f of goals.fakta) fakta.set(f.id, f);
   const uppgifter = uppgiftFacts(r.uppgifter, r.sources.uppgifter);
   for (const f of uppgifter.fakta) fakta.set(f.id, f);
@@ -82,7 +108,13 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
   const uppdrag = r.uppdrag ? uppdragBlocks(r.uppdrag, delår, r.sources.uppdrag) : new Map<string, UppdragBlock>();
 
   const referenser: Referens[] = [];
-  const refCtx: RefContext = { fakta, mål: [...goals.block.values()], uppdrag: [...uppdrag.values()], referenser, diagnostics };
+  const refCtx: RefContext = {
+    fakta,
+    mål: [...goals.block.values()],
+    uppdrag: [...uppdrag.values()],
+    referenser,
+    diagnostics,
+  };
   const texts = new Map<string, TextDel[]>();
   for (const n of r.narrative) {
     const parsed = parseMarkdown(n.text, n.fil, (källa, plats) => resolveReference(källa, plats, refCtx));
@@ -95,16 +127,48 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     return undefined;
   }
   if (!template) {
-    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen templates/${templateName(rapport)}.hbs finns inte`, plats: r.sources.rapport?.at(['rapporttyp']) ?? { fil: `data/${r.id}/rapport.yaml`, rad: 1, kolumn: 1 } });
+    diagnostics.push({
+      allvarlighet: 'fel',
+      regel: 'mall',
+      meddelande: `mallen templates/${templateName(rapport)}.hbs finns inte`,
+      plats: r.sources.rapport?.at(['rapporttyp']) ?? { fil: `data/${r.id}/rapport.yaml`, rad: 1, kolumn: 1 },
+    });
     return undefined;
   }
   const context: TemplateContext = {
-    rapport: { id: rapport.id, typ: rapport.rapporttyp, titel: rapport.titel, nämnd: rapport.nämnd, budgetår: rapport.budgetår, delår: rapport.rapporttyp === 'delårsrapport', uppföljning: delår },
+    rapport: {
+      id: rapport.id,
+      typ: rapport.rapporttyp,
+      titel: rapport.titel,
+      nämnd: rapport.nämnd,
+      budgetår: rapport.budgetår,
+      delår: rapport.rapporttyp === 'delårsrapport',
+      uppföljning: delår,
+    },
     ord: rubrikOrd(r),
-    tabeller: r.tabeller.tabeller.map((t) => ({ id: t.id, rubrik: t.rubrik, typ: t.typ, avser: t.avser ?? '', efter: t.efter ?? '', visas: t.visas, diagram: t.diagram.map((d) => d.id) })),
-    tabellerUtanPlats: r.tabeller.tabeller.filter((t) => !t.efter && t.visas).map((t) => ({ id: t.id, rubrik: t.rubrik })),
-    målområden: (r.mål?.målområden ?? []).map((o) => ({ id: o.id, namn: o.namn, mål: o.kommunövergripande_mål.map((k) => ({ id: k.id, namn: k.namn })) })),
-    uppdragslistor: (r.uppdrag?.listor ?? []).map((l) => ({ id: l.id, rubrik: l.rubrik, typ: l.typ, efter: l.efter ?? '' })),
+    tabeller: r.tabeller.tabeller.map((t) => ({
+      id: t.id,
+      rubrik: t.rubrik,
+      typ: t.typ,
+      avser: t.avser ?? '',
+      efter: t.efter ?? '',
+      visas: t.visas,
+      diagram: t.diagram.map((d) => d.id),
+    })),
+    tabellerUtanPlats: r.tabeller.tabeller
+      .filter((t) => !t.efter && t.visas)
+      .map((t) => ({ id: t.id, rubrik: t.rubrik })),
+    målområden: (r.mål?.målområden ?? []).map((o) => ({
+      id: o.id,
+      namn: o.namn,
+      mål: o.kommunövergripande_mål.map((k) => ({ id: k.id, namn: k.namn })),
+    })),
+    uppdragslistor: (r.uppdrag?.listor ?? []).map((l) => ({
+      id: l.id,
+      rubrik: l.rubrik,
+      typ: l.typ,
+      efter: l.efter ?? '',
+    })),
     uppdragUtanPlats: (r.uppdrag?.listor ?? []).filter((l) => !l.efter).map((l) => ({ id: l.id, rubrik: l.rubrik })),
     textfiler: [...texts.keys()],
   };
@@ -114,14 +178,25 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
   } catch (e) {
     const at = e instanceof TemplateError ? { rad: e.rad, kolumn: e.kolumn } : { rad: 1, kolumn: 1 };
     const fil = e instanceof TemplateError && e.fil ? e.fil : template.name;
-    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: e instanceof Error ? e.message.split('\n')[0]! : String(e), plats: { fil, ...at } });
+    diagnostics.push({
+      allvarlighet: 'fel',
+      regel: 'mall',
+      meddelande: e instanceof Error ? e.message.split('\n')[0]! : String(e),
+      plats: { fil, ...at },
+    });
     return undefined;
   }
 
   const root: Block[] = [];
   const stack: Avsnitt[] = [];
   const usedIds = new Set<string>();
-  const used = { text: new Set<string>(), tabell: new Set<string>(), mål: new Set<string>(), uppdrag: new Set<string>(), diagram: new Set<string>() };
+  const used = {
+    text: new Set<string>(),
+    tabell: new Set<string>(),
+    mål: new Set<string>(),
+    uppdrag: new Set<string>(),
+    diagram: new Set<string>(),
+  };
   const diagramOrder: DiagramBlock[] = [];
   const numbered: (TabellBlock | MålBlock | UppdragBlock)[] = [];
   const append = (b: Block): void => {
@@ -137,19 +212,42 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     usedIds.add(id);
     const parentLevel = stack.length ? stack[stack.length - 1]!.nivå : 1;
     if (nivå > parentLevel + 1) {
-      diagnostics.push({ allvarlighet: 'varning', regel: 'rubriknivå', meddelande: `rubriken "${text}" hoppar över en nivå`, ...(plats ? { plats } : {}) });
+      diagnostics.push({
+        allvarlighet: 'varning',
+        regel: 'rubriknivå',
+        meddelande: `rubriken "${text}" hoppar över en nivå`,
+        ...(plats ? { plats } : {}),
+      });
     }
-    const a: Avsnitt = { typ: 'avsnitt', id, rubrik, rubrikText: text, nivå, sidbrytning: nivå === 2, iInnehåll: inToc, block: [] };
+    const a: Avsnitt = {
+      typ: 'avsnitt',
+      id,
+      rubrik,
+      rubrikText: text,
+      nivå,
+      sidbrytning: nivå === 2,
+      iInnehåll: inToc,
+      block: [],
+    };
     append(a);
     stack.push(a);
   };
-  const where = (item?: OutlineItem): Position => ({ fil: template.name, rad: item?.mallplats?.rad ?? 1, kolumn: item?.mallplats?.kolumn ?? 1 });
+  const where = (item?: OutlineItem): Position => ({
+    fil: template.name,
+    rad: item?.mallplats?.rad ?? 1,
+    kolumn: item?.mallplats?.kolumn ?? 1,
+  });
   // Said once however often the template names it (a call inside {{#each}} runs many times).
   const saidMissing = new Set<string>();
   const missing = (item: OutlineItem, what: string): void => {
     if (saidMissing.has(what)) return;
     saidMissing.add(what);
-    diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `mallen hänvisar till ${what}, som inte finns`, plats: where(item) });
+    diagnostics.push({
+      allvarlighet: 'fel',
+      regel: 'mall',
+      meddelande: `mallen hänvisar till ${what}, som inte finns`,
+      plats: where(item),
+    });
   };
 
   const explicitCharts = new Set(outline.flatMap((i) => (i.typ === 'diagram' ? [i.id] : [])));
@@ -159,7 +257,12 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     return c;
   };
   /** Looks up a data block the template names; a missing one is an error at the template. */
-  const place = <T,>(map: Map<string, T>, item: OutlineItem & { id: string }, what: string, onPlace: (b: T) => Block[]): void => {
+  const place = <T>(
+    map: Map<string, T>,
+    item: OutlineItem & { id: string },
+    what: string,
+    onPlace: (b: T) => Block[],
+  ): void => {
     const b = map.get(item.id);
     if (b === undefined) missing(item, what);
     else for (const x of onPlace(b)) append(x);
@@ -190,7 +293,13 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
         }
         for (const i of sel) {
           const key = `${name}#${i}`;
-          if (used.text.has(key)) diagnostics.push({ allvarlighet: 'fel', regel: 'text-dubbel', meddelande: `texten under "${parts[i]!.rubrikText}" används två gånger av mallen`, plats: parts[i]!.plats });
+          if (used.text.has(key))
+            diagnostics.push({
+              allvarlighet: 'fel',
+              regel: 'text-dubbel',
+              meddelande: `texten under "${parts[i]!.rubrikText}" används två gånger av mallen`,
+              plats: parts[i]!.plats,
+            });
           used.text.add(key);
           const p = parts[i]!;
           if (p.nivå > 0) open(p.nivå, p.rubrik, true, p.plats);
@@ -211,7 +320,10 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
           used.tabell.add(t.id);
           numbered.push(t);
           // A table's charts follow it, unless the template places them itself.
-          return [t, ...[...charts.values()].filter((c) => c.tabell === t.id && !explicitCharts.has(c.id)).map(placeChart)];
+          return [
+            t,
+            ...[...charts.values()].filter((c) => c.tabell === t.id && !explicitCharts.has(c.id)).map(placeChart),
+          ];
         });
         break;
       case 'diagram':
@@ -253,7 +365,13 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
   };
   rest.forEach(handle);
   for (const g of grupper) {
-    if (!g.placerad) diagnostics.push({ allvarlighet: 'fel', regel: 'mall', meddelande: `"efter: ${g.rubrik}" pekar på en rubrik som inte finns (entydigt) i rapportens text; skriv rubriken som den står, "Överordnad > Rubrik" eller "Rubrik#2"`, plats: efterPlats(r, g.items) ?? where(g.items[0]) });
+    if (!g.placerad)
+      diagnostics.push({
+        allvarlighet: 'fel',
+        regel: 'mall',
+        meddelande: `"efter: ${g.rubrik}" pekar på en rubrik som inte finns (entydigt) i rapportens text; skriv rubriken som den står, "Överordnad > Rubrik" eller "Rubrik#2"`,
+        plats: efterPlats(r, g.items) ?? where(g.items[0]),
+      });
   }
 
   // Nothing in the data or narrative may silently drop out of the publication.
@@ -261,22 +379,62 @@ export function compose(r: LoadedReport, template: TemplateSource | undefined, d
     // A chapter the template never names is one message, not one per section.
     if (parts.length > 1 && !parts.some((_, i) => used.text.has(`${name}#${i}`))) {
       const file = r.narrative.find((n) => n.namn === `${name}.md`)?.fil ?? `content/${r.id}/${name}.md`;
-      diagnostics.push({ allvarlighet: 'fel', regel: 'text-oanvänd', meddelande: `mallen ${template.name} placerar inte kapitlet ${name}.md; placera det med {{text "${name.split('-')[0]}"}} i mallen`, plats: parts[0]!.plats ?? { fil: file, rad: 1, kolumn: 1 } });
+      diagnostics.push({
+        allvarlighet: 'fel',
+        regel: 'text-oanvänd',
+        meddelande: `mallen ${template.name} placerar inte kapitlet ${name}.md; placera det med {{text "${name.split('-')[0]}"}} i mallen`,
+        plats: parts[0]!.plats ?? { fil: file, rad: 1, kolumn: 1 },
+      });
       continue;
     }
     parts.forEach((p, i) => {
       if (!used.text.has(`${name}#${i}`)) {
-        diagnostics.push({ allvarlighet: 'fel', regel: 'text-oanvänd', meddelande: `mallen ${template.name} placerar inte texten ${p.nivå ? `under rubriken "${p.rubrikText}"` : 'före första rubriken'}`, plats: p.plats });
+        diagnostics.push({
+          allvarlighet: 'fel',
+          regel: 'text-oanvänd',
+          meddelande: `mallen ${template.name} placerar inte texten ${p.nivå ? `under rubriken "${p.rubrikText}"` : 'före första rubriken'}`,
+          plats: p.plats,
+        });
       }
     });
   }
   // Data-only tables are not printed; they follow the printed ones in the workbook, unnumbered.
-  const endastData = r.tabeller.tabeller.filter((t) => !t.visas && !used.tabell.has(t.id)).map((t) => ({ ...tables.get(t.id)!, endastData: true }));
+  const endastData = r.tabeller.tabeller
+    .filter((t) => !t.visas && !used.tabell.has(t.id))
+    .map((t) => ({ ...tables.get(t.id)!, endastData: true }));
   for (const t of endastData) used.tabell.add(t.id);
-  for (const [id, t] of tables) if (!used.tabell.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte tabellen "${id}"`, ...(t.plats ? { plats: t.plats } : {}) });
-  for (const [id, c] of charts) if (!used.diagram.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte diagrammet "${id}" (tabellen ${c.tabell})`, plats: tables.get(c.tabell)?.plats ?? { fil: `data/${r.id}/tabeller.yaml`, rad: 1, kolumn: 1 } });
-  for (const id of goals.block.keys()) if (!used.mål.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte målet "${id}"`, plats: r.sources.mål?.at(['målområden']) ?? { fil: `data/${r.id}/mal.yaml`, rad: 1, kolumn: 1 } });
-  for (const id of uppdrag.keys()) if (!used.uppdrag.has(id)) diagnostics.push({ allvarlighet: 'fel', regel: 'data-oanvänd', meddelande: `mallen placerar inte uppdragslistan "${id}"`, plats: r.sources.uppdrag?.at(['listor']) ?? { fil: `data/${r.id}/uppdrag.yaml`, rad: 1, kolumn: 1 } });
+  for (const [id, t] of tables)
+    if (!used.tabell.has(id))
+      diagnostics.push({
+        allvarlighet: 'fel',
+        regel: 'data-oanvänd',
+        meddelande: `mallen placerar inte tabellen "${id}"`,
+        ...(t.plats ? { plats: t.plats } : {}),
+      });
+  for (const [id, c] of charts)
+    if (!used.diagram.has(id))
+      diagnostics.push({
+        allvarlighet: 'fel',
+        regel: 'data-oanvänd',
+        meddelande: `mallen placerar inte diagrammet "${id}" (tabellen ${c.tabell})`,
+        plats: tables.get(c.tabell)?.plats ?? { fil: `data/${r.id}/tabeller.yaml`, rad: 1, kolumn: 1 },
+      });
+  for (const id of goals.block.keys())
+    if (!used.mål.has(id))
+      diagnostics.push({
+        allvarlighet: 'fel',
+        regel: 'data-oanvänd',
+        meddelande: `mallen placerar inte målet "${id}"`,
+        plats: r.sources.mål?.at(['målområden']) ?? { fil: `data/${r.id}/mal.yaml`, rad: 1, kolumn: 1 },
+      });
+  for (const id of uppdrag.keys())
+    if (!used.uppdrag.has(id))
+      diagnostics.push({
+        allvarlighet: 'fel',
+        regel: 'data-oanvänd',
+        meddelande: `mallen placerar inte uppdragslistan "${id}"`,
+        plats: r.sources.uppdrag?.at(['listor']) ?? { fil: `data/${r.id}/uppdrag.yaml`, rad: 1, kolumn: 1 },
+      });
 
   numbered.forEach((b, i) => (b.nummer = i + 1));
   diagramOrder.forEach((b, i) => (b.nummer = i + 1));
@@ -346,7 +504,14 @@ function efterPlats(r: LoadedReport, items: OutlineItem[]): Position | undefined
 /** Headings the generic templates print, in the kommun's words (its profile) or the defaults. */
 function rubrikOrd(r: LoadedReport): TemplateContext['ord'] {
   const b = (r.profil ?? STANDARDPROFIL).benämningar;
-  return { mål: b.målkapitel, indikator: r.mål?.benämning.indikator ?? 'Indikator', målområde: b.målområde, kommunmål: b.kommunmål, uppdrag: b.uppdrag, tabeller: b.tabeller };
+  return {
+    mål: b.målkapitel,
+    indikator: r.mål?.benämning.indikator ?? 'Indikator',
+    målområde: b.målområde,
+    kommunmål: b.kommunmål,
+    uppdrag: b.uppdrag,
+    tabeller: b.tabeller,
+  };
 }
 
 function selectParts(parts: TextDel[], item: Extract<OutlineItem, { typ: 'text' }>): number[] | string {
@@ -356,15 +521,19 @@ function selectParts(parts: TextDel[], item: Extract<OutlineItem, { typ: 'text' 
     const name = m ? m[1]! : nameWithIndex;
     const nth = m ? Number(m[2]) : 0;
     const want = name.split('>').map((s) => s.trim());
-    const hits = parts.map((p, i) => ({ p, i })).filter(({ p }) => {
-      const path = p.sökväg;
-      // "Rubrik*" matches any heading that starts with "Rubrik", so headings with years survive a new year.
-      const same = (h: string | undefined, w: string): boolean => (w.endsWith('*') ? (h ?? '').startsWith(w.slice(0, -1).trimEnd()) : h === w);
-      return path.length >= want.length && want.every((w, k) => same(path[path.length - want.length + k], w));
-    });
+    const hits = parts
+      .map((p, i) => ({ p, i }))
+      .filter(({ p }) => {
+        const path = p.sökväg;
+        // "Rubrik*" matches any heading that starts with "Rubrik", so headings with years survive a new year.
+        const same = (h: string | undefined, w: string): boolean =>
+          w.endsWith('*') ? (h ?? '').startsWith(w.slice(0, -1).trimEnd()) : h === w;
+        return path.length >= want.length && want.every((w, k) => same(path[path.length - want.length + k], w));
+      });
     if (hits.length === 0) return `rubriken "${name}"`;
     if (nth) return hits[nth - 1]?.i ?? `rubriken "${name}" nummer ${nth}`;
-    if (hits.length > 1) return `rubriken "${name}" entydigt (den finns ${hits.length} gånger; skriv "överordnad > rubrik" eller "rubrik#2")`;
+    if (hits.length > 1)
+      return `rubriken "${name}" entydigt (den finns ${hits.length} gånger; skriv "överordnad > rubrik" eller "rubrik#2")`;
     return hits[0]!.i;
   };
   if (item.del) {
@@ -396,9 +565,11 @@ function titelsida(r: Rapport): Titelsida {
       : r.rapporttyp === 'verksamhetsberättelse'
         ? `Verksamhetsåret ${r.budgetår}`
         : r.planår
-        ? `Budget ${r.budgetår} med plan för ${r.planår.från}–${r.planår.till}`
-        : `Budgetår ${r.budgetår}`;
-  const beslut = r.beslut?.datum ? `${r.beslut.organ} ${r.beslut.datum}${r.beslut.paragraf ? ` ${r.beslut.paragraf}` : ''}` : undefined;
+          ? `Budget ${r.budgetår} med plan för ${r.planår.från}–${r.planår.till}`
+          : `Budgetår ${r.budgetår}`;
+  const beslut = r.beslut?.datum
+    ? `${r.beslut.organ} ${r.beslut.datum}${r.beslut.paragraf ? ` ${r.beslut.paragraf}` : ''}`
+    : undefined;
   return {
     kommun: r.kommun,
     nämnd: r.nämnd,

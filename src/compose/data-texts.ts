@@ -10,7 +10,13 @@ import type { Textstycke } from '../model/dokument.js';
  */
 export function dataTexts(r: LoadedReport): Textstycke[] {
   const out: Textstycke[] = [];
-  const add = (source: SourceMap | undefined, fil: string, path: Path, text: string | undefined, rubriker: string[]): void => {
+  const add = (
+    source: SourceMap | undefined,
+    fil: string,
+    path: Path,
+    text: string | undefined,
+    rubriker: string[],
+  ): void => {
     if (!text || !text.trim()) return;
     const plats = source?.at(path) ?? { fil, rad: 1, kolumn: 1 };
     out.push({ text, rubriker, plats, refSpann: [], segment: [{ offset: 0, plats }] });
@@ -34,7 +40,9 @@ export function dataTexts(r: LoadedReport): Textstycke[] {
           b.resultat.forEach((x, i) => add(r.sources.mål, mf, [...np, 'bedömning', 'resultat', i], x, heads));
           b.avvikelser.forEach((x, i) => add(r.sources.mål, mf, [...np, 'bedömning', 'avvikelser', i], x, heads));
         }
-        n.indikatorer.forEach((ind, ii) => add(r.sources.mål, mf, [...np, 'indikatorer', ii, 'förklaring'], ind.förklaring, [...heads, ind.namn]));
+        n.indikatorer.forEach((ind, ii) =>
+          add(r.sources.mål, mf, [...np, 'indikatorer', ii, 'förklaring'], ind.förklaring, [...heads, ind.namn]),
+        );
       }),
     ),
   );

@@ -9,7 +9,11 @@ import type { Rad, Tabell } from '../schema/tabell.js';
 export function cellDecimals(cell: Cell, source: SourceMap | undefined, path: Path, fallback: number): number {
   if (cell.typ === 'jämförelse') return cell.decimaler;
   if (!source) return fallback;
-  const raw = source.raw(path) ?? source.raw([...path, 'tal']) ?? source.raw([...path, 'tal', 0]) ?? source.raw([...path, 'från']);
+  const raw =
+    source.raw(path) ??
+    source.raw([...path, 'tal']) ??
+    source.raw([...path, 'tal', 0]) ??
+    source.raw([...path, 'från']);
   return decimalsOfSource(raw, fallback);
 }
 
@@ -20,7 +24,11 @@ function valuePath(base: Path, index: number, columnId: string, source: SourceMa
 }
 
 /** Builds a table block and its facts. Facts carry the source position of their cell. */
-export function tableFacts(t: Tabell, ti: number, source: SourceMap | undefined): { block: TabellBlock; fakta: Fakt[] } {
+export function tableFacts(
+  t: Tabell,
+  ti: number,
+  source: SourceMap | undefined,
+): { block: TabellBlock; fakta: Fakt[] } {
   const fakta: Fakt[] = [];
   const rader: TabellRad[] = [];
   const walk = (rows: Rad[], path: Path, nivå: number): void => {
@@ -90,9 +98,19 @@ export function tableFacts(t: Tabell, ti: number, source: SourceMap | undefined)
   return { block, fakta };
 }
 
-export function shownValues(cells: Cell[], source: SourceMap | undefined, base: Path, columnIds: string[]): VisatVärde[] {
+export function shownValues(
+  cells: Cell[],
+  source: SourceMap | undefined,
+  base: Path,
+  columnIds: string[],
+): VisatVärde[] {
   return cells.map((cell, i) => ({
     cell,
-    decimaler: cellDecimals(cell, source, valuePath(base, i, columnIds[i] ?? '', source), cell.typ === 'tal' && !Number.isInteger(cell.tal) ? 1 : 0),
+    decimaler: cellDecimals(
+      cell,
+      source,
+      valuePath(base, i, columnIds[i] ?? '', source),
+      cell.typ === 'tal' && !Number.isInteger(cell.tal) ? 1 : 0,
+    ),
   }));
 }

@@ -14,13 +14,16 @@ const kol = (c: MålFil['kolumner'][number]): TabellKolumn => ({
 });
 
 /** One indicator block per kommunövergripande mål, plus its indicator values as facts. */
-export function goalBlocks(mål: MålFil, source: SourceMap | undefined): { block: Map<string, MålBlock>; område: Map<string, MålBlock>; fakta: Fakt[] } {
+export function goalBlocks(
+  mål: MålFil,
+  source: SourceMap | undefined,
+): { block: Map<string, MålBlock>; område: Map<string, MålBlock>; fakta: Fakt[] } {
   const block = new Map<string, MålBlock>();
   const område = new Map<string, MålBlock>();
   const fakta: Fakt[] = [];
-  mål.målområden.forEach((o, oi) => {
+  mål.målområden.forEach((o) => {
     const alla: MålBlock['nämndmål'] = [];
-    o.kommunövergripande_mål.forEach((k, ki) => {
+    o.kommunövergripande_mål.forEach((k) => {
       const kolumner = (k.kolumner ?? mål.kolumner).map(kol);
       const ids = kolumner.map((c) => c.id);
       const nämndmål: MålBlock['nämndmål'] = k.nämndmål.map((n, ni) => {
@@ -50,7 +53,9 @@ export function goalBlocks(mål: MålFil, source: SourceMap | undefined): { bloc
               });
             });
           push(ind.id, ind.namn, värden, [...ip, 'värden']);
-          delrader.forEach((d, di) => push(`${ind.id}.${slugify(d.namn)}`, `${ind.namn}, ${d.namn}`, d.värden, [...ip, 'delrader', di, 'värden']));
+          delrader.forEach((d, di) =>
+            push(`${ind.id}.${slugify(d.namn)}`, `${ind.namn}, ${d.namn}`, d.värden, [...ip, 'delrader', di, 'värden']),
+          );
           return {
             id: ind.id,
             namn: ind.namn,

@@ -54,7 +54,8 @@ export function resolveReference(källa: string, plats: Position, c: RefContext)
   const unit = opts.find((o) => o in UNIT_FACTOR || o === '%');
   const dOpt = opts.find((o) => /^d\d$/.test(o));
   const unknown = opts.filter((o) => o !== unit && o !== dOpt);
-  if (unknown.length) return fail(`okänt val "${unknown[0]}" i referensen (tillåtet: en enhet som mnkr, tkr, % och dN för decimaler)`);
+  if (unknown.length)
+    return fail(`okänt val "${unknown[0]}" i referensen (tillåtet: en enhet som mnkr, tkr, % och dN för decimaler)`);
   if (!unit) return done(formatCell(fakt.cell, dOpt ? Number(dOpt.slice(1)) : fakt.decimaler).text, [fakt.id]);
   if (fakt.cell.typ !== 'tal') return fail(`cellen ${fakt.id} innehåller inget tal och kan inte visas i ${unit}`);
   const value = convertAmount(fakt.cell.tal, fakt.enhet, unit);

@@ -7,7 +7,10 @@ import type { UppgifterFil } from '../schema/uppgifter.js';
 export const UPPGIFTER = 'uppgifter';
 
 /** Each declared uppgift as a fact, with the decimals as written and its source position. */
-export function uppgiftFacts(fil: UppgifterFil | undefined, source: SourceMap | undefined): { block: UppgiftBlock[]; fakta: Fakt[] } {
+export function uppgiftFacts(
+  fil: UppgifterFil | undefined,
+  source: SourceMap | undefined,
+): { block: UppgiftBlock[]; fakta: Fakt[] } {
   const block: UppgiftBlock[] = [];
   const fakta: Fakt[] = [];
   (fil?.uppgifter ?? []).forEach((u, i) => {
@@ -27,7 +30,15 @@ export function uppgiftFacts(fil: UppgifterFil | undefined, source: SourceMap | 
       kolumnRubrik: [u.mått, u.år].filter((x) => x !== undefined).join(' ') || 'Värde',
       ...(plats ? { plats } : {}),
     });
-    block.push({ id: u.id, namn: u.namn, fakt: id, ...(u.år !== undefined ? { år: u.år } : {}), ...(u.mått ? { mått: u.mått } : {}), källa: u.källa, ...(plats ? { plats } : {}) });
+    block.push({
+      id: u.id,
+      namn: u.namn,
+      fakt: id,
+      ...(u.år !== undefined ? { år: u.år } : {}),
+      ...(u.mått ? { mått: u.mått } : {}),
+      källa: u.källa,
+      ...(plats ? { plats } : {}),
+    });
   });
   return { block, fakta };
 }

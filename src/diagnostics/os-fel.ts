@@ -29,7 +29,8 @@ const ERRNO_SV: Record<string, string> = {
 
 /** The errno code of a Node file-system error, if it is one. */
 export function errnoCode(e: unknown): string | undefined {
-  if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string') return (e as { code: string }).code;
+  if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string')
+    return (e as { code: string }).code;
   return undefined;
 }
 

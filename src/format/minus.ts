@@ -4,5 +4,5 @@
  * a bracket or the start), so ranges ("2025-2029"), compounds ("IT-stöd") and list dashes stay.
  */
 export function typografisktMinus(text: string): string {
-  return text.replace(/(^|[\s(\[/:;=])[-\u2013](?=\d)/g, '$1\u2212');
+  return text.replace(/(^|[\s([/:;=])[-\u2013](?=\d)/g, '$1\u2212');
 }

@@ -109,7 +109,11 @@ export function formatCell(cell: Cell, decimals: number): FormattedCell {
     case 'flera':
       return { text: cell.tal.map((t) => formatNumber(t, decimals)).join(cell.skiljetecken), numeric: true, ...fn };
     case 'intervall':
-      return { text: `${formatNumber(cell.från, decimals)}–${formatNumber(cell.till, decimals)}`, numeric: true, ...fn };
+      return {
+        text: `${formatNumber(cell.från, decimals)}–${formatNumber(cell.till, decimals)}`,
+        numeric: true,
+        ...fn,
+      };
     case 'iu':
       return { text: cell.som, numeric: false, ...fn };
     case 'streck':
@@ -151,7 +155,20 @@ export function decimalsInUnit(decimals: number, from: string, to: string): numb
 /** Default decimals when an amount is shown in a unit (tkr → mnkr with one decimal). */
 export const UNIT_DECIMALS: Record<string, number> = { kr: 0, tkr: 0, mnkr: 1, mdkr: 2, '%': 1, antal: 0 };
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** `2021-08-31` → `31 augusti 2021`. */
 export function formatDateLong(iso: string): string {

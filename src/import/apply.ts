@@ -46,7 +46,10 @@ export interface Importresultat {
 }
 
 const gruppnyckel = (r: Bokföringsrad): string =>
-  `${r.art}\u0000${r.konto}\u0000${Object.entries(r.dimensioner).sort(([a], [b]) => a.localeCompare(b)).map(([d, k]) => `${d}=${k}`).join(',')}`;
+  `${r.art}\u0000${r.konto}\u0000${Object.entries(r.dimensioner)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([d, k]) => `${d}=${k}`)
+    .join(',')}`;
 
 function gruppera(rader: Bokföringsrad[], tecken = 1): Omappad[] {
   const g = new Map<string, Omappad>();
@@ -56,9 +59,21 @@ function gruppera(rader: Bokföringsrad[], tecken = 1): Omappad[] {
     if (o) {
       o.belopp += r.belopp * tecken;
       o.antal++;
-    } else g.set(k, { konto: r.konto, dimensioner: r.dimensioner, art: r.art, belopp: r.belopp * tecken, antal: 1, källa: r.källa });
+    } else
+      g.set(k, {
+        konto: r.konto,
+        dimensioner: r.dimensioner,
+        art: r.art,
+        belopp: r.belopp * tecken,
+        antal: 1,
+        källa: r.källa,
+      });
   }
-  return [...g.values()].sort((a, b) => a.konto.localeCompare(b.konto, 'sv', { numeric: true }) || a.källa.localeCompare(b.källa, 'sv', { numeric: true }));
+  return [...g.values()].sort(
+    (a, b) =>
+      a.konto.localeCompare(b.konto, 'sv', { numeric: true }) ||
+      a.källa.localeCompare(b.källa, 'sv', { numeric: true }),
+  );
 }
 
 /**
@@ -84,7 +99,11 @@ export function tillämpa(exp: Export, tabeller: MappadTabell[], exportensEnhet:
       if (!träffar(t.urval, r)) return;
       const nyckel = `${r.art}\u0000${r.period ?? ''}`;
       let ck = kolumnerFör.get(nyckel);
-      if (!ck) kolumnerFör.set(nyckel, (ck = kolumner.flatMap((k, ki) => (k.art === r.art && k.period(r.period) ? [ki] : []))));
+      if (!ck)
+        kolumnerFör.set(
+          nyckel,
+          (ck = kolumner.flatMap((k, ki) => (k.art === r.art && k.period(r.period) ? [ki] : []))),
+        );
       if (!ck.length) return;
       träff.length = 0;
       let delar = 0;
@@ -93,7 +112,12 @@ export function tillämpa(exp: Export, tabeller: MappadTabell[], exportensEnhet:
         träff.push(i);
         if (!mr.summerande && ++delar === 2) {
           const a = rader[träff.find((x) => !rader[x]!.summerande)!]!;
-          fel.push({ allvarlighet: 'fel', regel: 'import-mappning', meddelande: `${r.källa}: beloppet hamnar i två rader, "${a.id}" och "${mr.id}"; gör mappningens urval disjunkta`, plats: mr.plats });
+          fel.push({
+            allvarlighet: 'fel',
+            regel: 'import-mappning',
+            meddelande: `${r.källa}: beloppet hamnar i två rader, "${a.id}" och "${mr.id}"; gör mappningens urval disjunkta`,
+            plats: mr.plats,
+          });
         }
       });
       if (delar > 1) return;
@@ -107,10 +131,24 @@ export function tillämpa(exp: Export, tabeller: MappadTabell[], exportensEnhet:
     });
     omappadeITabell.set(t.id, gruppera(utanför, t.tecken));
     kolumner.forEach((k, ki) => {
-      summor.push({ tabell: t.id, kolumn: k.id, enhet: k.enhet, decimaler: k.decimaler, export: exportSumma[ki]!, importerat: importSumma[ki]! });
+      summor.push({
+        tabell: t.id,
+        kolumn: k.id,
+        enhet: k.enhet,
+        decimaler: k.decimaler,
+        export: exportSumma[ki]!,
+        importerat: importSumma[ki]!,
+      });
       rader.forEach((mr, i) => {
         const v = roundHalfAway(convertAmount(summa[i * kolumner.length + ki]!, exportensEnhet, k.enhet)!, k.decimaler);
-        värden.push({ tabell: t.id, rad: mr.id, kolumn: k.id, kolumnIndex: k.index, värde: v === 0 ? 0 : v, decimaler: k.decimaler });
+        värden.push({
+          tabell: t.id,
+          rad: mr.id,
+          kolumn: k.id,
+          kolumnIndex: k.index,
+          värde: v === 0 ? 0 : v,
+          decimaler: k.decimaler,
+        });
       });
     });
   }

@@ -5,7 +5,10 @@ import { Importfel } from './ledger.js';
 
 /** The field separator: the one of ; , tab that splits the first lines most evenly (Swedish exports mostly use ;). */
 function avgränsare(text: string): string {
-  const rader = text.split(/\r?\n/).filter((r) => r.trim()).slice(0, 20);
+  const rader = text
+    .split(/\r?\n/)
+    .filter((r) => r.trim())
+    .slice(0, 20);
   let bäst = ';';
   let poäng = -1;
   for (const t of [';', '\t', ',']) {
@@ -25,8 +28,10 @@ function avgränsare(text: string): string {
 /** csv-parse's errors that bad exports cause, in Swedish. */
 const CSV_FEL: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'ett citattecken (") öppnas men stängs aldrig; kontrollera fältet som börjar på raden',
-  CSV_INVALID_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken ("); ett fält inom citattecken måste sluta vid avgränsaren',
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken ("); ett fält inom citattecken måste sluta vid avgränsaren',
+  CSV_INVALID_CLOSING_QUOTE:
+    'tecken direkt efter ett avslutande citattecken ("); ett fält inom citattecken måste sluta vid avgränsaren',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
+    'tecken direkt efter ett avslutande citattecken ("); ett fält inom citattecken måste sluta vid avgränsaren',
 };
 
 /** A CSV export as a grid of text cells, each row with its line number. */
@@ -39,7 +44,12 @@ export function läsCsv(bytes: Uint8Array, fil: string, kodning: Kodning): Rutn�
   try {
     // Without csv-parse's per-record info (which costs more than the parsing): empty lines are
     // kept as records so that a record's line is its index plus the line breaks inside earlier fields.
-    poster = parse(sep ? text.slice(sep[0].length) : text, { delimiter: sep ? sep[1]! : avgränsare(text), bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    poster = parse(sep ? text.slice(sep[0].length) : text, {
+      delimiter: sep ? sep[1]! : avgränsare(text),
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
     const kod = e instanceof Error && 'code' in e ? String(e.code) : '';

@@ -1,5 +1,13 @@
 import { parseBelopp } from './amount.js';
-import { Importfel, dimensionsnamn, type Beloppsart, type Bokföringsrad, type Dimension, type Export, type Tabellkolumner } from './ledger.js';
+import {
+  Importfel,
+  dimensionsnamn,
+  type Beloppsart,
+  type Bokföringsrad,
+  type Dimension,
+  type Export,
+  type Tabellkolumner,
+} from './ledger.js';
 
 /** A sheet or CSV file as rows of cells, before any column has a meaning. */
 export type Cellvärde = string | number | null;
@@ -50,18 +58,32 @@ function rubrikrad(g: Rutnät, val: Kolumnval, nr: number | undefined): number {
   const i = g.rader.slice(0, 50).findIndex((r) => r.celler.some(ärKonto));
   if (i < 0) {
     const vad = val.konto ? `"${val.konto}"` : '"Konto"';
-    throw new Importfel(g.plats(g.rader[0]?.nr ?? 1, 1), `hittar ingen rubrikrad med kolumnen ${vad} bland de första 50 raderna; ange källa.rubrikrad och källa.kolumner.konto i mappningen`);
+    throw new Importfel(
+      g.plats(g.rader[0]?.nr ?? 1, 1),
+      `hittar ingen rubrikrad med kolumnen ${vad} bland de första 50 raderna; ange källa.rubrikrad och källa.kolumner.konto i mappningen`,
+    );
   }
   return i;
 }
 
 /** Which column holds what: as the mapping names them, else recognised from the headers. */
-function tolkaRubriker(g: Rutnät, rubriker: string[], radNr: number, val: Kolumnval): { spec: Tabellkolumner; index: Map<string, number> } {
+function tolkaRubriker(
+  g: Rutnät,
+  rubriker: string[],
+  radNr: number,
+  val: Kolumnval,
+): { spec: Tabellkolumner; index: Map<string, number> } {
   const index = new Map<string, number>();
   const hitta = (namn: string): number => {
     const i = rubriker.findIndex((r) => lika(r, namn));
     if (i < 0) {
-      throw new Importfel(g.plats(radNr, 1), `kolumnen "${namn}" finns inte i rubrikraden (rad ${radNr}: ${rubriker.filter(Boolean).map((r) => `"${r}"`).join(', ')})`);
+      throw new Importfel(
+        g.plats(radNr, 1),
+        `kolumnen "${namn}" finns inte i rubrikraden (rad ${radNr}: ${rubriker
+          .filter(Boolean)
+          .map((r) => `"${r}"`)
+          .join(', ')})`,
+      );
     }
     index.set(namn, i);
     return i;
@@ -72,7 +94,8 @@ function tolkaRubriker(g: Rutnät, rubriker: string[], radNr: number, val: Kolum
     spec.konto = rubriker[hitta(val.konto ?? 'Konto')]!;
     if (val.kontonamn) spec.kontonamn = rubriker[hitta(val.kontonamn)]!;
     if (val.period) spec.period = rubriker[hitta(val.period)]!;
-    for (const [dim, kol] of Object.entries(val.dimensioner ?? {})) spec.dimensioner[dimensionsnamn(dim)] = rubriker[hitta(kol)]!;
+    for (const [dim, kol] of Object.entries(val.dimensioner ?? {}))
+      spec.dimensioner[dimensionsnamn(dim)] = rubriker[hitta(kol)]!;
     for (const b of val.belopp ?? []) spec.belopp.push({ ...b, kolumn: rubriker[hitta(b.kolumn)]! });
     return { spec, index };
   }
@@ -86,13 +109,15 @@ function tolkaRubriker(g: Rutnät, rubriker: string[], radNr: number, val: Kolum
       // "Budget 2025": a yearly amount, the year its period.
       const år = /\b(19|20)\d{2}\b/.exec(r)?.[0];
       spec.belopp.push({ kolumn: r, art: /budget/i.test(r) ? 'budget' : 'utfall', ...(år ? { period: år } : {}) });
-    }
-    else if (!NAMN.test(r)) spec.dimensioner[dimensionsnamn(r)] = r;
+    } else if (!NAMN.test(r)) spec.dimensioner[dimensionsnamn(r)] = r;
     else return;
     index.set(r, i);
   });
   if (!spec.belopp.length) {
-    throw new Importfel(g.plats(radNr, 1), `rubrikraden (rad ${radNr}) har ingen beloppskolumn (Utfall, Budget, Belopp …); ange källa.kolumner.belopp i mappningen`);
+    throw new Importfel(
+      g.plats(radNr, 1),
+      `rubrikraden (rad ${radNr}) har ingen beloppskolumn (Utfall, Budget, Belopp …); ange källa.kolumner.belopp i mappningen`,
+    );
   }
   return { spec, index };
 }
@@ -103,7 +128,8 @@ export function läsRutnät(g: Rutnät, val: Kolumnval, radnummer?: number): Exp
   const header = g.rader[h]!;
   const rubriker = header.celler.map(text);
   const { spec, index } = tolkaRubriker(g, rubriker, header.nr, val);
-  const ix = (namn: string | undefined): number => (namn === undefined ? -1 : index.get(namn) ?? rubriker.findIndex((r) => lika(r, namn)));
+  const ix = (namn: string | undefined): number =>
+    namn === undefined ? -1 : (index.get(namn) ?? rubriker.findIndex((r) => lika(r, namn)));
   const kontoIx = ix(spec.konto);
   const namnIx = ix(spec.kontonamn);
   const periodIx = ix(spec.period);
@@ -113,7 +139,9 @@ export function läsRutnät(g: Rutnät, val: Kolumnval, radnummer?: number): Exp
     const bas = r.replace(NAMN, '').trim();
     return NAMN.test(r) && (lika(bas, dim) || lika(bas.replace(/s$/, ''), dim));
   };
-  const dimNamnIx = new Map(dims.map(([d, i]) => [d, rubriker.findIndex((r, j) => j !== i && namnFör(r, rubriker[i]!))] as const));
+  const dimNamnIx = new Map(
+    dims.map(([d, i]) => [d, rubriker.findIndex((r, j) => j !== i && namnFör(r, rubriker[i]!))] as const),
+  );
   const belopp = spec.belopp.map((b) => ({ ...b, i: ix(b.kolumn) }));
 
   const rader: Bokföringsrad[] = [];
@@ -131,8 +159,12 @@ export function läsRutnät(g: Rutnät, val: Kolumnval, radnummer?: number): Exp
         continue;
       }
       if (!harBelopp) continue; // a blank line or a heading between groups
-      if (konto === '') throw new Importfel(g.plats(r.nr, kontoIx + 1), `raden har belopp men inget konto i kolumnen "${spec.konto}"`);
-      throw new Importfel(g.plats(r.nr, kontoIx + 1), `kontot "${konto}" i kolumnen "${spec.konto}" är inget kontonummer (bara siffror)`);
+      if (konto === '')
+        throw new Importfel(g.plats(r.nr, kontoIx + 1), `raden har belopp men inget konto i kolumnen "${spec.konto}"`);
+      throw new Importfel(
+        g.plats(r.nr, kontoIx + 1),
+        `kontot "${konto}" i kolumnen "${spec.konto}" är inget kontonummer (bara siffror)`,
+      );
     }
     if (!konton.has(konto) || namnIx >= 0) konton.set(konto, text(c[namnIx]) || konton.get(konto) || '');
     const d: Record<string, string> = {};
@@ -150,13 +182,27 @@ export function läsRutnät(g: Rutnät, val: Kolumnval, radnummer?: number): Exp
       if (v === null || v === undefined || text(v) === '') return;
       const n = typeof v === 'number' ? v : parseBelopp(v);
       if (n === undefined || !Number.isFinite(n)) {
-        throw new Importfel(g.plats(r.nr, b.i + 1), `"${text(v)}" i kolumnen "${b.kolumn}" är inget belopp (förväntade t.ex. 1 234,50, −1 234 eller (1 234))`);
+        throw new Importfel(
+          g.plats(r.nr, b.i + 1),
+          `"${text(v)}" i kolumnen "${b.kolumn}" är inget belopp (förväntade t.ex. 1 234,50, −1 234 eller (1 234))`,
+        );
       }
       if (n === 0) return;
       const p = b.period ?? period;
-      rader.push({ konto, dimensioner: d, ...(p ? { period: p } : {}), art: b.art, belopp: n, källa: g.plats(r.nr, b.i + 1) });
+      rader.push({
+        konto,
+        dimensioner: d,
+        ...(p ? { period: p } : {}),
+        art: b.art,
+        belopp: n,
+        källa: g.plats(r.nr, b.i + 1),
+      });
     });
   }
-  if (!konton.size) throw new Importfel(g.plats(header.nr, 1), 'exporten har inga rader med konto under rubrikraden; är det rätt fil eller rätt blad?');
+  if (!konton.size)
+    throw new Importfel(
+      g.plats(header.nr, 1),
+      'exporten har inga rader med konto under rubrikraden; är det rätt fil eller rätt blad?',
+    );
   return { fil: g.fil, format: g.format, rader, dimensioner, konton, summarader, kolumner: spec };
 }

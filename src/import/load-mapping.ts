@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadYaml, type SourceMap } from '../load/yaml-source.js';
-import { zodToDiagnostics } from '../validate/zod-issues.js';
+import { zodToDiagnostics } from '../load/zod-issues.js';
 import { mappningSchema, type Mappning } from './mapping-schema.js';
 
 export interface LästMappning {
@@ -16,11 +16,21 @@ export function läsMappning(full: string, fil: string): LästMappning {
   try {
     text = readFileSync(full, 'utf8');
   } catch {
-    return { diagnostics: [{ allvarlighet: 'fel', regel: 'saknad-fil', meddelande: `mappningsfilen ${fil} finns inte (skapa en med --ny-mappning)` }] };
+    return {
+      diagnostics: [
+        {
+          allvarlighet: 'fel',
+          regel: 'saknad-fil',
+          meddelande: `mappningsfilen ${fil} finns inte (skapa en med --ny-mappning)`,
+        },
+      ],
+    };
   }
   const y = loadYaml(text, fil);
-  if (y.diagnostics.some((d) => d.allvarlighet === 'fel') || y.value === undefined) return { diagnostics: y.diagnostics };
+  if (y.diagnostics.some((d) => d.allvarlighet === 'fel') || y.value === undefined)
+    return { diagnostics: y.diagnostics };
   const r = mappningSchema.safeParse(y.value ?? {});
-  if (!r.success) return { källa: y.source, diagnostics: [...y.diagnostics, ...zodToDiagnostics(r.error, y.value, y.source)] };
+  if (!r.success)
+    return { källa: y.source, diagnostics: [...y.diagnostics, ...zodToDiagnostics(r.error, y.value, y.source)] };
   return { mappning: r.data, källa: y.source, diagnostics: y.diagnostics };
 }

@@ -28,7 +28,10 @@ export function nyMappning(exp: Export, rapport: string, tabeller: Tabell[]): st
   if (!exp.dimensioner.size) l.push('#   (inga)');
   for (const d of exp.dimensioner.values()) {
     const obj = [...d.objekt].sort(([a], [b]) => a.localeCompare(b, 'sv', { numeric: true }));
-    const text = obj.slice(0, MAX_OBJEKT).map(([k, n]) => (n ? `${k} ${n}` : k)).join(', ');
+    const text = obj
+      .slice(0, MAX_OBJEKT)
+      .map(([k, n]) => (n ? `${k} ${n}` : k))
+      .join(', ');
     l.push(`#   ${d.namn}: ${text}${obj.length > MAX_OBJEKT ? ` … (${obj.length} objekt)` : ''}`);
   }
   const konton = [...exp.konton.keys()].sort((a, b) => a.localeCompare(b, 'sv', { numeric: true }));
@@ -36,11 +39,18 @@ export function nyMappning(exp: Export, rapport: string, tabeller: Tabell[]): st
   const klasser = new Map<string, string[]>();
   for (const k of konton) klasser.set(k[0]!, [...(klasser.get(k[0]!) ?? []), k]);
   for (const [klass, ks] of klasser) {
-    l.push(`#   ${klass}: ${ks.slice(0, 12).map((k) => (exp.konton.get(k) ? `${k} ${exp.konton.get(k)}` : k)).join(', ')}${ks.length > 12 ? ` … (${ks.length} konton)` : ''}`);
+    l.push(
+      `#   ${klass}: ${ks
+        .slice(0, 12)
+        .map((k) => (exp.konton.get(k) ? `${k} ${exp.konton.get(k)}` : k))
+        .join(', ')}${ks.length > 12 ? ` … (${ks.length} konton)` : ''}`,
+    );
   }
   const perioder = [...new Set(exp.rader.map((r) => r.period).filter((p): p is string => p !== undefined))].sort();
   const arter = [...new Set(exp.rader.map((r) => r.art))].sort();
-  l.push(`# Perioder: ${perioder.length ? `${perioder[0]}..${perioder.at(-1)}` : '(inga)'}; beloppsarter: ${arter.join(', ') || '(inga)'}`);
+  l.push(
+    `# Perioder: ${perioder.length ? `${perioder[0]}..${perioder.at(-1)}` : '(inga)'}; beloppsarter: ${arter.join(', ') || '(inga)'}`,
+  );
   l.push('');
   const k = exp.kolumner;
   if (k) {
@@ -52,9 +62,14 @@ export function nyMappning(exp: Export, rapport: string, tabeller: Tabell[]): st
     l.push(`    konto: ${q(k.konto)}`);
     if (k.kontonamn) l.push(`    kontonamn: ${q(k.kontonamn)}`);
     if (k.period) l.push(`    period: ${q(k.period)}`);
-    l.push(`    dimensioner: {${Object.entries(k.dimensioner).map(([d, c]) => `${q(d)}: ${q(c)}`).join(', ')}}`);
+    l.push(
+      `    dimensioner: {${Object.entries(k.dimensioner)
+        .map(([d, c]) => `${q(d)}: ${q(c)}`)
+        .join(', ')}}`,
+    );
     l.push('    belopp:');
-    for (const b of k.belopp) l.push(`      - {kolumn: ${q(b.kolumn)}, art: ${b.art}${b.period ? `, period: ${q(b.period)}` : ''}}`);
+    for (const b of k.belopp)
+      l.push(`      - {kolumn: ${q(b.kolumn)}, art: ${b.art}${b.period ? `, period: ${q(b.period)}` : ''}}`);
   }
   l.push('enhet: kr   # enheten i exporten: kr, tkr eller mnkr');
   l.push('tabeller:');
@@ -67,7 +82,9 @@ export function nyMappning(exp: Export, rapport: string, tabeller: Tabell[]): st
     if (!kolumner.length || !['kr', 'tkr', 'mnkr', 'mdkr'].includes(t.enhet)) continue;
     antal++;
     l.push(`  - tabell: ${t.id}   # ${t.rubrik}, ${t.enhet}`);
-    l.push(`    # urval: {${[...exp.dimensioner.keys()][0] ?? 'ansvar'}: ["…"]}   # vilka rader i exporten tabellen omfattar`);
+    l.push(
+      `    # urval: {${[...exp.dimensioner.keys()][0] ?? 'ansvar'}: ["…"]}   # vilka rader i exporten tabellen omfattar`,
+    );
     l.push(`    tecken: som-i-exporten   # eller omvänt (${t.teckenkonvention})`);
     l.push('    kolumner:');
     l.push(...kolumner);

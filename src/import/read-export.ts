@@ -34,7 +34,11 @@ export async function läsExport(bytes: Uint8Array, fil: string, val: Läsval): 
   const blad = await läsXlsx(bytes, fil);
   if (val.blad !== undefined) {
     const b = blad.find((x) => x.blad === val.blad);
-    if (!b) throw new Importfel(fil, `bladet "${val.blad}" finns inte (bladen är ${blad.map((x) => `"${x.blad}"`).join(', ')})`);
+    if (!b)
+      throw new Importfel(
+        fil,
+        `bladet "${val.blad}" finns inte (bladen är ${blad.map((x) => `"${x.blad}"`).join(', ')})`,
+      );
     return läsRutnät(b, kolumner, val.rubrikrad);
   }
   // The first sheet that reads as an export; the first sheet's problem if none does.

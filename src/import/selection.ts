@@ -35,7 +35,8 @@ const harKod = (k: Intervall[] | Set<string>, s: string | undefined): boolean =>
   s !== undefined && (k instanceof Set ? k.has(s) : /^\d+$/.test(s) && iIntervall(k, s));
 
 export const träffar = (f: Filter, r: Bokföringsrad): boolean =>
-  (f.konton.length === 0 || iIntervall(f.konton, r.konto)) && f.dimensioner.every(([d, k]) => harKod(k, r.dimensioner[d]));
+  (f.konton.length === 0 || iIntervall(f.konton, r.konto)) &&
+  f.dimensioner.every(([d, k]) => harKod(k, r.dimensioner[d]));
 
 /** Whether two rows' selections can hold the same ledger row: accounts meet and every shared dimension meets. */
 export function överlapp(a: Filter, b: Filter): [Intervall, Intervall] | undefined {
@@ -63,6 +64,8 @@ export function periodtest(p: string | undefined): (period: string | undefined) 
   const hi = b!.length === 4 ? `${b}-12` : b!;
   // A yearly amount (a column "Budget 2025" without months) counts only where the whole year is asked for.
   return (period) =>
-    period !== undefined && (/^\d{4}$/.test(period) ? `${period}-01` >= lo && `${period}-12` <= hi : period.slice(0, 7) >= lo && period.slice(0, 7) <= hi);
+    period !== undefined &&
+    (/^\d{4}$/.test(period)
+      ? `${period}-01` >= lo && `${period}-12` <= hi
+      : period.slice(0, 7) >= lo && period.slice(0, 7) <= hi);
 }
-

@@ -92,7 +92,10 @@ export function läsSie(bytes: Uint8Array, fil: string, kodning: Kodning): Expor
   const dimension = (nummer: string, plats: string): Dimension => {
     const namn = dimNamn.get(nummer) ?? STANDARDDIMENSIONER[nummer];
     if (namn === undefined) {
-      throw new Importfel(plats, `dimension ${nummer} används men deklareras inte med #DIM ${nummer} "namn" (SIE 4 kräver #DIM för dimensioner utöver standardens 1, 2, 6–10)`);
+      throw new Importfel(
+        plats,
+        `dimension ${nummer} används men deklareras inte med #DIM ${nummer} "namn" (SIE 4 kräver #DIM för dimensioner utöver standardens 1, 2, 6–10)`,
+      );
     }
     const key = dimensionsnamn(namn);
     let d = dimensioner.get(key);
@@ -100,7 +103,8 @@ export function läsSie(bytes: Uint8Array, fil: string, kodning: Kodning): Expor
     return d;
   };
   for (const nummer of [...dimNamn.keys()].sort((a, b) => Number(a) - Number(b))) dimension(nummer, fil);
-  for (const o of objekt) dimension(String(o.fält[1]), `${fil}:${o.nr}`).objekt.set(String(o.fält[2]), String(o.fält[3] ?? ''));
+  for (const o of objekt)
+    dimension(String(o.fält[1]), `${fil}:${o.nr}`).objekt.set(String(o.fält[2]), String(o.fält[3] ?? ''));
 
   const ut: Bokföringsrad[] = [];
   // An empty object list is the account's total; when the same account and period also has rows
@@ -114,10 +118,14 @@ export function läsSie(bytes: Uint8Array, fil: string, kodning: Kodning): Expor
     const [, , period, konto, lista, saldo] = s.fält;
     const objektlista = Array.isArray(lista) ? lista : [];
     const beloppstext = Array.isArray(lista) ? saldo : lista;
-    if (typeof period !== 'string' || !/^\d{6}$/.test(period)) throw new Importfel(plats, `perioden "${String(period ?? '')}" ska vara ÅÅÅÅMM, t.ex. 202508`);
-    if (typeof konto !== 'string' || !/^\d+$/.test(konto)) throw new Importfel(plats, `kontot "${String(konto ?? '')}" är inget kontonummer`);
-    const belopp = typeof beloppstext === 'string' && /^-?\d+(\.\d+)?$/.test(beloppstext) ? Number(beloppstext) : undefined;
-    if (belopp === undefined) throw new Importfel(plats, `saldot "${String(beloppstext ?? '')}" är inget belopp (SIE skriver t.ex. -1234.50)`);
+    if (typeof period !== 'string' || !/^\d{6}$/.test(period))
+      throw new Importfel(plats, `perioden "${String(period ?? '')}" ska vara ÅÅÅÅMM, t.ex. 202508`);
+    if (typeof konto !== 'string' || !/^\d+$/.test(konto))
+      throw new Importfel(plats, `kontot "${String(konto ?? '')}" är inget kontonummer`);
+    const belopp =
+      typeof beloppstext === 'string' && /^-?\d+(\.\d+)?$/.test(beloppstext) ? Number(beloppstext) : undefined;
+    if (belopp === undefined)
+      throw new Importfel(plats, `saldot "${String(beloppstext ?? '')}" är inget belopp (SIE skriver t.ex. -1234.50)`);
     if (objektlista.length % 2) throw new Importfel(plats, 'objektlistan ska bestå av par: {dimension "objekt" …}');
     if (!objektlista.length && medObjekt.has(nyckel(s.fält, s.art))) {
       summarader.push(plats);
@@ -132,8 +140,19 @@ export function läsSie(bytes: Uint8Array, fil: string, kodning: Kodning): Expor
     }
     if (!konton.has(konto)) konton.set(konto, '');
     if (belopp === 0) continue;
-    ut.push({ konto, dimensioner: dims, period: `${period.slice(0, 4)}-${period.slice(4)}`, art: s.art, belopp, källa: plats });
+    ut.push({
+      konto,
+      dimensioner: dims,
+      period: `${period.slice(0, 4)}-${period.slice(4)}`,
+      art: s.art,
+      belopp,
+      källa: plats,
+    });
   }
-  if (!saldon.length) throw new Importfel(`${fil}:1`, 'exporten har inga #PSALDO- eller #PBUDGET-rader (exportera med periodsaldon och budget)');
+  if (!saldon.length)
+    throw new Importfel(
+      `${fil}:1`,
+      'exporten har inga #PSALDO- eller #PBUDGET-rader (exportera med periodsaldon och budget)',
+    );
   return { fil, format: 'sie', rader: ut, dimensioner, konton, summarader };
 }

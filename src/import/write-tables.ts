@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { decimalsOfSource, formatNumber } from '../format/number.js';
-import { läsYaml, mapItems, skrivYaml } from '../rollforward/yaml-doc.js';
+import { läsYaml, mapItems, skrivYaml } from '../load/yaml-doc.js';
 import type { NyttVärde } from './apply.js';
 
 export interface Celländring {
@@ -13,7 +13,8 @@ export interface Celländring {
 function visa(n: unknown): string {
   if (n === undefined || n === null) return '(tom)';
   if (isScalar(n)) {
-    if (typeof n.value === 'number') return formatNumber(n.value, decimalsOfSource(n.source ?? String(n.value), n.minFractionDigits ?? 0));
+    if (typeof n.value === 'number')
+      return formatNumber(n.value, decimalsOfSource(n.source ?? String(n.value), n.minFractionDigits ?? 0));
     if (n.value === null) return '(tom)';
     return String(n.value);
   }
@@ -48,7 +49,12 @@ function hittaRad(rader: unknown, id: string): YAMLMap | undefined {
  * comments and layout stay (src/rollforward/yaml-doc.ts). A cell written as {tal: …, fotnot: …}
  * keeps its footnote. Returns the new text and every change, old → new, in the order given.
  */
-export function skrivVärden(text: string, fil: string, värden: NyttVärde[], kolumnIds: Map<string, string[]>): { text: string; ändringar: Celländring[] } {
+export function skrivVärden(
+  text: string,
+  fil: string,
+  värden: NyttVärde[],
+  kolumnIds: Map<string, string[]>,
+): { text: string; ändringar: Celländring[] } {
   const y = läsYaml(text, fil);
   const doc = y.doc;
   const tabeller = new Map(mapItems(doc.get('tabeller', true)).map((t) => [String(t.get('id')), t] as const));
@@ -82,7 +88,12 @@ export function skrivVärden(text: string, fil: string, värden: NyttVärde[], k
       // A column the flow mapping {a: 1} does not have yet: added before its closing brace.
       if (gammal === undefined && map.flow && map.range && text[map.range[1] - 1] === '}') {
         const tal = v.värde.toFixed(v.decimaler);
-        byten.push({ från: map.range[1] - 1, till: map.range[1] - 1, text: `${map.items.length ? ', ' : ''}${v.kolumn}: ${tal}`, ordning: byten.length });
+        byten.push({
+          från: map.range[1] - 1,
+          till: map.range[1] - 1,
+          text: `${map.items.length ? ', ' : ''}${v.kolumn}: ${tal}`,
+          ordning: byten.length,
+        });
         ändringar.push({ cell, före: visa(gammal), efter });
         sätt(talNod(doc, v));
         continue;
@@ -98,7 +109,13 @@ export function skrivVärden(text: string, fil: string, värden: NyttVärde[], k
     ändringar.push({ cell, före: visa(gammal), efter });
     const ny = talNod(doc, v);
     // A value written in the file: replace just its characters, so the line keeps its spacing and comment.
-    if (isScalar(gammal) && gammal.range && !gammal.comment && !gammal.commentBefore) byten.push({ från: gammal.range[0], till: gammal.range[1], text: v.värde.toFixed(v.decimaler), ordning: byten.length });
+    if (isScalar(gammal) && gammal.range && !gammal.comment && !gammal.commentBefore)
+      byten.push({
+        från: gammal.range[0],
+        till: gammal.range[1],
+        text: v.värde.toFixed(v.decimaler),
+        ordning: byten.length,
+      });
     else helaRader = true;
     sätt(ny);
   }
@@ -106,9 +123,11 @@ export function skrivVärden(text: string, fil: string, värden: NyttVärde[], k
   if (!helaRader) {
     let ut = text;
     // From the end, so earlier offsets stay valid; two insertions at one place keep their order.
-    for (const b of [...byten].sort((a, c) => c.från - a.från || c.ordning - a.ordning)) ut = ut.slice(0, b.från) + b.text + ut.slice(b.till);
+    for (const b of [...byten].sort((a, c) => c.från - a.från || c.ordning - a.ordning))
+      ut = ut.slice(0, b.från) + b.text + ut.slice(b.till);
     const kontroll = parseDocument(ut);
-    if (!kontroll.errors.length && JSON.stringify(kontroll.toJS()) === JSON.stringify(doc.toJS())) return { text: ut, ändringar };
+    if (!kontroll.errors.length && JSON.stringify(kontroll.toJS()) === JSON.stringify(doc.toJS()))
+      return { text: ut, ändringar };
   }
   // New nodes (a row without values, a short list): the changed lines are rendered by yaml-doc's merge.
   return { text: skrivYaml(y), ändringar };

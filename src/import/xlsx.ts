@@ -29,13 +29,16 @@ const kolumnbokstav = (n: number): string => {
 export async function läsXlsx(bytes: Uint8Array, fil: string): Promise<Rutnät[]> {
   const ut: Rutnät[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'ignore',
-    });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+      Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+      {
+        sharedStrings: 'cache',
+        styles: 'cache',
+        hyperlinks: 'ignore',
+        worksheets: 'emit',
+        entries: 'ignore',
+      },
+    );
     for await (const ws of reader) {
       const rader: Rutnät['rader'] = [];
       for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
@@ -46,10 +49,19 @@ export async function läsXlsx(bytes: Uint8Array, fil: string): Promise<Rutnät[
       }
       const namn = (ws as unknown as { name: string }).name;
       const ref = /^[A-Za-z0-9_]+$/.test(namn) ? namn : `'${namn}'`;
-      ut.push({ fil, format: 'xlsx', blad: namn, rader, plats: (rad, kolumn) => `${fil}:${ref}!${kolumnbokstav(kolumn)}${rad}` });
+      ut.push({
+        fil,
+        format: 'xlsx',
+        blad: namn,
+        rader,
+        plats: (rad, kolumn) => `${fil}:${ref}!${kolumnbokstav(kolumn)}${rad}`,
+      });
     }
   } catch (e) {
-    throw new Importfel(fil, `kan inte läsa filen som .xlsx (${e instanceof Error ? e.message : String(e)}); spara exporten som Excel-arbetsbok (.xlsx)`);
+    throw new Importfel(
+      fil,
+      `kan inte läsa filen som .xlsx (${e instanceof Error ? e.message : String(e)}); spara exporten som Excel-arbetsbok (.xlsx)`,
+    );
   }
   return ut;
 }

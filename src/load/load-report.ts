@@ -7,7 +7,7 @@ import { rapportSchema, type Rapport } from '../schema/rapport.js';
 import { tabellerFilSchema } from '../schema/tabell.js';
 import { uppdragFilSchema, type UppdragFil } from '../schema/uppdrag.js';
 import { uppgifterFilSchema, type UppgifterFil } from '../schema/uppgifter.js';
-import { zodToDiagnostics } from '../validate/zod-issues.js';
+import { zodToDiagnostics } from './zod-issues.js';
 import { osFelSv } from '../diagnostics/os-fel.js';
 import { readInputFile } from './read-input.js';
 import { scanValues } from './value-limits.js';
@@ -81,7 +81,14 @@ const rel = (root: string, p: string): string => relative(root, p).split('\\').j
 /** Reads and schema-validates one report. Never throws for bad input: problems become diagnostics. */
 export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
   const dir = join(paths.data, id);
-  const out: LoadedReport = { id, tabeller: { tabeller: [], samband: [] }, narrative: [], sources: {}, files: [], diagnostics: [] };
+  const out: LoadedReport = {
+    id,
+    tabeller: { tabeller: [], samband: [] },
+    narrative: [],
+    sources: {},
+    files: [],
+    diagnostics: [],
+  };
   if (!existsSync(dir)) {
     out.diagnostics.push({
       allvarlighet: 'fel',
@@ -91,10 +98,18 @@ export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
     return out;
   }
   if (!isDirectory(dir)) {
-    out.diagnostics.push({ allvarlighet: 'fel', regel: 'läsfel', meddelande: `${rel(paths.root, dir)} är en fil, men ska vara rapportens mapp`, plats: { fil: rel(paths.root, dir), rad: 1, kolumn: 1 } });
+    out.diagnostics.push({
+      allvarlighet: 'fel',
+      regel: 'läsfel',
+      meddelande: `${rel(paths.root, dir)} är en fil, men ska vara rapportens mapp`,
+      plats: { fil: rel(paths.root, dir), rad: 1, kolumn: 1 },
+    });
     return out;
   }
-  for (const [key, spec] of Object.entries(DATAFILER) as [keyof typeof DATAFILER, (typeof DATAFILER)[keyof typeof DATAFILER]][]) {
+  for (const [key, spec] of Object.entries(DATAFILER) as [
+    keyof typeof DATAFILER,
+    (typeof DATAFILER)[keyof typeof DATAFILER],
+  ][]) {
     const full = join(dir, spec.fil);
     const fil = rel(paths.root, full);
     if (!existsSync(full)) {
@@ -138,9 +153,17 @@ export function loadReport(paths: ProjectPaths, id: string): LoadedReport {
     try {
       entries = readdirSync(contentDir, { withFileTypes: true });
     } catch (e) {
-      out.diagnostics.push({ allvarlighet: 'fel', regel: 'läsfel', meddelande: `kunde inte läsa mappen ${cfil}: ${osFelSv(e)}`, plats: { fil: cfil, rad: 1, kolumn: 1 } });
+      out.diagnostics.push({
+        allvarlighet: 'fel',
+        regel: 'läsfel',
+        meddelande: `kunde inte läsa mappen ${cfil}: ${osFelSv(e)}`,
+        plats: { fil: cfil, rad: 1, kolumn: 1 },
+      });
     }
-    for (const name of entries.map((d) => d.name).filter((n) => n.endsWith('.md')).sort()) {
+    for (const name of entries
+      .map((d) => d.name)
+      .filter((n) => n.endsWith('.md'))
+      .sort()) {
       const full = join(contentDir, name);
       const fil = rel(paths.root, full);
       const read = readInputFile(full, fil);

@@ -9,7 +9,12 @@ export interface ReadInput {
   diagnostics: Diagnostic[];
 }
 
-const fel = (regel: string, meddelande: string, plats: Position): Diagnostic => ({ allvarlighet: 'fel', regel, meddelande, plats });
+const fel = (regel: string, meddelande: string, plats: Position): Diagnostic => ({
+  allvarlighet: 'fel',
+  regel,
+  meddelande,
+  plats,
+});
 
 /** Line and column (1-based, in UTF-16 units as the YAML positions) of an offset in a text. */
 export function positionAt(text: string, offset: number, fil: string): Position {
@@ -24,35 +29,67 @@ export function positionAt(text: string, offset: number, fil: string): Position 
 
 /** Offset of the first byte that is not part of valid UTF-8, or -1. */
 export function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
     const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (n < 0) return i;
     for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
     // Overlong forms, surrogates and code points above U+10FFFF.
     const c1 = b[i + 1] ?? 0;
-    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
+    if (
+      (c === 0xe0 && c1 < 0xa0) ||
+      (c === 0xed && c1 > 0x9f) ||
+      (c === 0xf0 && c1 < 0x90) ||
+      (c === 0xf4 && c1 > 0x8f)
+    )
+      return i;
     i += n + 1;
   }
   return -1;
 }
 
 /** Windows-1252 bytes of the letters a Swedish text is most likely to hold. */
-const CP1252_LETTERS: Record<number, string> = { 0xe5: 'å', 0xe4: 'ä', 0xf6: 'ö', 0xc5: 'Å', 0xc4: 'Ä', 0xd6: 'Ö', 0xe9: 'é', 0x96: '–', 0x97: '—', 0x93: '“', 0x94: '”', 0x92: '’', 0xa7: '§' };
+const CP1252_LETTERS: Record<number, string> = {
+  0xe5: 'å',
+  0xe4: 'ä',
+  0xf6: 'ö',
+  0xc5: 'Å',
+  0xc4: 'Ä',
+  0xd6: 'Ö',
+  0xe9: 'é',
+  0x96: '–',
+  0x97: '—',
+  0x93: '“',
+  0x94: '”',
+  0x92: '’',
+  0xa7: '§',
+};
 
 function encodingMessage(b: Uint8Array, bad: number): string {
-  const fix = 'Spara om filen som UTF-8 (i Anteckningar eller Excel: "Spara som" med kodningen UTF-8; i en terminal: iconv -f windows-1252 -t utf-8)';
-  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return `filen är sparad som UTF-16, men måste vara UTF-8. ${fix}`;
+  const fix =
+    'Spara om filen som UTF-8 (i Anteckningar eller Excel: "Spara som" med kodningen UTF-8; i en terminal: iconv -f windows-1252 -t utf-8)';
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
+    return `filen är sparad som UTF-16, men måste vara UTF-8. ${fix}`;
   const byte = b[bad]!;
   const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   const letter = CP1252_LETTERS[byte];
-  const guess = letter ? `troligen "${letter}" i Windows-1252 eller Latin-1` : 'filen är troligen sparad som Windows-1252 eller Latin-1';
+  const guess = letter
+    ? `troligen "${letter}" i Windows-1252 eller Latin-1`
+    : 'filen är troligen sparad som Windows-1252 eller Latin-1';
   return `filen är inte sparad som UTF-8: byten ${hex} (${guess}). ${fix}`;
 }
 
-const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 8: 'backsteg', 0x0b: 'vertikal tabb', 0x0c: 'sidmatning', 0x1b: 'ESC', 0x7f: 'DEL' };
+const CONTROL_NAMES: Record<number, string> = {
+  0: 'NUL',
+  8: 'backsteg',
+  0x0b: 'vertikal tabb',
+  0x0c: 'sidmatning',
+  0x1b: 'ESC',
+  0x7f: 'DEL',
+};
 
 /** Control characters have no place in data or narrative: a NUL or an ESC is a copy-paste or disk accident. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /**
@@ -65,7 +102,11 @@ export function readInputFile(full: string, fil: string): ReadInput {
   let bytes: Buffer;
   try {
     if (statSync(full).isDirectory()) {
-      return { diagnostics: [fel('läsfel', `${fil} är en mapp, men ska vara en fil: byt namn på mappen eller flytta dess innehåll`, at1)] };
+      return {
+        diagnostics: [
+          fel('läsfel', `${fil} är en mapp, men ska vara en fil: byt namn på mappen eller flytta dess innehåll`, at1),
+        ],
+      };
     }
     bytes = readFileSync(full);
   } catch (e) {
@@ -85,7 +126,15 @@ export function readInputFile(full: string, fil: string): ReadInput {
     const code = m[0].charCodeAt(0);
     const name = CONTROL_NAMES[code] ?? 'styrtecken';
     const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-    return { diagnostics: [fel('teckenkodning', `otillåtet tecken ${hex} (${name}) i texten: ta bort det (det syns ofta inte i en editor)`, positionAt(text, m.index, fil))] };
+    return {
+      diagnostics: [
+        fel(
+          'teckenkodning',
+          `otillåtet tecken ${hex} (${name}) i texten: ta bort det (det syns ofta inte i en editor)`,
+          positionAt(text, m.index, fil),
+        ),
+      ],
+    };
   }
   return { text, diagnostics: [] };
 }

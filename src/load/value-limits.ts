@@ -13,19 +13,35 @@ export const EXCEL_CELL_MAX = 32_767;
 
 /** Beyond 15 significant digits a double no longer holds the number as written. */
 const MAX_DIGITS = 15;
-const MÅNADER = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MÅNADER = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const daysIn = (y: number, m: number): number => [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+const daysIn = (y: number, m: number): number =>
+  [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 
 /** Why `YYYY-MM-DD` is not a date, or undefined when it is one. */
 export function impossibleDate(s: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12) return `datumet ${s} finns inte: månaden ${m[2]} finns inte (01–12); skriv datumet som ÅÅÅÅ-MM-DD`;
+  if (mo < 1 || mo > 12)
+    return `datumet ${s} finns inte: månaden ${m[2]} finns inte (01–12); skriv datumet som ÅÅÅÅ-MM-DD`;
   const max = daysIn(y, mo);
-  if (d < 1 || d > max) return `datumet ${s} finns inte: ${MÅNADER[mo - 1]} ${y} har ${max} dagar; skriv datumet som ÅÅÅÅ-MM-DD`;
+  if (d < 1 || d > max)
+    return `datumet ${s} finns inte: ${MÅNADER[mo - 1]} ${y} har ${max} dagar; skriv datumet som ÅÅÅÅ-MM-DD`;
   return undefined;
 }
 
@@ -46,17 +62,39 @@ export function scanValues(value: unknown, source: SourceMap, text: string): Dia
 
   const number = (n: number, path: Path): void => {
     const raw = source.raw(path) ?? String(n);
-    if (!Number.isFinite(n)) return fel(path, `${raw} är inget tal som kan skrivas ut; skriv ett tal, eller null för en tom cell`);
-    if (/^[-+]?0[xo]/i.test(raw)) return fel(path, `${raw} är skrivet med en annan talbas; skriv talet med siffrorna 0–9`);
-    if (Math.abs(n) >= 10 ** MAX_DIGITS) return fel(path, `talet ${raw} är större än något belopp en rapport skriver ut (högst ${MAX_DIGITS} siffror); kontrollera talet, eller byt enhet (tkr, mnkr, mdkr)`);
-    if (/^[-+]?[\d.]+$/.test(raw) && significantDigits(raw) > MAX_DIGITS) return fel(path, `talet ${raw} har fler än ${MAX_DIGITS} värdesiffror och kan inte lagras exakt; avrunda det som det publiceras`);
-    if (/[eE]/.test(raw) && !/^["']/.test(raw)) return fel(path, `skriv talet ${raw} utan exponent, som det står i rapporten (t.ex. 1500000 i stället för 1.5e6)`);
+    if (!Number.isFinite(n))
+      return fel(path, `${raw} är inget tal som kan skrivas ut; skriv ett tal, eller null för en tom cell`);
+    if (/^[-+]?0[xo]/i.test(raw))
+      return fel(path, `${raw} är skrivet med en annan talbas; skriv talet med siffrorna 0–9`);
+    if (Math.abs(n) >= 10 ** MAX_DIGITS)
+      return fel(
+        path,
+        `talet ${raw} är större än något belopp en rapport skriver ut (högst ${MAX_DIGITS} siffror); kontrollera talet, eller byt enhet (tkr, mnkr, mdkr)`,
+      );
+    if (/^[-+]?[\d.]+$/.test(raw) && significantDigits(raw) > MAX_DIGITS)
+      return fel(
+        path,
+        `talet ${raw} har fler än ${MAX_DIGITS} värdesiffror och kan inte lagras exakt; avrunda det som det publiceras`,
+      );
+    if (/[eE]/.test(raw) && !/^["']/.test(raw))
+      return fel(
+        path,
+        `skriv talet ${raw} utan exponent, som det står i rapporten (t.ex. 1500000 i stället för 1.5e6)`,
+      );
     // `[12,5, 3]`: YAML reads 12 and 5, two numbers. A comma right before a digit is a decimal comma.
     const pos = source.at(path);
     const off = (lineStarts[pos.rad - 1] ?? 0) + pos.kolumn - 1;
-    if (text.slice(off, off + raw.length) === raw && text[off + raw.length] === ',' && /\d/.test(text[off + raw.length + 1] ?? '')) {
+    if (
+      text.slice(off, off + raw.length) === raw &&
+      text[off + raw.length] === ',' &&
+      /\d/.test(text[off + raw.length + 1] ?? '')
+    ) {
       const next = /^\d+/.exec(text.slice(off + raw.length + 1))?.[0] ?? '';
-      fel(path, `${raw},${next} läses av YAML som två tal (${raw} och ${next}): decimaltecknet är punkt, så skriv ${raw}.${next} eller "${raw},${next}"; är det två tal, skriv ett mellanslag efter kommat`, 'yaml-fälla');
+      fel(
+        path,
+        `${raw},${next} läses av YAML som två tal (${raw} och ${next}): decimaltecknet är punkt, så skriv ${raw}.${next} eller "${raw},${next}"; är det två tal, skriv ett mellanslag efter kommat`,
+        'yaml-fälla',
+      );
     }
   };
 
@@ -66,7 +104,11 @@ export function scanValues(value: unknown, source: SourceMap, text: string): Dia
     else if (typeof v === 'string') {
       const d = impossibleDate(v);
       if (d) fel(path, d, 'datum');
-      if (v.length > EXCEL_CELL_MAX) fel(path, `texten är ${v.length} tecken lång; en cell i Excel rymmer högst ${EXCEL_CELL_MAX} tecken: korta texten eller dela den på flera poster`);
+      if (v.length > EXCEL_CELL_MAX)
+        fel(
+          path,
+          `texten är ${v.length} tecken lång; en cell i Excel rymmer högst ${EXCEL_CELL_MAX} tecken: korta texten eller dela den på flera poster`,
+        );
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };

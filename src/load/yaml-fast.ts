@@ -122,13 +122,15 @@ export function fastParseYaml(text: string): FastYaml | undefined {
       for (let i = 0; i < f.children.length; i += 2) {
         const k = f.children[i]!;
         const v = f.children[i + 1]!;
-        if (k.kind !== 'scalar' || (typeof k.result !== 'string' && typeof k.result !== 'number')) throw new Unsupported();
+        if (k.kind !== 'scalar' || (typeof k.result !== 'string' && typeof k.result !== 'number'))
+          throw new Unsupported();
         const keyStart = skipBlank(text, k.start);
         scalarText(k, keyStart);
         const childId = id + PATH_SEP + String(k.result);
         out.keyPos.set(childId, keyStart);
         // A key without a value: `yaml` points at the key.
-        if (v.kind === 'scalar' && v.result === null && skipBlank(text, v.start) >= v.end) out.valuePos.set(childId, keyStart);
+        if (v.kind === 'scalar' && v.result === null && skipBlank(text, v.start) >= v.end)
+          out.valuePos.set(childId, keyStart);
         else walk(v, childId);
       }
     } else if (f.kind === 'sequence') {

@@ -113,7 +113,16 @@ export function yamlPositionsSlow(text: string): YamlPositions {
   // One message per file: after a syntax error the parser's further errors are its consequences.
   const first = doc.errors[0] ?? doc.warnings[0];
   const diagnostics: YamlPositions['diagnostics'] = first
-    ? [{ allvarlighet: 'fel', meddelande: yamlMessageSv(first.code, first.message), offset: first.code === 'DUPLICATE_KEY' ? duplicateKeyOffset(doc.contents as Node | null, first.pos[0]) : first.pos[0] }]
+    ? [
+        {
+          allvarlighet: 'fel',
+          meddelande: yamlMessageSv(first.code, first.message),
+          offset:
+            first.code === 'DUPLICATE_KEY'
+              ? duplicateKeyOffset(doc.contents as Node | null, first.pos[0])
+              : first.pos[0],
+        },
+      ]
     : firstTag !== undefined
       ? [{ allvarlighet: 'fel', meddelande: yamlMessageSv('TAG_RESOLVE_FAILED', ''), offset: firstTag }]
       : [];
@@ -127,7 +136,9 @@ export function yamlPositionsSlow(text: string): YamlPositions {
       const bomb = e instanceof Error && /alias count/i.test(e.message);
       diagnostics.push({
         allvarlighet: 'fel',
-        meddelande: bomb ? 'ogiltig YAML: alias (*namn) som tillsammans blir för många värden; skriv ut värdena i stället för att upprepa dem med alias' : yamlMessageSv('BAD_ALIAS', ''),
+        meddelande: bomb
+          ? 'ogiltig YAML: alias (*namn) som tillsammans blir för många värden; skriv ut värdena i stället för att upprepa dem med alias'
+          : yamlMessageSv('BAD_ALIAS', ''),
         offset: alias ? alias.index + alias[1]!.length : 0,
       });
     }
@@ -164,7 +175,12 @@ function parseYamlWithPositions(text: string, fil: string): LoadedYaml {
   return {
     value,
     source,
-    diagnostics: diagnostics.map((d) => ({ allvarlighet: d.allvarlighet, regel: 'yaml-syntax', meddelande: d.meddelande, plats: toPos(d.offset) })),
+    diagnostics: diagnostics.map((d) => ({
+      allvarlighet: d.allvarlighet,
+      regel: 'yaml-syntax',
+      meddelande: d.meddelande,
+      plats: toPos(d.offset),
+    })),
   };
 }
 
@@ -180,13 +196,17 @@ const YAML_CODES: Record<string, string> = {
   BAD_INDENT: 'fel indrag: raden är indragen som om den hörde till en annan nivå; rätta mellanslagen i början av raden',
   MISSING_CHAR: 'ett tecken saknas här, oftast en avslutande ] eller } eller ett citattecken',
   UNEXPECTED_TOKEN: 'oväntat tecken här; sätt texten inom citattecken om den innehåller tecken som : # [ ] { } ,',
-  BLOCK_AS_IMPLICIT_KEY: 'ett kolon följt av mellanslag inne i ett värde läses som en ny nyckel; sätt etiketten inom citattecken, t.ex. etikett: "Mål: trygghet" (eller rätta indraget, om raden under ska vara en egen nyckel)',
-  BLOCK_IN_FLOW: 'ett kolon följt av mellanslag inne i [ ] eller { } läses som en ny nyckel; sätt etiketten inom citattecken, t.ex. {etikett: "Mål: trygghet"}',
-  MULTILINE_IMPLICIT_KEY: 'en nyckel kan inte sträcka sig över flera rader; oftast saknas ett kolon eller ett citattecken på raden ovanför',
+  BLOCK_AS_IMPLICIT_KEY:
+    'ett kolon följt av mellanslag inne i ett värde läses som en ny nyckel; sätt etiketten inom citattecken, t.ex. etikett: "Mål: trygghet" (eller rätta indraget, om raden under ska vara en egen nyckel)',
+  BLOCK_IN_FLOW:
+    'ett kolon följt av mellanslag inne i [ ] eller { } läses som en ny nyckel; sätt etiketten inom citattecken, t.ex. {etikett: "Mål: trygghet"}',
+  MULTILINE_IMPLICIT_KEY:
+    'en nyckel kan inte sträcka sig över flera rader; oftast saknas ett kolon eller ett citattecken på raden ovanför',
   TAB_AS_INDENT: 'tabb används som indrag; YAML kräver mellanslag (ersätt tabben med mellanslag)',
   BAD_SCALAR_START: 'ett värde kan inte börja med det här tecknet; sätt värdet inom citattecken',
   BAD_DIRECTIVE: 'okänt direktiv (rader som börjar med %); ta bort raden',
-  BAD_DQ_ESCAPE: 'ogiltig escape-sekvens med \\ inom "…"; skriv \\\\ för ett omvänt snedstreck eller använd enkla citattecken \'…\'',
+  BAD_DQ_ESCAPE:
+    'ogiltig escape-sekvens med \\ inom "…"; skriv \\\\ för ett omvänt snedstreck eller använd enkla citattecken \'…\'',
   BAD_PROP_ORDER: 'ankare och taggar står i fel ordning',
   BAD_COLLECTION_TYPE: 'fel sorts samling för taggen',
   ALIAS_PROPS: 'ett alias (*namn) kan inte ha ankare eller taggar',
@@ -194,18 +214,28 @@ const YAML_CODES: Record<string, string> = {
   DUPLICATE_ANCHOR: 'ankaret (&namn) förekommer två gånger',
   MULTIPLE_ANCHORS: 'ett värde kan bara ha ett ankare (&namn)',
   MULTIPLE_TAGS: 'ett värde kan bara ha en tagg',
-  MULTIPLE_DOCS: 'filen innehåller flera YAML-dokument (en rad med ---); en fil får innehålla ett dokument, så ta bort raden --- och det som följer eller flytta det till en egen fil',
+  MULTIPLE_DOCS:
+    'filen innehåller flera YAML-dokument (en rad med ---); en fil får innehålla ett dokument, så ta bort raden --- och det som följer eller flytta det till en egen fil',
   NON_STRING_KEY: 'en nyckel måste vara en text',
   KEY_OVER_1024_CHARS: 'nyckeln är längre än 1024 tecken; oftast saknas ett kolon eller ett citattecken',
-  TAG_RESOLVE_FAILED: 'taggar (som !!js/function, !!binary eller !egen) används inte i rapportens filer: ta bort taggen (och sätt värdet inom citattecken om det ska vara en text)',
+  TAG_RESOLVE_FAILED:
+    'taggar (som !!js/function, !!binary eller !egen) används inte i rapportens filer: ta bort taggen (och sätt värdet inom citattecken om det ska vara en text)',
   RESOURCE_EXHAUSTION: `filen är för djupt nästlad; en rapportfil har högst ${MAX_DEPTH} nivåer`,
   IMPOSSIBLE: 'filen kan inte läsas som YAML här',
 };
 
 /** Finer cases of one code, told apart by the library's own text (which is never shown). */
 const YAML_DETAIL: [code: string, english: RegExp, sv: string][] = [
-  ['BAD_INDENT', /end with a \]/, 'listan [ … ] avslutas inte: ett ] saknas (eller så är raden under för lite indragen)'],
-  ['BAD_INDENT', /end with a \}/, 'mappningen { … } avslutas inte: ett } saknas (eller så är raden under för lite indragen)'],
+  [
+    'BAD_INDENT',
+    /end with a \]/,
+    'listan [ … ] avslutas inte: ett ] saknas (eller så är raden under för lite indragen)',
+  ],
+  [
+    'BAD_INDENT',
+    /end with a \}/,
+    'mappningen { … } avslutas inte: ett } saknas (eller så är raden under för lite indragen)',
+  ],
   ['MISSING_CHAR', /quote/, 'citattecknet avslutas aldrig: ett " eller \' saknas i slutet av texten'],
   ['MISSING_CHAR', /\]/, 'listan [ … ] avslutas inte: ett ] saknas'],
   ['MISSING_CHAR', /\}/, 'mappningen { … } avslutas inte: ett } saknas'],

@@ -256,7 +256,16 @@ export interface UppdragBlock {
   medStatus: boolean;
   /** The columns after Nr and Uppdrag, when the list chooses them (`visa:`); else Status and Kommentar. */
   kolumner?: ('riktat_till' | 'status' | 'kommentar')[];
-  uppdrag: { nummer: number; text: string; riktatTill?: string; not?: string; status?: string; kommentar?: string; granska?: boolean; plats?: Position }[];
+  uppdrag: {
+    nummer: number;
+    text: string;
+    riktatTill?: string;
+    not?: string;
+    status?: string;
+    kommentar?: string;
+    granska?: boolean;
+    plats?: Position;
+  }[];
 }
 
 export const BEDÖMNING_TEXT: Record<Bedömning, string> = {

@@ -21,4 +21,3 @@ export interface TextBelopp {
   fakta: string[];
   kommentar?: string;
 }
-

@@ -23,7 +23,8 @@ function withoutHiddenHtml(nodes: PhrasingContent[]): PhrasingContent[] {
     out.push(n);
     if (n.type !== 'html') continue;
     const open = HIDDEN.exec(n.value);
-    if (open && !new RegExp(`</${open[1]}\\s*>`, 'i').test(n.value.slice(open.index))) closing = new RegExp(`</${open[1]}\\s*>`, 'i');
+    if (open && !new RegExp(`</${open[1]}\\s*>`, 'i').test(n.value.slice(open.index)))
+      closing = new RegExp(`</${open[1]}\\s*>`, 'i');
   }
   return out;
 }
@@ -64,7 +65,11 @@ export function parseMarkdown(text: string, fil: string, resolve: RefResolver): 
   const tree = processor.runSync(processor.parse(text)) as Root;
   const diagnostics: Diagnostic[] = [];
   const footnoteNumbers = new Map<string, number>();
-  const pos = (n: Nodes): Position => ({ fil, rad: n.position?.start.line ?? 1, kolumn: n.position?.start.column ?? 1 });
+  const pos = (n: Nodes): Position => ({
+    fil,
+    rad: n.position?.start.line ?? 1,
+    kolumn: n.position?.start.column ?? 1,
+  });
 
   const inlines = (nodes: PhrasingContent[]): Inline[] => withoutHiddenHtml(nodes).flatMap((n) => inline(n));
   const inline = (n: PhrasingContent): Inline[] => {
@@ -92,11 +97,21 @@ export function parseMarkdown(text: string, fil: string, resolve: RefResolver): 
         return [{ typ: 'fotnotsref', nummer: nr }];
       }
       case 'html':
-        diagnostics.push({ allvarlighet: 'varning', regel: 'rå-html', meddelande: 'HTML i texten tas bort; skriv Markdown', plats: pos(n) });
+        diagnostics.push({
+          allvarlighet: 'varning',
+          regel: 'rå-html',
+          meddelande: 'HTML i texten tas bort; skriv Markdown',
+          plats: pos(n),
+        });
         return [];
       case 'image':
       case 'imageReference':
-        diagnostics.push({ allvarlighet: 'varning', regel: 'bild', meddelande: 'bilder i texten stöds inte och tas bort', plats: pos(n) });
+        diagnostics.push({
+          allvarlighet: 'varning',
+          regel: 'bild',
+          meddelande: 'bilder i texten stöds inte och tas bort',
+          plats: pos(n),
+        });
         return [];
       case 'linkReference':
         return inlines(n.children);
@@ -114,7 +129,8 @@ export function parseMarkdown(text: string, fil: string, resolve: RefResolver): 
       out.push(resolve(m[0].slice(2, -1).trim(), offsetPosition(value, i, start)));
       last = i + m[0].length;
     }
-    if (last < value.length) out.push({ typ: 'text', text: value.slice(last), plats: offsetPosition(value, last, start) });
+    if (last < value.length)
+      out.push({ typ: 'text', text: value.slice(last), plats: offsetPosition(value, last, start) });
     return out;
   };
 
@@ -137,10 +153,20 @@ export function parseMarkdown(text: string, fil: string, resolve: RefResolver): 
       case 'code':
         return [{ typ: 'stycke', inl: [{ typ: 'kod', text: n.value }], plats: pos(n) }];
       case 'html':
-        diagnostics.push({ allvarlighet: 'varning', regel: 'rå-html', meddelande: 'HTML i texten tas bort; skriv Markdown', plats: pos(n) });
+        diagnostics.push({
+          allvarlighet: 'varning',
+          regel: 'rå-html',
+          meddelande: 'HTML i texten tas bort; skriv Markdown',
+          plats: pos(n),
+        });
         return [];
       case 'table':
-        diagnostics.push({ allvarlighet: 'varning', regel: 'tabell-i-text', meddelande: 'tabeller hör hemma i data/…/tabeller.yaml; tabellen i texten tas bort', plats: pos(n) });
+        diagnostics.push({
+          allvarlighet: 'varning',
+          regel: 'tabell-i-text',
+          meddelande: 'tabeller hör hemma i data/…/tabeller.yaml; tabellen i texten tas bort',
+          plats: pos(n),
+        });
         return [];
       case 'footnoteDefinition': {
         let nr = footnoteNumbers.get(n.identifier);
@@ -159,7 +185,15 @@ export function parseMarkdown(text: string, fil: string, resolve: RefResolver): 
 
   const delar: TextDel[] = [];
   const stack: string[] = [];
-  let current: TextDel = { fil, nivå: 0, rubrik: [], rubrikText: '', sökväg: [], block: [], plats: { fil, rad: 1, kolumn: 1 } };
+  let current: TextDel = {
+    fil,
+    nivå: 0,
+    rubrik: [],
+    rubrikText: '',
+    sökväg: [],
+    block: [],
+    plats: { fil, rad: 1, kolumn: 1 },
+  };
   for (const node of tree.children) {
     if (node.type === 'heading') {
       if (current.nivå > 0 || current.block.length) delar.push(current);
@@ -167,7 +201,15 @@ export function parseMarkdown(text: string, fil: string, resolve: RefResolver): 
       const text = plainText(inlines(h.children));
       stack.length = h.depth - 1;
       stack[h.depth - 1] = text;
-      current = { fil, nivå: h.depth, rubrik: inlines(h.children), rubrikText: text, sökväg: stack.filter(Boolean), block: [], plats: pos(h) };
+      current = {
+        fil,
+        nivå: h.depth,
+        rubrik: inlines(h.children),
+        rubrikText: text,
+        sökväg: stack.filter(Boolean),
+        block: [],
+        plats: pos(h),
+      };
     } else {
       current.block.push(...block(node));
     }

@@ -18,13 +18,24 @@ export async function indexPdf(p: Paket): Promise<Buffer> {
   const content: Content[] = [
     { text: `Bilagor till ${p.organ} ${p.datum} ${p.paragraf}`, style: 'h2' },
     { text: `Diarienummer ${p.diarienummer}`, margin: [0, 0, 0, 10] },
-    { table: { headerRows: 1, widths: [34, '*', 120, 110], body }, layout: 'lightHorizontalLines', fontSize: 8.5 } as Content,
+    {
+      table: { headerRows: 1, widths: [34, '*', 120, 110], body },
+      layout: 'lightHorizontalLines',
+      fontSize: 8.5,
+    } as Content,
   ];
   return layoutPdf({
     pageSize: 'A4',
     pageMargins: [57, 64, 57, 58],
     language: 'sv-SE',
-    info: { title: `Bilagor till ${p.organ} ${p.datum} ${p.paragraf}, Dnr ${p.diarienummer}`, author: p.organ, creator: 'kommunrapport', producer: 'kommunrapport (pdfmake)', creationDate: date, modDate: date },
+    info: {
+      title: `Bilagor till ${p.organ} ${p.datum} ${p.paragraf}, Dnr ${p.diarienummer}`,
+      author: p.organ,
+      creator: 'kommunrapport',
+      producer: 'kommunrapport (pdfmake)',
+      creationDate: date,
+      modDate: date,
+    },
     defaultStyle: { font: 'Roboto', fontSize: 9.5 },
     styles: STYLES,
     content,

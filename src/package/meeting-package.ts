@@ -40,11 +40,18 @@ export function safeName(s: string): string {
 export function planPackage(docs: Dokument[]): { paket?: Paket; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const err = (d: Dokument, meddelande: string, fält: string): void => {
-    diagnostics.push({ allvarlighet: 'fel', regel: 'paket', meddelande, fält, plats: { fil: `data/${d.id}/rapport.yaml`, rad: 1, kolumn: 1 } });
+    diagnostics.push({
+      allvarlighet: 'fel',
+      regel: 'paket',
+      meddelande,
+      fält,
+      plats: { fil: `data/${d.id}/rapport.yaml`, rad: 1, kolumn: 1 },
+    });
   };
   for (const d of docs) {
     const b = d.rapport.beslut;
-    if (!b?.diarienummer) err(d, `${d.id}: diarienummer saknas (beslut.diarienummer i rapport.yaml)`, 'beslut.diarienummer');
+    if (!b?.diarienummer)
+      err(d, `${d.id}: diarienummer saknas (beslut.diarienummer i rapport.yaml)`, 'beslut.diarienummer');
     if (!b?.datum) err(d, `${d.id}: sammanträdets datum saknas (beslut.datum)`, 'beslut.datum');
     if (!b?.paragraf) err(d, `${d.id}: paragraf saknas (beslut.paragraf)`, 'beslut.paragraf');
     if (d.rapport.bilaga === undefined) err(d, `${d.id}: rapportens bilagenummer saknas (bilaga)`, 'bilaga');
@@ -54,7 +61,11 @@ export function planPackage(docs: Dokument[]): { paket?: Paket; diagnostics: Dia
   for (const d of docs.slice(1)) {
     const b = d.rapport.beslut!;
     if (b.diarienummer !== first.diarienummer || b.datum !== first.datum || b.paragraf !== first.paragraf) {
-      err(d, `${d.id} hör till ett annat ärende (${b.datum} ${b.paragraf}, Dnr ${b.diarienummer}) än ${docs[0]!.id} (${first.datum} ${first.paragraf}, Dnr ${first.diarienummer})`, 'beslut');
+      err(
+        d,
+        `${d.id} hör till ett annat ärende (${b.datum} ${b.paragraf}, Dnr ${b.diarienummer}) än ${docs[0]!.id} (${first.datum} ${first.paragraf}, Dnr ${first.diarienummer})`,
+        'beslut',
+      );
     }
   }
   const seen = new Map<number, string>();
@@ -68,7 +79,12 @@ export function planPackage(docs: Dokument[]): { paket?: Paket; diagnostics: Dia
   const organ = ORGAN_KORT[first.organ.toLowerCase()] ?? first.organ;
   const prefix = safeName(first.diarienummer!);
   const bilagor = docs
-    .map((d) => ({ nummer: d.rapport.bilaga!, rapport: d.id, titel: d.rapport.titel, fil: `${prefix}_bilaga-${String(d.rapport.bilaga).padStart(2, '0')}_${safeName(d.id)}.pdf` }))
+    .map((d) => ({
+      nummer: d.rapport.bilaga!,
+      rapport: d.id,
+      titel: d.rapport.titel,
+      fil: `${prefix}_bilaga-${String(d.rapport.bilaga).padStart(2, '0')}_${safeName(d.id)}.pdf`,
+    }))
     .sort((a, b) => a.nummer - b.nummer);
   return {
     paket: {
@@ -97,6 +113,13 @@ export function indexJson(p: Paket): object {
     datum: p.datum,
     paragraf: p.paragraf,
     diarienummer: p.diarienummer,
-    bilagor: p.bilagor.map((b) => ({ nummer: b.nummer, titel: b.titel, rapport: b.rapport, fil: b.fil, sha256: b.sha256, ...(b.docx ? { docx: b.docx } : {}) })),
+    bilagor: p.bilagor.map((b) => ({
+      nummer: b.nummer,
+      titel: b.titel,
+      rapport: b.rapport,
+      fil: b.fil,
+      sha256: b.sha256,
+      ...(b.docx ? { docx: b.docx } : {}),
+    })),
   };
 }

@@ -6,7 +6,7 @@ import { loadYaml, type Path, type SourceMap } from '../load/yaml-source.js';
 import { STANDARDPROFIL, type Profil } from '../model/profil.js';
 import { profilSchema, type ProfilFil } from '../schema/profil.js';
 import { slugify } from '../util/slug.js';
-import { zodToDiagnostics } from '../validate/zod-issues.js';
+import { zodToDiagnostics } from '../load/zod-issues.js';
 import { AA_TEXT, kontrast } from './kontrast.js';
 import { granskaTypsnitt, KRÄVDA_TECKEN } from './typsnitt.js';
 
@@ -43,7 +43,10 @@ function läs(paths: ProjectPaths, abs: string, diagnostics: Diagnostic[]): Läs
  * Files it names (logo, fonts) must exist; text colours must pass WCAG AA on white; a font must
  * have the Swedish letters and U+2212. Every problem is a diagnostic at the profile's line.
  */
-export function laddaProfil(paths: ProjectPaths, r: LoadedReport): { profil: Profil; diagnostics: Diagnostic[]; filer: { fil: string; text: string }[] } {
+export function laddaProfil(
+  paths: ProjectPaths,
+  r: LoadedReport,
+): { profil: Profil; diagnostics: Diagnostic[]; filer: { fil: string; text: string }[] } {
   const diagnostics: Diagnostic[] = [];
   const rapport = r.rapport;
   if (!rapport) return { profil: STANDARDPROFIL, diagnostics, filer: [] };
@@ -72,13 +75,15 @@ export function laddaProfil(paths: ProjectPaths, r: LoadedReport): { profil: Pro
   if (!lagren.length) return { profil: STANDARDPROFIL, diagnostics, filer };
 
   /** The layer that last set a field, for its value and its position. */
-  const senast = (path: Path): Läst | undefined => [...lagren].reverse().find((l) => hämta(l.värde, path) !== undefined);
+  const senast = (path: Path): Läst | undefined =>
+    [...lagren].reverse().find((l) => hämta(l.värde, path) !== undefined);
   const plats = (path: Path): Position => {
     const l = senast(path) ?? lagren[lagren.length - 1]!;
     return l.källa.at(path);
   };
-  const fel = (path: Path, meddelande: string): void => void diagnostics.push({ allvarlighet: 'fel', regel: 'profil', meddelande, plats: plats(path) });
-  const värde = <T,>(path: Path): T | undefined => {
+  const fel = (path: Path, meddelande: string): void =>
+    void diagnostics.push({ allvarlighet: 'fel', regel: 'profil', meddelande, plats: plats(path) });
+  const värde = <T>(path: Path): T | undefined => {
     const l = senast(path);
     return l ? (hämta(l.värde, path) as T) : undefined;
   };
@@ -126,11 +131,18 @@ export function laddaProfil(paths: ProjectPaths, r: LoadedReport): { profil: Pro
   for (const [path, c] of textfärger) {
     if (senast(path) === undefined) continue;
     const k = kontrast(c, '#ffffff');
-    if (k < AA_TEXT) fel(path, `färgen ${c} har kontrasten ${k.toFixed(2).replace('.', ',')}:1 mot vit bakgrund; text behöver minst 4,5:1 (WCAG AA): välj en mörkare färg`);
+    if (k < AA_TEXT)
+      fel(
+        path,
+        `färgen ${c} har kontrasten ${k.toFixed(2).replace('.', ',')}:1 mot vit bakgrund; text behöver minst 4,5:1 (WCAG AA): välj en mörkare färg`,
+      );
   }
   const huvud = kontrast(profil.färger.text, profil.färger.tabellhuvud);
   if (senast(['utseende', 'färger', 'tabellhuvud']) && huvud < AA_TEXT) {
-    fel(['utseende', 'färger', 'tabellhuvud'], `tabellhuvudets färg ${profil.färger.tabellhuvud} ger texten kontrasten ${huvud.toFixed(2).replace('.', ',')}:1; text behöver minst 4,5:1 (WCAG AA): välj en ljusare färg`);
+    fel(
+      ['utseende', 'färger', 'tabellhuvud'],
+      `tabellhuvudets färg ${profil.färger.tabellhuvud} ger texten kontrasten ${huvud.toFixed(2).replace('.', ',')}:1; text behöver minst 4,5:1 (WCAG AA): välj en ljusare färg`,
+    );
   }
   const ids = new Set<string>();
   profil.bedömning.forEach((n, i) => {
@@ -142,11 +154,15 @@ export function laddaProfil(paths: ProjectPaths, r: LoadedReport): { profil: Pro
   if (logo) {
     const typ = extname(logo).toLowerCase();
     if (!existsSync(logo)) fel(['utseende', 'logotyp'], `logotypen ${rel(paths.root, logo)} finns inte`);
-    else if (typ !== '.svg' && typ !== '.png') fel(['utseende', 'logotyp'], `logotypen ${rel(paths.root, logo)} är varken SVG eller PNG`);
+    else if (typ !== '.svg' && typ !== '.png')
+      fel(['utseende', 'logotyp'], `logotypen ${rel(paths.root, logo)} är varken SVG eller PNG`);
     else {
       const bytes = readFileSync(logo);
       const breddMm = värde<number>(['utseende', 'logotypbredd']) ?? 40;
-      profil.logotyp = typ === '.svg' ? { typ: 'svg', data: bytes.toString('utf8'), breddMm } : { typ: 'png', data: bytes.toString('base64'), breddMm };
+      profil.logotyp =
+        typ === '.svg'
+          ? { typ: 'svg', data: bytes.toString('utf8'), breddMm }
+          : { typ: 'png', data: bytes.toString('base64'), breddMm };
     }
   }
 
@@ -176,7 +192,10 @@ export function laddaProfil(paths: ProjectPaths, r: LoadedReport): { profil: Pro
         fel(path, `typsnittsfilen ${rel(paths.root, p)} går inte att läsa: ${g.fel}`);
         ok = false;
       } else if (g.saknas.length) {
-        fel(path, `typsnittet ${rel(paths.root, p)} saknar ${g.saknas.map((c) => (c === '\u2212' ? 'minustecknet U+2212' : `"${c}"`)).join(', ')}; en rapport behöver ${[...KRÄVDA_TECKEN].join(' ')}: välj ett typsnitt som har dem`);
+        fel(
+          path,
+          `typsnittet ${rel(paths.root, p)} saknar ${g.saknas.map((c) => (c === '\u2212' ? 'minustecknet U+2212' : `"${c}"`)).join(', ')}; en rapport behöver ${[...KRÄVDA_TECKEN].join(' ')}: välj ett typsnitt som har dem`,
+        );
         ok = false;
       } else if (s === 'normal') familj = g.familj;
       vägar[s] = p;
@@ -185,7 +204,13 @@ export function laddaProfil(paths: ProjectPaths, r: LoadedReport): { profil: Pro
       const fet = vägar.fet ?? vägar.normal;
       const kursiv = vägar.kursiv ?? vägar.normal;
       // Named by the file too, so two kommuner's fonts of one family never share a registration.
-      profil.typsnitt = { familj: `${familj} (${basename(vägar.normal)})`, normal: vägar.normal, fet, kursiv, fetkursiv: vägar.fetkursiv ?? fet };
+      profil.typsnitt = {
+        familj: `${familj} (${basename(vägar.normal)})`,
+        normal: vägar.normal,
+        fet,
+        kursiv,
+        fetkursiv: vägar.fetkursiv ?? fet,
+      };
     }
   }
 
@@ -207,8 +232,8 @@ function hämta(v: unknown, path: Path): unknown {
 export function granskaOrdval(r: LoadedReport, p: Profil): Diagnostic[] {
   const out: Diagnostic[] = [];
   const nivåer = new Set(p.bedömning.map((b) => b.id));
-  r.mål?.målområden.forEach((o, oi) =>
-    o.kommunövergripande_mål.forEach((k, ki) =>
+  r.mål?.målområden.forEach((o) =>
+    o.kommunövergripande_mål.forEach((k) =>
       k.nämndmål.forEach((n, ni) => {
         const np = [...k.källväg, 'nämndmål', ni];
         const granska = (nivå: string, path: (string | number)[]): void => {
@@ -236,7 +261,11 @@ export function granskaOrdval(r: LoadedReport, p: Profil): Diagnostic[] {
             allvarlighet: 'fel',
             regel: 'profil',
             meddelande: `statusen "${u.status}" finns inte bland profilens statusord; skriv en av ${[...ord].join(', ')}, eller tillåt fri text med uppdragsstatus: {fritext: true}`,
-            plats: r.sources.uppdrag?.at(['listor', li, 'uppdrag', ui, 'status']) ?? { fil: `data/${r.id}/uppdrag.yaml`, rad: 1, kolumn: 1 },
+            plats: r.sources.uppdrag?.at(['listor', li, 'uppdrag', ui, 'status']) ?? {
+              fil: `data/${r.id}/uppdrag.yaml`,
+              rad: 1,
+              kolumn: 1,
+            },
           });
         }
       }),

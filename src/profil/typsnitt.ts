@@ -26,7 +26,10 @@ export function granskaTypsnitt(path: string): { saknas: string[]; familj: strin
       const fontkit = require('fontkit') as Fontkit;
       const f = fontkit.openSync(path);
       const font = 'fonts' in f ? f.fonts[0]! : f;
-      r = { saknas: [...KRÄVDA_TECKEN].filter((c) => !font.hasGlyphForCodePoint(c.codePointAt(0)!)), familj: font.familyName ?? 'Profiltypsnitt' };
+      r = {
+        saknas: [...KRÄVDA_TECKEN].filter((c) => !font.hasGlyphForCodePoint(c.codePointAt(0)!)),
+        familj: font.familyName ?? 'Profiltypsnitt',
+      };
     } catch (e) {
       r = { fel: e instanceof Error ? e.message : String(e) };
     }

@@ -4,7 +4,8 @@ import { fyllIn, statusText } from '../model/profil.js';
 
 /** What all renderers share: captions, cell texts and labels. None of them import each other. */
 export function caption(b: TabellBlock | MålBlock | UppdragBlock): string {
-  if (b.typ === 'tabell') return b.endastData ? `${b.rubrik} (endast data, visas inte i rapporten)` : `Tabell ${b.nummer}. ${b.rubrik}`;
+  if (b.typ === 'tabell')
+    return b.endastData ? `${b.rubrik} (endast data, visas inte i rapporten)` : `Tabell ${b.nummer}. ${b.rubrik}`;
   if (b.typ === 'mål') return `Tabell ${b.nummer}. ${b.målområde}${b.kommunmål ? `: ${b.kommunmål}` : ''}`;
   return `Tabell ${b.nummer}. ${b.rubrik}`;
 }
@@ -20,7 +21,14 @@ export function kolumnhuvud(t: TabellBlock): ({ grupp: string; antal: number } |
 }
 
 export function unitNote(t: TabellBlock): string | undefined {
-  const u: Record<string, string> = { tkr: 'Belopp i tkr', mnkr: 'Belopp i mnkr', mdkr: 'Belopp i mdkr', kr: 'Belopp i kr', '%': 'Andel i procent', antal: 'Antal' };
+  const u: Record<string, string> = {
+    tkr: 'Belopp i tkr',
+    mnkr: 'Belopp i mnkr',
+    mdkr: 'Belopp i mdkr',
+    kr: 'Belopp i kr',
+    '%': 'Andel i procent',
+    antal: 'Antal',
+  };
   return u[t.enhet];
 }
 
@@ -55,10 +63,16 @@ export const STATUS_TEXT: Record<string, string> = {
 export const UPPDRAG_KOLUMNER = ['Nr', 'Uppdrag', 'Status', 'Kommentar'] as const;
 
 /** The columns of an uppdrag table after Nr and Uppdrag: the list's own choice, or Status and Kommentar. */
-export function uppdragKolumner(d: Dokument, u: UppdragBlock): { rubrik: string; text: (x: UppdragBlock['uppdrag'][number]) => string }[] {
+export function uppdragKolumner(
+  d: Dokument,
+  u: UppdragBlock,
+): { rubrik: string; text: (x: UppdragBlock['uppdrag'][number]) => string }[] {
   const alla = {
     riktat_till: { rubrik: 'Riktat till', text: (x: UppdragBlock['uppdrag'][number]) => x.riktatTill ?? '' },
-    status: { rubrik: 'Status', text: (x: UppdragBlock['uppdrag'][number]) => (x.status ? statusText(d.profil, x.status) : '') },
+    status: {
+      rubrik: 'Status',
+      text: (x: UppdragBlock['uppdrag'][number]) => (x.status ? statusText(d.profil, x.status) : ''),
+    },
     kommentar: { rubrik: 'Kommentar', text: (x: UppdragBlock['uppdrag'][number]) => x.kommentar ?? '' },
   };
   return (u.kolumner ?? ['status', 'kommentar']).map((k) => alla[k]);
@@ -66,5 +80,8 @@ export function uppdragKolumner(d: Dokument, u: UppdragBlock): { rubrik: string;
 
 /** Splits a plain multi-paragraph string from the data (blank line = new paragraph). */
 export function paragraphs(s: string | undefined): string[] {
-  return (s ?? '').split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
+  return (s ?? '')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean);
 }

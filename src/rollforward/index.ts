@@ -1,4 +1,4 @@
-import { RullaFramFel } from './fel.js';
+import { RullaFramFel } from '../load/rulla-fram-fel.js';
 import type { Kolumnkarta } from './kolumner.js';
 import { rullaMål } from './mal.js';
 import { rullaRapport } from './rapport.js';
@@ -6,7 +6,7 @@ import { rullaTabeller } from './tabeller.js';
 import { rullaText } from './text.js';
 import { rullaUppdrag } from './uppdrag.js';
 
-export { RullaFramFel } from './fel.js';
+export { RullaFramFel } from '../load/rulla-fram-fel.js';
 export { UTKAST_MARKÖR, UTKAST_MÖNSTER, utkastMarkering } from './text.js';
 
 export interface Fil {
@@ -65,19 +65,25 @@ export function rullaFram(källa: Källrapport, nyttId: string): RulladRapportFi
     const m = rullaMål(mål.text, väg('mal.yaml'));
     indikatorKartor = m.kolumner;
     data.push({ namn: 'mal.yaml', text: m.text });
-    if (m.bedömningarBorttagna) anteckningar.push(`mal.yaml: ${m.bedömningarBorttagna} bedömningar togs bort (ett nytt år har ingen bedömning än)`);
+    if (m.bedömningarBorttagna)
+      anteckningar.push(
+        `mal.yaml: ${m.bedömningarBorttagna} bedömningar togs bort (ett nytt år har ingen bedömning än)`,
+      );
   }
   const uppdrag = fil('uppdrag.yaml');
   if (uppdrag) {
     const u = rullaUppdrag(uppdrag.text, källa.id, väg('uppdrag.yaml'));
     data.push({ namn: 'uppdrag.yaml', text: u.text });
-    if (u.antal) anteckningar.push(`uppdrag.yaml: ${u.antal} uppdrag är markerade granska: true; status och kommentar är tömda`);
+    if (u.antal)
+      anteckningar.push(`uppdrag.yaml: ${u.antal} uppdrag är markerade granska: true; status och kommentar är tömda`);
   }
   const uppgifter = fil('uppgifter.yaml');
   if (uppgifter) {
     // Uppgifter state their own year and source: they stay true, but the new text may not quote them.
     data.push({ namn: 'uppgifter.yaml', text: uppgifter.text });
-    anteckningar.push('uppgifter.yaml: kopierad oförändrad; ta bort eller uppdatera uppgifter som den nya texten inte längre nämner');
+    anteckningar.push(
+      'uppgifter.yaml: kopierad oförändrad; ta bort eller uppdatera uppgifter som den nya texten inte längre nämner',
+    );
   }
   for (const f of källa.data) {
     if (data.some((d) => d.namn === f.namn)) continue;

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, Pair, Scalar, type YAMLMap } from 'yaml';
 import { flyttaÅrIText } from './ar.js';
-import { RullaFramFel } from './fel.js';
-import { klona, mapItems, strängVärde, sättScalar, talVärde } from './yaml-doc.js';
+import { RullaFramFel } from '../load/rulla-fram-fel.js';
+import { klona, mapItems, strängVärde, sättScalar, talVärde } from '../load/yaml-doc.js';
 
 /**
  * The column rule, shared by tables (tabeller.yaml) and goal tables (mal.yaml).
@@ -70,7 +70,8 @@ export function flyttaKolumner(kolumner: KolumnIn[], var_: string): { flyttar: K
     return n;
   };
   const flyttar: Kolumnflytt[] = kolumner.map((c) => {
-    if (c.år === undefined) return { gammal: c, nyId: c.id, ...(c.rubrik !== undefined ? { nyRubrik: c.rubrik } : {}), källa: null };
+    if (c.år === undefined)
+      return { gammal: c, nyId: c.id, ...(c.rubrik !== undefined ? { nyRubrik: c.rubrik } : {}), källa: null };
     const år = c.år + 1;
     const k = nyckel(c.mått, år, c);
     const n = nästa(k);

@@ -1,5 +1,5 @@
 import { flyttaKolumnlista, flyttaVärden, type Kolumnflytt, type Kolumnkarta } from './kolumner.js';
-import { läsYaml, mapItems, skrivYaml, strängVärde } from './yaml-doc.js';
+import { läsYaml, mapItems, skrivYaml, strängVärde } from '../load/yaml-doc.js';
 
 export interface RulladeMål {
   text: string;

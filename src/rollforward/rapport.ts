@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import { årIntervall, datumText, flyttaDatum, flyttaÅrIText } from './ar.js';
-import { RullaFramFel } from './fel.js';
-import { läsYaml, skrivYaml, strängVärde, sättScalar, talVärde } from './yaml-doc.js';
+import { RullaFramFel } from '../load/rulla-fram-fel.js';
+import { läsYaml, skrivYaml, strängVärde, sättScalar, talVärde } from '../load/yaml-doc.js';
 
 export interface RulladRapport {
   text: string;

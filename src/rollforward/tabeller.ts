@@ -1,7 +1,14 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { flyttaÅrIText } from './ar.js';
-import { bytIdILista, bytIdIUttryck, flyttaKolumnlista, flyttaVärden, type Kolumnflytt, type Kolumnkarta } from './kolumner.js';
-import { läsYaml, mapItems, skrivYaml, strängVärde, sättScalar } from './yaml-doc.js';
+import {
+  bytIdILista,
+  bytIdIUttryck,
+  flyttaKolumnlista,
+  flyttaVärden,
+  type Kolumnflytt,
+  type Kolumnkarta,
+} from './kolumner.js';
+import { läsYaml, mapItems, skrivYaml, strängVärde, sättScalar } from '../load/yaml-doc.js';
 
 export interface RulladeTabeller {
   text: string;
@@ -22,12 +29,21 @@ export function rullaTabeller(text: string, fil = 'tabeller.yaml'): RulladeTabel
   const kartor = new Map<string, Kolumnkarta>();
   for (const t of mapItems(y.doc.get('tabeller'))) {
     const id = strängVärde(t, 'id') ?? '?';
-    const årITabellen = new Set(mapItems(t.get('kolumner')).map((k) => k.get('år')).filter((v): v is number => typeof v === 'number'));
+    const årITabellen = new Set(
+      mapItems(t.get('kolumner'))
+        .map((k) => k.get('år'))
+        .filter((v): v is number => typeof v === 'number'),
+    );
     const { flyttar, karta } = flyttaKolumnlista(t.get('kolumner'), `${fil}: tabellen ${id}`);
     kartor.set(id, karta);
     flyttaRader(t.get('rader'), flyttar);
     const rubrik = strängVärde(t, 'rubrik');
-    if (rubrik !== undefined) sättScalar(t, 'rubrik', flyttaÅrIText(rubrik, (år) => årITabellen.has(år)));
+    if (rubrik !== undefined)
+      sättScalar(
+        t,
+        'rubrik',
+        flyttaÅrIText(rubrik, (år) => årITabellen.has(år)),
+      );
     for (const r of mapItems(t.get('regler'))) {
       const kolumn = strängVärde(r, 'kolumn');
       if (kolumn !== undefined) {
@@ -42,12 +58,22 @@ export function rullaTabeller(text: string, fil = 'tabeller.yaml'): RulladeTabel
     for (const g of mapItems(t.get('kolumngrupper'))) {
       bytIdILista(g.get('kolumner'), karta.strukturell);
       const gr = strängVärde(g, 'rubrik');
-      if (gr !== undefined) sättScalar(g, 'rubrik', flyttaÅrIText(gr, (år) => årITabellen.has(år)));
+      if (gr !== undefined)
+        sättScalar(
+          g,
+          'rubrik',
+          flyttaÅrIText(gr, (år) => årITabellen.has(år)),
+        );
     }
     for (const d of mapItems(t.get('diagram'))) {
       bytIdILista(d.get('kolumner'), karta.strukturell);
       const dr = strängVärde(d, 'rubrik');
-      if (dr !== undefined) sättScalar(d, 'rubrik', flyttaÅrIText(dr, (år) => årITabellen.has(år)));
+      if (dr !== undefined)
+        sättScalar(
+          d,
+          'rubrik',
+          flyttaÅrIText(dr, (år) => årITabellen.has(år)),
+        );
     }
   }
   for (const s of mapItems(y.doc.get('samband'))) {
@@ -62,7 +88,8 @@ export function rullaTabeller(text: string, fil = 'tabeller.yaml'): RulladeTabel
     if (!isMap(kolumner)) continue;
     for (const p of kolumner.items) {
       if (isScalar(p.key) && typeof p.key.value === 'string') p.key.value = vänster?.get(p.key.value) ?? p.key.value;
-      if (isScalar(p.value) && typeof p.value.value === 'string') p.value.value = höger?.get(p.value.value) ?? p.value.value;
+      if (isScalar(p.value) && typeof p.value.value === 'string')
+        p.value.value = höger?.get(p.value.value) ?? p.value.value;
     }
   }
   return { text: skrivYaml(y), kolumner: kartor };

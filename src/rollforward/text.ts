@@ -8,7 +8,8 @@ import type { Kolumnkarta } from './kolumner.js';
 export const UTKAST_MARKÖR = '> **UTKAST:**';
 
 /** Matches the whole draft marker line in Markdown source (multiline flag: use per line). */
-export const UTKAST_MÖNSTER = /^> \*\*UTKAST:\*\* Texten är överförd från (\S+) och ska skrivas om för (\d{4})\. Ta bort denna rad när texten är granskad\.$/m;
+export const UTKAST_MÖNSTER =
+  /^> \*\*UTKAST:\*\* Texten är överförd från (\S+) och ska skrivas om för (\d{4})\. Ta bort denna rad när texten är granskad\.$/m;
 
 export function utkastMarkering(frånId: string, budgetår: number): string {
   return `${UTKAST_MARKÖR} Texten är överförd från ${frånId} och ska skrivas om för ${budgetår}. Ta bort denna rad när texten är granskad.`;
@@ -62,7 +63,13 @@ export function rullaText(text: string, frånId: string, budgetår: number, kart
     rader[i] = bytReferenser(rad, kartor, (m) => anteckningar.push(`${i + 1}:${m.kolumn}: ${m.text}`));
     if (rubrik >= 0) return;
     if (ATX.test(rad)) rubrik = i;
-    else if (SETEXT.test(rader[i + 1] ?? '') && rad.trim() !== '' && !/^ {0,3}[-*+>]/.test(rad) && (i === 0 || rader[i - 1]!.trim() === '')) rubrik = i + 1;
+    else if (
+      SETEXT.test(rader[i + 1] ?? '') &&
+      rad.trim() !== '' &&
+      !/^ {0,3}[-*+>]/.test(rad) &&
+      (i === 0 || rader[i - 1]!.trim() === '')
+    )
+      rubrik = i + 1;
   });
   const markering = utkastMarkering(frånId, budgetår);
   let ut: string[];
@@ -95,7 +102,11 @@ function iKodblock(rader: string[]): boolean[] {
 
 const REF = /\{=([^{}\s]+)((?:\s+[^{}]*?)?\s*)\}/g;
 
-function bytReferenser(rad: string, kartor: Referenskartor, anteckna: (m: { kolumn: number; text: string }) => void): string {
+function bytReferenser(
+  rad: string,
+  kartor: Referenskartor,
+  anteckna: (m: { kolumn: number; text: string }) => void,
+): string {
   return rad.replace(REF, (helt, ref: string, resten: string, index: number) => {
     const delar = ref.split('/');
     if (delar.length !== 3 || delar[0] === 'antal') return helt;
@@ -107,13 +118,19 @@ function bytReferenser(rad: string, kartor: Referenskartor, anteckna: (m: { kolu
     const text = kartor.texter?.get(helt.slice(2, -1).trim());
     if (text !== undefined && text !== '') {
       const ren = text.replace(/\u00a0/g, ' ');
-      anteckna({ kolumn: index + 1, text: `referensen ${helt} ersattes med texten "${ren}": siffran finns inte längre i tabellerna` });
+      anteckna({
+        kolumn: index + 1,
+        text: `referensen ${helt} ersattes med texten "${ren}": siffran finns inte längre i tabellerna`,
+      });
       return ren;
     }
     const flyttad = karta.strukturell.get(kolumn);
     if (flyttad === undefined || flyttad === kolumn) return helt;
     const ny = `{=${tabell}/${radId}/${flyttad}${resten}}`;
-    anteckna({ kolumn: index + 1, text: `referensen ${helt} visar inte längre samma siffra; den pekar nu på ${ny}, samma kolumn ett år senare` });
+    anteckna({
+      kolumn: index + 1,
+      text: `referensen ${helt} visar inte längre samma siffra; den pekar nu på ${ny}, samma kolumn ett år senare`,
+    });
     return ny;
   });
 }

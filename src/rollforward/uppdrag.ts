@@ -1,4 +1,4 @@
-import { läsYaml, mapItems, skrivYaml } from './yaml-doc.js';
+import { läsYaml, mapItems, skrivYaml } from '../load/yaml-doc.js';
 
 /**
  * uppdrag.yaml one year on. The lists and their uppdrag carry over; each uppdrag loses its

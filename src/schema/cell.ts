@@ -13,7 +13,16 @@ export type Cell =
   | { typ: 'streck'; som: string }
   | { typ: 'tom' }
   | { typ: 'text'; text: string; fotnot?: string }
-  | { typ: 'jämförelse'; operator: Operator; tal: number; decimaler: number; enhet?: string; tillägg?: string; fotnot?: string; /** The target as written in words ("Minst 90 %"), printed so. */ som?: string }
+  | {
+      typ: 'jämförelse';
+      operator: Operator;
+      tal: number;
+      decimaler: number;
+      enhet?: string;
+      tillägg?: string;
+      fotnot?: string;
+      /** The target as written in words ("Minst 90 %"), printed so. */ som?: string;
+    }
   | { typ: 'riktning'; riktning: Riktning; som: string; fotnot?: string };
 
 export const OPERATORER = ['≥', '≤', '>', '<', '≤±', '±'] as const;
@@ -37,8 +46,14 @@ const ORD_OPERATOR: [RegExp, Operator][] = [
   [/^(mer än|fler än|större än|högre än|över)$/i, '>'],
   [/^(minst|lägst|min|minimum|som minst)$/i, '≥'],
 ];
-const ORD_JAMFORELSE = /^(mindre än|färre än|lägre än|under|högst|max|maximalt|som mest|mer än|fler än|större än|högre än|över|minst|lägst|min|minimum|som minst)\s+(-?\d+(?:[.,]\d+)?)\s*(%|procent)?\s*(.*)$/i;
-const ORD_NOLL: Record<string, Operator> = { 'ej negativ': '≥', 'inte negativ': '≥', 'ej negativt': '≥', 'inte negativt': '≥' };
+const ORD_JAMFORELSE =
+  /^(mindre än|färre än|lägre än|under|högst|max|maximalt|som mest|mer än|fler än|större än|högre än|över|minst|lägst|min|minimum|som minst)\s+(-?\d+(?:[.,]\d+)?)\s*(%|procent)?\s*(.*)$/i;
+const ORD_NOLL: Record<string, Operator> = {
+  'ej negativ': '≥',
+  'inte negativ': '≥',
+  'ej negativt': '≥',
+  'inte negativt': '≥',
+};
 
 /** "Mindre än 23" → < 23, "Minst 90 %" → ≥ 90, "Ej negativ" → ≥ 0; undefined when not such words. */
 function jämförelseIOrd(t: string): Cell | undefined {
@@ -48,7 +63,13 @@ function jämförelseIOrd(t: string): Cell | undefined {
   if (!m) return undefined;
   const op = ORD_OPERATOR.find(([re]) => re.test(m[1]!))![1];
   const num = m[2]!.replace(',', '.');
-  const cell: Cell = { typ: 'jämförelse', operator: op, tal: Number(num), decimaler: num.includes('.') ? num.split('.')[1]!.length : 0, som: t };
+  const cell: Cell = {
+    typ: 'jämförelse',
+    operator: op,
+    tal: Number(num),
+    decimaler: num.includes('.') ? num.split('.')[1]!.length : 0,
+    som: t,
+  };
   if (m[3]) cell.enhet = '%';
   if (m[4]) cell.tillägg = m[4];
   return cell;
@@ -80,7 +101,11 @@ const fotnot = z.string().min(1).optional().describe('Fotnotsmarkör vid värdet
 
 const talObjekt = z.strictObject({
   tal: z.number(),
-  referensår: z.number().int().optional().describe('Året värdet avser när det inte är kolumnens, t.ex. 2020 i "65 (2020)".'),
+  referensår: z
+    .number()
+    .int()
+    .optional()
+    .describe('Året värdet avser när det inte är kolumnens, t.ex. 2020 i "65 (2020)".'),
   period: z.string().optional().describe('Perioden värdet avser, t.ex. "per den 1 april".'),
   enhet: z.string().optional().describe('Enhet som skrivs ut vid värdet, t.ex. "%".'),
   not: z.string().optional(),
@@ -110,45 +135,44 @@ export const cellInput = z.union([
   markörObjekt,
 ]);
 
-export const cellSchema = z
-  .unknown()
-  .transform((v, ctx): Cell => {
-    const fail = (message: string): Cell => {
-      ctx.addIssue({ code: 'custom', message, input: v });
-      return z.NEVER;
-    };
-    if (typeof v === 'number') return Number.isFinite(v) ? { typ: 'tal', tal: v } : fail(`förväntade ett tal, fick ${String(v)}`);
-    if (v === null || v === undefined) return { typ: 'tom' };
-    if (typeof v === 'string') {
-      const c = parseCellString(v);
-      return typeof c === 'string' ? fail(c) : c;
+export const cellSchema = z.unknown().transform((v, ctx): Cell => {
+  const fail = (message: string): Cell => {
+    ctx.addIssue({ code: 'custom', message, input: v });
+    return z.NEVER;
+  };
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? { typ: 'tal', tal: v } : fail(`förväntade ett tal, fick ${String(v)}`);
+  if (v === null || v === undefined) return { typ: 'tom' };
+  if (typeof v === 'string') {
+    const c = parseCellString(v);
+    return typeof c === 'string' ? fail(c) : c;
+  }
+  if (typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    if ('text' in o) {
+      const r = textObjekt.safeParse(o);
+      return r.success ? { typ: 'text', ...r.data } : fail(firstMessage(r.error));
     }
-    if (typeof v === 'object' && !Array.isArray(v)) {
-      const o = v as Record<string, unknown>;
-      if ('text' in o) {
-        const r = textObjekt.safeParse(o);
-        return r.success ? { typ: 'text', ...r.data } : fail(firstMessage(r.error));
-      }
-      if ('från' in o) {
-        const r = intervallObjekt.safeParse(o);
-        return r.success ? { typ: 'intervall', ...r.data } : fail(firstMessage(r.error));
-      }
-      if ('markör' in o) {
-        const r = markörObjekt.safeParse(o);
-        if (!r.success) return fail(firstMessage(r.error));
-        const c = parseCellString(r.data.markör);
-        if (typeof c === 'string') return fail(c);
-        return r.data.fotnot && c.typ !== 'tom' && c.typ !== 'streck' ? { ...c, fotnot: r.data.fotnot } : c;
-      }
-      if (Array.isArray(o.tal)) {
-        const r = fleraObjekt.safeParse(o);
-        return r.success ? { typ: 'flera', ...r.data } : fail(firstMessage(r.error));
-      }
-      const r = talObjekt.safeParse(o);
-      return r.success ? { typ: 'tal', ...r.data } : fail(firstMessage(r.error));
+    if ('från' in o) {
+      const r = intervallObjekt.safeParse(o);
+      return r.success ? { typ: 'intervall', ...r.data } : fail(firstMessage(r.error));
     }
-    return fail(`förväntade ett tal eller en markör, fick ${JSON.stringify(v)}`);
-  });
+    if ('markör' in o) {
+      const r = markörObjekt.safeParse(o);
+      if (!r.success) return fail(firstMessage(r.error));
+      const c = parseCellString(r.data.markör);
+      if (typeof c === 'string') return fail(c);
+      return r.data.fotnot && c.typ !== 'tom' && c.typ !== 'streck' ? { ...c, fotnot: r.data.fotnot } : c;
+    }
+    if (Array.isArray(o.tal)) {
+      const r = fleraObjekt.safeParse(o);
+      return r.success ? { typ: 'flera', ...r.data } : fail(firstMessage(r.error));
+    }
+    const r = talObjekt.safeParse(o);
+    return r.success ? { typ: 'tal', ...r.data } : fail(firstMessage(r.error));
+  }
+  return fail(`förväntade ett tal eller en markör, fick ${JSON.stringify(v)}`);
+});
 
 function firstMessage(e: z.ZodError): string {
   const i = e.issues[0];
@@ -158,7 +182,6 @@ function firstMessage(e: z.ZodError): string {
   if (i.code === 'invalid_type') return `${where}förväntade ${i.expected === 'number' ? 'ett tal' : i.expected}`;
   return `${where}${i.message}`;
 }
-
 
 /**
  * Values of a row: a list in column order, or a mapping from column id to value (blank columns

@@ -24,5 +24,8 @@ export const lexikonSchema = z
 export type LexikonData = z.infer<typeof lexikonSchema>;
 
 /** What a kommun or report may add: any part of the lexicon; `tecken` one sign at a time. */
-export const lexikonTilläggSchema = lexikonSchema.extend({ tecken: z.object({ positiv: ordlista, negativ: ordlista }).partial().strict() }).partial().strict();
+export const lexikonTilläggSchema = lexikonSchema
+  .extend({ tecken: z.object({ positiv: ordlista, negativ: ordlista }).partial().strict() })
+  .partial()
+  .strict();
 export type LexikonTillägg = z.infer<typeof lexikonTilläggSchema>;

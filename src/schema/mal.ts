@@ -21,9 +21,15 @@ export const indikatorSchema = z.strictObject({
   enhet: z.string().optional().describe('%, antal, index, kWh/m², …'),
   obligatorisk: z.boolean().default(false).describe('Markerad med * i publikationen: obligatorisk för alla nämnder.'),
   fotnoter: z.array(z.string()).optional().describe('Fotnotsmarkörer vid indikatorns namn.'),
-  värden: värdenSchema.describe('Ett värde per kolumn (utfall och målvärden): en lista i kolumnernas ordning, eller kolumn-id: värde.'),
+  värden: värdenSchema.describe(
+    'Ett värde per kolumn (utfall och målvärden): en lista i kolumnernas ordning, eller kolumn-id: värde.',
+  ),
   delrader: z.array(delradSchema).default([]),
-  bedömning: idSchema.optional().describe('Indikatorns egen bedömning, en nivå i profilens skala; visas i en kolumn Bedömning i indikatortabellen.'),
+  bedömning: idSchema
+    .optional()
+    .describe(
+      'Indikatorns egen bedömning, en nivå i profilens skala; visas i en kolumn Bedömning i indikatortabellen.',
+    ),
 });
 
 /** A list item: a text, or a text with items of its own (one level of nesting, as reports print them). */
@@ -35,16 +41,25 @@ const punktSchema = z.union([
 /** A named result list with its own lead-in, as a kommun writes it under a goal. */
 export const resultatlistaSchema = z.strictObject({
   rubrik: z.string().min(1).optional().describe('T.ex. "Genomförda aktiviteter".'),
-  inledning: z.string().min(1).optional().describe('Meningen före listan, t.ex. "Under perioden har nämnden bland annat:".'),
+  inledning: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Meningen före listan, t.ex. "Under perioden har nämnden bland annat:".'),
   punkter: z.array(punktSchema).min(1).describe('Punkterna: text, eller {text, punkter: [...]} för en underlista.'),
 });
 
 export const bedömningSchema = z.strictObject({
-  nivå: idSchema.describe('En nivå i profilens bedömningsskala; standard: uppfylls | uppfylls-delvis | uppfylls-ej | kan-ej-bedömas.'),
+  nivå: idSchema.describe(
+    'En nivå i profilens bedömningsskala; standard: uppfylls | uppfylls-delvis | uppfylls-ej | kan-ej-bedömas.',
+  ),
   analys: z.string().optional().describe('Bedömningens motivering (Markdown).'),
   resultat: z.array(z.string()).default([]).describe('Exempel på aktiviteter som bidragit till måluppfyllelse.'),
   avvikelser: z.array(z.string()).default([]).describe('Avvikelser inom aktiviteterna i verksamhetsplanen.'),
-  listor: z.array(resultatlistaSchema).default([]).describe('Fler listor med egna rubriker och inledningar, efter analysen och före Resultat och Avvikelser.'),
+  listor: z
+    .array(resultatlistaSchema)
+    .default([])
+    .describe('Fler listor med egna rubriker och inledningar, efter analysen och före Resultat och Avvikelser.'),
 });
 
 export const nämndmålSchema = z.strictObject({
@@ -72,8 +87,13 @@ export const målområdeSchema = z.strictObject({
   nämndmål: z
     .array(nämndmålSchema)
     .optional()
-    .describe('Nämndmål utan koppling till ett kommunövergripande mål, direkt under målområdet (i en egen indikatortabell).'),
-  kolumner: z.array(kolumnSchema).optional().describe('Kolumnerna för tabellen med målområdets egna nämndmål, om de är andra än filens.'),
+    .describe(
+      'Nämndmål utan koppling till ett kommunövergripande mål, direkt under målområdet (i en egen indikatortabell).',
+    ),
+  kolumner: z
+    .array(kolumnSchema)
+    .optional()
+    .describe('Kolumnerna för tabellen med målområdets egna nämndmål, om de är andra än filens.'),
 });
 
 const målFilBas = z.strictObject({
@@ -99,8 +119,22 @@ export const målFilSchema = målFilBas.transform((f, ctx) => ({
     // A målområde's own nämndmål (no kommunövergripande mål) become a goal table of their own,
     // with no kommunmål name; `källväg` says where in the file they stand.
     kommunövergripande_mål: [
-      ...o.kommunövergripande_mål.map((k, ki) => ({ ...k, källväg: ['målområden', oi, 'kommunövergripande_mål', ki] as (string | number)[] })),
-      ...(egna?.length ? [{ id: o.id, namn: '', fotnoter: [], nämndmål: egna, ...(egnaKolumner ? { kolumner: egnaKolumner } : {}), källväg: ['målområden', oi] as (string | number)[] }] : []),
+      ...o.kommunövergripande_mål.map((k, ki) => ({
+        ...k,
+        källväg: ['målområden', oi, 'kommunövergripande_mål', ki] as (string | number)[],
+      })),
+      ...(egna?.length
+        ? [
+            {
+              id: o.id,
+              namn: '',
+              fotnoter: [],
+              nämndmål: egna,
+              ...(egnaKolumner ? { kolumner: egnaKolumner } : {}),
+              källväg: ['målområden', oi] as (string | number)[],
+            },
+          ]
+        : []),
     ].map((k) => {
       const ids = (k.kolumner ?? f.kolumner).map((c) => c.id);
       const base = [...k.källväg, 'nämndmål'];
@@ -111,11 +145,16 @@ export const målFilSchema = målFilBas.transform((f, ctx) => ({
           indikatorer: n.indikatorer.map((ind, ii) => {
             const p = [...base, ni, 'indikatorer', ii];
             const fix = (v: typeof ind.värden, path: (string | number)[]): Cell[] =>
-              normaliseVärden(v, ids, (key, message) => ctx.addIssue({ code: 'custom', message, path: [...path, key], input: v }));
+              normaliseVärden(v, ids, (key, message) =>
+                ctx.addIssue({ code: 'custom', message, path: [...path, key], input: v }),
+              );
             return {
               ...ind,
               värden: fix(ind.värden, [...p, 'värden']),
-              delrader: ind.delrader.map((d, di) => ({ ...d, värden: fix(d.värden, [...p, 'delrader', di, 'värden']) })),
+              delrader: ind.delrader.map((d, di) => ({
+                ...d,
+                värden: fix(d.värden, [...p, 'delrader', di, 'värden']),
+              })),
             };
           }),
         })),

@@ -25,15 +25,26 @@ export const profilSchema = z.strictObject({
     .describe('Bedömningsskalan i ordning, bäst först: 3, 4 eller 5 nivåer och gärna en för "kan ej bedömas".'),
   uppdragsstatus: z
     .strictObject({
-      ord: z.array(z.strictObject({ id: z.string().min(1), text: z.string().min(1) })).min(1).describe('Tillåtna statusord: id i uppdrag.yaml och ordet som trycks.'),
+      ord: z
+        .array(z.strictObject({ id: z.string().min(1), text: z.string().min(1) }))
+        .min(1)
+        .describe('Tillåtna statusord: id i uppdrag.yaml och ordet som trycks.'),
       fritext: z.boolean().default(false).describe('true: en status får också vara fri text, som trycks som den står.'),
     })
     .optional(),
   benämningar: z
     .strictObject({
       målområde: z.string().min(1).optional().describe('T.ex. "Målområde" eller "Perspektiv".'),
-      kommunmål: z.string().min(1).optional().describe('T.ex. "Kommunövergripande mål" eller "Kommunfullmäktiges mål".'),
-      målkapitel: z.string().min(1).optional().describe('Rubriken över målen i de generiska mallarna, t.ex. "Mål och indikatorer".'),
+      kommunmål: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('T.ex. "Kommunövergripande mål" eller "Kommunfullmäktiges mål".'),
+      målkapitel: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Rubriken över målen i de generiska mallarna, t.ex. "Mål och indikatorer".'),
       uppdrag: z.string().min(1).optional().describe('Rubriken över uppdragen, t.ex. "Uppdrag".'),
       tabeller: z.string().min(1).optional().describe('Rubriken över tabeller utan efter:, t.ex. "Tabeller".'),
     })
@@ -41,11 +52,18 @@ export const profilSchema = z.strictObject({
   markörer: z
     .array(z.strictObject({ markör: z.string().min(1), betydelse: z.string().min(1) }))
     .optional()
-    .describe('Indikatormarkörer och vad de betyder, t.ex. {markör: "*", betydelse: "Obligatorisk indikator för alla nämnder"}.'),
+    .describe(
+      'Indikatormarkörer och vad de betyder, t.ex. {markör: "*", betydelse: "Obligatorisk indikator för alla nämnder"}.',
+    ),
   utseende: z
     .strictObject({
       logotyp: z.string().min(1).optional().describe('SVG- eller PNG-fil, relativt profilfilen.'),
-      logotypbredd: z.number().min(10).max(120).optional().describe('Logotypens bredd på titelsidan i millimeter (standard 40).'),
+      logotypbredd: z
+        .number()
+        .min(10)
+        .max(120)
+        .optional()
+        .describe('Logotypens bredd på titelsidan i millimeter (standard 40).'),
       färger: z
         .strictObject({
           rubrik: färg.optional(),
@@ -65,7 +83,10 @@ export const profilSchema = z.strictObject({
         .optional()
         .describe('Kommunens typsnitt; utan det används Roboto.'),
       titelsida: z.strictObject({ överrubrik: z.string().optional(), text: z.string().optional() }).optional(),
-      sidhuvud: z.string().optional().describe('Text i sidhuvudet efter titelsidan; {titel}, {kommun}, {nämnd} byts ut.'),
+      sidhuvud: z
+        .string()
+        .optional()
+        .describe('Text i sidhuvudet efter titelsidan; {titel}, {kommun}, {nämnd} byts ut.'),
       sidfot: z.string().optional().describe('Text i sidfoten; {sida} och {sidor} byts mot sidnumren.'),
     })
     .optional(),

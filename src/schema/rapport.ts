@@ -3,13 +3,24 @@ import { datumSchema, idSchema, årSchema } from './common.js';
 
 /** Report kinds; each has a generic template, templates/generisk/<kind>.hbs. */
 export const RAPPORTTYPER = [
-  'internbudget', 'förvaltningsbudget', 'budgetförslag', 'verksamhetsplan',
-  'delårsrapport', 'tertialrapport', 'månadsrapport', 'verksamhetsberättelse',
+  'internbudget',
+  'förvaltningsbudget',
+  'budgetförslag',
+  'verksamhetsplan',
+  'delårsrapport',
+  'tertialrapport',
+  'månadsrapport',
+  'verksamhetsberättelse',
 ] as const;
 export type Rapporttyp = (typeof RAPPORTTYPER)[number];
 
 /** Kinds that follow up a period: they carry bedömningar and uppdrag status. */
-export const UPPFÖLJNINGAR: readonly Rapporttyp[] = ['delårsrapport', 'tertialrapport', 'månadsrapport', 'verksamhetsberättelse'];
+export const UPPFÖLJNINGAR: readonly Rapporttyp[] = [
+  'delårsrapport',
+  'tertialrapport',
+  'månadsrapport',
+  'verksamhetsberättelse',
+];
 /** Kinds that report part of a year and so need `period`. */
 export const PERIODRAPPORTER: readonly Rapporttyp[] = ['delårsrapport', 'tertialrapport', 'månadsrapport'];
 export const ärUppföljning = (t: Rapporttyp): boolean => UPPFÖLJNINGAR.includes(t);
@@ -20,8 +31,18 @@ export const rapportSchema = z
     id: idSchema,
     rapporttyp: z.enum(RAPPORTTYPER),
     titel: z.string().min(1),
-    mall: z.string().optional().describe('Mallen under templates/ (utan .hbs), t.ex. "linkoping-ks-internbudget"; standard är rapporttypens generiska mall, generisk/<rapporttyp>.'),
-    profil: z.string().optional().describe('Kommunens profil (ordval och utseende) under data/profiler/ (utan .yaml); standard är kommunens namn som id, t.ex. "linkopings-kommun".'),
+    mall: z
+      .string()
+      .optional()
+      .describe(
+        'Mallen under templates/ (utan .hbs), t.ex. "linkoping-ks-internbudget"; standard är rapporttypens generiska mall, generisk/<rapporttyp>.',
+      ),
+    profil: z
+      .string()
+      .optional()
+      .describe(
+        'Kommunens profil (ordval och utseende) under data/profiler/ (utan .yaml); standard är kommunens namn som id, t.ex. "linkopings-kommun".',
+      ),
     undertitel: z.string().optional(),
     kommun: z.string().min(1),
     nämnd: z.string().min(1),
@@ -59,8 +80,16 @@ export const rapportSchema = z
       .array(
         z.strictObject({
           regel: z.string().min(1),
-          fakta: z.string().min(1).describe('Cellen fyndet gäller ("driftsammandrag/summa/budget_2024") eller textstället ("content/…/ekonomi.md:12").'),
-          text: z.string().optional().describe('Beloppet som det står i texten, t.ex. "8,5 mnkr", när flera fynd gäller samma cell.'),
+          fakta: z
+            .string()
+            .min(1)
+            .describe(
+              'Cellen fyndet gäller ("driftsammandrag/summa/budget_2024") eller textstället ("content/…/ekonomi.md:12").',
+            ),
+          text: z
+            .string()
+            .optional()
+            .describe('Beloppet som det står i texten, t.ex. "8,5 mnkr", när flera fynd gäller samma cell.'),
           skäl: z.string().min(5),
         }),
       )

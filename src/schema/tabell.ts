@@ -3,7 +3,16 @@ import { normaliseVärden, värdenSchema, type Cell } from './cell.js';
 import { fotnotSchema, idSchema, årSchema } from './common.js';
 
 export const MÅTT = [
-  'utfall', 'bokslut', 'budget', 'plan', 'prognos', 'redovisat', 'avvikelse', 'målvärde', 'ram', 'annat',
+  'utfall',
+  'bokslut',
+  'budget',
+  'plan',
+  'prognos',
+  'redovisat',
+  'avvikelse',
+  'målvärde',
+  'ram',
+  'annat',
 ] as const;
 
 export const kolumnSchema = z.strictObject({
@@ -35,11 +44,16 @@ export interface RadInput {
 const radBas = z.strictObject({
   id: idSchema,
   etikett: z.string().min(1).describe('Radens text som den står i publikationen (utan fotnotsmarkör).'),
-  roll: z.enum(RADROLLER).default('post').describe(
-    'grupp: rubrikrad utan värden; post: vanlig rad; specifikation: specifikation av förändring; varav: varav-rad; summa/delsumma; jämförelse: t.ex. ram.',
-  ),
+  roll: z
+    .enum(RADROLLER)
+    .default('post')
+    .describe(
+      'grupp: rubrikrad utan värden; post: vanlig rad; specifikation: specifikation av förändring; varav: varav-rad; summa/delsumma; jämförelse: t.ex. ram.',
+    ),
   varav: z.enum(VARAV).optional().describe('För varav-rader: vad raden anger.'),
-  värden: värdenSchema.optional().describe('Ett värde per kolumn: en lista i kolumnernas ordning, eller en mappning kolumn-id: värde.'),
+  värden: värdenSchema
+    .optional()
+    .describe('Ett värde per kolumn: en lista i kolumnernas ordning, eller en mappning kolumn-id: värde.'),
   fotnoter: z.array(z.string().min(1)).optional().describe('Fotnotsmarkörer vid radens etikett.'),
   kursiv: z.boolean().optional(),
   fet: z.boolean().optional(),
@@ -60,7 +74,10 @@ export const regelSchema = z
     kolumn: idSchema.optional().describe('Kolumnen som regeln räknar fram (gäller på alla rader, eller de i "rader").'),
     är: z
       .string()
-      .regex(/^\s*(-\s+)?[a-z0-9åäö_-]+(\s+[+-]\s+[a-z0-9åäö_-]+)*\s*$/, 'förväntade ett uttryck som "a + b - c" av rad- eller kolumn-id, med mellanslag runt + och -')
+      .regex(
+        /^\s*(-\s+)?[a-z0-9åäö_-]+(\s+[+-]\s+[a-z0-9åäö_-]+)*\s*$/,
+        'förväntade ett uttryck som "a + b - c" av rad- eller kolumn-id, med mellanslag runt + och -',
+      )
       .describe('Uttryck av id med + och −, t.ex. "varav_kostnader - varav_intakter".'),
     kolumner: z.array(idSchema).optional(),
     rader: z.array(idSchema).optional(),
@@ -71,18 +88,33 @@ export const regelSchema = z
   });
 
 export const TABELLTYPER = [
-  'sammanfattning', 'driftsammandrag', 'verksamhetsområde', 'investeringar', 'personal', 'volymer', 'ekonomi', 'övrig',
+  'sammanfattning',
+  'driftsammandrag',
+  'verksamhetsområde',
+  'investeringar',
+  'personal',
+  'volymer',
+  'ekonomi',
+  'övrig',
 ] as const;
 
 export const DIAGRAMTYPER = ['grupperade-staplar', 'liggande-staplar'] as const;
 
 export const diagramSchema = z.strictObject({
   id: idSchema,
-  typ: z.enum(DIAGRAMTYPER).describe('grupperade-staplar: lodräta staplar per rad, en serie per kolumn; liggande-staplar: vågräta staplar.'),
+  typ: z
+    .enum(DIAGRAMTYPER)
+    .describe('grupperade-staplar: lodräta staplar per rad, en serie per kolumn; liggande-staplar: vågräta staplar.'),
   rubrik: z.string().min(1),
-  rader: z.array(idSchema).optional().describe('Raderna som visas (kategorier); standard: tabellens post-rader på översta nivån.'),
+  rader: z
+    .array(idSchema)
+    .optional()
+    .describe('Raderna som visas (kategorier); standard: tabellens post-rader på översta nivån.'),
   kolumner: z.array(idSchema).min(1).describe('Kolumnerna som visas (serier).'),
-  enhet: z.enum(['tkr', 'mnkr', 'mdkr', 'kr', '%', 'antal']).optional().describe('Visa i en annan enhet än tabellens, t.ex. mnkr för en tkr-tabell.'),
+  enhet: z
+    .enum(['tkr', 'mnkr', 'mdkr', 'kr', '%', 'antal'])
+    .optional()
+    .describe('Visa i en annan enhet än tabellens, t.ex. mnkr för en tkr-tabell.'),
 });
 
 const tabellBas = z.strictObject({
@@ -90,8 +122,17 @@ const tabellBas = z.strictObject({
   rubrik: z.string().min(1).describe('Tabellens rubrik (bildtext).'),
   typ: z.enum(TABELLTYPER),
   avser: z.string().optional().describe('Verksamhet eller förvaltning som tabellen gäller, t.ex. "Planeringsstaben".'),
-  efter: z.string().min(1).optional().describe('Den generiska mallen placerar tabellen direkt efter texten under denna rubrik, t.ex. "Ekonomi > Driftsammandrag"; utan efter hamnar den under rubriken Tabeller.'),
-  visas: z.boolean().default(true).describe('false: tabellen är bara data, för diagram och kontroller; den trycks inte men finns i arbetsboken.'),
+  efter: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Den generiska mallen placerar tabellen direkt efter texten under denna rubrik, t.ex. "Ekonomi > Driftsammandrag"; utan efter hamnar den under rubriken Tabeller.',
+    ),
+  visas: z
+    .boolean()
+    .default(true)
+    .describe('false: tabellen är bara data, för diagram och kontroller; den trycks inte men finns i arbetsboken.'),
   enhet: z.enum(['tkr', 'mnkr', 'mdkr', 'kr', '%', 'antal', 'blandad']),
   decimaler: z.number().int().min(0).max(4).default(0),
   förspalt: z.string().default('').describe('Rubriken över radetiketterna, t.ex. "Nettokostnad, belopp mnkr".'),
@@ -103,12 +144,17 @@ const tabellBas = z.strictObject({
   kolumngrupper: z
     .array(z.strictObject({ rubrik: z.string().min(1), kolumner: z.array(idSchema).min(1) }))
     .default([])
-    .describe('Rubriker över flera kolumner i ett rubrikrad ovanför, t.ex. {rubrik: Budget, kolumner: [budget_2024, budget_2025, budget_2026]}; kolumnerna står i följd.'),
+    .describe(
+      'Rubriker över flera kolumner i ett rubrikrad ovanför, t.ex. {rubrik: Budget, kolumner: [budget_2024, budget_2025, budget_2026]}; kolumnerna står i följd.',
+    ),
   rader: z.array(radSchema).min(1),
   fotnoter: z.array(fotnotSchema).default([]),
   regler: z.array(regelSchema).default([]),
   kommentar: z.string().optional().describe('Kort text direkt under tabellen.'),
-  diagram: z.array(diagramSchema).default([]).describe('Diagram som visar tabellens data; placeras av mallen med {{diagram "id"}}.'),
+  diagram: z
+    .array(diagramSchema)
+    .default([])
+    .describe('Diagram som visar tabellens data; placeras av mallen med {{diagram "id"}}.'),
 });
 
 /** Row values given as a mapping are turned into lists in column order. */
@@ -148,7 +194,10 @@ export const tabellSchema = tabellBas.transform((t, ctx) => {
 /** The same figure shown in two tables: checked with unit conversion and rounding. */
 export const sambandSchema = z.strictObject({
   rader: z
-    .tuple([z.string().regex(/^[^/]+\/[^/]+$/, 'förväntade "tabell/rad"'), z.string().regex(/^[^/]+\/[^/]+$/, 'förväntade "tabell/rad"')])
+    .tuple([
+      z.string().regex(/^[^/]+\/[^/]+$/, 'förväntade "tabell/rad"'),
+      z.string().regex(/^[^/]+\/[^/]+$/, 'förväntade "tabell/rad"'),
+    ])
     .describe('Två rader, "tabell/rad", som visar samma belopp.'),
   kolumner: z
     .record(z.string(), z.string())

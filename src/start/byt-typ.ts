@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, Scalar, YAMLMap, type Document } from 'yaml';
 import type { Kolumnflytt, KolumnIn } from '../rollforward/kolumner.js';
 import { flyttaVärden, läsKolumner } from '../rollforward/kolumner.js';
-import { läsYaml, mapItems, seqItems, skrivYaml, sättScalar, talVärde } from '../rollforward/yaml-doc.js';
-import { RullaFramFel } from '../rollforward/fel.js';
+import { läsYaml, mapItems, seqItems, skrivYaml, sättScalar, talVärde } from '../load/yaml-doc.js';
+import { RullaFramFel } from '../load/rulla-fram-fel.js';
 import { PERIODRAPPORTER, type Rapporttyp } from '../schema/rapport.js';
 import { kapitelfiler, type Fil } from './init.js';
 import { kolumnerFörTyp, periodKort, periodSlut, titelFörTyp } from './typer.js';
@@ -38,7 +38,18 @@ export function bytTyp(källa: { id: string; data: Fil[] }, nyttId: string, typ:
   sättScalar(m, 'titel', titelFörTyp(typ, nämnd, år, till));
   sättScalar(m, 'status', 'utkast');
   sättScalar(m, 'datum', till ?? `${år + 1}-02-28`);
-  for (const k of ['mall', 'undertitel', 'planår', 'period', 'beslut', 'bilaga', 'bilagor', 'underskrifter', 'accepterade']) m.delete(k);
+  for (const k of [
+    'mall',
+    'undertitel',
+    'planår',
+    'period',
+    'beslut',
+    'bilaga',
+    'bilagor',
+    'underskrifter',
+    'accepterade',
+  ])
+    m.delete(k);
   if (till) m.set('period', r.doc.createNode({ från: `${år}-01-01`, till }, { flow: true }));
   const data: Fil[] = [{ namn: 'rapport.yaml', text: skrivYaml(r) }];
 
@@ -48,30 +59,51 @@ export function bytTyp(källa: { id: string; data: Fil[] }, nyttId: string, typ:
     const y = läsYaml(tabeller.text, väg('tabeller.yaml'));
     const behållna = new Map<string, Set<string>>();
     for (const t of mapItems(y.doc.get('tabeller'))) {
-      const { flyttar, kvar } = nyaKolumner(y.doc, t, (c) => c.år === år && (c.mått === 'budget' || c.mått === 'ram'), nya);
+      const { flyttar, kvar } = nyaKolumner(
+        y.doc,
+        t,
+        (c) => c.år === år && (c.mått === 'budget' || c.mått === 'ram'),
+        nya,
+      );
       behållna.set(String(t.get('id')), kvar);
       flyttaRader(t.get('rader'), flyttar, kvar);
       // Rules and charts over columns that are gone go with them; row rules stay.
       rensa(t, 'regler', (regel) => {
         const kolumn = regel.get('kolumn');
-        return kolumn === undefined && seqItems(regel.get('kolumner')).every((n) => isScalar(n) && kvar.has(String(n.value)));
+        return (
+          kolumn === undefined && seqItems(regel.get('kolumner')).every((n) => isScalar(n) && kvar.has(String(n.value)))
+        );
       });
       rensa(t, 'diagram', (d) => seqItems(d.get('kolumner')).every((n) => isScalar(n) && kvar.has(String(n.value))));
-      rensa(t, 'kolumngrupper', (g) => seqItems(g.get('kolumner')).every((n) => isScalar(n) && kvar.has(String(n.value))));
+      rensa(t, 'kolumngrupper', (g) =>
+        seqItems(g.get('kolumner')).every((n) => isScalar(n) && kvar.has(String(n.value))),
+      );
       if (t.has('efter')) t.delete('efter');
     }
     rensa(y.doc.contents as YAMLMap, 'samband', (s) => {
       const k = s.get('kolumner');
-      return !isMap(k) || k.items.every((p) => [...behållna.values()].some((set) => isScalar(p.key) && set.has(String(p.key.value))));
+      return (
+        !isMap(k) ||
+        k.items.every((p) => [...behållna.values()].some((set) => isScalar(p.key) && set.has(String(p.key.value))))
+      );
     });
     data.push({ namn: 'tabeller.yaml', text: skrivYaml(y) });
-    anteckningar.push(`tabeller.yaml: årets budgetkolumner följde med; ${nya.map((k) => k.rubrik).join(', ')} är nya och tomma`);
+    anteckningar.push(
+      `tabeller.yaml: årets budgetkolumner följde med; ${nya.map((k) => k.rubrik).join(', ')} är nya och tomma`,
+    );
   }
 
   const mål = fil('mal.yaml');
   if (mål) {
     const y = läsYaml(mål.text, väg('mal.yaml'));
-    const utfall = [{ id: `utfall_${år}`, rubrik: till ? `Utfall ${periodKort(till)} ${år}` : `Utfall ${år}`, mått: 'utfall' as const, år }];
+    const utfall = [
+      {
+        id: `utfall_${år}`,
+        rubrik: till ? `Utfall ${periodKort(till)} ${år}` : `Utfall ${år}`,
+        mått: 'utfall' as const,
+        år,
+      },
+    ];
     const behåll = (c: KolumnIn): boolean => (c.år ?? 0) < år || (c.år === år && c.mått !== 'utfall');
     const filens = nyaKolumner(y.doc, y.doc.contents as YAMLMap, behåll, utfall).flyttar;
     for (const o of mapItems(y.doc.get('målområden'))) {
@@ -87,7 +119,9 @@ export function bytTyp(källa: { id: string; data: Fil[] }, nyttId: string, typ:
       }
     }
     data.push({ namn: 'mal.yaml', text: skrivYaml(y) });
-    anteckningar.push(`mal.yaml: målen och indikatorerna följde med, med en tom kolumn för årets utfall; bedöm varje nämndmål (bedömning: {nivå: …})`);
+    anteckningar.push(
+      `mal.yaml: målen och indikatorerna följde med, med en tom kolumn för årets utfall; bedöm varje nämndmål (bedömning: {nivå: …})`,
+    );
   }
 
   const uppdrag = fil('uppdrag.yaml');
@@ -107,7 +141,12 @@ export function bytTyp(källa: { id: string; data: Fil[] }, nyttId: string, typ:
 }
 
 /** Keeps the columns `behåll` picks (their values move with them) and appends `nya`, empty. */
-function nyaKolumner(doc: Document, ägare: YAMLMap, behåll: (c: KolumnIn) => boolean, nya: { id: string; rubrik: string; mått: string; år: number; period?: string }[]): { flyttar: Kolumnflytt[]; kvar: Set<string> } {
+function nyaKolumner(
+  doc: Document,
+  ägare: YAMLMap,
+  behåll: (c: KolumnIn) => boolean,
+  nya: { id: string; rubrik: string; mått: string; år: number; period?: string }[],
+): { flyttar: Kolumnflytt[]; kvar: Set<string> } {
   const noder = mapItems(ägare.get('kolumner'));
   const gamla = läsKolumner(noder);
   const flyttar: Kolumnflytt[] = [];

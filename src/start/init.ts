@@ -37,7 +37,9 @@ const kolumnRad = (k: Kolumnförslag): string =>
  */
 export function initRapport(v: InitVal): NyRapport {
   const uppföljning = ärUppföljning(v.typ);
-  const period = PERIODRAPPORTER.includes(v.typ) ? { från: `${v.år}-01-01`, till: v.till ?? periodSlut(v.typ, v.år) } : undefined;
+  const period = PERIODRAPPORTER.includes(v.typ)
+    ? { från: `${v.år}-01-01`, till: v.till ?? periodSlut(v.typ, v.år) }
+    : undefined;
   const datum = period?.till ?? `${v.år - 1}-11-30`;
   const kolumner = kolumnerFörTyp(v.typ, v.år, period?.till);
   const tom = kolumner.map(() => 'null').join(', ');

@@ -55,11 +55,19 @@ function parseError(e: HandlebarsException, source: string): TemplateError {
   const got = /got '([A-Z_]+)'/.exec(expecting)?.[1];
   const wanted = [...expecting.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]!).filter((t) => t !== got);
   if (got === 'EOF' && wanted.includes('OPEN_ENDBLOCK')) {
-    return new TemplateError('mallen slutar innan ett block är avslutat: varje {{#namn …}} behöver sitt {{/namn}}', rad, Math.max(1, (source.split('\n')[rad - 1] ?? '').length + 1));
+    return new TemplateError(
+      'mallen slutar innan ett block är avslutat: varje {{#namn …}} behöver sitt {{/namn}}',
+      rad,
+      Math.max(1, (source.split('\n')[rad - 1] ?? '').length + 1),
+    );
   }
   const named = [...new Set(wanted.map((t) => TOKENS[t]).filter((t): t is string => t !== undefined))];
   const hint = named.length ? `; här väntades ${named.slice(0, 3).join(' eller ')}` : '';
-  return new TemplateError(`mallen kan inte tolkas här${hint}: kontrollera att varje {{ har sitt }} och att texter står inom citattecken`, rad, parseErrorColumn(source, rad, excerpt, pointer));
+  return new TemplateError(
+    `mallen kan inte tolkas här${hint}: kontrollera att varje {{ har sitt }} och att texter står inom citattecken`,
+    rad,
+    parseErrorColumn(source, rad, excerpt, pointer),
+  );
 }
 
 /** A Handlebars error (or one of our helpers' errors, already Swedish) as a TemplateError. */
@@ -71,15 +79,31 @@ export function templateError(e: unknown, source: string, helpers: readonly stri
   const rad = x.lineNumber ?? 1;
   const kolumn = (x.column ?? 0) + 1;
   let m: RegExpExecArray | null;
-  if ((m = /used the unknown helper (\S+)/.exec(msg))) return new TemplateError(`okänd hjälpare "${m[1]}"; mallens hjälpare är ${helpers.join(', ')}`, rad, kolumn);
-  if ((m = /^"(.+)" not defined in/.exec(msg))) return new TemplateError(`"${m[1]}" är varken en hjälpare eller ett fält i mallens data (hjälparna är ${helpers.join(', ')})`, rad, kolumn);
-  if ((m = /^(\S+) doesn't match (\S+)/.exec(msg))) return new TemplateError(`{{/${m[2]}}} avslutar inte blocket {{#${m[1]}}}: skriv {{/${m[1]}}}`, rad, kolumn);
+  if ((m = /used the unknown helper (\S+)/.exec(msg)))
+    return new TemplateError(`okänd hjälpare "${m[1]}"; mallens hjälpare är ${helpers.join(', ')}`, rad, kolumn);
+  if ((m = /^"(.+)" not defined in/.exec(msg)))
+    return new TemplateError(
+      `"${m[1]}" är varken en hjälpare eller ett fält i mallens data (hjälparna är ${helpers.join(', ')})`,
+      rad,
+      kolumn,
+    );
+  if ((m = /^(\S+) doesn't match (\S+)/.exec(msg)))
+    return new TemplateError(`{{/${m[2]}}} avslutar inte blocket {{#${m[1]}}}: skriv {{/${m[1]}}}`, rad, kolumn);
   if ((m = /^The partial (\S+) could not be found/.exec(msg))) {
     const at = new RegExp(`\\{\\{~?>\\s*${m[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(source);
     const pos = at ? positionOf(source, at.index) : { rad: 1, kolumn: 1 };
-    return new TemplateError(`partialen "${m[1]}" finns inte (ingen fil templates/partials/${m[1]}.hbs)`, pos.rad, pos.kolumn);
+    return new TemplateError(
+      `partialen "${m[1]}" finns inte (ingen fil templates/partials/${m[1]}.hbs)`,
+      pos.rad,
+      pos.kolumn,
+    );
   }
-  return new TemplateError(`mallen kunde inte användas: ${/^[\x00-\x7f]*$/.test(msg) ? 'okänt fel i mallen' : msg}`, rad, kolumn);
+  return new TemplateError(
+    // eslint-disable-next-line no-control-regex -- an all-ASCII message is the library's English
+    `mallen kunde inte användas: ${/^[\x00-\x7f]*$/.test(msg) ? 'okänt fel i mallen' : msg}`,
+    rad,
+    kolumn,
+  );
 }
 
 function positionOf(text: string, offset: number): { rad: number; kolumn: number } {

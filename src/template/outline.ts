@@ -43,8 +43,25 @@ export const templateContextSchema = z.strictObject({
     uppföljning: z.boolean(),
   }),
   /** The profile's words for headings the generic templates print. */
-  ord: z.strictObject({ mål: z.string(), indikator: z.string(), målområde: z.string(), kommunmål: z.string(), uppdrag: z.string(), tabeller: z.string() }),
-  tabeller: z.array(z.strictObject({ id: z.string(), rubrik: z.string(), typ: z.string(), avser: z.string(), efter: z.string(), visas: z.boolean(), diagram: z.array(z.string()) })),
+  ord: z.strictObject({
+    mål: z.string(),
+    indikator: z.string(),
+    målområde: z.string(),
+    kommunmål: z.string(),
+    uppdrag: z.string(),
+    tabeller: z.string(),
+  }),
+  tabeller: z.array(
+    z.strictObject({
+      id: z.string(),
+      rubrik: z.string(),
+      typ: z.string(),
+      avser: z.string(),
+      efter: z.string(),
+      visas: z.boolean(),
+      diagram: z.array(z.string()),
+    }),
+  ),
   /** Tables whose data says nothing of where they go (no `efter`). */
   tabellerUtanPlats: z.array(z.strictObject({ id: z.string(), rubrik: z.string() })),
   målområden: z.array(
@@ -108,7 +125,10 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   /** `{{#tabeller-av-typ "verksamhetsområde"}}…{{/tabeller-av-typ}}`: once per table of that type, in data order. */
   'tabeller-av-typ': function (typ: unknown, options: HelperOptions) {
     const ctx = options.data?.root as TemplateContext;
-    return ctx.tabeller.filter((t) => t.typ === typ).map((t) => options.fn(t)).join('');
+    return ctx.tabeller
+      .filter((t) => t.typ === typ)
+      .map((t) => options.fn(t))
+      .join('');
   },
   /** `{{#om-tabell "id"}}…{{/om-tabell}}`: only when the report has that table. */
   'om-tabell': function (this: unknown, id: unknown, options: HelperOptions) {
@@ -155,19 +175,31 @@ function compileTemplate(src: TemplateSource): Handlebars.TemplateDelegate {
 /** A helper's own error, at the line and column of the call in the template. */
 function atCall(h: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
   return function (this: unknown, ...args: unknown[]) {
-    const loc = (args[args.length - 1] as (Partial<HelperOptions> & { loc?: { start: { line: number; column: number } } }) | undefined)?.loc;
+    const loc = (
+      args[args.length - 1] as
+        (Partial<HelperOptions> & { loc?: { start: { line: number; column: number } } }) | undefined
+    )?.loc;
     const outer = callSite;
     callSite = loc ? { rad: loc.start.line, kolumn: loc.start.column + 1 } : undefined;
     try {
       // Strict mode does not reach a helper's arguments: `{{rubrik 1 rapport.kommun}}` would print "undefined".
-      const hash = (args[args.length - 1] as Partial<HelperOptions> | undefined)?.hash as Record<string, unknown> | undefined;
+      const hash = (args[args.length - 1] as Partial<HelperOptions> | undefined)?.hash as
+        Record<string, unknown> | undefined;
       const missing = args.slice(0, -1).findIndex((a) => a === undefined);
-      if (missing >= 0) throw new Error(`argument ${missing + 1} finns inte i mallens data (mallen kan läsa ${Object.keys(templateContextSchema.shape).join(', ')})`);
-      for (const [k, v] of Object.entries(hash ?? {})) if (v === undefined) throw new Error(`${k}= finns inte i mallens data`);
+      if (missing >= 0)
+        throw new Error(
+          `argument ${missing + 1} finns inte i mallens data (mallen kan läsa ${Object.keys(templateContextSchema.shape).join(', ')})`,
+        );
+      for (const [k, v] of Object.entries(hash ?? {}))
+        if (v === undefined) throw new Error(`${k}= finns inte i mallens data`);
       return (h as (...a: unknown[]) => unknown).apply(this, args);
     } catch (e) {
       if (e instanceof TemplateError) throw e;
-      throw new TemplateError(e instanceof Error ? e.message : String(e), loc?.start.line ?? 1, (loc?.start.column ?? 0) + 1);
+      throw new TemplateError(
+        e instanceof Error ? e.message : String(e),
+        loc?.start.line ?? 1,
+        (loc?.start.column ?? 0) + 1,
+      );
     } finally {
       callSite = outer;
     }
@@ -193,7 +225,11 @@ export function renderOutline(src: TemplateSource, context: TemplateContext): Ou
       } catch {
         const at = src.text.indexOf(l);
         const before = src.text.slice(0, Math.max(0, at));
-        throw new TemplateError(`mallen skriver text utanför hjälparna: "${l.slice(0, 60)}"; skriv text i kapitlens Markdown, eller som {{rubrik …}}`, at < 0 ? 1 : before.split('\n').length, at < 0 ? 1 : at - before.lastIndexOf('\n'));
+        throw new TemplateError(
+          `mallen skriver text utanför hjälparna: "${l.slice(0, 60)}"; skriv text i kapitlens Markdown, eller som {{rubrik …}}`,
+          at < 0 ? 1 : before.split('\n').length,
+          at < 0 ? 1 : at - before.lastIndexOf('\n'),
+        );
       }
     });
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RawFile } from '../load/load-report.js';
 import { positionAt } from '../load/read-input.js';
-import { fontPath } from '../render/fonts.js';
+import { fontPath } from '../util/fonts.js';
 
 /**
  * Characters the PDF's font has no glyph for (an emoji, a rare symbol) would vanish from the PDF
@@ -70,8 +70,19 @@ function scanFile(f: RawFile): Diagnostic[] {
       continue;
     }
     const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-    out.push({ allvarlighet: 'varning', regel: 'typsnitt', meddelande: `tecknet "${ch}" (${hex}) finns inte i PDF:ens typsnitt (Roboto) och syns inte i PDF:en; ta bort det eller skriv det med ord`, plats: positionAt(f.text, at, f.fil) });
+    out.push({
+      allvarlighet: 'varning',
+      regel: 'typsnitt',
+      meddelande: `tecknet "${ch}" (${hex}) finns inte i PDF:ens typsnitt (Roboto) och syns inte i PDF:en; ta bort det eller skriv det med ord`,
+      plats: positionAt(f.text, at, f.fil),
+    });
   }
-  if (skipped) out.push({ allvarlighet: 'varning', regel: 'typsnitt', meddelande: `ytterligare ${skipped} tecken i filen saknas i PDF:ens typsnitt`, plats: { fil: f.fil, rad: 1, kolumn: 1 } });
+  if (skipped)
+    out.push({
+      allvarlighet: 'varning',
+      regel: 'typsnitt',
+      meddelande: `ytterligare ${skipped} tecken i filen saknas i PDF:ens typsnitt`,
+      plats: { fil: f.fil, rad: 1, kolumn: 1 },
+    });
   return out;
 }

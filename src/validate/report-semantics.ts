@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedReport } from '../load/load-report.js';
 import type { Path, SourceMap } from '../load/yaml-source.js';
 import type { Rad } from '../schema/tabell.js';
+import { parseExpression } from '../core/expression.js';
 
 /** Checks what a schema cannot: unique ids, references that resolve, one value per column. */
 export function validateSemantics(r: LoadedReport): Diagnostic[] {
@@ -14,11 +15,25 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
   const tableIds = new Map<string, number>();
   r.tabeller.tabeller.forEach((t, ti) => {
     const tp: Path = ['tabeller', ti];
-    if (tableIds.has(t.id)) err(ts, [...tp, 'id'], `${t.id}.id`, 'dubblett-id', `tabell-id "${t.id}" används redan (tabeller[${tableIds.get(t.id)}])`);
+    if (tableIds.has(t.id))
+      err(
+        ts,
+        [...tp, 'id'],
+        `${t.id}.id`,
+        'dubblett-id',
+        `tabell-id "${t.id}" används redan (tabeller[${tableIds.get(t.id)}])`,
+      );
     tableIds.set(t.id, ti);
     const colIds = new Set<string>();
     t.kolumner.forEach((c, ci) => {
-      if (colIds.has(c.id)) err(ts, [...tp, 'kolumner', ci, 'id'], `${t.id}.kolumner[${ci}].id`, 'dubblett-id', `kolumn-id "${c.id}" används redan i tabellen`);
+      if (colIds.has(c.id))
+        err(
+          ts,
+          [...tp, 'kolumner', ci, 'id'],
+          `${t.id}.kolumner[${ci}].id`,
+          'dubblett-id',
+          `kolumn-id "${c.id}" används redan i tabellen`,
+        );
       colIds.add(c.id);
     });
     const rowIds = new Set<string>();
@@ -26,19 +41,39 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
       rows.forEach((row, ri) => {
         const rp: Path = [...path, ri];
         const rl = `${label}[${ri}]`;
-        if (rowIds.has(row.id)) err(ts, [...rp, 'id'], `${rl}.id`, 'dubblett-id', `rad-id "${row.id}" används redan i tabellen ${t.id}`);
+        if (rowIds.has(row.id))
+          err(ts, [...rp, 'id'], `${rl}.id`, 'dubblett-id', `rad-id "${row.id}" används redan i tabellen ${t.id}`);
         rowIds.add(row.id);
         if (row.värden && row.värden.length !== t.kolumner.length) {
-          err(ts, [...rp, 'värden'], `${rl}.värden`, 'antal-värden', `raden "${row.etikett}" har ${row.värden.length} värden men tabellen har ${t.kolumner.length} kolumner`);
+          err(
+            ts,
+            [...rp, 'värden'],
+            `${rl}.värden`,
+            'antal-värden',
+            `raden "${row.etikett}" har ${row.värden.length} värden men tabellen har ${t.kolumner.length} kolumner`,
+          );
         }
         if (!row.värden && row.roll !== 'grupp') {
           err(ts, rp, rl, 'antal-värden', `raden "${row.etikett}" saknar värden (bara en grupprad får sakna värden)`);
         }
         if (row.roll === 'varav' && !row.varav) {
-          err(ts, [...rp, 'roll'], `${rl}.varav`, 'schema', `en varav-rad behöver "varav: kostnader|intäkter|utgifter|inkomster|annat"`);
+          err(
+            ts,
+            [...rp, 'roll'],
+            `${rl}.varav`,
+            'schema',
+            `en varav-rad behöver "varav: kostnader|intäkter|utgifter|inkomster|annat"`,
+          );
         }
         for (const f of row.fotnoter ?? []) {
-          if (!t.fotnoter.some((x) => x.markör === f)) err(ts, [...rp, 'fotnoter'], `${rl}.fotnoter`, 'okänd-referens', `fotnoten "${f}" finns inte i tabellens fotnoter`);
+          if (!t.fotnoter.some((x) => x.markör === f))
+            err(
+              ts,
+              [...rp, 'fotnoter'],
+              `${rl}.fotnoter`,
+              'okänd-referens',
+              `fotnoten "${f}" finns inte i tabellens fotnoter`,
+            );
         }
         if (row.rader) walk(row.rader, [...rp, 'rader'], `${rl}.rader`);
       });
@@ -47,10 +82,24 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
     t.diagram.forEach((dg, di) => {
       const dp: Path = [...tp, 'diagram', di];
       (dg.rader ?? []).forEach((id, i) => {
-        if (!rowIds.has(id)) err(ts, [...dp, 'rader', i], `${t.id}.diagram[${di}].rader[${i}]`, 'okänd-referens', `raden "${id}" finns inte i tabellen ${t.id}`);
+        if (!rowIds.has(id))
+          err(
+            ts,
+            [...dp, 'rader', i],
+            `${t.id}.diagram[${di}].rader[${i}]`,
+            'okänd-referens',
+            `raden "${id}" finns inte i tabellen ${t.id}`,
+          );
       });
       dg.kolumner.forEach((id, i) => {
-        if (!colIds.has(id)) err(ts, [...dp, 'kolumner', i], `${t.id}.diagram[${di}].kolumner[${i}]`, 'okänd-referens', `kolumnen "${id}" finns inte i tabellen ${t.id}`);
+        if (!colIds.has(id))
+          err(
+            ts,
+            [...dp, 'kolumner', i],
+            `${t.id}.diagram[${di}].kolumner[${i}]`,
+            'okänd-referens',
+            `kolumnen "${id}" finns inte i tabellen ${t.id}`,
+          );
       });
     });
     t.regler.forEach((rule, gi) => {
@@ -60,15 +109,37 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
       const targets = isRow ? rowIds : colIds;
       const kind = isRow ? 'rad' : 'kolumn';
       const target = rule.rad ?? rule.kolumn!;
-      if (!targets.has(target)) err(ts, [...gp, kind], `${gl}.${kind}`, 'okänd-referens', `${kind}en "${target}" finns inte i tabellen ${t.id}`);
+      if (!targets.has(target))
+        err(
+          ts,
+          [...gp, kind],
+          `${gl}.${kind}`,
+          'okänd-referens',
+          `${kind}en "${target}" finns inte i tabellen ${t.id}`,
+        );
       for (const term of termsOf(rule.är)) {
-        if (!targets.has(term)) err(ts, [...gp, 'är'], `${gl}.är`, 'okänd-referens', `${kind}en "${term}" finns inte i tabellen ${t.id}`);
+        if (!targets.has(term))
+          err(ts, [...gp, 'är'], `${gl}.är`, 'okänd-referens', `${kind}en "${term}" finns inte i tabellen ${t.id}`);
       }
       (rule.kolumner ?? []).forEach((c, i) => {
-        if (!colIds.has(c)) err(ts, [...gp, 'kolumner', i], `${gl}.kolumner[${i}]`, 'okänd-referens', `kolumnen "${c}" finns inte i tabellen ${t.id}`);
+        if (!colIds.has(c))
+          err(
+            ts,
+            [...gp, 'kolumner', i],
+            `${gl}.kolumner[${i}]`,
+            'okänd-referens',
+            `kolumnen "${c}" finns inte i tabellen ${t.id}`,
+          );
       });
       (rule.rader ?? []).forEach((c, i) => {
-        if (!rowIds.has(c)) err(ts, [...gp, 'rader', i], `${gl}.rader[${i}]`, 'okänd-referens', `raden "${c}" finns inte i tabellen ${t.id}`);
+        if (!rowIds.has(c))
+          err(
+            ts,
+            [...gp, 'rader', i],
+            `${gl}.rader[${i}]`,
+            'okänd-referens',
+            `raden "${c}" finns inte i tabellen ${t.id}`,
+          );
       });
     });
   });
@@ -81,9 +152,22 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
       const path: Path = ['samband', si, 'rader', k];
       // "mål/<indikator>": an indicator, the same figure as a table row (sjukfrånvaron in both).
       if (tid === 'mål' && !t) {
-        const goals = r.mål?.målområden.flatMap((o) => o.kommunövergripande_mål.map((km) => ({ kolumner: km.kolumner ?? r.mål!.kolumner, ids: km.nämndmål.flatMap((n) => n.indikatorer.map((i) => i.id)) }))) ?? [];
+        const goals =
+          r.mål?.målområden.flatMap((o) =>
+            o.kommunövergripande_mål.map((km) => ({
+              kolumner: km.kolumner ?? r.mål!.kolumner,
+              ids: km.nämndmål.flatMap((n) => n.indikatorer.map((i) => i.id)),
+            })),
+          ) ?? [];
         const g = goals.find((x) => x.ids.includes(rid));
-        if (!g) return err(ts, path, `samband[${si}].rader[${k}]`, 'okänd-referens', `indikatorn "${rid}" finns inte i mal.yaml`);
+        if (!g)
+          return err(
+            ts,
+            path,
+            `samband[${si}].rader[${k}]`,
+            'okänd-referens',
+            `indikatorn "${rid}" finns inte i mal.yaml`,
+          );
         cols[k] = new Set(g.kolumner.map((c) => c.id));
         return;
       }
@@ -91,12 +175,27 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
       const rows: string[] = [];
       const walk = (rs: typeof t.rader): void => rs.forEach((x) => (rows.push(x.id), x.rader && walk(x.rader)));
       walk(t.rader);
-      if (!rows.includes(rid)) err(ts, path, `samband[${si}].rader[${k}]`, 'okänd-referens', `raden "${rid}" finns inte i tabellen ${tid}`);
+      if (!rows.includes(rid))
+        err(ts, path, `samband[${si}].rader[${k}]`, 'okänd-referens', `raden "${rid}" finns inte i tabellen ${tid}`);
       cols[k] = new Set(t.kolumner.map((c) => c.id));
     });
     for (const [a, b] of Object.entries(sb.kolumner ?? {})) {
-      if (cols[0] && !cols[0].has(a)) err(ts, ['samband', si, 'kolumner', a], `samband[${si}].kolumner.${a}`, 'okänd-referens', `kolumnen "${a}" finns inte i ${sb.rader[0]}`);
-      if (cols[1] && !cols[1].has(b)) err(ts, ['samband', si, 'kolumner', a], `samband[${si}].kolumner.${a}`, 'okänd-referens', `kolumnen "${b}" finns inte i ${sb.rader[1]}`);
+      if (cols[0] && !cols[0].has(a))
+        err(
+          ts,
+          ['samband', si, 'kolumner', a],
+          `samband[${si}].kolumner.${a}`,
+          'okänd-referens',
+          `kolumnen "${a}" finns inte i ${sb.rader[0]}`,
+        );
+      if (cols[1] && !cols[1].has(b))
+        err(
+          ts,
+          ['samband', si, 'kolumner', a],
+          `samband[${si}].kolumner.${a}`,
+          'okänd-referens',
+          `kolumnen "${b}" finns inte i ${sb.rader[1]}`,
+        );
     }
   });
 
@@ -111,18 +210,41 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
         const markers = new Set([...k.fotnoter, ...r.mål!.fotnoter].map((f) => f.markör));
         k.nämndmål.forEach((n, ni) => {
           const np: Path = [...kp, 'nämndmål', ni];
-          if (goalIds.has(n.id)) err(ms, [...np, 'id'], `nämndmål ${n.id}`, 'dubblett-id', `nämndmål-id "${n.id}" används redan`);
+          if (goalIds.has(n.id))
+            err(ms, [...np, 'id'], `nämndmål ${n.id}`, 'dubblett-id', `nämndmål-id "${n.id}" används redan`);
           goalIds.add(n.id);
           n.indikatorer.forEach((ind, ii) => {
             const ip: Path = [...np, 'indikatorer', ii];
-            if (indIds.has(ind.id)) err(ms, [...ip, 'id'], `indikator ${ind.id}`, 'dubblett-id', `indikator-id "${ind.id}" används redan`);
+            if (indIds.has(ind.id))
+              err(ms, [...ip, 'id'], `indikator ${ind.id}`, 'dubblett-id', `indikator-id "${ind.id}" används redan`);
             indIds.add(ind.id);
-            if (ind.värden.length !== cols) err(ms, [...ip, 'värden'], `${ind.id}.värden`, 'antal-värden', `indikatorn har ${ind.värden.length} värden men tabellen har ${cols} kolumner`);
+            if (ind.värden.length !== cols)
+              err(
+                ms,
+                [...ip, 'värden'],
+                `${ind.id}.värden`,
+                'antal-värden',
+                `indikatorn har ${ind.värden.length} värden men tabellen har ${cols} kolumner`,
+              );
             ind.delrader.forEach((d, di) => {
-              if (d.värden.length !== cols) err(ms, [...ip, 'delrader', di, 'värden'], `${ind.id}.delrader[${di}].värden`, 'antal-värden', `delraden "${d.namn}" har ${d.värden.length} värden men tabellen har ${cols} kolumner`);
+              if (d.värden.length !== cols)
+                err(
+                  ms,
+                  [...ip, 'delrader', di, 'värden'],
+                  `${ind.id}.delrader[${di}].värden`,
+                  'antal-värden',
+                  `delraden "${d.namn}" har ${d.värden.length} värden men tabellen har ${cols} kolumner`,
+                );
             });
             for (const f of ind.fotnoter ?? []) {
-              if (!markers.has(f)) err(ms, [...ip, 'fotnoter'], `${ind.id}.fotnoter`, 'okänd-referens', `fotnoten "${f}" finns inte bland målets fotnoter`);
+              if (!markers.has(f))
+                err(
+                  ms,
+                  [...ip, 'fotnoter'],
+                  `${ind.id}.fotnoter`,
+                  'okänd-referens',
+                  `fotnoten "${f}" finns inte bland målets fotnoter`,
+                );
             }
           });
         });
@@ -134,11 +256,19 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
   if (r.uppdrag) {
     const listIds = new Set<string>();
     r.uppdrag.listor.forEach((l, li) => {
-      if (listIds.has(l.id)) err(us, ['listor', li, 'id'], `listor[${li}].id`, 'dubblett-id', `list-id "${l.id}" används redan`);
+      if (listIds.has(l.id))
+        err(us, ['listor', li, 'id'], `listor[${li}].id`, 'dubblett-id', `list-id "${l.id}" används redan`);
       listIds.add(l.id);
       const nums = new Set<number>();
       l.uppdrag.forEach((u, ui) => {
-        if (nums.has(u.nummer)) err(us, ['listor', li, 'uppdrag', ui, 'nummer'], `${l.id}.uppdrag[${ui}].nummer`, 'dubblett-id', `uppdrag nummer ${u.nummer} finns redan i listan`);
+        if (nums.has(u.nummer))
+          err(
+            us,
+            ['listor', li, 'uppdrag', ui, 'nummer'],
+            `${l.id}.uppdrag[${ui}].nummer`,
+            'dubblett-id',
+            `uppdrag nummer ${u.nummer} finns redan i listan`,
+          );
         nums.add(u.nummer);
       });
     });
@@ -147,20 +277,46 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
   const ups = r.sources.uppgifter;
   const uppgiftIds = new Map<string, number>();
   r.uppgifter?.uppgifter.forEach((u, ui) => {
-    if (uppgiftIds.has(u.id)) err(ups, ['uppgifter', ui, 'id'], `uppgifter[${ui}].id`, 'dubblett-id', `uppgift-id "${u.id}" används redan (uppgifter[${uppgiftIds.get(u.id)}])`);
+    if (uppgiftIds.has(u.id))
+      err(
+        ups,
+        ['uppgifter', ui, 'id'],
+        `uppgifter[${ui}].id`,
+        'dubblett-id',
+        `uppgift-id "${u.id}" används redan (uppgifter[${uppgiftIds.get(u.id)}])`,
+      );
     uppgiftIds.set(u.id, ui);
   });
   // Uppgifter are facts "uppgifter/<id>/värde": the name must not shadow a table's.
-  if (tableIds.has('uppgifter')) err(ts, ['tabeller', tableIds.get('uppgifter')!, 'id'], 'uppgifter.id', 'dubblett-id', 'tabell-id "uppgifter" är reserverat för uppgifter.yaml');
+  if (tableIds.has('uppgifter'))
+    err(
+      ts,
+      ['tabeller', tableIds.get('uppgifter')!, 'id'],
+      'uppgifter.id',
+      'dubblett-id',
+      'tabell-id "uppgifter" är reserverat för uppgifter.yaml',
+    );
 
   // `mall` names a file under templates/: a path that leaves it could read any file on the machine.
   const mall = r.rapport?.mall;
   if (mall !== undefined && !/^[\p{L}\p{N}_-][\p{L}\p{N}._-]*$/u.test(mall)) {
-    err(r.sources.rapport, ['mall'], 'mall', 'sökväg', `mallen "${mall}" ska vara ett namn på en fil i templates/ (utan .hbs), utan / eller \\ och utan .. ; skriv t.ex. mall: internbudget`);
+    err(
+      r.sources.rapport,
+      ['mall'],
+      'mall',
+      'sökväg',
+      `mallen "${mall}" ska vara ett namn på en fil i templates/ (utan .hbs), utan / eller \\ och utan .. ; skriv t.ex. mall: internbudget`,
+    );
   }
   // The id names the output files (<id>.html): with the extension they must fit the file system's 255 bytes.
   if (r.rapport && Buffer.byteLength(r.rapport.id) > 250) {
-    err(r.sources.rapport, ['id'], 'id', 'schema', `id "${r.rapport.id.slice(0, 20)}…" är ${Buffer.byteLength(r.rapport.id)} byte långt; högst 250 byte (å, ä och ö räknas som två), så att filnamnen ryms i filsystemet`);
+    err(
+      r.sources.rapport,
+      ['id'],
+      'id',
+      'schema',
+      `id "${r.rapport.id.slice(0, 20)}…" är ${Buffer.byteLength(r.rapport.id)} byte långt; högst 250 byte (å, ä och ö räknas som två), så att filnamnen ryms i filsystemet`,
+    );
   }
   if (r.rapport && r.rapport.id !== r.id) {
     err(r.sources.rapport, ['id'], 'id', 'schema', `id "${r.rapport.id}" ska vara detsamma som mappens namn "${r.id}"`);
@@ -171,25 +327,4 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
 /** Ids named in a rule expression such as `a + b - c`. */
 export function termsOf(expr: string): string[] {
   return parseExpression(expr).map((t) => t.id);
-}
-
-export interface Term {
-  sign: 1 | -1;
-  id: string;
-}
-
-/** Parses `a + b - c`; operators stand between spaces because ids may contain `-`. */
-export function parseExpression(expr: string): Term[] {
-  const tokens = expr.trim().split(/\s+/);
-  const terms: Term[] = [];
-  let sign: 1 | -1 = 1;
-  for (const tok of tokens) {
-    if (tok === '+') sign = 1;
-    else if (tok === '-' || tok === '−') sign = -1;
-    else {
-      terms.push({ sign, id: tok });
-      sign = 1;
-    }
-  }
-  return terms;
 }

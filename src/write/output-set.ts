@@ -1,5 +1,18 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { osFelSv } from '../diagnostics/os-fel.js';
 
@@ -51,10 +64,14 @@ export function ensureOutputDir(dir: string, shown = dir): void {
     throw new OutputError(`utdatamappen ${shown} går inte att nå: ${osFelSv(e)}`);
   }
   if (NOT_FOR_FILES.some((p) => real === p || real.startsWith(`${p}/`))) {
-    throw new OutputError(`utdatamappen ${shown} ligger under ${real.split('/').slice(0, 2).join('/')}, som inte kan innehålla filer; välj en annan mapp med --out`);
+    throw new OutputError(
+      `utdatamappen ${shown} ligger under ${real.split('/').slice(0, 2).join('/')}, som inte kan innehålla filer; välj en annan mapp med --out`,
+    );
   }
   if (!statSync(real).isDirectory()) {
-    throw new OutputError(`utdatamappen ${shown} går inte att använda: ${existing === full ? shown : existing} är en fil, inte en mapp; välj en annan mapp med --out`);
+    throw new OutputError(
+      `utdatamappen ${shown} går inte att använda: ${existing === full ? shown : existing} är en fil, inte en mapp; välj en annan mapp med --out`,
+    );
   }
   const missing = full.slice(existing.length).split(/[\\/]/).filter(Boolean);
   let at = existing;
@@ -90,11 +107,13 @@ export function recoverOutputSet(outDir: string, id: string): void {
   // Staging folders of processes that are gone; one a running build of the same report is writing stays.
   const prefix = stagingPrefix(id);
   for (const name of readdirSync(outDir)) {
-    if (name.startsWith(prefix) && !isRunning(Number(name.slice(prefix.length)))) rmSync(join(outDir, name), { recursive: true, force: true });
+    if (name.startsWith(prefix) && !isRunning(Number(name.slice(prefix.length))))
+      rmSync(join(outDir, name), { recursive: true, force: true });
   }
   // Temporary files of the earlier one-file-at-a-time writes.
   if (existsSync(target) && lstatSync(target).isDirectory()) {
-    for (const name of readdirSync(target)) if (/^\..+\.\d+\.tmp$/.test(name)) rmSync(join(target, name), { force: true });
+    for (const name of readdirSync(target))
+      if (/^\..+\.\d+\.tmp$/.test(name)) rmSync(join(target, name), { force: true });
   }
 }
 
@@ -103,7 +122,12 @@ export function recoverOutputSet(outDir: string, id: string): void {
  * are not among `files` are carried over (hard-linked), as when `--format html` rebuilds only the
  * HTML or `watch` writes the HTML before the PDF.
  */
-export function writeOutputSet(outDir: string, id: string, files: readonly OutputFile[], opts: { keepOthers?: boolean; shownDir?: string } = {}): void {
+export function writeOutputSet(
+  outDir: string,
+  id: string,
+  files: readonly OutputFile[],
+  opts: { keepOthers?: boolean; shownDir?: string } = {},
+): void {
   const shown = opts.shownDir ?? outDir;
   ensureOutputDir(outDir, shown);
   const target = join(outDir, id);
@@ -143,7 +167,9 @@ export function writeOutputSet(outDir: string, id: string, files: readonly Outpu
     // Put the previous set back if it was set aside; the staging folder goes.
     if (!existsSync(target) && existsSync(aside)) renameSync(aside, target);
     rmSync(staging, { recursive: true, force: true });
-    throw new OutputError(`kunde inte byta ut filerna i ${join(shown, id)}: ${osFelSv(e)} (tidigare filer lämnas orörda)`);
+    throw new OutputError(
+      `kunde inte byta ut filerna i ${join(shown, id)}: ${osFelSv(e)} (tidigare filer lämnas orörda)`,
+    );
   }
   rmSync(aside, { recursive: true, force: true });
 }

@@ -1,5 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT } from './project.js';
@@ -52,7 +62,8 @@ export const CORPUS = join(ROOT, 'test', 'bad-input');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'exempel');
 
 /** English a library or the OS would print; none of it may reach a user. */
-export const ENGLISH = /\b(the|must|unexpected|invalid|error|expected|please|allowed|permission|denied|no such|directory|undefined|object Object|parse|cannot|excessive|unresolved|nested|mappings?|tabs are|sequence|exceeded|maximum|internt fel)\b|\bat .*\.[jt]s:\d+/i;
+export const ENGLISH =
+  /\b(the|must|unexpected|invalid|error|expected|please|allowed|permission|denied|no such|directory|undefined|object Object|parse|cannot|excessive|unresolved|nested|mappings?|tabs are|sequence|exceeded|maximum|internt fel)\b|\bat .*\.[jt]s:\d+/i;
 
 function encode(text: string, kodning: Ändring['kodning']): Buffer {
   if (kodning === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
@@ -71,7 +82,14 @@ function change(root: string, ä: Ändring): void {
     const at = before.indexOf(ä.ersätt);
     if (at < 0) throw new Error(`${ä.fil}: "${ä.ersätt}" finns inte i fixturen`);
     // With `kodning` and `ersätt`, only the replacement is written in that encoding: one stray byte in a UTF-8 file.
-    writeFileSync(full, Buffer.concat([encode(before.slice(0, at), undefined), encode(ä.med ?? '', ä.kodning), encode(before.slice(at + ä.ersätt.length), undefined)]));
+    writeFileSync(
+      full,
+      Buffer.concat([
+        encode(before.slice(0, at), undefined),
+        encode(ä.med ?? '', ä.kodning),
+        encode(before.slice(at + ä.ersätt.length), undefined),
+      ]),
+    );
   } else if (ä.med !== undefined || ä.kodning || ä.radslut) {
     let text = ä.med ?? readFileSync(full, 'utf8');
     if (ä.radslut === 'crlf') text = text.replace(/\n/g, '\r\n');
@@ -106,7 +124,11 @@ export function warningLines(out: string): string[] {
 
 /** The lines that report an error: `file:line:col fel regel: …`, or the CLI's `fel: …`. */
 export function errorLines(out: string): string[] {
-  return out.split('\n').filter((l) => /^(\S+:\d+:\d+ )?fel [\p{L}-]+: /u.test(l) || /^fel: /.test(l) || /: kunde inte skriva utdata: /.test(l));
+  return out
+    .split('\n')
+    .filter(
+      (l) => /^(\S+:\d+:\d+ )?fel [\p{L}-]+: /u.test(l) || /^fel: /.test(l) || /: kunde inte skriva utdata: /.test(l),
+    );
 }
 
 /**
@@ -115,18 +137,31 @@ export function errorLines(out: string): string[] {
  */
 export function compileCli(): string {
   const outDir = join(ROOT, '.tmp', 'bad-input-dist');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', outDir], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', outDir],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`tsc: ${r.stdout}${r.stderr}`);
   return join(outDir, 'src', 'cli', 'main.js');
 }
 
 /** Runs the CLI (compiled `js`, or through tsx) in a scratch project; stdout and stderr together. */
-export function run(root: string, args: string[], unprivileged: boolean, js?: string): Promise<{ status: number | null; out: string }> {
+export function run(
+  root: string,
+  args: string[],
+  unprivileged: boolean,
+  js?: string,
+): Promise<{ status: number | null; out: string }> {
   return new Promise((resolve) => {
     // Root reads any file, so a permission case runs as `nobody`, as a kommun's users would.
     const ids = unprivileged && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const [cmd, first] = js ? [process.execPath, js] : [TSX, MAIN];
-    const child = spawn(cmd, [first, '--rot', root, ...args], { ...ids, cwd: root, env: { ...process.env, HOME: root } });
+    const child = spawn(cmd, [first, '--rot', root, ...args], {
+      ...ids,
+      cwd: root,
+      env: { ...process.env, HOME: root },
+    });
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     child.stderr.on('data', (b: Buffer) => (out += b.toString()));
@@ -137,4 +172,3 @@ export function run(root: string, args: string[], unprivileged: boolean, js?: st
     });
   });
 }
-

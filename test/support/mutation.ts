@@ -55,7 +55,12 @@ function numberEdits(p: Textstycke, a: TextAmount): TextEdit[] {
   return [
     { slag: 'sista siffran', from: numStart + last, to: numStart + last + 1, insert: bump(body[last]!) },
     { slag: 'första siffran', from: numStart + first, to: numStart + first + 1, insert: firstNew },
-    { slag: 'gånger 1000', from: numStart, to: numStart + body.length, insert: formatNumber(a.value * 1000, a.decimals).replace('\u2212', '') },
+    {
+      slag: 'gånger 1000',
+      from: numStart,
+      to: numStart + body.length,
+      insert: formatNumber(a.value * 1000, a.decimals).replace('\u2212', ''),
+    },
   ];
 }
 
@@ -66,7 +71,8 @@ function signEdit(p: Textstycke, a: TextAmount): TextEdit | undefined {
   for (const [re, word] of FLIP) {
     const all = [...before.matchAll(new RegExp(re.source, 'gi'))];
     const hit = all[all.length - 1];
-    if (hit?.index !== undefined) return { slag: 'teckenord', from: from + hit.index, to: from + hit.index + hit[0].length, insert: word };
+    if (hit?.index !== undefined)
+      return { slag: 'teckenord', from: from + hit.index, to: from + hit.index + hit[0].length, insert: word };
   }
   return undefined;
 }
@@ -83,37 +89,57 @@ function edited(p: Textstycke, e: TextEdit): Textstycke {
   };
 }
 
-const key = (f: { plats?: { fil: string; rad: number; kolumn: number } }): string => (f.plats ? `${f.plats.fil}:${f.plats.rad}:${f.plats.kolumn}` : '');
+const key = (f: { plats?: { fil: string; rad: number; kolumn: number } }): string =>
+  f.plats ? `${f.plats.fil}:${f.plats.rad}:${f.plats.kolumn}` : '';
 
 /** What the checks said about the figure at `at` after the mutation. */
 function judgeText(k: Kontrollresultat, at: string, before: Set<string>, was: string[]): Utfall {
   const b = k.belopp.find((x) => key(x) === at);
   // A finer figure that still rounds to the same cell ("13 401 tkr" for 13,4 mnkr) is not wrong.
   if (b?.verdikt === 'stämmer inom avrundning' && b.fakta.join() === was.join()) return 'inom avrundning';
-  const newError = k.fynd.some((f) => f.allvarlighet === 'fel' && !before.has(`${f.regel} ${key(f)} ${f.meddelande}`) && key(f).startsWith(at.split(':').slice(0, 2).join(':')));
+  const newError = k.fynd.some(
+    (f) =>
+      f.allvarlighet === 'fel' &&
+      !before.has(`${f.regel} ${key(f)} ${f.meddelande}`) &&
+      key(f).startsWith(at.split(':').slice(0, 2).join(':')),
+  );
   if (newError || b?.verdikt === 'motsäger') return 'fel';
   if (!b || b.verdikt === 'ej verifierbar') return 'ej verifierbar';
   return 'tyst accepterad';
 }
 
-const errorsOf = (k: Kontrollresultat): Set<string> => new Set(k.fynd.filter((f) => f.allvarlighet === 'fel').map((f) => `${f.regel} ${key(f)} ${f.meddelande}`));
+const errorsOf = (k: Kontrollresultat): Set<string> =>
+  new Set(k.fynd.filter((f) => f.allvarlighet === 'fel').map((f) => `${f.regel} ${key(f)} ${f.meddelande}`));
 
 export function mutateText(d: Dokument): Mutation[] {
   const base = runChecks(d);
   const before = errorsOf(base);
-  const verified = new Map(base.belopp.filter((b) => b.verdikt === 'stämmer' || b.verdikt === 'stämmer inom avrundning').map((b) => [key(b), b.fakta]));
+  const verified = new Map(
+    base.belopp
+      .filter((b) => b.verdikt === 'stämmer' || b.verdikt === 'stämmer inom avrundning')
+      .map((b) => [key(b), b.fakta]),
+  );
   const out: Mutation[] = [];
   d.textstycken.forEach((p, pi) => {
     for (const a of findAmounts(p)) {
       // A hedge ("drygt 75 %") allows its last digit to move: only the other mutations apply.
-      const edits = [...numberEdits(p, a).filter((e) => !(a.hedge && e.slag === 'sista siffran')), signEdit(p, a)].filter((x): x is TextEdit => !!x);
+      const edits = [
+        ...numberEdits(p, a).filter((e) => !(a.hedge && e.slag === 'sista siffran')),
+        signEdit(p, a),
+      ].filter((x): x is TextEdit => !!x);
       const at = key({ plats: positionOf(p, a.start) });
       if (!verified.has(at)) continue;
       for (const e of edits) {
         const q = edited(p, e);
         const textstycken = d.textstycken.map((x, i) => (i === pi ? q : x));
         const k = runChecks({ ...d, textstycken });
-        out.push({ slag: e.slag, var: at, före: a.text, efter: q.text.slice(Math.min(a.start, e.from), a.end + (e.insert.length - (e.to - e.from))), utfall: judgeText(k, at, before, verified.get(at) ?? []) });
+        out.push({
+          slag: e.slag,
+          var: at,
+          före: a.text,
+          efter: q.text.slice(Math.min(a.start, e.from), a.end + (e.insert.length - (e.to - e.from))),
+          utfall: judgeText(k, at, before, verified.get(at) ?? []),
+        });
       }
     }
   });
@@ -127,18 +153,25 @@ export function mutateCells(d: Dokument): Mutation[] {
   const used = new Set<string>();
   for (const t of d.tabeller) {
     for (const r of t.regler) {
-      const ids = r.är.split(/\s+[+-]\s+|^-\s*/).map((x) => x.trim()).filter(Boolean);
+      const ids = r.är
+        .split(/\s+[+-]\s+|^-\s*/)
+        .map((x) => x.trim())
+        .filter(Boolean);
       for (const row of t.rader) {
         for (const [ci, col] of t.kolumner.entries()) {
           const id = row.celler[ci];
           if (!id) continue;
-          const inRule = r.rad !== undefined ? (row.id === r.rad || ids.includes(row.id)) && (!r.kolumner || r.kolumner.includes(col.id)) : (col.id === r.kolumn || ids.includes(col.id)) && (!r.rader || r.rader.includes(row.id));
+          const inRule =
+            r.rad !== undefined
+              ? (row.id === r.rad || ids.includes(row.id)) && (!r.kolumner || r.kolumner.includes(col.id))
+              : (col.id === r.kolumn || ids.includes(col.id)) && (!r.rader || r.rader.includes(row.id));
           if (inRule) used.add(id);
         }
       }
     }
   }
-  for (const sb of d.samband) for (const f of d.fakta.values()) if (sb.rader.some((r) => f.id.startsWith(`${r}/`))) used.add(f.id);
+  for (const sb of d.samband)
+    for (const f of d.fakta.values()) if (sb.rader.some((r) => f.id.startsWith(`${r}/`))) used.add(f.id);
   const out: Mutation[] = [];
   for (const id of used) {
     const f = d.fakta.get(id);
@@ -147,8 +180,16 @@ export function mutateCells(d: Dokument): Mutation[] {
     const fakta = new Map(d.fakta);
     fakta.set(id, moved);
     const k = runChecks({ ...d, fakta });
-    const hit = k.fynd.some((x) => x.allvarlighet === 'fel' && x.fakta?.includes(id) && !before.has(`${x.regel} ${key(x)} ${x.meddelande}`));
-    out.push({ slag: 'cell', var: id, före: formatNumber(f.cell.tal, f.decimaler), efter: formatNumber(moved.cell.typ === 'tal' ? moved.cell.tal : 0, f.decimaler), utfall: hit ? 'fel' : 'tyst accepterad' });
+    const hit = k.fynd.some(
+      (x) => x.allvarlighet === 'fel' && x.fakta?.includes(id) && !before.has(`${x.regel} ${key(x)} ${x.meddelande}`),
+    );
+    out.push({
+      slag: 'cell',
+      var: id,
+      före: formatNumber(f.cell.tal, f.decimaler),
+      efter: formatNumber(moved.cell.typ === 'tal' ? moved.cell.tal : 0, f.decimaler),
+      utfall: hit ? 'fel' : 'tyst accepterad',
+    });
   }
   return out;
 }
@@ -166,5 +207,11 @@ export function shares(ms: Mutation[]): Andelar {
   const counted = ms.filter((m) => m.utfall !== 'inom avrundning');
   const n = counted.length || 1;
   const c = (u: Utfall): number => counted.filter((m) => m.utfall === u).length / n;
-  return { antal: counted.length, inomAvrundning: ms.length - counted.length, fel: c('fel'), ejVerifierbar: c('ej verifierbar'), tyst: c('tyst accepterad') };
+  return {
+    antal: counted.length,
+    inomAvrundning: ms.length - counted.length,
+    fel: c('fel'),
+    ejVerifierbar: c('ej verifierbar'),
+    tyst: c('tyst accepterad'),
+  };
 }

@@ -16,7 +16,11 @@ export interface PdfjsPage {
 
 /** Reads a PDF with pdf.js (a real reader of tagged PDF): per page, its structure tree and text runs with their marking. */
 export async function readTagged(file: string): Promise<{ pages: PdfjsPage[]; markInfo: unknown }> {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(readFileSync(file)),
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
   const pages: PdfjsPage[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
@@ -29,7 +33,8 @@ export async function readTagged(file: string): Promise<{ pages: PdfjsPage[]; ma
         if (!it.str.trim()) continue;
         const open = [...stack].reverse().find((m) => m.id !== undefined || m.artifact);
         runs.push({ str: it.str, ...(open?.id ? { mcid: open.id } : {}), artifact: stack.some((m) => m.artifact) });
-      } else if (it.type === 'beginMarkedContentProps' || it.type === 'beginMarkedContent') stack.push({ ...(it.id ? { id: it.id } : {}), artifact: it.tag === 'Artifact' });
+      } else if (it.type === 'beginMarkedContentProps' || it.type === 'beginMarkedContent')
+        stack.push({ ...(it.id ? { id: it.id } : {}), artifact: it.tag === 'Artifact' });
       else if (it.type === 'endMarkedContent') stack.pop();
     }
     pages.push({ tree, runs });

@@ -35,7 +35,8 @@ const UNITS: [RegExp, string][] = [
   [/^(%|procent)/, '%'],
 ];
 
-const AMOUNT = /(?<![\p{L}\d,.:/])([−+-]\s?)?(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:,(\d+))?(?:\s*)(?=[\p{L}%])/gu;
+const AMOUNT =
+  /(?<![\p{L}\d,.:/])([−+-]\s?)?(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:,(\d+))?(?:\s*)(?=[\p{L}%])/gu;
 
 /** Every amount with a unit in a paragraph, except inline references (they are not claims). */
 export function findAmounts(p: Textstycke, lex: Lexikon = lexikonFor()): TextAmount[] {
@@ -58,7 +59,9 @@ export function findAmounts(p: Textstycke, lex: Lexikon = lexikonFor()): TextAmo
     const v = parsed.value;
     const h = halfUnit(parsed.decimals);
     const range = hedge ? lex.data.reservationer[hedge] : undefined;
-    const interval = range ? { lo: range[0] ? v * (1 - range[0]) - h : v, hi: range[1] ? v * (1 + range[1]) + h : v } : { lo: v - h, hi: v + h };
+    const interval = range
+      ? { lo: range[0] ? v * (1 - range[0]) - h : v, hi: range[1] ? v * (1 + range[1]) + h : v }
+      : { lo: v - h, hi: v + h };
     const riktning = signWords(p.text.slice(Math.max(0, start - 60), start), lex);
     out.push({
       ...(riktning ? { riktning } : {}),
@@ -79,7 +82,11 @@ export function findAmounts(p: Textstycke, lex: Lexikon = lexikonFor()): TextAmo
 
 /** The sign lexicon: the last sign word before the amount (within its clause) decides. */
 export function signWords(before: string, lex: Lexikon = lexikonFor()): 'positiv' | 'negativ' | undefined {
-  const clause = before.toLowerCase().split(/[.;:!?]/).pop() ?? '';
+  const clause =
+    before
+      .toLowerCase()
+      .split(/[.;:!?]/)
+      .pop() ?? '';
   const last = (re: RegExp): number => Math.max(-1, ...[...clause.matchAll(re)].map((m) => m.index ?? -1));
   const p = last(lex.positiv);
   const n = last(lex.negativ);

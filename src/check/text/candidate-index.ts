@@ -17,7 +17,10 @@ export class CandidateIndex<T> {
   private readonly byFamily = new Map<string, Indexed<T>[]>();
   private readonly coarsest = new Map<string, number>();
 
-  constructor(items: readonly T[], describe: (x: T) => { family: string; value: number; unit: string; decimals: number } | undefined) {
+  constructor(
+    items: readonly T[],
+    describe: (x: T) => { family: string; value: number; unit: string; decimals: number } | undefined,
+  ) {
     for (const item of items) {
       const d = describe(item);
       if (!d) continue;

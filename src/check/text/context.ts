@@ -11,7 +11,9 @@ export function measuresIn(text: string, lex: Lexikon = lexikonFor()): Set<strin
 
 /** Years a sentence names, including relative ones ("i fjol", "förra året") from the report's year. */
 export function yearsIn(text: string, reportYear?: number, lex: Lexikon = lexikonFor()): Set<number> {
-  const years = new Set([...text.matchAll(/(?<![\p{L}\p{N}])(19[5-9]\d|20\d\d)(?![\p{L}\p{N}])/gu)].map((m) => Number(m[1])));
+  const years = new Set(
+    [...text.matchAll(/(?<![\p{L}\p{N}])(19[5-9]\d|20\d\d)(?![\p{L}\p{N}])/gu)].map((m) => Number(m[1])),
+  );
   if (reportYear !== undefined) {
     const t = text.toLowerCase();
     for (const [re, n] of lex.relativaÅr) if (re.test(t)) years.add(reportYear + n);
@@ -24,14 +26,16 @@ export function labelStems(label: string, lex: Lexikon = lexikonFor()): string[]
   // Short words count when they stand alone as codes or letters in capitals ("Stab A", "VSS",
   // "KS"), not as the first part of a compound ("E-handel").
   const codes = new Set(label.split(/[\s,;:/()]+/u).filter((w) => /^\p{Lu}{1,3}$/u.test(w)));
-  return label
-    .replace(/\(.*?\)/g, ' ')
-    .split(/[^\p{L}]+/u)
-    .filter((w) => (w.length >= 4 && !lex.stoppord.has(w.toLowerCase())) || codes.has(w))
-    .map((w) => w.toLowerCase())
-    // Up to three letters of inflection dropped, never below seven: "ekonomistaben" → "ekonomista",
-    // which "Ekonomistabens" matches and "Ekonomikontoret" does not.
-    .map((w) => w.slice(0, Math.max(Math.min(w.length, 7), w.length - 3)));
+  return (
+    label
+      .replace(/\(.*?\)/g, ' ')
+      .split(/[^\p{L}]+/u)
+      .filter((w) => (w.length >= 4 && !lex.stoppord.has(w.toLowerCase())) || codes.has(w))
+      .map((w) => w.toLowerCase())
+      // Up to three letters of inflection dropped, never below seven: "ekonomistaben" → "ekonomista",
+      // which "Ekonomistabens" matches and "Ekonomikontoret" does not.
+      .map((w) => w.slice(0, Math.max(Math.min(w.length, 7), w.length - 3)))
+  );
 }
 
 /**
@@ -42,7 +46,8 @@ export function stemIn(stem: string, lower: string): boolean {
   if (stem.length >= 8) return lower.includes(stem);
   // A code or letter ("a" in "Stab A") only as a whole word.
   if (stem.length < 4) return new RegExp(`(?<![\\p{L}\\p{N}])${stem}(?![\\p{L}\\p{N}])`, 'u').test(lower);
-  for (let i = lower.indexOf(stem); i >= 0; i = lower.indexOf(stem, i + 1)) if (i === 0 || !/[\p{L}\p{N}]/u.test(lower[i - 1]!)) return true;
+  for (let i = lower.indexOf(stem); i >= 0; i = lower.indexOf(stem, i + 1))
+    if (i === 0 || !/[\p{L}\p{N}]/u.test(lower[i - 1]!)) return true;
   return false;
 }
 
@@ -79,7 +84,11 @@ export function aliasesOf(label: string, lex: Lexikon): readonly RegExp[] {
   if (!byLabel) aliasCache.set(lex, (byLabel = new Map()));
   const l = label.trim().toLowerCase();
   let out = byLabel.get(l);
-  if (!out) byLabel.set(l, (out = lex.alias.filter(([, targets]) => targets.some((t) => t.toLowerCase() === l)).map(([re]) => re)));
+  if (!out)
+    byLabel.set(
+      l,
+      (out = lex.alias.filter(([, targets]) => targets.some((t) => t.toLowerCase() === l)).map(([re]) => re)),
+    );
   return out;
 }
 
@@ -90,6 +99,7 @@ export function factEntity(f: Fakt, t: TabellBlock | undefined, nämnd = '', lex
   if (f.roll === 'summa' && t && !t.avser) return labelStems(`${t.rubrik} ${nämnd}`, lex);
   if ((f.roll === 'summa' || row.length === 0) && t) return labelStems(t.avser ?? t.rubrik, lex);
   // "varav kostnader" is about the table's subject; "varav Leanlink" names its own.
-  if (f.roll === 'varav' && t && /^varav (kostnader|intäkter|utgifter|inkomster)$/i.test(f.radEtikett.trim())) return labelStems(t.avser ?? t.rubrik, lex);
+  if (f.roll === 'varav' && t && /^varav (kostnader|intäkter|utgifter|inkomster)$/i.test(f.radEtikett.trim()))
+    return labelStems(t.avser ?? t.rubrik, lex);
   return row;
 }

@@ -2,7 +2,9 @@ import { standardLexikon } from '../lexikon.js';
 
 /** Swedish numbers in running text: digits with space or NBSP groups and decimal comma, and number words. */
 /** The lexicon's number words from two up ("ett uppdrag" is an article more often than a count). */
-export const NUMBER_WORDS: Record<string, number> = Object.fromEntries(Object.entries(standardLexikon().talord).filter(([, n]) => n >= 2));
+export const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
+  Object.entries(standardLexikon().talord).filter(([, n]) => n >= 2),
+);
 
 /** `1 835` / `1 835` / `12,8` / `−3,0`: value and decimals as written. */
 export function parseSwedishNumber(s: string): { value: number; decimals: number } | undefined {

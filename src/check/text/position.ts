@@ -13,4 +13,5 @@ export function positionOf(p: Textstycke, offset: number): Position {
   return offsetPosition(inSeg, Math.min(offset - seg.offset, inSeg.length), seg.plats);
 }
 
-export const inRef = (p: Textstycke, start: number, end: number): boolean => p.refSpann.some(([a, b]) => start < b && end > a);
+export const inRef = (p: Textstycke, start: number, end: number): boolean =>
+  p.refSpann.some(([a, b]) => start < b && end > a);

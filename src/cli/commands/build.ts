@@ -17,7 +17,10 @@ export interface BuildOptions {
 }
 
 export function parseFormats(s: string): Format[] | string {
-  const fs = s.split(',').map((x) => x.trim()).filter(Boolean);
+  const fs = s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const bad = fs.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (bad.length || !fs.length) return `okänt format "${bad[0] ?? s}" (välj bland ${FORMATS.join(', ')})`;
   return fs as Format[];
@@ -74,9 +77,16 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
       return;
     }
     try {
-      writeOutputSet(outDir, r.id, r.outputs.map((o) => ({ namn: o.namn, data: o.bytes })), { keepOthers: true, shownDir: opts.out });
+      writeOutputSet(
+        outDir,
+        r.id,
+        r.outputs.map((o) => ({ namn: o.namn, data: o.bytes })),
+        { keepOthers: true, shownDir: opts.out },
+      );
       written += r.outputs.length;
-      console.log(`${r.id}: skrev ${r.outputs.map((o) => o.namn).join(', ')} till ${join(opts.out, r.id)} (${Math.round(ms)} ms)`);
+      console.log(
+        `${r.id}: skrev ${r.outputs.map((o) => o.namn).join(', ')} till ${join(opts.out, r.id)} (${Math.round(ms)} ms)`,
+      );
     } catch (e) {
       failed = true;
       if (!(e instanceof OutputError)) throw e;

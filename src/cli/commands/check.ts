@@ -26,7 +26,11 @@ export function runCheck(root: string, requested: string[], opts: CheckOptions):
     const k: Kontrollresultat = c.dokument ? runChecks(c.dokument) : { fynd: c.diagnostics, belopp: [] };
     if (hasErrors(k.fynd)) failed = true;
     if (opts.format === 'json') {
-      json.push(c.dokument ? kontrollJson(c.dokument, k) : { schema: 'kommunrapport/kontroll@1', rapport: id, fynd: k.fynd, belopp: [] });
+      json.push(
+        c.dokument
+          ? kontrollJson(c.dokument, k)
+          : { schema: 'kommunrapport/kontroll@1', rapport: id, fynd: k.fynd, belopp: [] },
+      );
       continue;
     }
     for (const f of k.fynd) if (opts.alla || f.allvarlighet !== 'info') console.log(formatDiagnostic(f));

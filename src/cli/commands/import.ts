@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { runChecks } from '../../check/index.js';
 import { summarise } from '../../check/summary.js';
 import { formatDiagnostic, formatPosition, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -70,14 +70,20 @@ export async function runImport(root: string, id: string, opts: ImportOptions): 
       return 0;
     }
     if (existsSync(mappningsfil)) {
-      console.error(`fel: ${mappningsnamn} finns redan; --ny-mappning skriver aldrig över en mappning (ange en annan fil med --mappning). Inget skrevs.`);
+      console.error(
+        `fel: ${mappningsnamn} finns redan; --ny-mappning skriver aldrig över en mappning (ange en annan fil med --mappning). Inget skrevs.`,
+      );
       return 1;
     }
     const exp = await läs(bytes, namn(exportfil, opts.från), { kodning: 'auto' });
     if (!exp) return 1;
     writeFileAtomic(mappningsfil, nyMappning(exp, id, rapport.tabeller.tabeller));
-    console.log(`skrev ${mappningsnamn}: ${exp.rader.length} belopp, ${exp.konton.size} konton, dimensionerna ${[...exp.dimensioner.keys()].join(', ') || '(inga)'}`);
-    console.log(`Nästa steg: fyll i raderna och kör kommunrapport import ${id} --från ${opts.från} --mappning ${mappningsnamn} --torrkörning`);
+    console.log(
+      `skrev ${mappningsnamn}: ${exp.rader.length} belopp, ${exp.konton.size} konton, dimensionerna ${[...exp.dimensioner.keys()].join(', ') || '(inga)'}`,
+    );
+    console.log(
+      `Nästa steg: fyll i raderna och kör kommunrapport import ${id} --från ${opts.från} --mappning ${mappningsnamn} --torrkörning`,
+    );
     return 0;
   }
 
@@ -88,7 +94,12 @@ export async function runImport(root: string, id: string, opts: ImportOptions): 
     return 1;
   }
   const k = m.mappning.källa;
-  const val: Läsval = { kodning: k.kodning, ...(k.blad !== undefined ? { blad: k.blad } : {}), ...(k.rubrikrad !== undefined ? { rubrikrad: k.rubrikrad } : {}), ...(k.kolumner ? { kolumner: k.kolumner } : {}) };
+  const val: Läsval = {
+    kodning: k.kodning,
+    ...(k.blad !== undefined ? { blad: k.blad } : {}),
+    ...(k.rubrikrad !== undefined ? { rubrikrad: k.rubrikrad } : {}),
+    ...(k.kolumner ? { kolumner: k.kolumner } : {}),
+  };
   const exp = await läs(bytes, namn(exportfil, opts.från), val);
   if (!exp) return 1;
 
@@ -105,10 +116,13 @@ export async function runImport(root: string, id: string, opts: ImportOptions): 
   const kolumnIds = new Map(rapport.tabeller.tabeller.map((t) => [t.id, t.kolumner.map((c) => c.id)] as const));
   const ny = skrivVärden(gammalText, rel(tabellfil), res.värden, kolumnIds);
 
-  console.log(`${exp.fil}: ${exp.rader.length} belopp${exp.summarader.length ? `, ${exp.summarader.length} summarader överhoppade` : ''}`);
+  console.log(
+    `${exp.fil}: ${exp.rader.length} belopp${exp.summarader.length ? `, ${exp.summarader.length} summarader överhoppade` : ''}`,
+  );
   for (const rad of ändringsrader(ny.ändringar)) console.log(rad);
   for (const rad of summarader(res.summor, m.mappning.enhet)) console.log(rad);
-  for (const [t, o] of res.omappadeITabell) for (const rad of omappadeRader(`Inom urvalet för ${t} men i ingen av dess rader`, o)) console.log(rad);
+  for (const [t, o] of res.omappadeITabell)
+    for (const rad of omappadeRader(`Inom urvalet för ${t} men i ingen av dess rader`, o)) console.log(rad);
   const omappade = omappadeRader('Omappade belopp, i ingen tabell', res.omappade);
   console.log(omappade.length ? omappade.join('\n') : 'Alla belopp i exporten är mappade.');
 
@@ -147,7 +161,12 @@ function kontroll(paths: ProjectPaths, id: string): Kontrollresultat {
 }
 
 /** The checks with a new tabeller.yaml: a copy of the report's data folder beside it, then removed. */
-function kontrollMedTabeller(paths: ProjectPaths, id: string, text: string, rel: (p: string) => string): { ok: boolean; k: Kontrollresultat } {
+function kontrollMedTabeller(
+  paths: ProjectPaths,
+  id: string,
+  text: string,
+  rel: (p: string) => string,
+): { ok: boolean; k: Kontrollresultat } {
   const stage = mkdtempSync(join(paths.data, `.import-${id}-`));
   try {
     cpSync(join(paths.data, id), join(stage, id), { recursive: true });
@@ -162,7 +181,12 @@ function kontrollMedTabeller(paths: ProjectPaths, id: string, text: string, rel:
     c.diagnostics.forEach(flytta);
     const k = c.dokument ? runChecks(c.dokument) : { fynd: c.diagnostics, belopp: [] };
     k.fynd.forEach(flytta);
-    return { ok: c.dokument !== undefined && !c.diagnostics.some((d) => d.allvarlighet === 'fel' && ['schema', 'yaml-syntax'].includes(d.regel)), k };
+    return {
+      ok:
+        c.dokument !== undefined &&
+        !c.diagnostics.some((d) => d.allvarlighet === 'fel' && ['schema', 'yaml-syntax'].includes(d.regel)),
+      k,
+    };
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
@@ -184,7 +208,9 @@ function kontrollrader(före: Kontrollresultat, efter: Kontrollresultat): string
     }
   } else ut.push('Alla siffror i texten som kan kontrolleras stämmer med tabellerna efter importen.');
   const fanns = new Set(före.fynd.map(fyndNyckel));
-  const nya = efter.fynd.filter((d) => d.allvarlighet !== 'info' && !d.accepterad && !fanns.has(fyndNyckel(d)) && d.regel !== 'text-mot-tabell');
+  const nya = efter.fynd.filter(
+    (d) => d.allvarlighet !== 'info' && !d.accepterad && !fanns.has(fyndNyckel(d)) && d.regel !== 'text-mot-tabell',
+  );
   if (nya.length) {
     ut.push(`Nya fynd i kontrollen efter importen (${nya.length}):`);
     for (const d of nya) ut.push(`  ${formatDiagnostic(d)}`);

@@ -34,7 +34,10 @@ export function runInit(root: string, id: string, opts: InitOptions): number {
     console.error(`fel: --till "${opts.till}" är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. --till ${år}-08-31`);
     return 2;
   }
-  for (const [flagga, v] of [['--kommun', opts.kommun], ['--nämnd', opts.nämnd]] as const) {
+  for (const [flagga, v] of [
+    ['--kommun', opts.kommun],
+    ['--nämnd', opts.nämnd],
+  ] as const) {
     if (!v.trim()) {
       console.error(`fel: ${flagga} behöver ett namn, t.ex. --kommun "Ekby kommun"`);
       return 2;
@@ -43,7 +46,9 @@ export function runInit(root: string, id: string, opts: InitOptions): number {
   const paths = projectPaths(root);
   const finns = upptagna(paths, id);
   if (finns.length) {
-    console.error(`fel: ${finns.join(' och ')} finns redan; init skriver aldrig över en befintlig rapport (välj ett annat namn). Inget skrevs.`);
+    console.error(
+      `fel: ${finns.join(' och ')} finns redan; init skriver aldrig över en befintlig rapport (välj ett annat namn). Inget skrevs.`,
+    );
     return 1;
   }
   const ny = initRapport({
@@ -59,7 +64,11 @@ export function runInit(root: string, id: string, opts: InitOptions): number {
   const skrivet = skrivNyRapport(paths, id, ny, true, 'init');
   if (skrivet !== 0) return skrivet;
   console.log(`${id}: ny ${opts.typ} för ${opts.nämnd}, ${opts.kommun}, ${år}`);
-  console.log(`skrev ${relativ(root, join(paths.data, id))}/ (${ny.data.map((f) => f.namn).join(', ')}) och ${relativ(root, join(paths.content, id))}/ (${ny.texter.map((f) => f.namn).join(', ')})`);
-  console.log(`Nästa steg: fyll i tabellerna, målen och uppdragen, skriv kapitlen (ta bort UTKAST-raderna) och kör kommunrapport build ${id}.`);
+  console.log(
+    `skrev ${relativ(root, join(paths.data, id))}/ (${ny.data.map((f) => f.namn).join(', ')}) och ${relativ(root, join(paths.content, id))}/ (${ny.texter.map((f) => f.namn).join(', ')})`,
+  );
+  console.log(
+    `Nästa steg: fyll i tabellerna, målen och uppdragen, skriv kapitlen (ta bort UTKAST-raderna) och kör kommunrapport build ${id}.`,
+  );
   return 0;
 }

@@ -72,13 +72,15 @@ export function runNy(root: string, newId: string, opts: NyOptions): number {
   const kopior: { från: string; till: 'data' | 'content'; namn: string }[] = [];
   const anteckningar: string[] = [];
   for (const e of readdirSync(källData, { withFileTypes: true })) {
-    if (e.isFile() && KÄNDA_DATAFILER.has(e.name)) data.push({ namn: e.name, text: readFileSync(join(källData, e.name), 'utf8') });
+    if (e.isFile() && KÄNDA_DATAFILER.has(e.name))
+      data.push({ namn: e.name, text: readFileSync(join(källData, e.name), 'utf8') });
     else if (e.isFile()) kopior.push({ från: join(källData, e.name), till: 'data', namn: e.name });
     else anteckningar.push(`${rel(join(källData, e.name))}: mappen kopierades inte`);
   }
   if (existsSync(källText)) {
     for (const e of readdirSync(källText, { withFileTypes: true })) {
-      if (e.isFile() && e.name.endsWith('.md')) texter.push({ namn: e.name, text: readFileSync(join(källText, e.name), 'utf8') });
+      if (e.isFile() && e.name.endsWith('.md'))
+        texter.push({ namn: e.name, text: readFileSync(join(källText, e.name), 'utf8') });
       else if (e.isFile()) kopior.push({ från: join(källText, e.name), till: 'content', namn: e.name });
       else anteckningar.push(`${rel(join(källText, e.name))}: mappen kopierades inte`);
     }
@@ -101,8 +103,12 @@ export function runNy(root: string, newId: string, opts: NyOptions): number {
   if (skrivet !== 0) return skrivet;
 
   const plan = (p: { från: number; till: number } | undefined): string => (p ? `, planår ${p.från}–${p.till}` : '');
-  console.log(`${newId}: framrullad från ${från} (budgetår ${ny.budgetår.från} → ${ny.budgetår.till}${plan(ny.planår)}, status utkast)`);
-  console.log(`skrev ${rel(målData)}/ (${ny.data.map((f) => f.namn).join(', ')}) och ${rel(målText)}/ (${ny.texter.length} textfiler, markerade UTKAST)`);
+  console.log(
+    `${newId}: framrullad från ${från} (budgetår ${ny.budgetår.från} → ${ny.budgetår.till}${plan(ny.planår)}, status utkast)`,
+  );
+  console.log(
+    `skrev ${rel(målData)}/ (${ny.data.map((f) => f.namn).join(', ')}) och ${rel(målText)}/ (${ny.texter.length} textfiler, markerade UTKAST)`,
+  );
   for (const a of [...ny.anteckningar, ...anteckningar]) console.log(`  ${a}`);
   console.log(
     `Nästa steg: skriv om texterna och ta bort UTKAST-raderna, granska uppdragen (ta bort granska: true), fyll i årets utfall och budget (tomma celler) och kör kommunrapport validate ${newId}.`,
@@ -125,8 +131,12 @@ function nyTyp(paths: ReturnType<typeof projectPaths>, newId: string, från: str
   const skrivet = skrivNyRapport(paths, newId, ny, true, 'ny');
   if (skrivet !== 0) return skrivet;
   console.log(`${newId}: ${typ} påbörjad från ${från} (budgetår ${ny.budgetår}, status utkast)`);
-  console.log(`skrev ${relativ(paths.root, join(paths.data, newId))}/ (${ny.data.map((f) => f.namn).join(', ')}) och ${relativ(paths.root, join(paths.content, newId))}/ (${ny.texter.length} kapitel att skriva, markerade UTKAST)`);
+  console.log(
+    `skrev ${relativ(paths.root, join(paths.data, newId))}/ (${ny.data.map((f) => f.namn).join(', ')}) och ${relativ(paths.root, join(paths.content, newId))}/ (${ny.texter.length} kapitel att skriva, markerade UTKAST)`,
+  );
   for (const a of ny.anteckningar) console.log(`  ${a}`);
-  console.log(`Nästa steg: fyll i utfall och prognos (tomma celler), bedöm målen, ge uppdragen status och kör kommunrapport validate ${newId}.`);
+  console.log(
+    `Nästa steg: fyll i utfall och prognos (tomma celler), bedöm målen, ge uppdragen status och kör kommunrapport validate ${newId}.`,
+  );
   return 0;
 }

@@ -56,7 +56,10 @@ export async function runPaket(root: string, ids: string[], opts: PaketOptions):
     }
   }
   files.push({ path: join(outDir, `${paket.prefix}_index.pdf`), data: await indexPdf(paket) });
-  files.push({ path: join(outDir, `${paket.prefix}_index.json`), data: Buffer.from(`${JSON.stringify(indexJson(paket), null, 2)}\n`) });
+  files.push({
+    path: join(outDir, `${paket.prefix}_index.json`),
+    data: Buffer.from(`${JSON.stringify(indexJson(paket), null, 2)}\n`),
+  });
   writeFilesAtomic(files);
   console.log(`Klart: ${paket.bilagor.length} bilagor och index i ${join(opts.out, 'paket', paket.prefix)}`);
   return 0;

@@ -25,7 +25,9 @@ export function sättSamman(paths: ProjectPaths, r: LoadedReport): Dokument | un
 /** An id the CLI was given, checked; prints the Swedish message and returns false when it is not one. */
 export function giltigtId(vad: string, id: unknown): boolean {
   if (typeof id === 'string' && idSchema.safeParse(id).success) return true;
-  console.error(`fel: ${vad} "${typeof id === 'string' ? id : ''}" är inget giltigt rapport-id (små bokstäver, siffror, - och _; t.ex. ks-internbudget-2025)`);
+  console.error(
+    `fel: ${vad} "${typeof id === 'string' ? id : ''}" är inget giltigt rapport-id (små bokstäver, siffror, - och _; t.ex. ks-internbudget-2025)`,
+  );
   return false;
 }
 
@@ -33,7 +35,9 @@ export const relativ = (root: string, p: string): string => relative(root, p).sp
 
 /** The folders a new report would take that already exist; a new report never overwrites them. */
 export function upptagna(paths: ProjectPaths, id: string): string[] {
-  return [join(paths.data, id), join(paths.content, id)].filter((p) => existsSync(p)).map((p) => relativ(paths.root, p));
+  return [join(paths.data, id), join(paths.content, id)]
+    .filter((p) => existsSync(p))
+    .map((p) => relativ(paths.root, p));
 }
 
 export interface NyaFiler {
@@ -48,7 +52,13 @@ export interface NyaFiler {
  * when `måsteSättasSamman`), and only then renamed into place, so a failure leaves nothing behind
  * and nothing is ever overwritten. Returns 0, or 1 after printing why nothing was written.
  */
-export function skrivNyRapport(paths: ProjectPaths, id: string, filer: NyaFiler, måsteSättasSamman: boolean, kommando: string): number {
+export function skrivNyRapport(
+  paths: ProjectPaths,
+  id: string,
+  filer: NyaFiler,
+  måsteSättasSamman: boolean,
+  kommando: string,
+): number {
   const målData = join(paths.data, id);
   const målText = join(paths.content, id);
   let stageData: string | undefined;
@@ -64,14 +74,17 @@ export function skrivNyRapport(paths: ProjectPaths, id: string, filer: NyaFiler,
     mkdirSync(nyText);
     for (const f of filer.data) writeFileSync(join(nyData, f.namn), f.text, { flag: 'wx' });
     for (const f of filer.texter) writeFileSync(join(nyText, f.namn), f.text, { flag: 'wx' });
-    for (const k of filer.kopior ?? []) cpSync(k.från, join(k.till === 'data' ? nyData : nyText, k.namn), { errorOnExist: true, force: false });
+    for (const k of filer.kopior ?? [])
+      cpSync(k.från, join(k.till === 'data' ? nyData : nyText, k.namn), { errorOnExist: true, force: false });
 
     const stage = { ...paths, data: stageData, content: stageText };
     const kontroll = loadAndValidate(stage, id);
     const fel: Diagnostic[] = hasErrors(kontroll.diagnostics)
       ? kontroll.diagnostics
       : måsteSättasSamman
-        ? (sättSamman(stage, kontroll)?.diagnostics ?? [{ allvarlighet: 'fel', regel: 'mall', meddelande: 'rapporten gick inte att sätta samman' }])
+        ? (sättSamman(stage, kontroll)?.diagnostics ?? [
+            { allvarlighet: 'fel', regel: 'mall', meddelande: 'rapporten gick inte att sätta samman' },
+          ])
         : [];
     if (hasErrors(fel)) {
       for (const d of fel) if (d.allvarlighet === 'fel') console.error(formatDiagnostic(d));
@@ -92,7 +105,9 @@ export function skrivNyRapport(paths: ProjectPaths, id: string, filer: NyaFiler,
     }
     return 0;
   } catch (e) {
-    console.error(`fel: kunde inte skriva rapporten "${id}": ${e instanceof Error ? e.message : String(e)}. Inget skrevs.`);
+    console.error(
+      `fel: kunde inte skriva rapporten "${id}": ${e instanceof Error ? e.message : String(e)}. Inget skrevs.`,
+    );
     return 1;
   } finally {
     for (const s of [stageData, stageText]) if (s) rmSync(s, { recursive: true, force: true });

@@ -28,13 +28,22 @@ export async function runWatch(root: string, id: string, opts: { out: string; de
   let previous = new Set<string>();
 
   const waiting = (): string => {
-    const gone = watched.map((d, i) => (existsSync(d) ? undefined : shown[i])).filter((x): x is string => x !== undefined);
-    return gone.length ? `väntar på att ${gone.join(' och ')} kommer tillbaka` : `väntar på nästa ändring i ${shown.join(', ')}`;
+    const gone = watched
+      .map((d, i) => (existsSync(d) ? undefined : shown[i]))
+      .filter((x): x is string => x !== undefined);
+    return gone.length
+      ? `väntar på att ${gone.join(' och ')} kommer tillbaka`
+      : `väntar på nästa ändring i ${shown.join(', ')}`;
   };
 
   const write = (files: { namn: string; bytes: Buffer }[]): boolean => {
     try {
-      writeOutputSet(outBase, id, files.map((f) => ({ namn: f.namn, data: f.bytes })), { keepOthers: true, shownDir: opts.out });
+      writeOutputSet(
+        outBase,
+        id,
+        files.map((f) => ({ namn: f.namn, data: f.bytes })),
+        { keepOthers: true, shownDir: opts.out },
+      );
       return true;
     } catch (e) {
       console.error(`fel: ${e instanceof OutputError ? e.message : `kunde inte skriva utdata: ${osFelSv(e)}`}`);
@@ -84,7 +93,9 @@ export async function runWatch(root: string, id: string, opts: { out: string; de
     try {
       await rebuild(reason);
     } catch (e) {
-      console.error(`fel: ombyggnaden misslyckades: ${e instanceof Error && !('code' in e) ? e.message : osFelSv(e)}; ${waiting()}`);
+      console.error(
+        `fel: ombyggnaden misslyckades: ${e instanceof Error && !('code' in e) ? e.message : osFelSv(e)}; ${waiting()}`,
+      );
     } finally {
       running = false;
     }
@@ -100,7 +111,8 @@ export async function runWatch(root: string, id: string, opts: { out: string; de
   // is then seen again when it returns, instead of silently leaving the watch.
   // The kommun's profiles may come and go without the watch waiting for them.
   const followed = [...watched, join(paths.data, 'profiler')];
-  const inside = (p: string): boolean => followed.some((d) => p === d || p.startsWith(d + sep) || d.startsWith(p + sep));
+  const inside = (p: string): boolean =>
+    followed.some((d) => p === d || p.startsWith(d + sep) || d.startsWith(p + sep));
   const watcher = chokidarWatch([paths.data, paths.content, paths.templates], {
     ignoreInitial: true,
     ignored: (p: string) => !inside(p),
@@ -114,7 +126,9 @@ export async function runWatch(root: string, id: string, opts: { out: string; de
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void run(rel), opts.debounce ?? 50);
   });
-  watcher.on('error', (e: unknown) => console.error(`fel: kan inte bevaka en fil eller mapp: ${osFelSv(e)}; bevakningen fortsätter med resten`));
+  watcher.on('error', (e: unknown) =>
+    console.error(`fel: kan inte bevaka en fil eller mapp: ${osFelSv(e)}; bevakningen fortsätter med resten`),
+  );
   await new Promise<void>((resolve) => {
     watcher.on('ready', () => console.log(`Bevakar ${id}: ${shown.join(', ')} (Ctrl+C avslutar); ${waiting()}`));
     const stop = (): void => {

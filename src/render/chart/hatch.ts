@@ -28,7 +28,14 @@ export function hatchPath(m: Mönster, x: number, y: number, w: number, h: numbe
       const pts: [number, number][] = [];
       // Intersections with the four edges, kept when inside the rectangle.
       const add = (px: number, py: number): void => {
-        if (px >= x - 1e-9 && px <= x + w + 1e-9 && py >= y - 1e-9 && py <= y + h + 1e-9 && !pts.some(([qx, qy]) => Math.abs(qx - px) < 1e-9 && Math.abs(qy - py) < 1e-9)) pts.push([px, py]);
+        if (
+          px >= x - 1e-9 &&
+          px <= x + w + 1e-9 &&
+          py >= y - 1e-9 &&
+          py <= y + h + 1e-9 &&
+          !pts.some(([qx, qy]) => Math.abs(qx - px) < 1e-9 && Math.abs(qy - py) < 1e-9)
+        )
+          pts.push([px, py]);
       };
       if (rising) {
         add(x, c - x);

@@ -108,11 +108,26 @@ export function textBlock(
   const h = (lines.length - 1) * lh + (ASCENT + DESCENT) * fontSize;
   const rad = (rotation * Math.PI) / 180;
   const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
-  const turn = ([px, py]: [number, number]): [number, number] => [x + (px - x) * cos - (py - y) * sin, y + (px - x) * sin + (py - y) * cos];
-  const polygon = ([[left, top], [left + w, top], [left + w, top + h], [left, top + h]] as [number, number][]).map(turn);
+  const turn = ([px, py]: [number, number]): [number, number] => [
+    x + (px - x) * cos - (py - y) * sin,
+    y + (px - x) * sin + (py - y) * cos,
+  ];
+  const polygon = (
+    [
+      [left, top],
+      [left + w, top],
+      [left + w, top + h],
+      [left, top + h],
+    ] as [number, number][]
+  ).map(turn);
   const xs = polygon.map((p) => p[0]);
   const ys = polygon.map((p) => p[1]);
-  const box = { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+  const box = {
+    x: Math.min(...xs),
+    y: Math.min(...ys),
+    w: Math.max(...xs) - Math.min(...xs),
+    h: Math.max(...ys) - Math.min(...ys),
+  };
   return { text, lines, x, y, anchor, fontSize, lineHeight: lh, fill, rotation, polygon, box, shortened };
 }
 
@@ -131,7 +146,16 @@ function legendLayout(b: DiagramBlock, width: number, top: number): { items: Cha
       rowLines = 1;
       x = PAD;
     }
-    const etikett = textBlock(s.namn, wrapped.lines, x + SWATCH + 6, baselineIn(rowTop, FS_LABEL), 'start', FS_LABEL, TEXTFÄRG, wrapped.shortened);
+    const etikett = textBlock(
+      s.namn,
+      wrapped.lines,
+      x + SWATCH + 6,
+      baselineIn(rowTop, FS_LABEL),
+      'start',
+      FS_LABEL,
+      TEXTFÄRG,
+      wrapped.shortened,
+    );
     items.push({ serie: i, swatch: { x, y: rowTop + (lh - SWATCH) / 2, w: SWATCH, h: SWATCH }, etikett });
     rowLines = Math.max(rowLines, wrapped.lines.length);
     x += itemW + 18;
@@ -167,7 +191,15 @@ function vertical(b: DiagramBlock, width: number): ChartLayout {
   const scale = niceScale(allValues(b), Math.max(2, Math.min(8, Math.floor(plotH / 40))));
   const tickLabels = tickTexts(scale);
   const tickW = Math.max(...tickLabels.map((t) => textWidth(t, FS_TICK)));
-  const unit = textBlock(unitTitle(b.enhet), [unitTitle(b.enhet)], PAD, baselineIn(unitTop, FS_TICK), 'start', FS_TICK, AXELTEXTFÄRG);
+  const unit = textBlock(
+    unitTitle(b.enhet),
+    [unitTitle(b.enhet)],
+    PAD,
+    baselineIn(unitTop, FS_TICK),
+    'start',
+    FS_TICK,
+    AXELTEXTFÄRG,
+  );
   const plotY = unitTop + lineHeight(FS_TICK) + 2;
   const catTop = plotY + plotH + 6;
 
@@ -191,10 +223,12 @@ function vertical(b: DiagramBlock, width: number): ChartLayout {
 
   // Value labels: all or none, so the reader is not left guessing which bars have one.
   const labelled: { s: number; k: number; v: number; text: string }[] = [];
-  b.serier.forEach((_, s) => b.kategorier.forEach((_, k) => {
-    const v = value(b, s, k);
-    if (v !== null) labelled.push({ s, k, v, text: formatValue(b, v) });
-  }));
+  b.serier.forEach((_, s) =>
+    b.kategorier.forEach((_, k) => {
+      const v = value(b, s, k);
+      if (v !== null) labelled.push({ s, k, v, text: formatValue(b, v) });
+    }),
+  );
   const valueFs = [FS_VALUE, FS_VALUE_MIN].find((fs) => labelled.every((l) => textWidth(l.text, fs) <= barW - 1));
   const hasNeg = labelled.some((l) => l.v < 0);
   const valueSpace = valueFs ? lineHeight(valueFs) + 3 : 0;
@@ -207,7 +241,19 @@ function vertical(b: DiagramBlock, width: number): ChartLayout {
 
   const ticks = scale.ticks.map((t, i) => {
     const pos = at(t);
-    return { värde: t, pos, etikett: textBlock(tickLabels[i]!, [tickLabels[i]!], plotX - 6, pos + 0.35 * FS_TICK, 'end', FS_TICK, AXELTEXTFÄRG) };
+    return {
+      värde: t,
+      pos,
+      etikett: textBlock(
+        tickLabels[i]!,
+        [tickLabels[i]!],
+        plotX - 6,
+        pos + 0.35 * FS_TICK,
+        'end',
+        FS_TICK,
+        AXELTEXTFÄRG,
+      ),
+    };
   });
 
   const bars: Bar[] = [];
@@ -217,11 +263,32 @@ function vertical(b: DiagramBlock, width: number): ChartLayout {
       const x = groupX(k) + s * barW;
       const v = value(b, s, k);
       if (v === null) {
-        missing.push({ serie: s, kategori: k, etikett: textBlock('\u2013', ['\u2013'], x + barW / 2, zero - 3 - DESCENT * FS_VALUE, 'middle', FS_VALUE, TEXTFÄRG) });
+        missing.push({
+          serie: s,
+          kategori: k,
+          etikett: textBlock(
+            '\u2013',
+            ['\u2013'],
+            x + barW / 2,
+            zero - 3 - DESCENT * FS_VALUE,
+            'middle',
+            FS_VALUE,
+            TEXTFÄRG,
+          ),
+        });
         return;
       }
       const y = at(v);
-      const bar: Bar = { serie: s, kategori: k, värde: v, stil: serieStil(s), x, y: Math.min(y, zero), w: barW, h: Math.abs(zero - y) };
+      const bar: Bar = {
+        serie: s,
+        kategori: k,
+        värde: v,
+        stil: serieStil(s),
+        x,
+        y: Math.min(y, zero),
+        w: barW,
+        h: Math.abs(zero - y),
+      };
       if (valueFs) {
         const text = formatValue(b, v);
         const base = v >= 0 ? y - 3 - DESCENT * valueFs : y + 3 + ASCENT * valueFs;
@@ -260,13 +327,20 @@ const SIN45 = Math.SQRT1_2;
  * smaller size: slanted 45°, ending under the group; parallel slanted labels are
  * slot × sin 45° apart, so a label gets as many lines as fit in that distance (at most two).
  */
-function categoryLabels(kategorier: string[], plotX: number, plotW: number, top: number): { blocks: TextBlock[]; height: number } {
+function categoryLabels(
+  kategorier: string[],
+  plotX: number,
+  plotW: number,
+  top: number,
+): { blocks: TextBlock[]; height: number } {
   const slot = plotW / Math.max(1, kategorier.length);
   const center = (k: number): number => plotX + k * slot + slot / 2;
   for (const fs of [FS_LABEL, FS_LABEL - 1]) {
     const wrapped = kategorier.map((k) => wrapText(k, slot - 6, fs, MAX_LINES));
     if (wrapped.every((w) => !w.brokeWord && !w.shortened)) {
-      const blocks = kategorier.map((kat, k) => textBlock(kat, wrapped[k]!.lines, center(k), baselineIn(top, fs), 'middle', fs, TEXTFÄRG));
+      const blocks = kategorier.map((kat, k) =>
+        textBlock(kat, wrapped[k]!.lines, center(k), baselineIn(top, fs), 'middle', fs, TEXTFÄRG),
+      );
       return { blocks, height: Math.max(1, ...wrapped.map((w) => w.lines.length)) * lineHeight(fs) };
     }
   }
@@ -346,23 +420,60 @@ function horizontal(b: DiagramBlock, width: number): ChartLayout {
       const mid = y + h / 2 + 0.35 * FS_VALUE;
       const v = value(b, s, k);
       if (v === null) {
-        missing.push({ serie: s, kategori: k, etikett: textBlock('\u2013', ['\u2013'], zero + 3, mid, 'start', FS_VALUE, TEXTFÄRG) });
+        missing.push({
+          serie: s,
+          kategori: k,
+          etikett: textBlock('\u2013', ['\u2013'], zero + 3, mid, 'start', FS_VALUE, TEXTFÄRG),
+        });
         return;
       }
       const x = at(v);
       const text = formatValue(b, v);
-      const etikett = v >= 0 ? textBlock(text, [text], x + 3, mid, 'start', FS_VALUE, TEXTFÄRG) : textBlock(text, [text], x - 3, mid, 'end', FS_VALUE, TEXTFÄRG);
-      bars.push({ serie: s, kategori: k, värde: v, stil: serieStil(s), x: Math.min(x, zero), y, w: Math.abs(x - zero), h, etikett });
+      const etikett =
+        v >= 0
+          ? textBlock(text, [text], x + 3, mid, 'start', FS_VALUE, TEXTFÄRG)
+          : textBlock(text, [text], x - 3, mid, 'end', FS_VALUE, TEXTFÄRG);
+      bars.push({
+        serie: s,
+        kategori: k,
+        värde: v,
+        stil: serieStil(s),
+        x: Math.min(x, zero),
+        y,
+        w: Math.abs(x - zero),
+        h,
+        etikett,
+      });
     });
   });
 
   const tickTop = plotY + plotH + 4;
   const ticks = scale.ticks.map((t, i) => {
     const pos = at(t);
-    return { värde: t, pos, etikett: textBlock(tickLabels[i]!, [tickLabels[i]!], pos, baselineIn(tickTop, FS_TICK), 'middle', FS_TICK, AXELTEXTFÄRG) };
+    return {
+      värde: t,
+      pos,
+      etikett: textBlock(
+        tickLabels[i]!,
+        [tickLabels[i]!],
+        pos,
+        baselineIn(tickTop, FS_TICK),
+        'middle',
+        FS_TICK,
+        AXELTEXTFÄRG,
+      ),
+    };
   });
   const unitTop = tickTop + lineHeight(FS_TICK) + 2;
-  const unit = textBlock(unitTitle(b.enhet), [unitTitle(b.enhet)], (xLeft + xRight) / 2, baselineIn(unitTop, FS_TICK), 'middle', FS_TICK, AXELTEXTFÄRG);
+  const unit = textBlock(
+    unitTitle(b.enhet),
+    [unitTitle(b.enhet)],
+    (xLeft + xRight) / 2,
+    baselineIn(unitTop, FS_TICK),
+    'middle',
+    FS_TICK,
+    AXELTEXTFÄRG,
+  );
   const height = unitTop + lineHeight(FS_TICK) + PAD;
 
   return {

@@ -25,9 +25,10 @@ export function niceScale(values: readonly number[], maxIntervals: number): Scal
   const raw = (hi - lo) / n;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const eps = 1e-9;
-  let step = magnitude;
-  let first = 0;
-  let last = 1;
+  // Always assigned by the search below (it ends once a step fits).
+  let step: number;
+  let first: number;
+  let last: number;
   search: for (let mag = magnitude; ; mag *= 10) {
     for (const m of STEPS) {
       step = m * mag;

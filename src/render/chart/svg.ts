@@ -60,7 +60,8 @@ export function svgOf(b: DiagramBlock, l: ChartLayout): string {
     `<line data-nollinje="" x1="${num(l.orientation === 'vertical' ? p.x : l.zero)}" y1="${num(l.orientation === 'vertical' ? l.zero : p.y)}" x2="${num(l.orientation === 'vertical' ? p.x + p.w : l.zero)}" y2="${num(l.orientation === 'vertical' ? l.zero : p.y + p.h)}" stroke="${TEXTFÄRG}" stroke-width="1"/>`,
   );
 
-  for (const bar of l.bars) if (bar.etikett) o.push(text(bar.etikett, `data-varde-etikett="${bar.serie}-${bar.kategori}"`));
+  for (const bar of l.bars)
+    if (bar.etikett) o.push(text(bar.etikett, `data-varde-etikett="${bar.serie}-${bar.kategori}"`));
   for (const m of l.missing) o.push(text(m.etikett, `data-saknas="${m.serie}-${m.kategori}"`));
   for (const t of l.ticks) o.push(text(t.etikett, `data-tick="${t.värde}"`));
   o.push(text(l.unit, 'data-enhet=""'));
@@ -69,7 +70,9 @@ export function svgOf(b: DiagramBlock, l: ChartLayout): string {
   for (const item of l.legend) {
     const stil = serieStil(item.serie);
     o.push(`<g data-legend="${item.serie}">`);
-    o.push(`<rect x="${num(item.swatch.x)}" y="${num(item.swatch.y)}" width="${num(item.swatch.w)}" height="${num(item.swatch.h)}" fill="${stil.fyllning}" stroke="${KONTURFÄRG}" stroke-width="0.75"/>`);
+    o.push(
+      `<rect x="${num(item.swatch.x)}" y="${num(item.swatch.y)}" width="${num(item.swatch.w)}" height="${num(item.swatch.h)}" fill="${stil.fyllning}" stroke="${KONTURFÄRG}" stroke-width="0.75"/>`,
+    );
     o.push(hatch(stil, item.swatch));
     o.push(text(item.etikett, ''));
     o.push('</g>');
@@ -95,7 +98,8 @@ function hatch(stil: SerieStil, r: Box): string {
 function text(t: TextBlock, attrs: string): string {
   const box = `data-ruta="${num(t.box.x)} ${num(t.box.y)} ${num(t.box.w)} ${num(t.box.h)}"`;
   const lines = t.lines.map(
-    (s, i) => `<text x="${num(t.x)}" y="${num(t.y + i * t.lineHeight)}" font-size="${num(t.fontSize)}" text-anchor="${t.anchor}" fill="${t.fill}">${esc(s)}</text>`,
+    (s, i) =>
+      `<text x="${num(t.x)}" y="${num(t.y + i * t.lineHeight)}" font-size="${num(t.fontSize)}" text-anchor="${t.anchor}" fill="${t.fill}">${esc(s)}</text>`,
   );
   const title = t.shortened ? `<title>${esc(t.text)}</title>` : '';
   const turn = t.rotation ? ` transform="rotate(${num(t.rotation)} ${num(t.x)} ${num(t.y)})"` : '';

@@ -35,7 +35,8 @@ export function chartTextAlternative(b: DiagramBlock): string {
   b.serier.forEach((s) =>
     b.kategorier.forEach((kategori, k) => {
       const v = s.värden[k];
-      if (v === null || v === undefined || !Number.isFinite(v)) missing.push(b.serier.length > 1 ? `${kategori}, ${s.namn}` : kategori);
+      if (v === null || v === undefined || !Number.isFinite(v))
+        missing.push(b.serier.length > 1 ? `${kategori}, ${s.namn}` : kategori);
       else points.push({ serie: s.namn, kategori, värde: v });
     }),
   );
@@ -46,17 +47,24 @@ export function chartTextAlternative(b: DiagramBlock): string {
     // The first in reading order wins a tie, so the text is stable.
     const max = points.reduce((a, p) => (p.värde > a.värde ? p : a));
     const min = points.reduce((a, p) => (p.värde < a.värde ? p : a));
-    out.push(`Störst är ${where(b, max)}: ${formatWithUnit(b, max.värde)}; minst är ${where(b, min)}: ${formatWithUnit(b, min.värde)}.`);
+    out.push(
+      `Störst är ${where(b, max)}: ${formatWithUnit(b, max.värde)}; minst är ${where(b, min)}: ${formatWithUnit(b, min.värde)}.`,
+    );
   }
 
   if (b.enhet !== '%' && points.length > 0) {
     if (b.serier.every((s) => s.summa)) {
       // The table's published total, as printed there: never a recomputed sum that rounding makes differ.
       const rad = b.serier[0]!.summa!.rad;
-      const parts = b.serier.map((s) => `${formatWithUnit(b, s.summa!.värde)}${b.serier.length > 1 ? ` för ${s.namn}` : ''}`);
+      const parts = b.serier.map(
+        (s) => `${formatWithUnit(b, s.summa!.värde)}${b.serier.length > 1 ? ` för ${s.namn}` : ''}`,
+      );
       out.push(`Totalt enligt tabellens rad ${rad}: ${joinOch(parts)}.`);
     } else {
-      const totals = b.serier.map((s) => ({ namn: s.namn, summa: s.värden.reduce<number>((a, v) => (v === null || !Number.isFinite(v) ? a : a + v), 0) }));
+      const totals = b.serier.map((s) => ({
+        namn: s.namn,
+        summa: s.värden.reduce<number>((a, v) => (v === null || !Number.isFinite(v) ? a : a + v), 0),
+      }));
       // No published total covers exactly these values: the sum is computed here, and the text says so.
       out.push(
         totals.length === 1

@@ -19,7 +19,9 @@ function block(ctx: Ctx, b: Block, level: number): Flow {
   switch (b.typ) {
     case 'avsnitt':
       return [
-        item(heading(b.nivå, runs(ctx, b.rubrik), { pageBreakBefore: b.sidbrytning, iInnehåll: b.iInnehåll }), { keepNext: true }),
+        item(heading(b.nivå, runs(ctx, b.rubrik), { pageBreakBefore: b.sidbrytning, iInnehåll: b.iInnehåll }), {
+          keepNext: true,
+        }),
         ...blocks(ctx, b.block, b.nivå),
       ];
     case 'stycke':
@@ -34,7 +36,10 @@ function block(ctx: Ctx, b: Block, level: number): Flow {
       return b.visning === 'indikatorer' ? goalTable(b) : goalReport(ctx.d.profil, b, level, (xs) => bullets(xs));
     case 'uppdrag':
       if (b.medStatus) return uppdragTable(ctx.d.profil, b);
-      return numbered(ctx, b.uppdrag.map((x) => ({ nummer: x.nummer, children: uppdragText(x) })));
+      return numbered(
+        ctx,
+        b.uppdrag.map((x) => ({ nummer: x.nummer, children: uppdragText(x) })),
+      );
     case 'innehållsförteckning':
       // Word fills the table from the headings when it opens the document (updateFields).
       return [
@@ -45,19 +50,41 @@ function block(ctx: Ctx, b: Block, level: number): Flow {
       return ctx.d.profil.bedömning.map((k) => item(bedömningParagraph(ctx.d.profil, k.id)));
     case 'bilagor':
       return b.grupper.flatMap((g) => [
-        item(new Paragraph({ keepNext: true, children: [new TextRun({ text: g.rubrik, bold: true })] }), { keepNext: true }),
+        item(new Paragraph({ keepNext: true, children: [new TextRun({ text: g.rubrik, bold: true })] }), {
+          keepNext: true,
+        }),
         ...bullets(g.bilagor.map((x) => `${x.nummer !== undefined ? `Bilaga ${x.nummer}: ` : ''}${x.titel}`)),
       ]);
     case 'underskrifter':
       return b.personer.map((p) =>
-        item(new Paragraph({ spacing: { before: 360 }, keepLines: true, children: [new TextRun({ text: `${p.namn}${p.parti ? ` (${p.parti})` : ''}`, bold: true }), new TextRun({ text: p.roll, break: 1 })] })),
+        item(
+          new Paragraph({
+            spacing: { before: 360 },
+            keepLines: true,
+            children: [
+              new TextRun({ text: `${p.namn}${p.parti ? ` (${p.parti})` : ''}`, bold: true }),
+              new TextRun({ text: p.roll, break: 1 }),
+            ],
+          }),
+        ),
       );
     case 'sidbrytning':
       return [item(new Paragraph({ pageBreakBefore: true, children: [] }))];
     case 'fotnoter': {
       // Entries that became Word footnotes are at the foot of their page; any other is printed here.
       const rest = b.poster.filter((p) => !ctx.placed.has(p));
-      return rest.map((p) => item(new Paragraph({ style: 'Tabellnot', children: [new TextRun({ text: String(p.nummer), superScript: true }), new TextRun(' '), ...runs(ctx, p.inl)] })));
+      return rest.map((p) =>
+        item(
+          new Paragraph({
+            style: 'Tabellnot',
+            children: [
+              new TextRun({ text: String(p.nummer), superScript: true }),
+              new TextRun(' '),
+              ...runs(ctx, p.inl),
+            ],
+          }),
+        ),
+      );
     }
   }
 }
@@ -72,7 +99,17 @@ function list(ctx: Ctx, l: Lista, depth: number, level: number): Flow {
     p.flatMap((b, i): Flow => {
       if (b.typ === 'lista') return list(ctx, b, depth + 1, level);
       if (b.typ === 'stycke') {
-        return [item(new Paragraph({ style: 'ListParagraph', ...(i === 0 ? { numbering: { reference, level: depth, instance } } : { indent: { left: 360 * (depth + 1) } }), children: runs(ctx, b.inl) }))];
+        return [
+          item(
+            new Paragraph({
+              style: 'ListParagraph',
+              ...(i === 0
+                ? { numbering: { reference, level: depth, instance } }
+                : { indent: { left: 360 * (depth + 1) } }),
+              children: runs(ctx, b.inl),
+            }),
+          ),
+        ];
       }
       return block(ctx, b, level);
     }),
@@ -80,7 +117,15 @@ function list(ctx: Ctx, l: Lista, depth: number, level: number): Flow {
 }
 
 export function bullets(items: string[]): Flow {
-  return items.map((x) => item(new Paragraph({ style: 'ListParagraph', numbering: { reference: PUNKTER, level: 0 }, children: [new TextRun(x)] })));
+  return items.map((x) =>
+    item(
+      new Paragraph({
+        style: 'ListParagraph',
+        numbering: { reference: PUNKTER, level: 0 },
+        children: [new TextRun(x)],
+      }),
+    ),
+  );
 }
 
 /**
@@ -92,7 +137,23 @@ function numbered(ctx: Ctx, xs: { nummer: number; children: TextRun[] }[]): Flow
   if (xs.every((x, i) => x.nummer === first + i)) {
     ctx.listStarts.add(first);
     const instance = ++ctx.listInstance;
-    return xs.map((x) => item(new Paragraph({ style: 'ListParagraph', numbering: { reference: numreradRef(first), level: 0, instance }, children: x.children })));
+    return xs.map((x) =>
+      item(
+        new Paragraph({
+          style: 'ListParagraph',
+          numbering: { reference: numreradRef(first), level: 0, instance },
+          children: x.children,
+        }),
+      ),
+    );
   }
-  return xs.map((x) => item(new Paragraph({ style: 'ListParagraph', indent: { left: 360, hanging: 360 }, children: [new TextRun(`${x.nummer}.\t`), ...x.children] })));
+  return xs.map((x) =>
+    item(
+      new Paragraph({
+        style: 'ListParagraph',
+        indent: { left: 360, hanging: 360 },
+        children: [new TextRun(`${x.nummer}.\t`), ...x.children],
+      }),
+    ),
+  );
 }

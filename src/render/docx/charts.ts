@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { ImageRun, Paragraph, TextRun } from 'docx';
 import type { DiagramBlock } from '../../model/dokument.js';
 import { chartCaption, chartDataTable, chartLayout, chartSvg, chartTextAlternative } from '../chart/index.js';
-import { fontPath } from '../fonts.js';
+import { fontPath } from '../../util/fonts.js';
 import type { Ctx } from './context.js';
 import { item, type Flow } from './flow.js';
 import { need, type GridCell } from './grid.js';
@@ -24,7 +24,11 @@ const ZOOM = 2.5;
 export function chartPng(svg: string): Buffer {
   const { Resvg } = load();
   const r = new Resvg(svg, {
-    font: { loadSystemFonts: false, fontFiles: [fontPath('normal'), fontPath('bold'), fontPath('italics')], defaultFontFamily: 'Roboto' },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: [fontPath('normal'), fontPath('bold'), fontPath('italics')],
+      defaultFontFamily: 'Roboto',
+    },
     fitTo: { mode: 'zoom', value: ZOOM },
     background: '#ffffff',
   });
@@ -44,13 +48,32 @@ export function chart(ctx: Ctx, b: DiagramBlock): Flow {
     data: Buffer.from(svg, 'utf8'),
     fallback: { type: 'png', data: chartPng(svg) },
     transformation: { width: w, height },
-    altText: { id: String(++ctx.drawing), name: chartCaption(b), title: chartCaption(b), description: chartTextAlternative(b) },
+    altText: {
+      id: String(++ctx.drawing),
+      name: chartCaption(b),
+      title: chartCaption(b),
+      description: chartTextAlternative(b),
+    },
   });
   const t = chartDataTable(b);
-  const needs = t.kolumner.map((k, i) => (i === 0 ? need(k, t.rader.map((r) => r.etikett), { floor: 1400, cap: 4000, first: true }) : need(k, t.rader.map((r) => r.värden[i - 1] ?? ''), { numeric: true })));
+  const needs = t.kolumner.map((k, i) =>
+    i === 0
+      ? need(
+          k,
+          t.rader.map((r) => r.etikett),
+          { floor: 1400, cap: 4000, first: true },
+        )
+      : need(
+          k,
+          t.rader.map((r) => r.värden[i - 1] ?? ''),
+          { numeric: true },
+        ),
+  );
   const grid = {
     head: t.kolumner.map((k, i): GridCell => ({ text: k, right: i > 0 })),
-    rows: t.rader.map((r) => ({ cells: [{ text: r.etikett }, ...r.värden.map((v): GridCell => ({ text: v, right: true }))] })),
+    rows: t.rader.map((r) => ({
+      cells: [{ text: r.etikett }, ...r.värden.map((v): GridCell => ({ text: v, right: true }))],
+    })),
     needs,
   };
   return [

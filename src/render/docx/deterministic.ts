@@ -6,7 +6,8 @@ type Part = string | Uint8Array | ArrayBuffer;
 /** docx's own compiler: the package's parts before zipping (Packer.toBuffer = compile, then zip). */
 type Compiler = { compile: (file: Document) => Map<string, Part> };
 
-const bytes = (p: Part): Uint8Array => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p instanceof ArrayBuffer ? new Uint8Array(p) : p);
+const bytes = (p: Part): Uint8Array =>
+  typeof p === 'string' ? Buffer.from(p, 'utf8') : p instanceof ArrayBuffer ? new Uint8Array(p) : p;
 const text = (p: Part): string => (typeof p === 'string' ? p : Buffer.from(bytes(p)).toString('utf8'));
 
 /**
@@ -20,11 +21,17 @@ const text = (p: Part): string => (typeof p === 'string' ? p : Buffer.from(bytes
 export async function packDocx(doc: Document, isoDate: string): Promise<Buffer> {
   const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
   const parts: [string, Part][] =
-    typeof compiler?.compile === 'function' ? [...compiler.compile.call(compiler, doc)] : Object.entries(unzipSync(await Packer.toBuffer(doc)));
+    typeof compiler?.compile === 'function'
+      ? [...compiler.compile.call(compiler, doc)]
+      : Object.entries(unzipSync(await Packer.toBuffer(doc)));
   const stamp = `${isoDate}T00:00:00Z`;
   return zipWithDate(
     parts.map(([name, data]): [string, Uint8Array] => {
-      if (name === 'docProps/core.xml') return [name, Buffer.from(text(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${stamp}$2`))];
+      if (name === 'docProps/core.xml')
+        return [
+          name,
+          Buffer.from(text(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${stamp}$2`)),
+        ];
       if (name === 'word/document.xml') return [name, Buffer.from(renumberBookmarks(text(data)))];
       return [name, bytes(data)];
     }),

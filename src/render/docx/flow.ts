@@ -25,7 +25,8 @@ export function sections(flow: Flow): { orientation: Orientation; children: File
       continue;
     }
     const carried: Item[] = [];
-    if (last && o === 'liggande') while (last.items.length && last.items[last.items.length - 1]!.keepNext) carried.unshift(last.items.pop()!);
+    if (last && o === 'liggande')
+      while (last.items.length && last.items[last.items.length - 1]!.keepNext) carried.unshift(last.items.pop()!);
     if (last && !last.items.length) out.pop();
     const before = out[out.length - 1];
     if (before && before.orientation === o) before.items.push(...carried, it);

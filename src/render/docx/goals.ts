@@ -10,7 +10,10 @@ import { alignRight, noteParagraph, placedTable } from './tables.js';
 
 const value = (v: VisatVärde): GridCell => {
   const f = formatCell(v.cell, v.decimaler);
-  return { text: [new TextRun(f.text), ...(f.fotnot ? [new TextRun({ text: f.fotnot, superScript: true })] : [])], right: alignRight(v.cell) };
+  return {
+    text: [new TextRun(f.text), ...(f.fotnot ? [new TextRun({ text: f.fotnot, superScript: true })] : [])],
+    right: alignRight(v.cell),
+  };
 };
 
 /** The indicator table: goal (spanning its indicators' rows), indicator, one column per year or target. */
@@ -18,39 +21,92 @@ export function goalTable(m: MålBlock): Flow {
   const rows: GridRow[] = [];
   const ingen = `Ingen ${m.benämning.indikator.toLowerCase()}`;
   for (const n of m.nämndmål) {
-    const span = Math.max(1, n.indikatorer.reduce((k, i) => k + 1 + i.delrader.length, 0));
-    const goal: GridCell = { text: [new TextRun({ text: n.namn, bold: true })], rowSpan: span, ...(n.beskrivning ? { under: [{ text: n.beskrivning, italics: true }] } : {}) };
+    const span = Math.max(
+      1,
+      n.indikatorer.reduce((k, i) => k + 1 + i.delrader.length, 0),
+    );
+    const goal: GridCell = {
+      text: [new TextRun({ text: n.namn, bold: true })],
+      rowSpan: span,
+      ...(n.beskrivning ? { under: [{ text: n.beskrivning, italics: true }] } : {}),
+    };
     if (!n.indikatorer.length) {
-      rows.push({ cells: [goal, { text: [new TextRun({ text: ingen, italics: true })] }, ...m.kolumner.map((): GridCell => ({ text: '' }))] });
+      rows.push({
+        cells: [
+          goal,
+          { text: [new TextRun({ text: ingen, italics: true })] },
+          ...m.kolumner.map((): GridCell => ({ text: '' })),
+        ],
+      });
       continue;
     }
     n.indikatorer.forEach((ind, i) => {
       const name: GridCell = {
-        text: [new TextRun(`${ind.namn}${ind.obligatorisk ? '*' : ''}`), ...ind.fotnoter.map((f) => new TextRun({ text: f, superScript: true }))],
+        text: [
+          new TextRun(`${ind.namn}${ind.obligatorisk ? '*' : ''}`),
+          ...ind.fotnoter.map((f) => new TextRun({ text: f, superScript: true })),
+        ],
         ...(ind.förklaring ? { under: [{ text: ind.förklaring, italics: true }] } : {}),
       };
       rows.push({ cells: [...(i === 0 ? [goal] : []), name, ...ind.värden.map(value)] });
-      for (const dr of ind.delrader) rows.push({ cells: [{ text: [new TextRun({ text: dr.namn, italics: true })], indent: 160 }, ...dr.värden.map(value)] });
+      for (const dr of ind.delrader)
+        rows.push({
+          cells: [{ text: [new TextRun({ text: dr.namn, italics: true })], indent: 160 }, ...dr.värden.map(value)],
+        });
     });
   }
-  const values = (i: number): string[] => m.nämndmål.flatMap((n) => n.indikatorer.flatMap((ind) => [ind.värden[i], ...ind.delrader.map((d) => d.värden[i])].map((v) => (v ? formatCell(v.cell, v.decimaler).text : ''))));
+  const values = (i: number): string[] =>
+    m.nämndmål.flatMap((n) =>
+      n.indikatorer.flatMap((ind) =>
+        [ind.värden[i], ...ind.delrader.map((d) => d.värden[i])].map((v) =>
+          v ? formatCell(v.cell, v.decimaler).text : '',
+        ),
+      ),
+    );
   const needs = [
-    need(m.benämning.mål, m.nämndmål.map((n) => n.namn), { floor: 1200, cap: 2200 }),
-    need(m.benämning.indikator, m.nämndmål.flatMap((n) => n.indikatorer.map((i) => i.namn)), { floor: 1600, cap: 4000, first: true }),
+    need(
+      m.benämning.mål,
+      m.nämndmål.map((n) => n.namn),
+      { floor: 1200, cap: 2200 },
+    ),
+    need(
+      m.benämning.indikator,
+      m.nämndmål.flatMap((n) => n.indikatorer.map((i) => i.namn)),
+      { floor: 1600, cap: 4000, first: true },
+    ),
     ...m.kolumner.map((k, i) => need(k.rubrik, values(i))),
   ];
   const notes = [
-    ...(m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk)) ? [noteParagraph('', `* Obligatorisk ${m.benämning.indikator.toLowerCase()}.`)] : []),
+    ...(m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))
+      ? [noteParagraph('', `* Obligatorisk ${m.benämning.indikator.toLowerCase()}.`)]
+      : []),
     ...m.fotnoter.map((f) => noteParagraph(f.markör, f.text)),
   ];
-  return placedTable(caption(m), { head: [{ text: m.benämning.mål }, { text: m.benämning.indikator }, ...m.kolumner.map((k): GridCell => ({ text: k.rubrik, right: true }))], rows, needs }, notes);
+  return placedTable(
+    caption(m),
+    {
+      head: [
+        { text: m.benämning.mål },
+        { text: m.benämning.indikator },
+        ...m.kolumner.map((k): GridCell => ({ text: k.rubrik, right: true })),
+      ],
+      rows,
+      needs,
+    },
+    notes,
+  );
 }
 
 /** "● Bedömning: Uppfylls delvis": the profile's symbol and colour, the words saying the same. */
 export function bedömningParagraph(profil: Profil, nivå: string): Paragraph {
   const b = bedömningsnivå(profil, nivå);
   const color = b.färg.replace('#', '');
-  return new Paragraph({ children: [new TextRun({ text: `${b.symbol} `, color }), new TextRun({ text: `Bedömning: ${b.text}`, bold: true, color })] });
+  return new Paragraph({
+    children: [
+      new TextRun({ text: `${b.symbol} `, color }),
+      new TextRun({ text: `Bedömning: ${b.text}`, bold: true, color }),
+    ],
+  });
 }
 
 /** The målredovisning: per goal a heading, the bedömning, the analysis, results and deviations as lists. */
@@ -58,7 +114,10 @@ export function goalReport(profil: Profil, m: MålBlock, level: number, bullets:
   return m.nämndmål.flatMap((n): Flow => {
     const b = n.bedömning;
     if (!b) return [];
-    const list = (title: string, items: string[]): Flow => (items.length ? [item(heading(level + 2, [new TextRun(title)], { iInnehåll: false }), { keepNext: true }), ...bullets(items)] : []);
+    const list = (title: string, items: string[]): Flow =>
+      items.length
+        ? [item(heading(level + 2, [new TextRun(title)], { iInnehåll: false }), { keepNext: true }), ...bullets(items)]
+        : [];
     return [
       item(heading(level + 1, [new TextRun(n.namn)], { iInnehåll: false }), { keepNext: true }),
       item(bedömningParagraph(profil, b.nivå)),

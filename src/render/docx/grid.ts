@@ -1,4 +1,16 @@
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type ParagraphChild } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
 import { textWidth as measure } from '../chart/index.js';
 import { textWidth, type Orientation } from './page.js';
 import { COLOR, SIZE } from './styles.js';
@@ -43,13 +55,18 @@ const PAD = 60;
 const CELL_MARGIN = PAD;
 
 const width = (s: string, bold = false): number => Math.ceil(measure(s, PT, bold) * ARIAL * 20);
-const longestWord = (s: string, bold = false): number => Math.max(0, ...s.split(/[\s\u00a0]+(?=\S)/).map((w) => width(w, bold)));
+const longestWord = (s: string, bold = false): number =>
+  Math.max(0, ...s.split(/[\s\u00a0]+(?=\S)/).map((w) => width(w, bold)));
 
 /**
  * A column's need from its heading and its texts: numbers never break, so a numeric column needs
  * its widest value; text columns need their longest word and would like their longest line.
  */
-export function need(heading: string, texts: string[], o: { numeric?: boolean; indent?: number; floor?: number; cap?: number; first?: boolean } = {}): ColumnNeed {
+export function need(
+  heading: string,
+  texts: string[],
+  o: { numeric?: boolean; indent?: number; floor?: number; cap?: number; first?: boolean } = {},
+): ColumnNeed {
   const pad = 2 * PAD + 40 + (o.indent ?? 0);
   const headMin = longestWord(heading, true);
   const valMin = Math.max(0, ...texts.map((t) => (o.numeric ? width(t) : longestWord(t))));
@@ -102,7 +119,16 @@ function cellParagraphs(c: GridCell, f: { bold?: boolean; italics?: boolean }): 
     ...(c.indent ? { indent: { left: c.indent } } : {}),
     children,
   });
-  return [first, ...(c.under ?? []).map((u) => new Paragraph({ style: 'Tabelltext', children: [new TextRun({ text: u.text, italics: u.italics === true, color: COLOR.muted })] }))];
+  return [
+    first,
+    ...(c.under ?? []).map(
+      (u) =>
+        new Paragraph({
+          style: 'Tabelltext',
+          children: [new TextRun({ text: u.text, italics: u.italics === true, color: COLOR.muted })],
+        }),
+    ),
+  ];
 }
 
 /**

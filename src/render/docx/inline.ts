@@ -19,7 +19,12 @@ export function runs(ctx: Ctx, xs: Inline[], f: Format = {}): ParagraphChild[] {
         return runs(ctx, i.inl, { ...f, italics: true });
       case 'länk':
         return /^(https?:|mailto:)/i.test(i.url)
-          ? [new ExternalHyperlink({ link: i.url, children: [new TextRun({ text: plain(i.inl), style: 'Hyperlink', ...f })] })]
+          ? [
+              new ExternalHyperlink({
+                link: i.url,
+                children: [new TextRun({ text: plain(i.inl), style: 'Hyperlink', ...f })],
+              }),
+            ]
           : runs(ctx, i.inl, f);
       case 'kod':
         return [new TextRun({ text: i.text, font: 'Consolas', ...f })];
@@ -27,7 +32,9 @@ export function runs(ctx: Ctx, xs: Inline[], f: Format = {}): ParagraphChild[] {
         return [new TextRun({ text: i.text, ...f })];
       case 'fotnotsref': {
         const id = ctx.refs.get(i);
-        return [id === undefined ? new TextRun({ text: String(i.nummer), superScript: true }) : new FootnoteReferenceRun(id)];
+        return [
+          id === undefined ? new TextRun({ text: String(i.nummer), superScript: true }) : new FootnoteReferenceRun(id),
+        ];
       }
       case 'radbrytning':
         return [new TextRun({ break: 1 })];

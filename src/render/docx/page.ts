@@ -1,4 +1,14 @@
-import { AlignmentType, Footer, Header, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun, type ISectionOptions } from 'docx';
+import {
+  AlignmentType,
+  Footer,
+  Header,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  TabStopType,
+  TextRun,
+  type ISectionOptions,
+} from 'docx';
 
 /** A4 in twips (1/20 pt), with the PDF's margins (57 pt at the sides), so both formats set the same line length. */
 export const A4 = { width: 11906, height: 16838 } as const;
@@ -33,7 +43,10 @@ function headerFooter(h: HeaderText, o: Orientation): Pick<ISectionOptions, 'hea
     alignment: AlignmentType.CENTER,
     children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })],
   });
-  return { headers: { default: new Header({ children: [head] }) }, footers: { default: new Footer({ children: [foot] }) } };
+  return {
+    headers: { default: new Header({ children: [head] }) },
+    footers: { default: new Footer({ children: [foot] }) },
+  };
 }
 
 /** A section's page: A4 in the given orientation (Word wants the swapped size and the orientation both). */
@@ -41,7 +54,11 @@ export function sectionPage(o: Orientation): NonNullable<ISectionOptions['proper
   const landscape = o === 'liggande';
   return {
     page: {
-      size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+      size: {
+        width: A4.width,
+        height: A4.height,
+        orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+      },
       margin: { ...MARGIN },
     },
   };
@@ -49,7 +66,10 @@ export function sectionPage(o: Orientation): NonNullable<ISectionOptions['proper
 
 /** The title page: its own section without header or footer. */
 export function titleSection(children: ISectionOptions['children']): ISectionOptions {
-  const empty = { headers: { default: new Header({ children: [new Paragraph({ style: 'Header', children: [] })] }) }, footers: { default: new Footer({ children: [new Paragraph({ style: 'Footer', children: [] })] }) } };
+  const empty = {
+    headers: { default: new Header({ children: [new Paragraph({ style: 'Header', children: [] })] }) },
+    footers: { default: new Footer({ children: [new Paragraph({ style: 'Footer', children: [] })] }) },
+  };
   return { properties: sectionPage('stående'), ...empty, children };
 }
 

@@ -21,12 +21,22 @@ export interface DocxOptions {
  */
 export async function renderDocx(d: Dokument, opts: DocxOptions = {}): Promise<Buffer> {
   const plan = planFootnotes(d.block);
-  const ctx: Ctx = { d, refs: plan.refs, placed: new Set(plan.notes.values()), listStarts: new Set(), listInstance: 0, drawing: 0 };
+  const ctx: Ctx = {
+    d,
+    refs: plan.refs,
+    placed: new Set(plan.notes.values()),
+    listStarts: new Set(),
+    listInstance: 0,
+    drawing: 0,
+  };
   const body = sections(blocks(ctx, d.block));
   const t = d.titelsida;
   const header = { titel: t.titel, ...(opts.stämpel ? { stämpel: opts.stämpel } : {}) };
   const footnotes = Object.fromEntries(
-    [...plan.notes].map(([id, p]) => [String(id), { children: [new Paragraph({ style: 'FootnoteText', children: runs(ctx, p.inl) })] }]),
+    [...plan.notes].map(([id, p]) => [
+      String(id),
+      { children: [new Paragraph({ style: 'FootnoteText', children: runs(ctx, p.inl) })] },
+    ]),
   );
   const doc = new Document({
     title: t.titel,
@@ -53,15 +63,28 @@ export async function renderDocx(d: Dokument, opts: DocxOptions = {}): Promise<B
 function titlePage(d: Dokument): Paragraph[] {
   const t = d.titelsida;
   const p = (text: string, o: { size?: number; bold?: boolean; after?: number } = {}): Paragraph =>
-    new Paragraph({ spacing: { after: o.after ?? 120 }, children: [new TextRun({ text, ...(o.size ? { size: o.size } : {}), ...(o.bold ? { bold: true } : {}) })] });
-  const meta = [`Status: ${t.status}`, `Datum: ${t.datum}`, ...(t.beslut ? [`Beslut: ${t.beslut}`] : []), ...(t.diarienummer ? [`Diarienummer: ${t.diarienummer}`] : [])];
+    new Paragraph({
+      spacing: { after: o.after ?? 120 },
+      children: [new TextRun({ text, ...(o.size ? { size: o.size } : {}), ...(o.bold ? { bold: true } : {}) })],
+    });
+  const meta = [
+    `Status: ${t.status}`,
+    `Datum: ${t.datum}`,
+    ...(t.beslut ? [`Beslut: ${t.beslut}`] : []),
+    ...(t.diarienummer ? [`Diarienummer: ${t.diarienummer}`] : []),
+  ];
   return [
     p(t.kommun, { size: 26, bold: true, after: 3000 }),
     new Paragraph({ style: 'Title', children: [new TextRun(t.titel)] }),
     ...(t.undertitel ? [p(t.undertitel, { size: 26 })] : []),
     ...(t.titel.includes(t.period) ? [] : [p(t.period, { size: 26 })]),
-    new Paragraph({ spacing: { after: 2000 }, children: [new TextRun({ text: t.nämnd, size: 22 }), ...(t.förvaltning ? [new TextRun({ text: t.förvaltning, size: 22, break: 1 })] : [])] }),
+    new Paragraph({
+      spacing: { after: 2000 },
+      children: [
+        new TextRun({ text: t.nämnd, size: 22 }),
+        ...(t.förvaltning ? [new TextRun({ text: t.förvaltning, size: 22, break: 1 })] : []),
+      ],
+    }),
     new Paragraph({ children: meta.map((m, i) => new TextRun({ text: m, ...(i ? { break: 1 } : {}) })) }),
   ];
 }
-

@@ -1,4 +1,11 @@
-import { AlignmentType, LevelFormat, LineRuleType, type ILevelsOptions, type INumberingOptions, type IStylesOptions } from 'docx';
+import {
+  AlignmentType,
+  LevelFormat,
+  LineRuleType,
+  type ILevelsOptions,
+  type INumberingOptions,
+  type IStylesOptions,
+} from 'docx';
 import { OUTSIDE_TOC_STYLES } from './headings.js';
 
 /** Arial: on every Windows machine (Word) and metric-compatible as Liberation Sans (LibreOffice). */
@@ -22,15 +29,33 @@ const heading = (level: number, size: number, before: number, after: number) => 
 export const STYLES: IStylesOptions = {
   default: {
     document: {
-      run: { font: FONT, size: SIZE.body, color: COLOR.text, language: { value: LANG, eastAsia: LANG, bidirectional: LANG } },
+      run: {
+        font: FONT,
+        size: SIZE.body,
+        color: COLOR.text,
+        language: { value: LANG, eastAsia: LANG, bidirectional: LANG },
+      },
       paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
     },
-    title: { run: { font: FONT, size: 44, bold: true, color: COLOR.heading, language: { value: LANG } }, paragraph: { spacing: { after: 240 } } },
+    title: {
+      run: { font: FONT, size: 44, bold: true, color: COLOR.heading, language: { value: LANG } },
+      paragraph: { spacing: { after: 240 } },
+    },
     heading1: heading(1, 32, 360, 160),
     heading2: heading(2, 26, 280, 120),
     heading3: heading(3, 22, 220, 100),
     heading4: heading(4, 20, 200, 80),
-    caption: { run: { font: FONT, size: SIZE.caption, bold: true, italics: false, color: COLOR.heading, language: { value: LANG } }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+    caption: {
+      run: {
+        font: FONT,
+        size: SIZE.caption,
+        bold: true,
+        italics: false,
+        color: COLOR.heading,
+        language: { value: LANG },
+      },
+      paragraph: { spacing: { before: 200, after: 80 }, keepNext: true },
+    },
     footnoteText: { run: { size: SIZE.note, language: { value: LANG } } },
     listParagraph: { run: { language: { value: LANG } } },
   },
@@ -46,16 +71,46 @@ export const STYLES: IStylesOptions = {
       run: { font: FONT, size: 32, bold: true, color: COLOR.heading, language: { value: LANG } },
       paragraph: { spacing: { before: 0, after: 160 }, keepNext: true },
     },
-    { id: 'Header', name: 'header', basedOn: 'Normal', run: { size: 16, color: COLOR.muted, language: { value: LANG } }, paragraph: { spacing: { after: 0 } } },
-    { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { size: 16, color: COLOR.muted, language: { value: LANG } }, paragraph: { spacing: { after: 0 } } },
-    { id: 'Tabelltext', name: 'Tabelltext', basedOn: 'Normal', quickFormat: true, run: { size: SIZE.table, language: { value: LANG } }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
-    { id: 'Tabellnot', name: 'Tabellnot', basedOn: 'Normal', quickFormat: true, run: { size: SIZE.note, color: COLOR.muted, language: { value: LANG } }, paragraph: { spacing: { before: 40, after: 40 } } },
+    {
+      id: 'Header',
+      name: 'header',
+      basedOn: 'Normal',
+      run: { size: 16, color: COLOR.muted, language: { value: LANG } },
+      paragraph: { spacing: { after: 0 } },
+    },
+    {
+      id: 'Footer',
+      name: 'footer',
+      basedOn: 'Normal',
+      run: { size: 16, color: COLOR.muted, language: { value: LANG } },
+      paragraph: { spacing: { after: 0 } },
+    },
+    {
+      id: 'Tabelltext',
+      name: 'Tabelltext',
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { size: SIZE.table, language: { value: LANG } },
+      paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: 'Tabellnot',
+      name: 'Tabellnot',
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { size: SIZE.note, color: COLOR.muted, language: { value: LANG } },
+      paragraph: { spacing: { before: 40, after: 40 } },
+    },
   ],
 };
 
 const INDENT = 360;
 
-function levels(format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (level: number) => string, start = 1): ILevelsOptions[] {
+function levels(
+  format: (typeof LevelFormat)[keyof typeof LevelFormat],
+  text: (level: number) => string,
+  start = 1,
+): ILevelsOptions[] {
   return [0, 1, 2, 3, 4, 5, 6, 7, 8].map((level) => ({
     level,
     format,
@@ -72,7 +127,9 @@ export function numbering(starts: ReadonlySet<number>): INumberingOptions {
   return {
     config: [
       { reference: PUNKTER, levels: levels(LevelFormat.BULLET, (l) => bullets[l % bullets.length]!) },
-      ...[...starts].sort((a, b) => a - b).map((s) => ({ reference: numreradRef(s), levels: levels(LevelFormat.DECIMAL, (l) => `%${l + 1}.`, s) })),
+      ...[...starts]
+        .sort((a, b) => a - b)
+        .map((s) => ({ reference: numreradRef(s), levels: levels(LevelFormat.DECIMAL, (l) => `%${l + 1}.`, s) })),
     ],
   };
 }

@@ -24,7 +24,10 @@ export function captionParagraph(text: string): Paragraph {
 
 /** A note below a table: a raised marker and its text. */
 export function noteParagraph(markör: string, text: string): Paragraph {
-  return new Paragraph({ style: 'Tabellnot', children: [...(markör ? [sup(markör), new TextRun(' ')] : []), new TextRun(text)] });
+  return new Paragraph({
+    style: 'Tabellnot',
+    children: [...(markör ? [sup(markör), new TextRun(' ')] : []), new TextRun(text)],
+  });
 }
 
 /** Caption, grid and notes: in a landscape section when the columns do not fit a portrait page. */
@@ -45,8 +48,18 @@ export function dataTable(d: Dokument, t: TabellBlock): Flow {
   const texts = t.rader.map((r) => r.celler.map((id) => factCell(d, id)));
   const maxLevel = Math.max(0, ...t.rader.map((r) => r.nivå));
   const needs = [
-    need(first, t.rader.map((r) => r.etikett + r.fotnoter.join('')), { indent: maxLevel * LEVEL_INDENT, floor: 1000, cap: 4200, first: true }),
-    ...t.kolumner.map((k, i) => need(k.rubrik, texts.map((row) => (row[i]?.text ?? '') + (row[i]?.fotnot ?? '')), { numeric: true })),
+    need(
+      first,
+      t.rader.map((r) => r.etikett + r.fotnoter.join('')),
+      { indent: maxLevel * LEVEL_INDENT, floor: 1000, cap: 4200, first: true },
+    ),
+    ...t.kolumner.map((k, i) =>
+      need(
+        k.rubrik,
+        texts.map((row) => (row[i]?.text ?? '') + (row[i]?.fotnot ?? '')),
+        { numeric: true },
+      ),
+    ),
   ];
   const g: Grid = {
     head: [{ text: first }, ...t.kolumner.map((k): GridCell => ({ text: k.rubrik, right: true }))],
@@ -55,7 +68,10 @@ export function dataTable(d: Dokument, t: TabellBlock): Flow {
       italics: r.kursiv,
       rule: r.roll === 'summa',
       cells: [
-        { text: [new TextRun({ text: r.etikett, bold: r.fet, italics: r.kursiv }), ...r.fotnoter.map(sup)], indent: r.nivå * LEVEL_INDENT },
+        {
+          text: [new TextRun({ text: r.etikett, bold: r.fet, italics: r.kursiv }), ...r.fotnoter.map(sup)],
+          indent: r.nivå * LEVEL_INDENT,
+        },
         ...texts[ri]!.map((f, ci): GridCell => ({
           text: [new TextRun({ text: f.text, bold: r.fet, italics: r.kursiv }), ...(f.fotnot ? [sup(f.fotnot)] : [])],
           right: alignRight(ctxCell(d, r.celler[ci] ?? null)),
@@ -64,6 +80,13 @@ export function dataTable(d: Dokument, t: TabellBlock): Flow {
     })),
     needs,
   };
-  const notes = [...t.fotnoter.map((f) => noteParagraph(f.markör, f.text)), ...(t.kommentar ? [new Paragraph({ children: [new TextRun(t.kommentar)] })] : [])];
-  return placedTable(`${caption(t)}${unit && !t.förspalt.includes(t.enhet) ? ` (${unit.toLowerCase()})` : ''}`, g, notes);
+  const notes = [
+    ...t.fotnoter.map((f) => noteParagraph(f.markör, f.text)),
+    ...(t.kommentar ? [new Paragraph({ children: [new TextRun(t.kommentar)] })] : []),
+  ];
+  return placedTable(
+    `${caption(t)}${unit && !t.förspalt.includes(t.enhet) ? ` (${unit.toLowerCase()})` : ''}`,
+    g,
+    notes,
+  );
 }

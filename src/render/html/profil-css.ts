@@ -27,7 +27,13 @@ export function profilCss(p: Profil): string {
   const t = p.typsnitt;
   return [
     ...(t
-      ? [face(t.familj, 400, 'normal', t.normal), face(t.familj, 700, 'normal', t.fet), face(t.familj, 400, 'italic', t.kursiv), face(t.familj, 700, 'italic', t.fetkursiv), `html { font-family: "${t.familj}", "Roboto", Arial, sans-serif; }`]
+      ? [
+          face(t.familj, 400, 'normal', t.normal),
+          face(t.familj, 700, 'normal', t.fet),
+          face(t.familj, 400, 'italic', t.kursiv),
+          face(t.familj, 700, 'italic', t.fetkursiv),
+          `html { font-family: "${t.familj}", "Roboto", Arial, sans-serif; }`,
+        ]
       : []),
     `html { color: ${f.text}; }`,
     `h1, h2, h3, h4, h5, h6, caption, figure.diagram figcaption, .titelsida .kommun { color: ${f.rubrik}; }`,

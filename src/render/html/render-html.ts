@@ -1,8 +1,27 @@
 import { formatCell } from '../../format/number.js';
-import { type Resultatlista, type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
+import {
+  type Resultatlista,
+  type Avsnitt,
+  type Block,
+  type DiagramBlock,
+  type Dokument,
+  type Inline,
+  type MålBlock,
+  type TabellBlock,
+  type UppdragBlock,
+} from '../../model/dokument.js';
 import { bedömningsnivå } from '../../model/profil.js';
 import { chartCaption, chartDataTable, chartSvg, chartTextAlternative } from '../chart/index.js';
-import { caption, factCell, kolumnhuvud, markörText, paragraphs, sidtext, unitNote, uppdragKolumner } from '../shared.js';
+import {
+  caption,
+  factCell,
+  kolumnhuvud,
+  markörText,
+  paragraphs,
+  sidtext,
+  unitNote,
+  uppdragKolumner,
+} from '../shared.js';
 import { esc } from './escape.js';
 import { CSS, fontFaces, printCss } from './style.js';
 import { bedömningsklass, profilCss } from './profil-css.js';
@@ -36,8 +55,12 @@ ${logotyp(d)}<p class="kommun">${esc(d.profil.titelsida.överrubrik !== undefine
 ${t.undertitel ? `<p class="undertitel">${esc(t.undertitel)}</p>` : ''}
 ${t.titel.includes(t.period) ? '' : `<p class="period">${esc(t.period)}</p>`}
 <p>${esc(t.nämnd)}${t.förvaltning ? `<br>${esc(t.förvaltning)}` : ''}</p>
-${d.profil.titelsida.text ? `<p class="titeltext">${esc(sidtext(d, d.profil.titelsida.text))}</p>
-` : ''}<p class="meta">Status: ${esc(t.status)}<br>Datum: ${esc(t.datum)}${t.beslut ? `<br>Beslut: ${esc(t.beslut)}` : ''}${t.diarienummer ? `<br>Diarienummer: ${esc(t.diarienummer)}` : ''}</p>
+${
+  d.profil.titelsida.text
+    ? `<p class="titeltext">${esc(sidtext(d, d.profil.titelsida.text))}</p>
+`
+    : ''
+}<p class="meta">Status: ${esc(t.status)}<br>Datum: ${esc(t.datum)}${t.beslut ? `<br>Beslut: ${esc(t.beslut)}` : ''}${t.diarienummer ? `<br>Diarienummer: ${esc(t.diarienummer)}` : ''}</p>
 </header>
 <main>
 ${body}
@@ -72,7 +95,10 @@ function block(d: Dokument, b: Block, level: number): string {
       return legend(d);
     case 'bilagor':
       return `<div class="bilagor">${b.grupper
-        .map((g) => `<p><strong>${esc(g.rubrik)}</strong></p><ul>${g.bilagor.map((x) => `<li>${x.nummer !== undefined ? `Bilaga ${x.nummer}: ` : ''}${esc(x.titel)}</li>`).join('')}</ul>`)
+        .map(
+          (g) =>
+            `<p><strong>${esc(g.rubrik)}</strong></p><ul>${g.bilagor.map((x) => `<li>${x.nummer !== undefined ? `Bilaga ${x.nummer}: ` : ''}${esc(x.titel)}</li>`).join('')}</ul>`,
+        )
         .join('')}</div>`;
     case 'underskrifter':
       return `<div class="underskrifter">${b.personer.map((p) => `<p><strong>${esc(p.namn)}${p.parti ? ` (${esc(p.parti)})` : ''}</strong><br>${esc(p.roll)}</p>`).join('')}</div>`;
@@ -141,13 +167,19 @@ function table(d: Dokument, t: TabellBlock): string {
         .map((c, i) => {
           const g = grupper[i];
           if (g === 'i-grupp') return '';
-          return g ? `<th scope="colgroup" colspan="${g.antal}" class="grupp">${esc(g.grupp)}</th>` : `<th scope="col" rowspan="2">${esc(c.rubrik)}</th>`;
+          return g
+            ? `<th scope="colgroup" colspan="${g.antal}" class="grupp">${esc(g.grupp)}</th>`
+            : `<th scope="col" rowspan="2">${esc(c.rubrik)}</th>`;
         })
-        .join('')}</tr>\n<tr>${t.kolumner.map((c, i) => (grupper[i] ? `<th scope="col">${esc(c.rubrik)}</th>` : '')).join('')}</tr>`
+        .join(
+          '',
+        )}</tr>\n<tr>${t.kolumner.map((c, i) => (grupper[i] ? `<th scope="col">${esc(c.rubrik)}</th>` : '')).join('')}</tr>`
     : `<tr><th scope="col">${esc(t.förspalt || (unit ?? ''))}</th>${t.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}</tr>`;
   const rows = t.rader
     .map((r) => {
-      const cls = [r.roll, `niva-${Math.min(3, r.nivå)}`, r.kursiv ? 'kursiv' : '', r.fet ? 'fet' : ''].filter(Boolean).join(' ');
+      const cls = [r.roll, `niva-${Math.min(3, r.nivå)}`, r.kursiv ? 'kursiv' : '', r.fet ? 'fet' : '']
+        .filter(Boolean)
+        .join(' ');
       const label = `<th scope="row">${esc(r.etikett)}${r.fotnoter.map((f) => sup(f)).join('')}</th>`;
       if (r.roll === 'grupp' && r.celler.every((c) => c === null)) {
         return `<tr class="${cls}">${label}${t.kolumner.map(() => '<td></td>').join('')}</tr>`;
@@ -161,7 +193,9 @@ function table(d: Dokument, t: TabellBlock): string {
       return `<tr class="${cls}">${label}${cells}</tr>`;
     })
     .join('\n');
-  const notes = t.fotnoter.length ? `<div class="fotnoter">${t.fotnoter.map((f) => `<p><sup>${esc(f.markör)}</sup> ${esc(f.text)}</p>`).join('')}</div>` : '';
+  const notes = t.fotnoter.length
+    ? `<div class="fotnoter">${t.fotnoter.map((f) => `<p><sup>${esc(f.markör)}</sup> ${esc(f.text)}</p>`).join('')}</div>`
+    : '';
   const comment = t.kommentar ? `<p class="tabellkommentar">${esc(t.kommentar)}</p>` : '';
   return `<div class="tabellblock" id="tabell-${esc(t.id)}">
 <table class="tabell">
@@ -190,7 +224,10 @@ function goalTable(d: Dokument, m: MålBlock): string {
   };
   const body = m.nämndmål
     .map((n) => {
-      const span = Math.max(1, n.indikatorer.reduce((k, i) => k + 1 + i.delrader.length, 0));
+      const span = Math.max(
+        1,
+        n.indikatorer.reduce((k, i) => k + 1 + i.delrader.length, 0),
+      );
       const goalCell = `<th scope="rowgroup" rowspan="${span}">${esc(n.namn)}${n.beskrivning ? `<span class="beskrivning">${esc(n.beskrivning)}</span>` : ''}</th>`;
       if (!n.indikatorer.length) {
         return `<tbody><tr>${goalCell}<td class="text"><em>Ingen ${esc(m.benämning.indikator.toLowerCase())}</em></td>${m.kolumner.map(() => '<td></td>').join('')}${bedCell(undefined)}</tr></tbody>`;
@@ -198,8 +235,13 @@ function goalTable(d: Dokument, m: MålBlock): string {
       const rows: string[] = [];
       n.indikatorer.forEach((ind, i) => {
         const name = `${esc(ind.namn)}${ind.obligatorisk ? '<abbr title="obligatorisk">*</abbr>' : ''}${ind.fotnoter.map((f) => sup(f)).join('')}${ind.förklaring ? `<span class="forklaring">${esc(ind.förklaring)}</span>` : ''}`;
-        rows.push(`<tr>${i === 0 ? goalCell : ''}<th scope="row">${name}</th>${ind.värden.map(val).join('')}${bedCell(ind.bedömning)}</tr>`);
-        for (const dr of ind.delrader) rows.push(`<tr class="delrad"><th scope="row">${esc(dr.namn)}</th>${dr.värden.map(val).join('')}${bedCell(undefined)}</tr>`);
+        rows.push(
+          `<tr>${i === 0 ? goalCell : ''}<th scope="row">${name}</th>${ind.värden.map(val).join('')}${bedCell(ind.bedömning)}</tr>`,
+        );
+        for (const dr of ind.delrader)
+          rows.push(
+            `<tr class="delrad"><th scope="row">${esc(dr.namn)}</th>${dr.värden.map(val).join('')}${bedCell(undefined)}</tr>`,
+          );
       });
       return `<tbody>${rows.join('\n')}</tbody>`;
     })
@@ -228,7 +270,10 @@ function logotyp(d: Dokument): string {
   const l = d.profil.logotyp;
   if (!l) return '';
   const alt = `${d.titelsida.kommun}s logotyp`;
-  const src = l.typ === 'png' ? `data:image/png;base64,${l.data}` : `data:image/svg+xml;base64,${Buffer.from(l.data, 'utf8').toString('base64')}`;
+  const src =
+    l.typ === 'png'
+      ? `data:image/png;base64,${l.data}`
+      : `data:image/svg+xml;base64,${Buffer.from(l.data, 'utf8').toString('base64')}`;
   return `<img class="logotyp" src="${src}" alt="${esc(alt)}" style="width:${l.breddMm}mm">
 `;
 }
@@ -243,26 +288,43 @@ function goalReport(d: Dokument, m: MålBlock, level: number): string {
       const list = (title: string, items: string[]): string =>
         items.length ? `<${sub}>${title}</${sub}><ul>${items.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '';
       const punkt = (x: Resultatlista['punkter'][number]): string =>
-        typeof x === 'string' ? `<li>${esc(x)}</li>` : `<li>${esc(x.text)}<ul>${x.punkter.map((y) => `<li>${esc(y)}</li>`).join('')}</ul></li>`;
+        typeof x === 'string'
+          ? `<li>${esc(x)}</li>`
+          : `<li>${esc(x.text)}<ul>${x.punkter.map((y) => `<li>${esc(y)}</li>`).join('')}</ul></li>`;
       const egna = b.listor
-        .map((l) => `${l.rubrik ? `<${sub}>${esc(l.rubrik)}</${sub}>` : ''}${l.inledning ? `<p>${esc(l.inledning)}</p>` : ''}<ul>${l.punkter.map(punkt).join('')}</ul>`)
+        .map(
+          (l) =>
+            `${l.rubrik ? `<${sub}>${esc(l.rubrik)}</${sub}>` : ''}${l.inledning ? `<p>${esc(l.inledning)}</p>` : ''}<ul>${l.punkter.map(punkt).join('')}</ul>`,
+        )
         .join('\n');
       return `<div class="malredovisning"><${h}>${esc(n.namn)}</${h}>
 ${bedömning(d, b.nivå)}
-${paragraphs(b.analys).map((p) => `<p>${esc(p)}</p>`).join('\n')}
+${paragraphs(b.analys)
+  .map((p) => `<p>${esc(p)}</p>`)
+  .join('\n')}
 ${egna}${list('Resultat', b.resultat)}${list('Avvikelser', b.avvikelser)}</div>`;
     })
     .join('\n');
 }
 
 function legend(d: Dokument): string {
-  return `<ul class="fargforklaring" aria-label="Färgförklaring för bedömningen">${d.profil.bedömning.map((k) => `<li>${bedömning(d, k.id).replace(/^<p/, '<span').replace(/<\/p>$/, '</span>')}</li>`).join('')}</ul>`;
+  return `<ul class="fargforklaring" aria-label="Färgförklaring för bedömningen">${d.profil.bedömning
+    .map(
+      (k) =>
+        `<li>${bedömning(d, k.id)
+          .replace(/^<p/, '<span')
+          .replace(/<\/p>$/, '</span>')}</li>`,
+    )
+    .join('')}</ul>`;
 }
 
 function uppdrag(d: Dokument, u: UppdragBlock): string {
   if (!u.medStatus) {
     return `<ol class="uppdrag" aria-label="${esc(u.rubrik)}">${u.uppdrag
-      .map((x) => `<li value="${x.nummer}">${x.granska ? '<strong class="granska">[Att granska]</strong> ' : ''}${esc(x.text)}${x.not ? ` <span class="not">${esc(x.not)}</span>` : ''}</li>`)
+      .map(
+        (x) =>
+          `<li value="${x.nummer}">${x.granska ? '<strong class="granska">[Att granska]</strong> ' : ''}${esc(x.text)}${x.not ? ` <span class="not">${esc(x.not)}</span>` : ''}</li>`,
+      )
       .join('')}</ol>`;
   }
   const kolumner = uppdragKolumner(d, u);
@@ -270,7 +332,10 @@ function uppdrag(d: Dokument, u: UppdragBlock): string {
 <caption>${esc(caption(u))}</caption>
 <thead><tr>${['Nr', 'Uppdrag', ...kolumner.map((k) => k.rubrik)].map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
 <tbody>${u.uppdrag
-    .map((x) => `<tr><th scope="row">${x.nummer}</th><td class="text">${esc(x.text)}${x.not ? ` <em>${esc(x.not)}</em>` : ''}</td>${kolumner.map((k) => `<td class="text">${esc(k.text(x))}</td>`).join('')}</tr>`)
+    .map(
+      (x) =>
+        `<tr><th scope="row">${x.nummer}</th><td class="text">${esc(x.text)}${x.not ? ` <em>${esc(x.not)}</em>` : ''}</td>${kolumner.map((k) => `<td class="text">${esc(k.text(x))}</td>`).join('')}</tr>`,
+    )
     .join('\n')}</tbody>
 </table></div>`;
 }

@@ -1,12 +1,17 @@
 import { BEDÖMNING_FÄRG } from '../../model/dokument.js';
-import { fontBytes } from '../fonts.js';
+import { fontBytes } from '../../util/fonts.js';
 
 const face = (weight: number, style: string, f: Parameters<typeof fontBytes>[0]): string =>
   `@font-face{font-family:"Roboto";font-weight:${weight};font-style:${style};src:url(data:font/ttf;base64,${fontBytes(f).toString('base64')}) format("truetype");}`;
 
 let fontCss: string | undefined;
 export function fontFaces(): string {
-  return (fontCss ??= [face(400, 'normal', 'normal'), face(700, 'normal', 'bold'), face(400, 'italic', 'italics'), face(700, 'italic', 'bolditalics')].join('\n'));
+  return (fontCss ??= [
+    face(400, 'normal', 'normal'),
+    face(700, 'normal', 'bold'),
+    face(400, 'italic', 'italics'),
+    face(700, 'italic', 'bolditalics'),
+  ].join('\n'));
 }
 
 /** Print-first styles: A4, chapters on new pages, table headers repeated by the browser. */
@@ -57,8 +62,12 @@ table.mal .beskrivning, table.mal .forklaring { display: block; font-style: ital
 table.mal tr.delrad th { padding-left: 5mm; font-style: italic; }
 .bedomning { font-weight: 700; }
 .bedomning .farg { display: inline-block; width: 3.2mm; height: 3.2mm; border-radius: 50%; margin-right: 1.5mm; vertical-align: -0.3mm; border: 1px solid #1a1a1a; }
-${Object.entries(BEDÖMNING_FÄRG).map(([k, c]) => `.bedomning-${k} .farg { background: ${c}; }`).join('\n')}
-${Object.entries(BEDÖMNING_FÄRG).map(([k, c]) => `.bedomning-${k} { color: ${c}; }`).join('\n')}
+${Object.entries(BEDÖMNING_FÄRG)
+  .map(([k, c]) => `.bedomning-${k} .farg { background: ${c}; }`)
+  .join('\n')}
+${Object.entries(BEDÖMNING_FÄRG)
+  .map(([k, c]) => `.bedomning-${k} { color: ${c}; }`)
+  .join('\n')}
 ul.fargforklaring { list-style: none; padding-left: 0; }
 ol.uppdrag li { margin-bottom: 2mm; }
 .uppdrag .not { font-style: italic; }

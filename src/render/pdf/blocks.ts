@@ -1,6 +1,15 @@
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
 import { formatCell, type FormattedCell } from '../../format/number.js';
-import { type Avsnitt, type Block, type DiagramBlock, type Dokument, type Inline, type MålBlock, type TabellBlock, type UppdragBlock } from '../../model/dokument.js';
+import {
+  type Avsnitt,
+  type Block,
+  type DiagramBlock,
+  type Dokument,
+  type Inline,
+  type MålBlock,
+  type TabellBlock,
+  type UppdragBlock,
+} from '../../model/dokument.js';
 import { bedömningsnivå } from '../../model/profil.js';
 import { caption, factCell, kolumnhuvud, markörText, paragraphs, unitNote, uppdragKolumner } from '../shared.js';
 import { typografisktMinus } from '../../format/minus.js';
@@ -60,7 +69,11 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
         c.tag = outer;
         return item;
       });
-      return [b.numrerad ? { ol: items, ...(b.start ? { start: b.start } : {}), margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }];
+      return [
+        b.numrerad
+          ? { ol: items, ...(b.start ? { start: b.start } : {}), margin: [0, 0, 0, 6] }
+          : { ul: items, margin: [0, 0, 0, 6] },
+      ];
     }
     case 'tabell':
       return table(c.d, b);
@@ -72,24 +85,42 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
       return uppdrag(c.d, b);
     case 'innehållsförteckning': {
       c.toc = el(c.tag, 'TOC');
-      return [{ toc: { title: mark({ text: 'Innehåll', style: 'h2' }, el(c.toc, 'Caption')), textStyle: 'toc', numberStyle: 'toc' } }];
+      return [
+        {
+          toc: {
+            title: mark({ text: 'Innehåll', style: 'h2' }, el(c.toc, 'Caption')),
+            textStyle: 'toc',
+            numberStyle: 'toc',
+          },
+        },
+      ];
     }
     case 'färgförklaring':
       return [{ stack: c.d.profil.bedömning.map((k) => bedömning(c.d, k.id)), margin: [0, 0, 0, 8] }];
     case 'bilagor':
       return b.grupper.flatMap((g) => [
         { text: g.rubrik, bold: true, margin: [0, 8, 0, 3] },
-        { ul: g.bilagor.map((x) => `${x.nummer !== undefined ? `Bilaga ${x.nummer}: ` : ''}${x.titel}`), margin: [0, 0, 0, 6] },
+        {
+          ul: g.bilagor.map((x) => `${x.nummer !== undefined ? `Bilaga ${x.nummer}: ` : ''}${x.titel}`),
+          margin: [0, 0, 0, 6],
+        },
       ]);
     case 'underskrifter':
       return [
         {
-          columns: b.personer.map((p) => ({ stack: [{ text: `${p.namn}${p.parti ? ` (${p.parti})` : ''}`, bold: true }, { text: p.roll }], width: 'auto', margin: [0, 16, 28, 6] })),
+          columns: b.personer.map((p) => ({
+            stack: [{ text: `${p.namn}${p.parti ? ` (${p.parti})` : ''}`, bold: true }, { text: p.roll }],
+            width: 'auto',
+            margin: [0, 16, 28, 6],
+          })),
           unbreakable: true,
         },
       ];
     case 'fotnoter':
-      return b.poster.map((p) => ({ text: [{ text: `${p.nummer} `, sup: true }, ...inlines(c.d, p.inl)], style: 'fotnot' }));
+      return b.poster.map((p) => ({
+        text: [{ text: `${p.nummer} `, sup: true }, ...inlines(c.d, p.inl)],
+        style: 'fotnot',
+      }));
   }
 }
 
@@ -101,7 +132,10 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
 function tocStyles(c: PdfContext, level: number): object {
   const toci = c.toc ? el(c.toc, 'TOCI') : undefined;
   const mark = toci ? { krToc: toci } : {};
-  return { tocStyle: { ...STYLES.toc, ...(level === 2 ? { bold: true } : {}), ...mark }, tocNumberStyle: { ...STYLES.toc, ...mark } };
+  return {
+    tocStyle: { ...STYLES.toc, ...(level === 2 ? { bold: true } : {}), ...mark },
+    tocNumberStyle: { ...STYLES.toc, ...mark },
+  };
 }
 
 function section(c: PdfContext, a: Avsnitt, parent: string | undefined, first: boolean): Content[] {
@@ -113,7 +147,9 @@ function section(c: PdfContext, a: Avsnitt, parent: string | undefined, first: b
     style: `h${level}`,
     id: a.id,
     headlineLevel: level,
-    ...(a.iInnehåll && level <= 3 ? { tocItem: true, tocMargin: [(level - 2) * 14, 0, 0, 2], ...tocStyles(c, level) } : {}),
+    ...(a.iInnehåll && level <= 3
+      ? { tocItem: true, tocMargin: [(level - 2) * 14, 0, 0, 2], ...tocStyles(c, level) }
+      : {}),
     outline: true,
     outlineText: a.rubrikText,
     ...(parent ? { outlineParentId: parent } : {}),
@@ -137,7 +173,9 @@ export function inlines(d: Dokument, xs: Inline[], style: { bold?: boolean; ital
       case 'kursiv':
         return inlines(d, i.inl, { ...style, italics: true });
       case 'länk':
-        return inlines(d, i.inl, style).map((t) => (typeof t === 'string' ? { text: t, link: i.url, color: '#0b4f8a' } : { ...t, link: i.url, color: '#0b4f8a' }));
+        return inlines(d, i.inl, style).map((t) =>
+          typeof t === 'string' ? { text: t, link: i.url, color: '#0b4f8a' } : { ...t, link: i.url, color: '#0b4f8a' },
+        );
       case 'fotnotsref':
         return [{ text: String(i.nummer), sup: true }];
       case 'radbrytning':
@@ -177,9 +215,11 @@ function rowsKeptWhole(body: TableCell[][]): boolean {
 
 /** Registered with pdfmake by name (engine.ts), so content holds no functions and can be copied. */
 export const TABLE_LAYOUT = {
-  hLineWidth: (i: number, node: { table: { headerRows?: number; body: unknown[] } }) => (i === 0 ? 0 : i === (node.table.headerRows ?? 0) ? 1.2 : 0.4),
+  hLineWidth: (i: number, node: { table: { headerRows?: number; body: unknown[] } }) =>
+    i === 0 ? 0 : i === (node.table.headerRows ?? 0) ? 1.2 : 0.4,
   vLineWidth: () => 0,
-  hLineColor: (i: number, node: { table: { headerRows?: number } }) => (i === (node.table.headerRows ?? 0) ? COLOR.heading : COLOR.rule),
+  hLineColor: (i: number, node: { table: { headerRows?: number } }) =>
+    i === (node.table.headerRows ?? 0) ? COLOR.heading : COLOR.rule,
   paddingLeft: () => 3,
   paddingRight: () => 3,
   paddingTop: () => 2,
@@ -199,12 +239,17 @@ function table(d: Dokument, t: TabellBlock): Content[] {
       const g = grupper[i];
       if (!t.kolumngrupper?.length) return { text: k.rubrik, style: 'th', alignment: 'right' };
       if (g === 'i-grupp') return {};
-      return g ? { text: g.grupp, style: 'th', alignment: 'center', colSpan: g.antal } : { text: k.rubrik, style: 'th', alignment: 'right', rowSpan: 2 };
+      return g
+        ? { text: g.grupp, style: 'th', alignment: 'center', colSpan: g.antal }
+        : { text: k.rubrik, style: 'th', alignment: 'right', rowSpan: 2 };
     }),
   ];
   // With column groups, a second header row holds the grouped columns' own headings.
   const under: TableCell[] | undefined = t.kolumngrupper?.length
-    ? [{}, ...t.kolumner.map((k, i): TableCell => (grupper[i] ? { text: k.rubrik, style: 'th', alignment: 'right' } : {}))]
+    ? [
+        {},
+        ...t.kolumner.map((k, i): TableCell => (grupper[i] ? { text: k.rubrik, style: 'th', alignment: 'right' } : {})),
+      ]
     : undefined;
   const body: TableCell[][] = under ? [head, under] : [head];
   for (const r of t.rader) {
@@ -220,7 +265,13 @@ function table(d: Dokument, t: TabellBlock): Content[] {
   const out: Content[] = [
     tableCaption(`${caption(t)}${unit && !t.förspalt.includes(t.enhet) ? ` (${unit.toLowerCase()})` : ''}`),
     {
-      table: { headerRows: under ? 2 : 1, keepWithHeaderRows: 2, dontBreakRows: rowsKeptWhole(body), widths: ['*', ...t.kolumner.map(() => 'auto' as const)], body },
+      table: {
+        headerRows: under ? 2 : 1,
+        keepWithHeaderRows: 2,
+        dontBreakRows: rowsKeptWhole(body),
+        widths: ['*', ...t.kolumner.map(() => 'auto' as const)],
+        body,
+      },
       layout: 'kommunrapport',
       fontSize: 8,
     } as Content,
@@ -243,7 +294,14 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
     if (!medBed) return [];
     if (!nivå) return [''];
     const b = bedömningsnivå(d.profil, nivå);
-    return [{ text: [{ text: `${b.symbol} `, color: b.färg }, { text: b.text, color: b.färg, bold: true }] }];
+    return [
+      {
+        text: [
+          { text: `${b.symbol} `, color: b.färg },
+          { text: b.text, color: b.färg, bold: true },
+        ],
+      },
+    ];
   };
   // A fresh head per table: pdfmake consumes a text node's words when it lays it out, so a node shared by two tables prints once.
   const makeHead = (): TableCell[] => [
@@ -252,37 +310,60 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
     ...(medBed ? [{ text: 'Bedömning', style: 'th' } as TableCell] : []),
   ];
   const span = 1 + m.kolumner.length + (medBed ? 1 : 0);
-  const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): TableCell => cellText(formatCell(v.cell, v.decimaler), { fontSize: 8 });
+  const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): TableCell =>
+    cellText(formatCell(v.cell, v.decimaler), { fontSize: 8 });
   const tables = m.nämndmål.map((n, i): Content => {
     const goal: TableCell[] = [
       {
         colSpan: span,
-        stack: [{ text: [`${m.benämning.mål}: `, { text: n.namn, bold: true }] }, ...(n.beskrivning ? [{ text: n.beskrivning, italics: true, fontSize: 7.5, color: COLOR.muted }] : [])],
+        stack: [
+          { text: [`${m.benämning.mål}: `, { text: n.namn, bold: true }] },
+          ...(n.beskrivning ? [{ text: n.beskrivning, italics: true, fontSize: 7.5, color: COLOR.muted }] : []),
+        ],
         fillColor: COLOR.goalFill,
       },
       ...Array.from({ length: span - 1 }, () => ({})),
     ];
     const body: TableCell[][] = [makeHead(), goal];
-    if (!n.indikatorer.length) body.push([{ text: `Ingen ${m.benämning.indikator.toLowerCase()}`, italics: true }, ...m.kolumner.map(() => ''), ...bedCell(undefined)]);
+    if (!n.indikatorer.length)
+      body.push([
+        { text: `Ingen ${m.benämning.indikator.toLowerCase()}`, italics: true },
+        ...m.kolumner.map(() => ''),
+        ...bedCell(undefined),
+      ]);
     for (const ind of n.indikatorer) {
       const name: TableCell = {
         stack: [
-          { text: [ind.namn, ...(ind.obligatorisk ? ['*'] : []), ...ind.fotnoter.map((f) => ({ text: f, sup: true }))] },
+          {
+            text: [ind.namn, ...(ind.obligatorisk ? ['*'] : []), ...ind.fotnoter.map((f) => ({ text: f, sup: true }))],
+          },
           ...(ind.förklaring ? [{ text: ind.förklaring, italics: true, fontSize: 7.5, color: COLOR.muted }] : []),
         ],
       };
       body.push([name, ...ind.värden.map(val), ...bedCell(ind.bedömning)]);
-      for (const dr of ind.delrader) body.push([{ text: dr.namn, italics: true, margin: [8, 0, 0, 0] }, ...dr.värden.map(val), ...bedCell(undefined)]);
+      for (const dr of ind.delrader)
+        body.push([
+          { text: dr.namn, italics: true, margin: [8, 0, 0, 0] },
+          ...dr.värden.map(val),
+          ...bedCell(undefined),
+        ]);
     }
     return {
-      table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: rowsKeptWhole(body), widths: ['*', ...m.kolumner.map(() => 'auto' as const), ...(medBed ? ['auto' as const] : [])], body },
+      table: {
+        headerRows: 2,
+        keepWithHeaderRows: 1,
+        dontBreakRows: rowsKeptWhole(body),
+        widths: ['*', ...m.kolumner.map(() => 'auto' as const), ...(medBed ? ['auto' as const] : [])],
+        body,
+      },
       layout: 'kommunrapport',
       fontSize: 8,
       margin: [0, i === 0 ? 0 : 6, 0, 0],
     } as Content;
   });
   const out: Content[] = [tableCaption(caption(m)), ...tables];
-  if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))) out.push({ text: markörText(d, m), style: 'fotnot' });
+  if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk)))
+    out.push({ text: markörText(d, m), style: 'fotnot' });
   for (const f of m.fotnoter) out.push({ text: [{ text: f.markör, sup: true }, ` ${f.text}`], style: 'fotnot' });
   out.push({ text: '', margin: [0, 0, 0, 6] });
   return out;
@@ -291,7 +372,13 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
 /** The bedömning in colour and in words: a coloured dot never carries the meaning alone. */
 function bedömning(d: Dokument, nivå: string): Content {
   const n = bedömningsnivå(d.profil, nivå);
-  return { text: [{ text: `${n.symbol} `, color: n.färg }, { text: `Bedömning: ${n.text}`, bold: true, color: n.färg }], margin: [0, 0, 0, 3] };
+  return {
+    text: [
+      { text: `${n.symbol} `, color: n.färg },
+      { text: `Bedömning: ${n.text}`, bold: true, color: n.färg },
+    ],
+    margin: [0, 0, 0, 3],
+  };
 }
 
 function goalReport(d: Dokument, m: MålBlock): Content[] {
@@ -299,7 +386,13 @@ function goalReport(d: Dokument, m: MålBlock): Content[] {
     .filter((n) => n.bedömning)
     .flatMap((n) => {
       const b = n.bedömning!;
-      const list = (title: string, items: string[]): Content[] => (items.length ? [{ text: title, bold: true, margin: [0, 3, 0, 2] }, { ul: items, margin: [0, 0, 0, 4] }] : []);
+      const list = (title: string, items: string[]): Content[] =>
+        items.length
+          ? [
+              { text: title, bold: true, margin: [0, 3, 0, 2] },
+              { ul: items, margin: [0, 0, 0, 4] },
+            ]
+          : [];
       return [
         { text: n.namn, style: 'h5', headlineLevel: 5 } as Content,
         bedömning(d, b.nivå),
@@ -309,7 +402,10 @@ function goalReport(d: Dokument, m: MålBlock): Content[] {
         ...b.listor.flatMap((l): Content[] => [
           ...(l.rubrik ? [{ text: l.rubrik, bold: true, margin: [0, 3, 0, 2] } as Content] : []),
           ...(l.inledning ? [{ text: l.inledning, style: 'p' } as Content] : []),
-          { ul: l.punkter.map((x) => (typeof x === 'string' ? x : { stack: [x.text, { ul: x.punkter }] })), margin: [0, 0, 0, 4] } as Content,
+          {
+            ul: l.punkter.map((x) => (typeof x === 'string' ? x : { stack: [x.text, { ul: x.punkter }] })),
+            margin: [0, 0, 0, 4],
+          } as Content,
         ]),
       ];
     });
@@ -319,7 +415,15 @@ function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
   if (!u.medStatus) {
     return [
       {
-        ol: u.uppdrag.map((x) => ({ text: [...(x.granska ? [{ text: '[Att granska] ', bold: true }] : []), x.text, ...(x.not ? [' ', { text: x.not, italics: true }] : [])], counter: x.nummer, margin: [0, 0, 0, 3] })),
+        ol: u.uppdrag.map((x) => ({
+          text: [
+            ...(x.granska ? [{ text: '[Att granska] ', bold: true }] : []),
+            x.text,
+            ...(x.not ? [' ', { text: x.not, italics: true }] : []),
+          ],
+          counter: x.nummer,
+          margin: [0, 0, 0, 3],
+        })),
         margin: [0, 0, 0, 8],
       } as Content,
     ];
@@ -335,7 +439,17 @@ function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
   ];
   return [
     tableCaption(caption(u)),
-    { table: { headerRows: 1, keepWithHeaderRows: 2, dontBreakRows: rowsKeptWhole(body), widths: [16, '*', ...kolumner.map((k) => (k.rubrik === 'Kommentar' ? '*' : k.rubrik === 'Status' ? 50 : 96))], body }, layout: 'kommunrapport', fontSize: 8 } as Content,
+    {
+      table: {
+        headerRows: 1,
+        keepWithHeaderRows: 2,
+        dontBreakRows: rowsKeptWhole(body),
+        widths: [16, '*', ...kolumner.map((k) => (k.rubrik === 'Kommentar' ? '*' : k.rubrik === 'Status' ? 50 : 96))],
+        body,
+      },
+      layout: 'kommunrapport',
+      fontSize: 8,
+    } as Content,
     { text: '', margin: [0, 0, 0, 6] },
   ];
 }
@@ -344,7 +458,11 @@ type Node = Record<string, unknown>;
 const isNode = (x: unknown): x is Node => !!x && typeof x === 'object' && !Array.isArray(x);
 
 /** Each block's pdfmake content marked with its structure elements, in the shapes the functions above make. */
-function tagBlock(parent: TagNode, b: Exclude<Block, { typ: 'sidbrytning' | 'avsnitt' | 'lista' }>, out: Content[]): void {
+function tagBlock(
+  parent: TagNode,
+  b: Exclude<Block, { typ: 'sidbrytning' | 'avsnitt' | 'lista' }>,
+  out: Content[],
+): void {
   const nodes = (out as unknown[]).filter(isNode);
   const rest = (n: Node): void => {
     if (n.krTag) return;
@@ -387,10 +505,12 @@ function tagBlock(parent: TagNode, b: Exclude<Block, { typ: 'sidbrytning' | 'avs
       // Its entries are tagged as the headings come (tocStyles); the title is the TOC's caption.
       return;
     case 'färgförklaring':
-      for (const n of nodes) for (const k of (n.stack as unknown[] | undefined) ?? []) if (isNode(k)) mark(k, el(parent, 'P'));
+      for (const n of nodes)
+        for (const k of (n.stack as unknown[] | undefined) ?? []) if (isNode(k)) mark(k, el(parent, 'P'));
       return;
     case 'underskrifter':
-      for (const n of nodes) for (const k of (n.columns as unknown[] | undefined) ?? []) if (isNode(k)) mark(k, el(parent, 'P'));
+      for (const n of nodes)
+        for (const k of (n.columns as unknown[] | undefined) ?? []) if (isNode(k)) mark(k, el(parent, 'P'));
       return;
     default:
       nodes.forEach(rest);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { fontPath } from '../fonts.js';
+import { fontPath } from '../../util/fonts.js';
 import { TABLE_LAYOUT } from './blocks.js';
 import { installSharedFontTables, useSharedFontTables } from './font-tables.js';
 import { installSharedShapingCache, useSharedShaping } from './shaping-cache.js';
@@ -17,13 +17,23 @@ const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as typeof import('pdfmake');
 const fontDir = dirname(fontPath('normal'));
 pdfmake.setFonts({
-  Roboto: { normal: fontPath('normal'), bold: fontPath('bold'), italics: fontPath('italics'), bolditalics: fontPath('bolditalics') },
+  Roboto: {
+    normal: fontPath('normal'),
+    bold: fontPath('bold'),
+    italics: fontPath('italics'),
+    bolditalics: fontPath('bolditalics'),
+  },
 });
 // The document definition is built from data; it must never reach the network or other files.
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.addTableLayouts({ kommunrapport: TABLE_LAYOUT } as unknown as Parameters<typeof pdfmake.addTableLayouts>[0]);
 // Fonts a kommun's profile brings are registered when a document uses them (see layoutPdf).
-const ROBOTO = { normal: fontPath('normal'), bold: fontPath('bold'), italics: fontPath('italics'), bolditalics: fontPath('bolditalics') };
+const ROBOTO = {
+  normal: fontPath('normal'),
+  bold: fontPath('bold'),
+  italics: fontPath('italics'),
+  bolditalics: fontPath('bolditalics'),
+};
 const profilFamiljer: Record<string, typeof ROBOTO> = {};
 const profilFiler = new Set<string>();
 pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(fontDir) || profilFiler.has(p));
@@ -64,7 +74,9 @@ export async function layoutPdf(def: TDocumentDefinitions & PdfExtras): Promise<
 }
 
 /** The PDF and the pages pdfmake laid out for it (pdfmake 0.3's Renderer keeps them on the pdfkit document as `_pdfMakePages`). */
-export async function layoutPdfPages(def: TDocumentDefinitions & PdfExtras): Promise<{ bytes: Buffer; pages: LaidOutPage[] }> {
+export async function layoutPdfPages(
+  def: TDocumentDefinitions & PdfExtras,
+): Promise<{ bytes: Buffer; pages: LaidOutPage[] }> {
   const { profilTypsnitt: t, ...rest } = def;
   if (t && !profilFamiljer[t.familj]) {
     profilFamiljer[t.familj] = { normal: t.normal, bold: t.fet, italics: t.kursiv, bolditalics: t.fetkursiv };
@@ -74,6 +86,7 @@ export async function layoutPdfPages(def: TDocumentDefinitions & PdfExtras): Pro
   const out = pdfmake.createPdf(rest);
   const doc = (await out.getStream()) as unknown as { _pdfMakePages?: LaidOutPage[] };
   const pages = doc._pdfMakePages;
-  if (!pages) throw new Error('pdfmake lämnade inga sidor att kontrollera (_pdfMakePages saknas: en ny pdfmake-version?)');
+  if (!pages)
+    throw new Error('pdfmake lämnade inga sidor att kontrollera (_pdfMakePages saknas: en ny pdfmake-version?)');
   return { bytes: await out.getBuffer(), pages };
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { FONT_FACES, fontBytes } from '../fonts.js';
+import { FONT_FACES, fontBytes } from '../../util/fonts.js';
 
 /**
  * pdfkit opens each font anew for every document, and fontkit then decodes the font's tables
@@ -55,7 +55,8 @@ export function installSharedFontTables(): boolean {
   const own = proto._getTable;
   if (typeof own !== 'function' || !probe.directory?.tables || !probe._tables) return false;
   // Only the bundled faces are shared; a store is made by the first document that opens one.
-  for (const face of Object.keys(FONT_FACES) as (keyof typeof FONT_FACES)[]) stores.set(fontKey(fontkit.create(fontBytes(face)) as TTFFontLike), null);
+  for (const face of Object.keys(FONT_FACES) as (keyof typeof FONT_FACES)[])
+    stores.set(fontKey(fontkit.create(fontBytes(face)) as TTFFontLike), null);
   const shared = function sharedGetTable(this: TTFFontLike, table: TableEntry): unknown {
     if (!(table.tag in this._tables)) {
       const key = fontKey(this);

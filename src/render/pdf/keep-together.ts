@@ -51,7 +51,9 @@ export function keepWithNext(topMargin: number): (node: NodeInfo, n: Neighbours)
     const p = node.startPosition;
     // Nodes laid out inside an unbreakable block (table rows, kept header rows) keep pdfmake 0.3's
     // block-relative page and top; only a node that starts below the heading on its page follows it.
-    const following = n.getFollowingNodesOnPage().filter((f) => inBody(f) && f.startPosition.pageNumber === p.pageNumber && f.startPosition.top > p.top);
+    const following = n
+      .getFollowingNodesOnPage()
+      .filter((f) => inBody(f) && f.startPosition.pageNumber === p.pageNumber && f.startPosition.top > p.top);
     const first = following[0];
     if (!first) return true;
     const bottom = topMargin + p.pageInnerHeight;
@@ -61,7 +63,9 @@ export function keepWithNext(topMargin: number): (node: NodeInfo, n: Neighbours)
       while (following[k + 1]?.headlineLevel !== undefined) k++;
       const last = following[k]!;
       if (!following[k + 1]) return true;
-      return bottom - last.startPosition.top < (last.headlineLevel === CAPTION_LEVEL ? NEED_CAPTION_TABLE : NEED_STACKED);
+      return (
+        bottom - last.startPosition.top < (last.headlineLevel === CAPTION_LEVEL ? NEED_CAPTION_TABLE : NEED_STACKED)
+      );
     }
     // The next block ends on this page: the heading is not alone.
     if (first.pageNumbers.length === 1 && first.pageNumbers[0] === p.pageNumber) return false;

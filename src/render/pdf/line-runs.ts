@@ -83,7 +83,8 @@ const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 function special(line: Line): boolean {
   if (line._outline || line._pageNodeRef || line.id) return true;
   for (const i of line.inlines) {
-    if (i._pageNodeRef || i.link != null || i.linkToPage || i.linkToDestination || i.characterSpacing || i.fontFeatures) return true;
+    if (i._pageNodeRef || i.link != null || i.linkToPage || i.linkToDestination || i.characterSpacing || i.fontFeatures)
+      return true;
   }
   return false;
 }
@@ -240,7 +241,16 @@ function glyphsTj(inlines: Inline[], from: number, to: number, x: number, y: num
 }
 
 /** Writes words [from, to) of one run as one text object, the way pdfkit's _fragment writes one. */
-function writeRun(doc: Doc, inlines: Inline[], from: number, to: number, x: number, y: number, opacity: number, color: unknown): void {
+function writeRun(
+  doc: Doc,
+  inlines: Inline[],
+  from: number,
+  to: number,
+  x: number,
+  y: number,
+  opacity: number,
+  color: unknown,
+): void {
   const first = inlines[from]!;
   const font = first.font;
   const size = first.fontSize;
@@ -295,7 +305,13 @@ function runsRenderer(own: RenderLine, Decorator: new (doc: Doc) => Decorator): 
       }
       if (k > from) {
         const head = inlines[from]!;
-        const same = w && w.font === head.font && w.fontSize === head.fontSize && wy === runY && wOpacity === runOpacity && wColor === runColor;
+        const same =
+          w &&
+          w.font === head.font &&
+          w.fontSize === head.fontSize &&
+          wy === runY &&
+          wOpacity === runOpacity &&
+          wColor === runColor;
         if (same) continue;
         writeRun(doc, inlines, from, k, x, runY, runOpacity, runColor);
       }

@@ -3,7 +3,7 @@ import { typografisktMinus } from '../../format/minus.js';
 import type { Block, Dokument, Inline, Resultatlista } from '../../model/dokument.js';
 import { bedömningsnivå } from '../../model/profil.js';
 import { chartCaption, chartTextAlternative } from '../chart/index.js';
-import { caption, factCell, markörText, paragraphs, uppdragKolumner } from '../shared.js';
+import { caption, factCell, paragraphs, uppdragKolumner } from '../shared.js';
 
 /** The words one block of the model puts on the page, in reading order, and how to name the block in a message. */
 export interface BlockWords {
@@ -16,7 +16,11 @@ const short = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s
 
 /** A result list's words: its heading, lead-in and items, nested items after their item. */
 const listWords = (l: Resultatlista): string =>
-  [l.rubrik ?? '', l.inledning ?? '', ...l.punkter.map((x) => (typeof x === 'string' ? x : [x.text, ...x.punkter].join(' ')))].join(' ');
+  [
+    l.rubrik ?? '',
+    l.inledning ?? '',
+    ...l.punkter.map((x) => (typeof x === 'string' ? x : [x.text, ...x.punkter].join(' '))),
+  ].join(' ');
 
 function inlineText(xs: Inline[]): string {
   return xs
@@ -68,8 +72,25 @@ export function modelWords(d: Dokument): BlockWords[] {
           break;
         case 'tabell': {
           const cap = caption(b);
-          const rows = b.rader.map((r) => [`${r.etikett}${r.fotnoter.join('')}`, ...r.celler.map((id) => { const f = factCell(d, id); return `${f.text}${f.fotnot ?? ''}`; })].join(' '));
-          add(cap, [cap, ...b.kolumner.map((k) => k.rubrik), ...rows, ...b.fotnoter.map((f) => `${f.markör} ${f.text}`), b.kommentar ?? ''].join(' '));
+          const rows = b.rader.map((r) =>
+            [
+              `${r.etikett}${r.fotnoter.join('')}`,
+              ...r.celler.map((id) => {
+                const f = factCell(d, id);
+                return `${f.text}${f.fotnot ?? ''}`;
+              }),
+            ].join(' '),
+          );
+          add(
+            cap,
+            [
+              cap,
+              ...b.kolumner.map((k) => k.rubrik),
+              ...rows,
+              ...b.fotnoter.map((f) => `${f.markör} ${f.text}`),
+              b.kommentar ?? '',
+            ].join(' '),
+          );
           break;
         }
         case 'diagram':
@@ -80,30 +101,66 @@ export function modelWords(d: Dokument): BlockWords[] {
           if (b.visning === 'indikatorer') {
             add(cap, cap);
             for (const n of b.nämndmål) {
-              const cell = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): string => { const f = formatCell(v.cell, v.decimaler); return `${f.text}${f.fotnot ?? ''}`; };
+              const cell = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): string => {
+                const f = formatCell(v.cell, v.decimaler);
+                return `${f.text}${f.fotnot ?? ''}`;
+              };
               const medBed = b.nämndmål.some((m) => m.indikatorer.some((i) => i.bedömning));
-              const bed = (nivå: string | undefined): string => (nivå ? `${bedömningsnivå(d.profil, nivå).symbol} ${bedömningsnivå(d.profil, nivå).text}` : '');
-              const inds = n.indikatorer.map((i) => [`${i.namn}${i.obligatorisk ? '*' : ''}${i.fotnoter.join('')}`, i.förklaring ?? '', ...i.värden.map(cell), bed(i.bedömning), ...i.delrader.map((r) => [r.namn, ...r.värden.map(cell)].join(' '))].join(' '));
+              const bed = (nivå: string | undefined): string =>
+                nivå ? `${bedömningsnivå(d.profil, nivå).symbol} ${bedömningsnivå(d.profil, nivå).text}` : '';
+              const inds = n.indikatorer.map((i) =>
+                [
+                  `${i.namn}${i.obligatorisk ? '*' : ''}${i.fotnoter.join('')}`,
+                  i.förklaring ?? '',
+                  ...i.värden.map(cell),
+                  bed(i.bedömning),
+                  ...i.delrader.map((r) => [r.namn, ...r.värden.map(cell)].join(' ')),
+                ].join(' '),
+              );
               // Each goal's table has its own column heads.
-              add(`målet «${short(n.namn)}» i ${cap}`, [b.benämning.indikator, ...b.kolumner.map((k) => k.rubrik), medBed ? 'Bedömning' : '', n.namn, n.beskrivning ?? '', ...inds].join(' '));
+              add(
+                `målet «${short(n.namn)}» i ${cap}`,
+                [
+                  b.benämning.indikator,
+                  ...b.kolumner.map((k) => k.rubrik),
+                  medBed ? 'Bedömning' : '',
+                  n.namn,
+                  n.beskrivning ?? '',
+                  ...inds,
+                ].join(' '),
+              );
             }
           } else {
             for (const n of b.nämndmål) {
               if (!n.bedömning) continue;
               const x = n.bedömning;
               const nivå = bedömningsnivå(d.profil, x.nivå);
-              add(`målet «${short(n.namn)}»`, [n.namn, `${nivå.symbol} Bedömning: ${nivå.text}`, ...paragraphs(x.analys), ...x.resultat, ...x.avvikelser, ...x.listor.map(listWords)].join(' '));
+              add(
+                `målet «${short(n.namn)}»`,
+                [
+                  n.namn,
+                  `${nivå.symbol} Bedömning: ${nivå.text}`,
+                  ...paragraphs(x.analys),
+                  ...x.resultat,
+                  ...x.avvikelser,
+                  ...x.listor.map(listWords),
+                ].join(' '),
+              );
             }
           }
           break;
         }
         case 'uppdrag':
           for (const u of b.uppdrag) {
-            add(`uppdrag ${u.nummer} i «${short(b.rubrik)}»`, [u.text, u.not ?? '', ...(b.medStatus ? uppdragKolumner(d, b).map((k) => k.text(u)) : [])].join(' '));
+            add(
+              `uppdrag ${u.nummer} i «${short(b.rubrik)}»`,
+              [u.text, u.not ?? '', ...(b.medStatus ? uppdragKolumner(d, b).map((k) => k.text(u)) : [])].join(' '),
+            );
           }
           break;
         case 'bilagor':
-          for (const g of b.grupper) add(`bilagorna «${short(g.rubrik)}»`, [g.rubrik, ...g.bilagor.map((x) => x.titel)].join(' '));
+          for (const g of b.grupper)
+            add(`bilagorna «${short(g.rubrik)}»`, [g.rubrik, ...g.bilagor.map((x) => x.titel)].join(' '));
           break;
         case 'underskrifter':
           add('underskrifterna', b.personer.map((p) => `${p.namn} ${p.roll}`).join(' '));

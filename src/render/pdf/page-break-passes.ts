@@ -24,7 +24,14 @@ interface NodeInfoLike {
   pageNumbers: number[];
   [k: string]: unknown;
 }
-type Hook = (info: NodeInfoLike, n: { getFollowingNodesOnPage(): NodeInfoLike[]; getNodesOnNextPage(): NodeInfoLike[]; getPreviousNodesOnPage(): NodeInfoLike[] }) => boolean;
+type Hook = (
+  info: NodeInfoLike,
+  n: {
+    getFollowingNodesOnPage(): NodeInfoLike[];
+    getNodesOnNextPage(): NodeInfoLike[];
+    getPreviousNodesOnPage(): NodeInfoLike[];
+  },
+) => boolean;
 interface LayoutResult {
   linearNodeList: LNode[];
   pages: unknown[];
@@ -37,7 +44,24 @@ interface Builder {
   tryLayoutDocument(...a: unknown[]): LayoutResult;
 }
 
-const KEYS = ['id', 'text', 'ul', 'ol', 'table', 'image', 'qr', 'canvas', 'svg', 'columns', 'headlineLevel', 'style', 'pageBreak', 'pageOrientation', 'width', 'height'];
+const KEYS = [
+  'id',
+  'text',
+  'ul',
+  'ol',
+  'table',
+  'image',
+  'qr',
+  'canvas',
+  'svg',
+  'columns',
+  'headlineLevel',
+  'style',
+  'pageBreak',
+  'pageOrientation',
+  'width',
+  'height',
+];
 
 /** One pass: asks the hook about every node; returns whether any break was added. */
 function addPageBreaks(list: LNode[], pages: unknown[], hook: Hook): boolean {
@@ -63,7 +87,11 @@ function addPageBreaks(list: LNode[], pages: unknown[], hook: Hook): boolean {
     if (partHasBreak || node.pageBreakCalculated) continue;
     node.pageBreakCalculated = true;
     const pageNumber = node.nodeInfo.pageNumbers[0]!;
-    const on = (p: number, from: number, to: number): NodeInfoLike[] => nodes.slice(from, to).filter((x) => x.nodeInfo.pageNumbers.includes(p)).map((x) => x.nodeInfo);
+    const on = (p: number, from: number, to: number): NodeInfoLike[] =>
+      nodes
+        .slice(from, to)
+        .filter((x) => x.nodeInfo.pageNumbers.includes(p))
+        .map((x) => x.nodeInfo);
     if (
       hook(node.nodeInfo, {
         getFollowingNodesOnPage: () => on(pageNumber, index + 1, nodes.length),
@@ -88,24 +116,53 @@ let batched: unknown;
 export function useBatchedPageBreaks(on = true): boolean {
   if (installed === undefined) install();
   if (!installed) return false;
-  const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: Record<string, unknown> } }).default;
+  const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: Record<string, unknown> } })
+    .default;
   LayoutBuilder.prototype.layoutDocument = on ? batched : original;
   return true;
 }
 
 function install(): void {
-  const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default?: { prototype: Record<string, unknown> } }).default;
+  const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default?: { prototype: Record<string, unknown> } })
+    .default;
   const DocPreprocessor = (require('pdfmake/js/DocPreprocessor.js') as { default?: new () => unknown }).default;
   const DocMeasure = (require('pdfmake/js/DocMeasure.js') as { default?: new (...a: unknown[]) => unknown }).default;
-  if (!LayoutBuilder || typeof LayoutBuilder.prototype.layoutDocument !== 'function' || typeof LayoutBuilder.prototype.tryLayoutDocument !== 'function' || !DocPreprocessor || !DocMeasure) {
+  if (
+    !LayoutBuilder ||
+    typeof LayoutBuilder.prototype.layoutDocument !== 'function' ||
+    typeof LayoutBuilder.prototype.tryLayoutDocument !== 'function' ||
+    !DocPreprocessor ||
+    !DocMeasure
+  ) {
     installed = false;
     return;
   }
   original = LayoutBuilder.prototype.layoutDocument;
-  batched = function (this: Builder, docStructure: unknown, pdfDocument: unknown, styleDictionary: unknown, defaultStyle: unknown, background: unknown, header: unknown, footer: unknown, watermark: unknown, pageBreakBeforeFct: unknown) {
+  batched = function (
+    this: Builder,
+    docStructure: unknown,
+    pdfDocument: unknown,
+    styleDictionary: unknown,
+    defaultStyle: unknown,
+    background: unknown,
+    header: unknown,
+    footer: unknown,
+    watermark: unknown,
+    pageBreakBeforeFct: unknown,
+  ) {
     this.docPreprocessor = new DocPreprocessor();
     this.docMeasure = new DocMeasure(pdfDocument, styleDictionary, defaultStyle, this.svgMeasure, this.tableLayouts);
-    const layout = (): LayoutResult => this.tryLayoutDocument(docStructure, pdfDocument, styleDictionary, defaultStyle, background, header, footer, watermark);
+    const layout = (): LayoutResult =>
+      this.tryLayoutDocument(
+        docStructure,
+        pdfDocument,
+        styleDictionary,
+        defaultStyle,
+        background,
+        header,
+        footer,
+        watermark,
+      );
     let result = layout();
     if (typeof pageBreakBeforeFct === 'function') {
       while (addPageBreaks(result.linearNodeList, result.pages, pageBreakBeforeFct as Hook)) {

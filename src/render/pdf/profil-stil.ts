@@ -23,5 +23,9 @@ export function profilLogotyp(p: Profil, alt: string): Content[] {
   const l = p.logotyp;
   if (!l) return [];
   const width = l.breddMm * MM;
-  return [l.typ === 'svg' ? ({ svg: l.data, width, margin: [0, 0, 0, 18], alt } as Content) : ({ image: `data:image/png;base64,${l.data}`, width, margin: [0, 0, 0, 18], alt } as Content)];
+  return [
+    l.typ === 'svg'
+      ? ({ svg: l.data, width, margin: [0, 0, 0, 18], alt } as Content)
+      : ({ image: `data:image/png;base64,${l.data}`, width, margin: [0, 0, 0, 18], alt } as Content),
+  ];
 }

@@ -7,7 +7,7 @@ import { keepWithNext, RUNNING } from './keep-together.js';
 import { layoutPdfPages, type PdfExtras } from './engine.js';
 import { modelWords } from './model-words.js';
 import { verifyLayout } from './verify.js';
-import { COLOR, STYLES } from './styles.js';
+import { STYLES } from './styles.js';
 import { profilLogotyp, profilStilar, profilTypsnitt } from './profil-stil.js';
 import { sidtext } from '../shared.js';
 
@@ -30,12 +30,24 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
   const titlePage: Content = {
     stack: [
       ...profilLogotyp(p, `${t.kommun}s logotyp`),
-      { text: p.titelsida.överrubrik !== undefined ? sidtext(d, p.titelsida.överrubrik) : t.kommun, bold: true, fontSize: 13, color: p.färger.rubrik, margin: [0, 0, 0, p.logotyp ? 110 : 150] },
+      {
+        text: p.titelsida.överrubrik !== undefined ? sidtext(d, p.titelsida.överrubrik) : t.kommun,
+        bold: true,
+        fontSize: 13,
+        color: p.färger.rubrik,
+        margin: [0, 0, 0, p.logotyp ? 110 : 150],
+      },
       { text: t.titel, style: 'h1' },
       ...(t.undertitel ? [{ text: t.undertitel, fontSize: 13, margin: [0, 0, 0, 8] } as Content] : []),
       ...(t.titel.includes(t.period) ? [] : [{ text: t.period, fontSize: 13, margin: [0, 0, 0, 8] } as Content]),
-      { text: [t.nämnd, ...(t.förvaltning ? [`\n${t.förvaltning}`] : [])], fontSize: 11, margin: [0, 0, 0, p.titelsida.text ? 20 : 100] },
-      ...(p.titelsida.text ? [{ text: sidtext(d, p.titelsida.text), fontSize: 10, margin: [0, 0, 0, 60] } as Content] : []),
+      {
+        text: [t.nämnd, ...(t.förvaltning ? [`\n${t.förvaltning}`] : [])],
+        fontSize: 11,
+        margin: [0, 0, 0, p.titelsida.text ? 20 : 100],
+      },
+      ...(p.titelsida.text
+        ? [{ text: sidtext(d, p.titelsida.text), fontSize: 10, margin: [0, 0, 0, 60] } as Content]
+        : []),
       {
         text: [
           `Status: ${t.status}\nDatum: ${t.datum}`,
@@ -88,7 +100,15 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
     footer: (currentPage: number, pageCount: number) =>
       currentPage === 1
         ? null
-        : { text: p.sidfot !== undefined ? sidtext(d, p.sidfot, { sida: currentPage, sidor: pageCount }) : `Sida ${currentPage} av ${pageCount}`, style: RUNNING, alignment: 'center', margin: [0, 22, 0, 0] },
+        : {
+            text:
+              p.sidfot !== undefined
+                ? sidtext(d, p.sidfot, { sida: currentPage, sidor: pageCount })
+                : `Sida ${currentPage} av ${pageCount}`,
+            style: RUNNING,
+            alignment: 'center',
+            margin: [0, 22, 0, 0],
+          },
     // A heading or caption never stands alone at the bottom of a page.
     pageBreakBefore: keepWithNext(MARGINS[1]) as unknown as TDocumentDefinitions['pageBreakBefore'],
     // pdfmake writes layout state into the nodes it is given: hand it a copy, never the model's own arrays.
@@ -117,7 +137,10 @@ function pdfChart(b: DiagramBlock): Content {
 export async function renderPdf(d: Dokument, opts: PdfOptions = {}): Promise<Buffer> {
   const { bytes, pages } = await layoutPdfPages(pdfDefinition(d, opts));
   const problems = verifyLayout(pages, modelWords(d));
-  if (problems.length) throw new Error(`PDF:en visar inte all text (${problems.length} ${problems.length === 1 ? 'ställe' : 'ställen'}):\n  ${problems.slice(0, 20).join('\n  ')}`);
+  if (problems.length)
+    throw new Error(
+      `PDF:en visar inte all text (${problems.length} ${problems.length === 1 ? 'ställe' : 'ställen'}):\n  ${problems.slice(0, 20).join('\n  ')}`,
+    );
   return bytes;
 }
 

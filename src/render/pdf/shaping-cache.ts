@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { FONT_FACES, fontBytes, fontPath } from '../fonts.js';
+import { FONT_FACES, fontBytes, fontPath } from '../../util/fonts.js';
 
 /**
  * pdfkit shapes text word by word with fontkit (OpenType lookups, kerning) and caches each word's
@@ -94,7 +94,13 @@ function makeSharedLayoutCached(perDocument: (this: EmbeddedFontLike, text: stri
 }
 
 let installed = false;
-let hook: { proto: Partial<EmbeddedFontLike>; original: EmbeddedFontLike['layoutCached']; shared: EmbeddedFontLike['layoutCached'] } | undefined;
+let hook:
+  | {
+      proto: Partial<EmbeddedFontLike>;
+      original: EmbeddedFontLike['layoutCached'];
+      shared: EmbeddedFontLike['layoutCached'];
+    }
+  | undefined;
 
 /**
  * Turns the shared cache off (pdfkit's own per-document cache, as pdfmake ships) or on again.

@@ -30,10 +30,18 @@ interface StackClass {
 }
 
 const isValue = (v: unknown): boolean => v !== undefined && v !== null;
+// pdfmake passes style names as strings or String objects.
+// eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
 const isString = (v: unknown): v is string | String => typeof v === 'string' || v instanceof String;
 
 /** A named style's property, following `extends`; `visited` is only made when a style extends. */
-function fromNamed(dict: Stack['styleDictionary'], name: string | String, property: string, visited?: Set<string | String>): unknown {
+/* eslint-disable @typescript-eslint/no-wrapper-object-types -- pdfmake passes String objects too */
+function fromNamed(
+  dict: Stack['styleDictionary'],
+  name: string | String,
+  property: string,
+  visited?: Set<string | String>,
+): unknown {
   if (visited) {
     if (visited.has(name)) return undefined;
     visited.add(name);
@@ -51,6 +59,7 @@ function fromNamed(dict: Stack['styleDictionary'], name: string | String, proper
   }
   return undefined;
 }
+/* eslint-enable @typescript-eslint/no-wrapper-object-types */
 
 function fromOverride(dict: Stack['styleDictionary'], o: unknown, property: string): unknown {
   return isString(o) ? fromNamed(dict, o, property) : (o as Record<string, unknown>)[property];
@@ -115,7 +124,12 @@ function memoised(own: BuildInlines): BuildInlines {
   };
 }
 
-let original: (Pick<StackClass, 'getStyleProperty'> & { getProperty: StackClass['prototype']['getProperty']; buildInlines: BuildInlines }) | undefined;
+let original:
+  | (Pick<StackClass, 'getStyleProperty'> & {
+      getProperty: StackClass['prototype']['getProperty'];
+      buildInlines: BuildInlines;
+    })
+  | undefined;
 
 function classes(): { stack: StackClass; inlines: InlinesClass } | undefined {
   const require = createRequire(import.meta.url);
@@ -133,7 +147,11 @@ function classes(): { stack: StackClass; inlines: InlinesClass } | undefined {
 export function useFastStyleLookup(on: boolean): boolean {
   const c = classes();
   if (!c) return false;
-  original ??= { getStyleProperty: c.stack.getStyleProperty, getProperty: c.stack.prototype.getProperty, buildInlines: c.inlines.prototype.buildInlines };
+  original ??= {
+    getStyleProperty: c.stack.getStyleProperty,
+    getProperty: c.stack.prototype.getProperty,
+    buildInlines: c.inlines.prototype.buildInlines,
+  };
   c.stack.getStyleProperty = on ? getStyleProperty : original.getStyleProperty;
   c.stack.prototype.getProperty = on ? getProperty : original.getProperty;
   c.inlines.prototype.buildInlines = on ? memoised(original.buildInlines) : original.buildInlines;

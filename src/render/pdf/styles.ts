@@ -1,6 +1,13 @@
 import type { StyleDictionary } from 'pdfmake/interfaces.js';
 
-export const COLOR = { heading: '#0b3a5d', rule: '#c8c8c8', headFill: '#e8eef4', goalFill: '#f4f6f8', text: '#1a1a1a', muted: '#444444' };
+export const COLOR = {
+  heading: '#0b3a5d',
+  rule: '#c8c8c8',
+  headFill: '#e8eef4',
+  goalFill: '#f4f6f8',
+  text: '#1a1a1a',
+  muted: '#444444',
+};
 
 export const STYLES: StyleDictionary = {
   h1: { fontSize: 24, bold: true, color: COLOR.heading, margin: [0, 0, 0, 14] },

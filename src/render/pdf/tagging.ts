@@ -64,12 +64,19 @@ let installed: boolean | undefined;
 /** Installs the three hooks once; returns whether all were found. */
 export function useTagging(): boolean {
   if (installed !== undefined) return installed;
-  const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: Record<string, Fn> } }).default;
-  const ElementWriter = (require('pdfmake/js/ElementWriter.js') as { default: { prototype: Record<string, Fn> } }).default;
+  const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: Record<string, Fn> } })
+    .default;
+  const ElementWriter = (require('pdfmake/js/ElementWriter.js') as { default: { prototype: Record<string, Fn> } })
+    .default;
   const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: Record<string, Fn> } }).default;
   const buildNextLine = LayoutBuilder?.prototype.buildNextLine;
   const addFragment = ElementWriter?.prototype.addFragment;
-  if (typeof buildNextLine !== 'function' || typeof addFragment !== 'function' || typeof Renderer?.prototype.renderPages !== 'function') return (installed = false);
+  if (
+    typeof buildNextLine !== 'function' ||
+    typeof addFragment !== 'function' ||
+    typeof Renderer?.prototype.renderPages !== 'function'
+  )
+    return (installed = false);
 
   LayoutBuilder.prototype.buildNextLine = function (this: unknown, textNode: unknown) {
     const line = buildNextLine.call(this, textNode) as Line | null;
@@ -79,7 +86,10 @@ export function useTagging(): boolean {
     if (line && tag) line.krTag = tag;
     return line;
   } as Fn;
-  ElementWriter.prototype.addFragment = function (this: { context(): { getCurrentPage(): { items: Item[] } | null } }, ...a: unknown[]) {
+  ElementWriter.prototype.addFragment = function (
+    this: { context(): { getCurrentPage(): { items: Item[] } | null } },
+    ...a: unknown[]
+  ) {
     const [, useBlockXOffset, useBlockYOffset] = a;
     const page = this.context().getCurrentPage();
     const before = page?.items.length ?? 0;

@@ -4,7 +4,15 @@ import type { BlockWords } from './model-words.js';
 export interface LaidOutPage {
   pageSize: { width: number; height: number };
   pageMargins: { left: number; top: number; right: number; bottom: number };
-  items: { type: string; item: { x?: number; y?: number; inlines?: { text: string; x: number; width: number; trailingCut?: number }[]; getHeight?: () => number } }[];
+  items: {
+    type: string;
+    item: {
+      x?: number;
+      y?: number;
+      inlines?: { text: string; x: number; width: number; trailingCut?: number }[];
+      getHeight?: () => number;
+    };
+  }[];
 }
 
 interface DrawnWord {
@@ -45,19 +53,28 @@ export function verifyLayout(pages: LaidOutPage[], blocks: BlockWords[]): string
       // A line's last space does not count: pdfmake lets it hang past the margin (trailingCut).
       const x1 = item.x + Math.max(...item.inlines.map((t) => t.x + t.width - (t.trailingCut ?? 0)));
       const inMargin = y1 <= top + 2 * TOLERANCE || y0 >= bottom - 2 * TOLERANCE;
-      if (y0 < -TOLERANCE || y1 > p.pageSize.height + TOLERANCE || x0 < -TOLERANCE || x1 > p.pageSize.width + TOLERANCE) {
+      if (
+        y0 < -TOLERANCE ||
+        y1 > p.pageSize.height + TOLERANCE ||
+        x0 < -TOLERANCE ||
+        x1 > p.pageSize.width + TOLERANCE
+      ) {
         problems.push(`texten «${text.trim().slice(0, 60)}» hamnar utanför sidan ${page}`);
       } else if (!inMargin && (y0 < top || y1 > bottom || x0 < left || x1 > right)) {
         problems.push(`texten «${text.trim().slice(0, 60)}» går utanför textytan på sidan ${page}`);
       }
-      if (!inMargin && y0 >= top && y1 <= bottom) for (const w of text.split(/\s+/)) if (w) drawn.push({ text: w, page });
+      if (!inMargin && y0 >= top && y1 <= bottom)
+        for (const w of text.split(/\s+/)) if (w) drawn.push({ text: w, page });
     }
   });
   let cursor = 0;
   for (const b of blocks) {
     const at = matchBlock(drawn, b.ord, cursor);
     if (typeof at === 'number') cursor = at;
-    else problems.push(`${b.namn}: ordet «${at.missing}» (ord ${at.index + 1} av ${b.ord.length}) syns inte i PDF:ens textyta${at.after ? ` efter «${at.after}» på sidan ${at.page}` : ''}`);
+    else
+      problems.push(
+        `${b.namn}: ordet «${at.missing}» (ord ${at.index + 1} av ${b.ord.length}) syns inte i PDF:ens textyta${at.after ? ` efter «${at.after}» på sidan ${at.page}` : ''}`,
+      );
   }
   return problems;
 }
@@ -87,7 +104,8 @@ function matchBlock(drawn: DrawnWord[], ord: string[], from: number): number | M
         }
       }
       if (found < 0) {
-        if (!best || k > best.index) best = { missing: ord[k]!, index: k, after: drawn[pos - 1]?.text, page: drawn[pos - 1]?.page };
+        if (!best || k > best.index)
+          best = { missing: ord[k]!, index: k, after: drawn[pos - 1]?.text, page: drawn[pos - 1]?.page };
         ok = false;
         break;
       }

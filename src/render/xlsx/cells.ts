@@ -4,7 +4,18 @@ import type { Cell } from '../../schema/cell.js';
 
 /** Cell values, number formats and styles shared by every sheet. */
 
-const SUP: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUP: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 
 /** A footnote marker as raised text ("1" → "¹"; "*" stays "*"). */
 export function supMarker(m: string): string {
@@ -109,11 +120,23 @@ export class Widths {
     this.see(col, 'x'.repeat(Math.max(longest, Math.ceil(text.length / 2))));
   }
   see(col: number, text: string, extra = 0): void {
-    const w = Math.max(0, ...String(text).split('\n').map((l) => l.length)) + extra;
+    const w =
+      Math.max(
+        0,
+        ...String(text)
+          .split('\n')
+          .map((l) => l.length),
+      ) + extra;
     this.max.set(col, Math.max(this.max.get(col) ?? 0, w));
   }
   /** Sets widths: content (with a margin for wider fonts) + 2, between `min` and `max` (per column overrides in `limits`). */
-  apply(ws: ExcelJS.Worksheet, columns: number, min = 10, max = 60, limits: Record<number, [number, number]> = {}): void {
+  apply(
+    ws: ExcelJS.Worksheet,
+    columns: number,
+    min = 10,
+    max = 60,
+    limits: Record<number, [number, number]> = {},
+  ): void {
     for (let c = 1; c <= columns; c++) {
       const [lo, hi] = limits[c] ?? [min, max];
       const fit = Math.min(hi, Math.max(lo, Math.ceil((this.max.get(c) ?? 0) * 1.1) + 2));
@@ -129,7 +152,10 @@ export function headerText(s: string, max = 100): string {
 }
 
 /** Print set-up: A4, fit to page width, report title in the header, page numbers in the footer. */
-export function printSetup(ws: ExcelJS.Worksheet, opts: { titel: string; blad: string; landscape: boolean; titleRows?: string }): void {
+export function printSetup(
+  ws: ExcelJS.Worksheet,
+  opts: { titel: string; blad: string; landscape: boolean; titleRows?: string },
+): void {
   ws.pageSetup = {
     paperSize: 9,
     orientation: opts.landscape ? 'landscape' : 'portrait',
@@ -175,7 +201,13 @@ export type FaktKarta = Map<string, { blad: string; cell: string }>;
 const MERGED = new WeakMap<ExcelJS.Worksheet, Map<number, number>>();
 
 /** A line of prose under a table: merged across the table's width and wrapped, so it prints within the page. */
-export function proseRow(ws: ExcelJS.Worksheet, r: number, text: string, lastCol: number, font?: Partial<ExcelJS.Font>): void {
+export function proseRow(
+  ws: ExcelJS.Worksheet,
+  r: number,
+  text: string,
+  lastCol: number,
+  font?: Partial<ExcelJS.Font>,
+): void {
   const cell = ws.getCell(r, 1);
   cell.value = text;
   cell.alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
@@ -200,11 +232,15 @@ export function fitRowHeights(ws: ExcelJS.Worksheet): void {
   ws.eachRow((row, r) => {
     let lines = 1;
     row.eachCell((cell, c) => {
-      if (!cell.alignment?.wrapText || typeof cell.value !== 'string' || (cell.isMerged && cell.master !== cell)) return;
+      if (!cell.alignment?.wrapText || typeof cell.value !== 'string' || (cell.isMerged && cell.master !== cell))
+        return;
       const to = c === 1 ? (merged?.get(r) ?? 1) : c;
       let width = 0;
       for (let k = c; k <= to; k++) width += ws.getColumn(k).width ?? 9;
-      const perLine = Math.max(1, Math.floor((width - 2 - 2 * (cell.alignment.indent ?? 0)) * (cell.font?.bold ? 0.9 : 1.0)));
+      const perLine = Math.max(
+        1,
+        Math.floor((width - 2 - 2 * (cell.alignment.indent ?? 0)) * (cell.font?.bold ? 0.9 : 1.0)),
+      );
       const n = cell.value.split('\n').reduce((s, p) => s + Math.max(1, Math.ceil(p.length / perLine)), 0);
       lines = Math.max(lines, n);
     });

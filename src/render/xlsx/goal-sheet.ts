@@ -3,7 +3,19 @@ import type ExcelJS from 'exceljs';
 import { type Dokument, type MålBlock, type VisatVärde } from '../../model/dokument.js';
 import { slugify } from '../../util/slug.js';
 import { caption, markörText } from '../shared.js';
-import { argb, fill, fitRowHeights, printSetup, proseRow, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
+import {
+  argb,
+  fill,
+  fitRowHeights,
+  printSetup,
+  proseRow,
+  styleHeader,
+  supMarker,
+  Widths,
+  writeTitle,
+  writeValue,
+  type FaktKarta,
+} from './cells.js';
 import { BLAD } from './sheet-names.js';
 
 /**
@@ -16,7 +28,9 @@ import { BLAD } from './sheet-names.js';
 export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKarta): void {
   writeTitle(ws, 1, 'Mål och indikatorer');
   const tables = d.mål.filter((m) => m.visning === 'indikatorer');
-  const withBedömning = d.mål.some((m) => m.nämndmål.some((n) => n.bedömning || n.indikatorer.some((i) => i.bedömning)));
+  const withBedömning = d.mål.some((m) =>
+    m.nämndmål.some((n) => n.bedömning || n.indikatorer.some((i) => i.bedömning)),
+  );
   const width = Math.max(0, ...tables.map((m) => m.kolumner.length));
   const lastCol = 2 + width + (withBedömning ? 1 : 0);
   const bedCol = 3 + width;
@@ -95,7 +109,10 @@ export function writeGoalSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: FaktKa
   }
 
   // Goals that appear only in a målredovisning.
-  const rest = d.mål.filter((m) => m.visning === 'målredovisning').flatMap((m) => m.nämndmål.map((n) => ({ m, n }))).filter(({ n }) => !seen.has(n.id));
+  const rest = d.mål
+    .filter((m) => m.visning === 'målredovisning')
+    .flatMap((m) => m.nämndmål.map((n) => ({ m, n })))
+    .filter(({ n }) => !seen.has(n.id));
   if (rest.length) {
     writeTitle(ws, r++, 'Målredovisning', 11);
     const head = ws.getRow(r++);

@@ -2,10 +2,19 @@ import type ExcelJS from 'exceljs';
 import { formatPosition } from '../../diagnostics/diagnostic.js';
 import type { Dokument } from '../../model/dokument.js';
 import type { Kontrollresultat } from '../../model/kontroll.js';
-import { compareFacts, pairColumns } from '../../check/rules/samband/index.js';
+import { compareFacts, pairColumns } from '../../core/samband.js';
 import { convertAmount, roundHalfAway } from '../../format/number.js';
 import { factCell } from '../shared.js';
-import { fitRowHeights, linkFormula, printSetup, proseRow, styleHeader, Widths, writeTitle, type FaktKarta } from './cells.js';
+import {
+  fitRowHeights,
+  linkFormula,
+  printSetup,
+  proseRow,
+  styleHeader,
+  Widths,
+  writeTitle,
+  type FaktKarta,
+} from './cells.js';
 import { quoteSheet } from './sheet-names.js';
 
 /**
@@ -30,8 +39,8 @@ export function writeKontrollSheet(ws: ExcelJS.Worksheet, d: Dokument, k: Kontro
     ws,
     2,
     `${k.fynd.length} fynd${k.fynd.length ? ` (${count(k.fynd, (f) => f.allvarlighet)}; ${accepted} accepterade)` : ''}. ` +
-    `${k.belopp.length} belopp i texten${k.belopp.length ? ` (${count(k.belopp, (b) => b.verdikt)})` : ''}. ` +
-    `${d.referenser.length} hänvisningar till tabellerna.`,
+      `${k.belopp.length} belopp i texten${k.belopp.length ? ` (${count(k.belopp, (b) => b.verdikt)})` : ''}. ` +
+      `${d.referenser.length} hänvisningar till tabellerna.`,
     12,
   );
   let r = 4;
@@ -56,18 +65,45 @@ export function writeKontrollSheet(ws: ExcelJS.Worksheet, d: Dokument, k: Kontro
   const trace = (row: ExcelJS.Row, from: number, id: string | undefined): void => {
     const at = id ? karta.get(id) : undefined;
     const f = id ? d.fakta.get(id) : undefined;
-    put(row, [...Array<undefined>(from - 1).fill(undefined), at?.blad, at?.cell, f ? factCell(d, id ?? null).text : undefined, f?.plats ? formatPosition(f.plats) : undefined]);
+    put(row, [
+      ...Array<undefined>(from - 1).fill(undefined),
+      at?.blad,
+      at?.cell,
+      f ? factCell(d, id ?? null).text : undefined,
+      f?.plats ? formatPosition(f.plats) : undefined,
+    ]);
     if (at) linkFormula(row.getCell(from + 4), quoteSheet(at.blad), at.cell, 'Visa');
   };
 
   section('Fynd', ['Plats', 'Allvarlighet', 'Regel', 'Fält', 'Meddelande', 'Fakta', 'Accepterad: skäl']);
   if (!k.fynd.length) put(ws.getRow(r++), ['Inga fynd.']);
   for (const f of k.fynd) {
-    put(ws.getRow(r++), [formatPosition(f.plats), f.allvarlighet, f.regel, f.fält, f.meddelande, f.fakta?.join(', '), f.accepterad]);
+    put(ws.getRow(r++), [
+      formatPosition(f.plats),
+      f.allvarlighet,
+      f.regel,
+      f.fält,
+      f.meddelande,
+      f.fakta?.join(', '),
+      f.accepterad,
+    ]);
   }
 
   r++;
-  section('Belopp i texten', ['Plats', 'Text', 'Värde', 'Enhet', 'Verdikt', 'Faktum', 'Blad', 'Cell', 'Publicerat', 'Källa i data', 'Länk', 'Kommentar']);
+  section('Belopp i texten', [
+    'Plats',
+    'Text',
+    'Värde',
+    'Enhet',
+    'Verdikt',
+    'Faktum',
+    'Blad',
+    'Cell',
+    'Publicerat',
+    'Källa i data',
+    'Länk',
+    'Kommentar',
+  ]);
   const beloppHead = r - 1;
   if (!k.belopp.length) put(ws.getRow(r++), ['Inga belopp i texten att kontrollera.']);
   for (const b of k.belopp) {
@@ -81,7 +117,19 @@ export function writeKontrollSheet(ws: ExcelJS.Worksheet, d: Dokument, k: Kontro
   const beloppLast = r - 1;
 
   r++;
-  section('Hänvisningar i texten', ['Plats', 'Hänvisning', 'Utskrivet', '', '', 'Faktum', 'Blad', 'Cell', 'Publicerat', 'Källa i data', 'Länk']);
+  section('Hänvisningar i texten', [
+    'Plats',
+    'Hänvisning',
+    'Utskrivet',
+    '',
+    '',
+    'Faktum',
+    'Blad',
+    'Cell',
+    'Publicerat',
+    'Källa i data',
+    'Länk',
+  ]);
   if (!d.referenser.length) put(ws.getRow(r++), ['Inga hänvisningar.']);
   for (const ref of d.referenser) {
     for (const id of ref.fakta.length ? ref.fakta : [undefined]) {
@@ -93,7 +141,18 @@ export function writeKontrollSheet(ws: ExcelJS.Worksheet, d: Dokument, k: Kontro
 
   r++;
   // The same figure in two tables: the second converted to the first's unit, and the difference, as formulas.
-  section('Samband mellan tabeller', ['Rad', 'Blad', 'Cell', 'Publicerat', 'Samma belopp i', 'Blad', 'Cell', 'Omräknat till samma enhet', 'Differens', 'Bedömning']);
+  section('Samband mellan tabeller', [
+    'Rad',
+    'Blad',
+    'Cell',
+    'Publicerat',
+    'Samma belopp i',
+    'Blad',
+    'Cell',
+    'Omräknat till samma enhet',
+    'Differens',
+    'Bedömning',
+  ]);
   if (!d.samband.length) put(ws.getRow(r++), ['Inga samband deklarerade.']);
   for (const sb of d.samband) {
     const ta = d.tabeller.find((t) => t.id === sb.rader[0].split('/')[0]);
@@ -110,7 +169,18 @@ export function writeKontrollSheet(ws: ExcelJS.Worksheet, d: Dokument, k: Kontro
       const diff = roundHalfAway(fa.cell.tal - converted, 6);
       const verdict = compareFacts(fa, fb)?.verdict ?? '';
       const row = ws.getRow(r++);
-      put(row, [`${fa.radEtikett}, ${fa.kolumnRubrik}`, at.blad, at.cell, undefined, `${fb.tabell}: ${fb.radEtikett}, ${fb.kolumnRubrik}`, bt.blad, bt.cell, undefined, undefined, verdict]);
+      put(row, [
+        `${fa.radEtikett}, ${fa.kolumnRubrik}`,
+        at.blad,
+        at.cell,
+        undefined,
+        `${fb.tabell}: ${fb.radEtikett}, ${fb.kolumnRubrik}`,
+        bt.blad,
+        bt.cell,
+        undefined,
+        undefined,
+        verdict,
+      ]);
       const refA = `${quoteSheet(at.blad)}!${at.cell}`;
       const refB = `${quoteSheet(bt.blad)}!${bt.cell}`;
       row.getCell(4).value = { formula: refA, result: fa.cell.tal };

@@ -16,7 +16,7 @@ import { writeUppdragSheet } from './uppdrag-sheet.js';
 
 // Only the workbook: exceljs's index also loads its streaming reader and writer (archiver,
 // unzipper), which doubles its load time in every process and build thread.
-const Workbook = (createRequire(import.meta.url)('exceljs/lib/doc/workbook.js') as { new (): ExcelJS.Workbook });
+const Workbook = createRequire(import.meta.url)('exceljs/lib/doc/workbook.js') as { new (): ExcelJS.Workbook };
 
 /**
  * Dokument → the Excel annex (.xlsx bytes). Pure: reads nothing but its arguments.
@@ -53,7 +53,12 @@ export async function renderXlsx(d: Dokument, kontroll: Kontrollresultat, meta: 
   sheets.push({ namn: BLAD.uppdrag, innehåll: 'Uppdrag med status och kommentar där de finns' });
   writeUppgifterSheet(wb.addWorksheet(BLAD.uppgifter), d, karta);
   sheets.push({ namn: BLAD.uppgifter, innehåll: 'Belopp som texten nämner utanför tabellerna, med källa' });
-  writeKontrollSheet(wb.addWorksheet(BLAD.kontroll, { properties: { tabColor: { argb: 'FFC00000' } } }), d, kontroll, karta);
+  writeKontrollSheet(
+    wb.addWorksheet(BLAD.kontroll, { properties: { tabColor: { argb: 'FFC00000' } } }),
+    d,
+    kontroll,
+    karta,
+  );
   sheets.push({ namn: BLAD.kontroll, innehåll: 'Kontrollernas fynd, siffrorna i texten och cellerna de jämförts med' });
   writeOmSheet(om, d, meta, sheets);
 

@@ -1,11 +1,14 @@
 /** The rules are evaluated once, in the checks; the workbook writes that evaluation as formulas. */
-export { DIFF_DECIMALER, numberAt, planRules, type Beräkning, type RegelPlan } from '../../check/evaluate.js';
+export { DIFF_DECIMALER, numberAt, planRules, type Beräkning, type RegelPlan } from '../../core/evaluate.js';
 
 /**
  * `SUM(C5:C7,C9)-SUM(C12)` for signed cell addresses. SUM() skips text and blanks, so a marker
  * among the terms counts as 0 instead of giving #VALUE!. Runs of adjacent cells become ranges.
  */
-export function sumFormula(terms: { sign: 1 | -1; row: number; col: number }[], addr: (row: number, col: number) => string): string {
+export function sumFormula(
+  terms: { sign: 1 | -1; row: number; col: number }[],
+  addr: (row: number, col: number) => string,
+): string {
   type At = { row: number; col: number };
   const vertical = (a: At, b: At): boolean => a.col === b.col && b.row === a.row + 1;
   const horizontal = (a: At, b: At): boolean => a.row === b.row && b.col === a.col + 1;

@@ -29,7 +29,8 @@ export function assignSheetNames(ids: readonly string[]): Map<string, string> {
     if (out.has(id)) continue;
     let name = sheetNameFor(id);
     // Practically unreachable (it needs a hash collision); keeps the workbook valid if it happens.
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${sheetNameFor(id).slice(0, MAX_LÄNGD - String(n).length - 1)}~${n}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++)
+      name = `${sheetNameFor(id).slice(0, MAX_LÄNGD - String(n).length - 1)}~${n}`;
     used.add(name.toLowerCase());
     out.set(id, name);
   }

@@ -2,7 +2,24 @@ import type ExcelJS from 'exceljs';
 import { formatNumber } from '../../format/number.js';
 import type { Dokument, TabellBlock } from '../../model/dokument.js';
 import { caption, unitNote } from '../shared.js';
-import { argb, addr, colLetter, FÄRG, fill, fitRowHeights, formula, numFmt, printSetup, proseRow, styleHeader, supMarker, Widths, writeTitle, writeValue, type FaktKarta } from './cells.js';
+import {
+  argb,
+  addr,
+  colLetter,
+  FÄRG,
+  fill,
+  fitRowHeights,
+  formula,
+  numFmt,
+  printSetup,
+  proseRow,
+  styleHeader,
+  supMarker,
+  Widths,
+  writeTitle,
+  writeValue,
+  type FaktKarta,
+} from './cells.js';
 import { decimalsOf } from './exact.js';
 import { DIFF_DECIMALER, planRules, sumFormula, type Beräkning, type RegelPlan } from './rules.js';
 
@@ -28,7 +45,13 @@ const HUVUD = 3;
 const FÖRSTA = HUVUD + 1;
 const TOLERANS = '0.000001';
 
-export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlock, blad: string, karta: FaktKarta): void {
+export function writeTableSheet(
+  ws: ExcelJS.Worksheet,
+  d: Dokument,
+  t: TabellBlock,
+  blad: string,
+  karta: FaktKarta,
+): void {
   const ncol = t.kolumner.length;
   const plans = planRules(d, t);
   const rowOf = new Map<string, number>();
@@ -49,7 +72,10 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
     return (id ? d.fakta.get(id)?.decimaler : undefined) ?? 0;
   };
   const decimalsOfComputation = (b: Beräkning): number =>
-    Math.max(decimalsAt(b.rad, b.kolumn), ...b.termer.map((x) => (x.värde === null ? 0 : Math.max(decimalsAt(x.rad, x.kolumn), decimalsOf(x.värde)))));
+    Math.max(
+      decimalsAt(b.rad, b.kolumn),
+      ...b.termer.map((x) => (x.värde === null ? 0 : Math.max(decimalsAt(x.rad, x.kolumn), decimalsOf(x.värde)))),
+    );
 
   // Caption, note, header.
   writeTitle(ws, TITEL, caption(t));
@@ -115,13 +141,19 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
       difference(ws.getCell(r, cc + 1), addr(r, colOf.get(b.kolumn)!), addr(r, cc), b.differens, dec);
       w.seeNumber(cc, numberText(b.beräknat, dec));
     }
-    redWhenNonZero(ws, `${colLetter(cc + 1)}${FÖRSTA}:${colLetter(cc + 1)}${Math.max(FÖRSTA, lastData)}`, addr(FÖRSTA, cc + 1));
+    redWhenNonZero(
+      ws,
+      `${colLetter(cc + 1)}${FÖRSTA}:${colLetter(cc + 1)}${Math.max(FÖRSTA, lastData)}`,
+      addr(FÖRSTA, cc + 1),
+    );
   });
 
   // Row rules: a block of two rows per rule under the table.
   let r = lastData + 2;
   if (rowPlans.length) {
-    proseRow(ws, r++, 'Kontrollräkning: tabellens radregler som formler (publicerat − beräknat ska vara 0)', 1 + ncol, { bold: true });
+    proseRow(ws, r++, 'Kontrollräkning: tabellens radregler som formler (publicerat − beräknat ska vara 0)', 1 + ncol, {
+      bold: true,
+    });
     for (const p of rowPlans) {
       const rc = r;
       const rd = r + 1;
@@ -151,7 +183,8 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
   // The rules in words, footnotes and comment.
   if (plans.length) {
     proseRow(ws, r++, 'Regler', lastCol, { bold: true });
-    for (const p of plans) proseRow(ws, r++, describe(p, radEtikett, kolRubrik, colPlans.indexOf(p), ncol, rowPlans.includes(p)), lastCol);
+    for (const p of plans)
+      proseRow(ws, r++, describe(p, radEtikett, kolRubrik, colPlans.indexOf(p), ncol, rowPlans.includes(p)), lastCol);
     r++;
   }
   for (const f of t.fotnoter) proseRow(ws, r++, `${supMarker(f.markör)} ${f.text}`, lastCol);
@@ -163,7 +196,12 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, d: Dokument, t: TabellBlo
   for (let c = 2 + ncol; c <= lastCol; c++) limits[c] = [14, 18];
   w.apply(ws, lastCol, 10, 18, limits);
   fitRowHeights(ws);
-  printSetup(ws, { titel: d.titelsida.titel, blad: caption(t), landscape: lastCol > 6, titleRows: `${HUVUD}:${HUVUD}` });
+  printSetup(ws, {
+    titel: d.titelsida.titel,
+    blad: caption(t),
+    landscape: lastCol > 6,
+    titleRows: `${HUVUD}:${HUVUD}`,
+  });
   ws.pageSetup.printArea = `A1:${addr(Math.max(HUVUD, r - 1), lastCol)}`;
 }
 
@@ -190,21 +228,38 @@ function redWhenNonZero(ws: ExcelJS.Worksheet, ref: string, topLeft: string): vo
         type: 'expression',
         priority: 1,
         formulae: [`ABS(N(${topLeft}))>${TOLERANS}`],
-        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: FÄRG.avvikelse } }, font: { bold: true, color: { argb: FÄRG.avvikelseText } } },
+        style: {
+          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: FÄRG.avvikelse } },
+          font: { bold: true, color: { argb: FÄRG.avvikelseText } },
+        },
       },
     ],
   });
 }
 
-function describe(p: RegelPlan, rad: (id: string) => string, kol: (id: string) => string, colIndex: number, ncol: number, asRows: boolean): string {
+function describe(
+  p: RegelPlan,
+  rad: (id: string) => string,
+  kol: (id: string) => string,
+  colIndex: number,
+  ncol: number,
+  asRows: boolean,
+): string {
   const name = p.typ === 'rad' ? rad : kol;
-  const expr = p.uttryck.map((x, i) => `${i === 0 ? (x.sign < 0 ? '−' : '') : x.sign < 0 ? ' − ' : ' + '}${name(x.id)}`).join('');
-  const scope = p.avgränsning ? (p.typ === 'rad' ? ` (i kolumnerna ${p.avgränsning.map(kol).join(', ')})` : ` (på raderna ${p.avgränsning.map(rad).join(', ')})`) : '';
+  const expr = p.uttryck
+    .map((x, i) => `${i === 0 ? (x.sign < 0 ? '−' : '') : x.sign < 0 ? ' − ' : ' + '}${name(x.id)}`)
+    .join('');
+  const scope = p.avgränsning
+    ? p.typ === 'rad'
+      ? ` (i kolumnerna ${p.avgränsning.map(kol).join(', ')})`
+      : ` (på raderna ${p.avgränsning.map(rad).join(', ')})`
+    : '';
   let s = `Regel ${p.nummer}: ${p.typ === 'rad' ? 'raden' : 'kolumnen'} ${name(p.mål)} = ${expr}${scope}. Uttryck: ${p.mål} = ${p.uttryck.map((x, i) => `${i === 0 ? (x.sign < 0 ? '- ' : '') : x.sign < 0 ? ' - ' : ' + '}${x.id}`).join('')}.`;
   if (p.beskrivning) s += ` ${p.beskrivning}`;
   if (p.okända.length) s += ` Inte beräknad: tabellen saknar ${p.okända.join(', ')}.`;
   else if (!p.beräkningar.length) s += ' Inte beräknad: inga publicerade tal att jämföra med.';
-  else if (colIndex >= 0) s += ` Formler i kolumnerna ${colLetter(2 + ncol + 2 * colIndex)} och ${colLetter(3 + ncol + 2 * colIndex)}.`;
+  else if (colIndex >= 0)
+    s += ` Formler i kolumnerna ${colLetter(2 + ncol + 2 * colIndex)} och ${colLetter(3 + ncol + 2 * colIndex)}.`;
   else if (asRows) s += ' Formler i blocket under tabellen.';
   return s;
 }

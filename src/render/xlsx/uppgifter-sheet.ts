@@ -23,7 +23,16 @@ export function writeUppgifterSheet(ws: ExcelJS.Worksheet, d: Dokument, karta: F
     if (!f || f.cell.typ !== 'tal') return;
     const r = HUVUD + 1 + i;
     const row = ws.getRow(r);
-    const values = [u.id, u.namn, f.cell.tal, f.enhet, u.år, u.mått, u.källa, f.plats ? formatPosition(f.plats) : undefined];
+    const values = [
+      u.id,
+      u.namn,
+      f.cell.tal,
+      f.enhet,
+      u.år,
+      u.mått,
+      u.källa,
+      f.plats ? formatPosition(f.plats) : undefined,
+    ];
     values.forEach((v, ci) => {
       const cell = row.getCell(ci + 1);
       if (v !== undefined) cell.value = v;

@@ -28,17 +28,35 @@ function goalIndicators(d: Dokument, rubriker: string[]): Candidate[] | undefine
       { namn: 'som når målvärdet', antal: outcomes.filter((x) => x === true).length, id: `${id}/når` },
       { namn: 'som inte når målvärdet', antal: outcomes.filter((x) => x === false).length, id: `${id}/når-inte` },
       // An indicator without a comparable value yet may still be counted as expected to reach it.
-      { namn: 'som når eller saknar jämförbart värde', antal: outcomes.filter((x) => x !== false).length, id: `${id}/når-eller-okänt` },
+      {
+        namn: 'som når eller saknar jämförbart värde',
+        antal: outcomes.filter((x) => x !== false).length,
+        id: `${id}/når-eller-okänt`,
+      },
     ];
   }
   return undefined;
 }
 
-function candidates(d: Dokument, noun: string, between: string, sentence: string, rubriker: string[] = []): Candidate[] | undefined {
+function candidates(
+  d: Dokument,
+  noun: string,
+  between: string,
+  sentence: string,
+  rubriker: string[] = [],
+): Candidate[] | undefined {
   const goals = d.mål.flatMap((m) => m.nämndmål);
   const lists = d.uppdrag;
-  const ofType = (typ: string): Candidate[] => lists.filter((l) => l.uppdragstyp === typ).map((l) => ({ namn: /uppdrag$/i.test(l.rubrik) ? l.rubrik.toLowerCase() : `${l.rubrik.toLowerCase()} uppdrag`, antal: l.uppdrag.length, id: `antal/uppdrag/${l.id}` }));
-  const sum = (cs: Candidate[], namn: string, id: string): Candidate[] => (cs.length ? [{ namn, antal: cs.reduce((n, c) => n + c.antal, 0), id }] : []);
+  const ofType = (typ: string): Candidate[] =>
+    lists
+      .filter((l) => l.uppdragstyp === typ)
+      .map((l) => ({
+        namn: /uppdrag$/i.test(l.rubrik) ? l.rubrik.toLowerCase() : `${l.rubrik.toLowerCase()} uppdrag`,
+        antal: l.uppdrag.length,
+        id: `antal/uppdrag/${l.id}`,
+      }));
+  const sum = (cs: Candidate[], namn: string, id: string): Candidate[] =>
+    cs.length ? [{ namn, antal: cs.reduce((n, c) => n + c.antal, 0), id }] : [];
   const q = `${between} ${noun}`.toLowerCase();
   if (/^(nämndmål|förvaltningsmål)$/.test(noun)) {
     const byLevel = ['uppfylls-delvis', 'uppfylls-ej', 'uppfylls', 'kan-ej-bedömas']
@@ -46,21 +64,53 @@ function candidates(d: Dokument, noun: string, between: string, sentence: string
       .filter((x) => x.n > 0);
     const s = sentence.toLowerCase();
     const bedömda: Candidate[] = byLevel
-      .filter((x) => (x.nivå === 'uppfylls-delvis' ? /delvis/.test(s) : x.nivå === 'uppfylls-ej' ? /\bej\b|inte/.test(s) : /uppfyll|uppnå/.test(s)))
-      .map((x) => ({ namn: `nämndmål som bedöms ${x.nivå.replace(/-/g, ' ')}`, antal: x.n, id: `antal/nämndmål/${x.nivå}` }));
+      .filter((x) =>
+        x.nivå === 'uppfylls-delvis'
+          ? /delvis/.test(s)
+          : x.nivå === 'uppfylls-ej'
+            ? /\bej\b|inte/.test(s)
+            : /uppfyll|uppnå/.test(s),
+      )
+      .map((x) => ({
+        namn: `nämndmål som bedöms ${x.nivå.replace(/-/g, ' ')}`,
+        antal: x.n,
+        id: `antal/nämndmål/${x.nivå}`,
+      }));
     return [{ namn: 'nämndmål', antal: goals.length, id: 'antal/nämndmål' }, ...bedömda];
   }
-  if (/indikator/.test(noun)) return goalIndicators(d, rubriker) ?? [{ namn: 'indikatorer', antal: goals.reduce((n, g) => n + g.indikatorer.length, 0), id: 'antal/indikatorer' }];
+  if (/indikator/.test(noun))
+    return (
+      goalIndicators(d, rubriker) ?? [
+        { namn: 'indikatorer', antal: goals.reduce((n, g) => n + g.indikatorer.length, 0), id: 'antal/indikatorer' },
+      ]
+    );
   if (noun === 'nämnduppdrag') return ofType('nämnduppdrag');
   if (/uppdrag$/.test(noun)) {
     if (/kommungemensam/.test(q)) return ofType('kommungemensamt');
     if (/nämndspecifik/.test(q)) return ofType('nämndspecifikt');
-    const strategic = sum([...ofType('kommungemensamt'), ...ofType('nämndspecifikt')], 'strategiska utvecklingsuppdrag', 'antal/uppdrag/strategiska');
+    const strategic = sum(
+      [...ofType('kommungemensamt'), ...ofType('nämndspecifikt')],
+      'strategiska utvecklingsuppdrag',
+      'antal/uppdrag/strategiska',
+    );
     if (/strategisk|utvecklingsuppdrag/.test(q)) return strategic;
     // A delårsrapport also counts uppdrag by status ("tre uppdrag kvarstår").
     const statuses = [...new Set(lists.flatMap((l) => l.uppdrag.map((u) => u.status)).filter((x): x is string => !!x))];
-    const byStatus = statuses.map((st) => ({ namn: `uppdrag med status ${st}`, antal: lists.reduce((n, l) => n + l.uppdrag.filter((u) => u.status === st).length, 0), id: `antal/uppdrag/status/${st}` }));
-    return [...sum(lists.map((l) => ({ namn: l.rubrik, antal: l.uppdrag.length, id: '' })), 'uppdrag totalt', 'antal/uppdrag'), ...strategic, ...lists.flatMap((l) => ofType(l.uppdragstyp)), ...byStatus];
+    const byStatus = statuses.map((st) => ({
+      namn: `uppdrag med status ${st}`,
+      antal: lists.reduce((n, l) => n + l.uppdrag.filter((u) => u.status === st).length, 0),
+      id: `antal/uppdrag/status/${st}`,
+    }));
+    return [
+      ...sum(
+        lists.map((l) => ({ namn: l.rubrik, antal: l.uppdrag.length, id: '' })),
+        'uppdrag totalt',
+        'antal/uppdrag',
+      ),
+      ...strategic,
+      ...lists.flatMap((l) => ofType(l.uppdragstyp)),
+      ...byStatus,
+    ];
   }
   return undefined;
 }
@@ -94,8 +144,22 @@ export const counts: CheckRule = {
           continue;
         }
         const expected = cs.map((c) => `${c.antal} ${c.namn}`).join(', eller ');
-        belopp.push({ text, plats, värde: n, enhet: 'antal', verdikt: 'motsäger', fakta: [cs[0]!.id], kommentar: `data: ${expected}` });
-        fynd.push({ allvarlighet: 'fel', regel: 'antal', meddelande: `"${text}": data har ${expected}`, plats, fakta: cs.map((c) => c.id) });
+        belopp.push({
+          text,
+          plats,
+          värde: n,
+          enhet: 'antal',
+          verdikt: 'motsäger',
+          fakta: [cs[0]!.id],
+          kommentar: `data: ${expected}`,
+        });
+        fynd.push({
+          allvarlighet: 'fel',
+          regel: 'antal',
+          meddelande: `"${text}": data har ${expected}`,
+          plats,
+          fakta: cs.map((c) => c.id),
+        });
       }
     }
     return { fynd, belopp };

@@ -1,6 +1,13 @@
 import type { Diagnostic, Position } from '../../../diagnostics/diagnostic.js';
 import { formatCell, formatNumber } from '../../../format/number.js';
-import { BEDÖMNING_TEXT, type Dokument, type IndikatorRad, type MålBlock, type TabellKolumn, type VisatVärde } from '../../../model/dokument.js';
+import {
+  BEDÖMNING_TEXT,
+  type Dokument,
+  type IndikatorRad,
+  type MålBlock,
+  type TabellKolumn,
+  type VisatVärde,
+} from '../../../model/dokument.js';
 import type { Cell } from '../../../schema/cell.js';
 import type { CheckRule } from '../../run-checks.js';
 import { comparisonInWords, lexikonFor, type Lexikon } from '../../lexikon.js';
@@ -17,7 +24,12 @@ export interface IndikatorUtfall {
 }
 
 /** Whether a value reaches a target: a comparison ("≥ 4,0", "< 23"), or a direction against the previous value. */
-export function reaches(value: number, given: Cell, previous: number | undefined, lex: Lexikon = lexikonFor()): boolean | undefined {
+export function reaches(
+  value: number,
+  given: Cell,
+  previous: number | undefined,
+  lex: Lexikon = lexikonFor(),
+): boolean | undefined {
   // "Mindre än 23" written as text is the comparison "< 23".
   const inWords = given.typ === 'text' ? comparisonInWords(given.text, lex) : undefined;
   const target: Cell = inWords ? { typ: 'jämförelse', ...inWords } : given;
@@ -54,12 +66,21 @@ export function indicatorOutcome(ind: IndikatorRad, kolumner: TabellKolumn[]): I
   const period = kolumner[ti]?.period;
   const values = kolumner
     .map((k, i) => ({ k, v: ind.värden[i] }))
-    .filter((x): x is { k: TabellKolumn; v: VisatVärde } => VALUE_MEASURES.has(x.k.mått) && x.k.period === period && x.v?.cell.typ === 'tal');
+    .filter(
+      (x): x is { k: TabellKolumn; v: VisatVärde } =>
+        VALUE_MEASURES.has(x.k.mått) && x.k.period === period && x.v?.cell.typ === 'tal',
+    );
   const last = values[values.length - 1];
   if (!last || last.v.cell.typ !== 'tal') return undefined;
   const prev = values[values.length - 2]?.v.cell;
   const når = reaches(last.v.cell.tal, mål, prev?.typ === 'tal' ? prev.tal : undefined);
-  return { namn: ind.namn, värde: last.v.cell.tal, decimaler: last.v.decimaler, mål, ...(når !== undefined ? { når } : {}) };
+  return {
+    namn: ind.namn,
+    värde: last.v.cell.tal,
+    decimaler: last.v.decimaler,
+    mål,
+    ...(når !== undefined ? { når } : {}),
+  };
 }
 
 /**
@@ -86,8 +107,20 @@ export const bedömningMotIndikatorer: CheckRule = {
         const missed = judged.filter((x) => !x.u.når);
         const contradicts = nivå === 'uppfylls' ? missed.length > 0 : missed.length === 0;
         if (!contradicts) continue;
-        const list = judged.map((x) => `"${x.u.namn}" ${formatNumber(x.u.värde, x.u.decimaler)} mot målvärdet ${formatCell(x.u.mål, 1).text} (${x.u.når ? 'nås' : 'nås inte'})`).join('; ');
-        const plats: Position | undefined = judged.map((x) => d.fakta.get(`mål/${x.ind.id}/${block.kolumner[block.kolumner.map((k) => k.mått).lastIndexOf('målvärde')]?.id}`)?.plats).find((p) => p !== undefined);
+        const list = judged
+          .map(
+            (x) =>
+              `"${x.u.namn}" ${formatNumber(x.u.värde, x.u.decimaler)} mot målvärdet ${formatCell(x.u.mål, 1).text} (${x.u.når ? 'nås' : 'nås inte'})`,
+          )
+          .join('; ');
+        const plats: Position | undefined = judged
+          .map(
+            (x) =>
+              d.fakta.get(
+                `mål/${x.ind.id}/${block.kolumner[block.kolumner.map((k) => k.mått).lastIndexOf('målvärde')]?.id}`,
+              )?.plats,
+          )
+          .find((p) => p !== undefined);
         fynd.push({
           allvarlighet: 'varning',
           regel: 'bedömning-mot-indikatorer',

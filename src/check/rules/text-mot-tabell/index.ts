@@ -1,5 +1,12 @@
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
-import { convertAmount, decimalsInUnit, formatCell, formatNumber, roundHalfAway as roundTo, UNIT_FACTOR } from '../../../format/number.js';
+import {
+  convertAmount,
+  decimalsInUnit,
+  formatCell,
+  formatNumber,
+  roundHalfAway as roundTo,
+  UNIT_FACTOR,
+} from '../../../format/number.js';
 import { CandidateIndex } from '../../text/candidate-index.js';
 import type { Dokument, Fakt, TabellBlock, TabellKolumn, Textstycke } from '../../../model/dokument.js';
 import type { TextBelopp, Verdikt } from '../../../model/kontroll.js';
@@ -7,11 +14,19 @@ import { contains, halfUnit } from '../../interval.js';
 import { comparisonInWords, lexikonFor, type Lexikon } from '../../lexikon.js';
 import type { CheckRule } from '../../run-checks.js';
 import { findAmounts, type TextAmount } from '../../text/amounts.js';
-import { aliasesOf, factEntity, labelStems, measuresIn, mentionScore, stemDistance, yearsIn } from '../../text/context.js';
+import {
+  aliasesOf,
+  factEntity,
+  labelStems,
+  measuresIn,
+  mentionScore,
+  stemDistance,
+  yearsIn,
+} from '../../text/context.js';
 import { positionOf } from '../../text/position.js';
 import { sentenceAt } from '../../text/sentences.js';
 import { describeCell } from '../tabell-regel/index.js';
-import { parseExpression } from '../../../validate/report-semantics.js';
+import { parseExpression } from '../../../core/expression.js';
 import { exactSum } from '../../../format/number.js';
 
 /** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
@@ -38,22 +53,55 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
   const uppgifter = new Map(d.uppgifter.map((u) => [u.fakt, u]));
   for (const f of d.fakta.values()) {
     // A target ("≥ 4,0", "Mindre än 23") is a figure the text may quote ("målvärdet är under 23 %").
-    const target = f.cell.typ === 'jämförelse' ? f.cell : f.cell.typ === 'text' ? comparisonInWords(f.cell.text, lex) : undefined;
+    const target =
+      f.cell.typ === 'jämförelse' ? f.cell : f.cell.typ === 'text' ? comparisonInWords(f.cell.text, lex) : undefined;
     if (target) {
-      out.push({ id: f.id, value: target.tal, unit: f.enhet.includes('%') ? '%' : f.enhet, decimals: target.decimaler, fakt: f, describe: `${describeCell(f)} (målvärde ${formatCell(f.cell, target.decimaler).text})`, derived: false });
+      out.push({
+        id: f.id,
+        value: target.tal,
+        unit: f.enhet.includes('%') ? '%' : f.enhet,
+        decimals: target.decimaler,
+        fakt: f,
+        describe: `${describeCell(f)} (målvärde ${formatCell(f.cell, target.decimaler).text})`,
+        derived: false,
+      });
       continue;
     }
     if (f.cell.typ !== 'tal') continue;
     const u = uppgifter.get(f.id);
     if (u) {
       // A declared uppgift: its year and measure count as a column's would.
-      const kolumn: TabellKolumn = { id: f.kolumn, rubrik: f.kolumnRubrik, mått: u.mått ?? '', ...(u.år !== undefined ? { år: u.år } : {}) };
-      out.push({ id: f.id, value: f.cell.tal, unit: f.enhet, decimals: f.decimaler, fakt: f, kolumn, describe: `uppgiften "${u.namn}" (källa: ${u.källa})`, derived: false });
+      const kolumn: TabellKolumn = {
+        id: f.kolumn,
+        rubrik: f.kolumnRubrik,
+        mått: u.mått ?? '',
+        ...(u.år !== undefined ? { år: u.år } : {}),
+      };
+      out.push({
+        id: f.id,
+        value: f.cell.tal,
+        unit: f.enhet,
+        decimals: f.decimaler,
+        fakt: f,
+        kolumn,
+        describe: `uppgiften "${u.namn}" (källa: ${u.källa})`,
+        derived: false,
+      });
       continue;
     }
     const t = tables.get(f.tabell);
     const kolumn = t?.kolumner.find((k) => k.id === f.kolumn);
-    out.push({ id: f.id, value: f.cell.tal, unit: f.enhet.includes('%') ? '%' : f.enhet, decimals: f.decimaler, fakt: f, ...(kolumn ? { kolumn } : {}), ...(t ? { tabell: t } : {}), describe: describeCell(f), derived: false });
+    out.push({
+      id: f.id,
+      value: f.cell.tal,
+      unit: f.enhet.includes('%') ? '%' : f.enhet,
+      decimals: f.decimaler,
+      fakt: f,
+      ...(kolumn ? { kolumn } : {}),
+      ...(t ? { tabell: t } : {}),
+      describe: describeCell(f),
+      derived: false,
+    });
   }
   // Figures written in a row's label ("Intern ränta (höjs från 1 % till 2 %)") are published too.
   for (const t of d.tabeller) {
@@ -63,7 +111,17 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
       if (!f) continue;
       for (const m of r.etikett.matchAll(/(\d+(?:,\d+)?)\s*%/g)) {
         const [int, frac = ''] = m[1]!.split(',');
-        out.push({ id: `${t.id}/${r.id}`, value: Number(`${int}.${frac || 0}`), unit: '%', decimals: frac.length, fakt: f, tabell: t, describe: `${t.id}: raden "${r.etikett}"`, derived: false, label: true });
+        out.push({
+          id: `${t.id}/${r.id}`,
+          value: Number(`${int}.${frac || 0}`),
+          unit: '%',
+          decimals: frac.length,
+          fakt: f,
+          tabell: t,
+          describe: `${t.id}: raden "${r.etikett}"`,
+          derived: false,
+          label: true,
+        });
       }
     }
   }
@@ -75,7 +133,8 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
         const b = r.celler[i] ? d.fakta.get(r.celler[i]!) : undefined;
         const ka = t.kolumner[i - 1]!;
         const kb = t.kolumner[i]!;
-        if (!a || !b || a.cell.typ !== 'tal' || b.cell.typ !== 'tal' || !ka.år || !kb.år || kb.år !== ka.år + 1) continue;
+        if (!a || !b || a.cell.typ !== 'tal' || b.cell.typ !== 'tal' || !ka.år || !kb.år || kb.år !== ka.år + 1)
+          continue;
         if (a.cell.tal !== 0 && MONEY.has(t.enhet)) {
           out.push({
             id: `${b.id}-${ka.id}-procent`,
@@ -169,11 +228,22 @@ const entityCache = new WeakMap<Candidate, Entity>();
 function entityOf(c: Candidate, ctx: Context): Entity {
   let e = entityCache.get(c);
   if (!e) {
-    const kind = /^varav (kostnader|intäkter|utgifter|inkomster)/i.exec(c.fakt.radEtikett)?.[1]?.slice(0, 6).toLowerCase();
+    const kind = /^varav (kostnader|intäkter|utgifter|inkomster)/i
+      .exec(c.fakt.radEtikett)?.[1]
+      ?.slice(0, 6)
+      .toLowerCase();
     const aliases = aliasesOf(c.fakt.radEtikett, ctx.lex);
-    const entity = c.label ? factEntity(c.fakt, c.tabell, '', ctx.lex) : factEntity(c.fakt, c.tabell, ctx.nämnd, ctx.lex);
+    const entity = c.label
+      ? factEntity(c.fakt, c.tabell, '', ctx.lex)
+      : factEntity(c.fakt, c.tabell, ctx.nämnd, ctx.lex);
     const own = c.fakt.roll === 'summa' ? labelStems(c.fakt.radEtikett, ctx.lex) : [];
-    e = { entity, own, aliases, key: `${c.label ? 'L' : 'C'}${entity.join('|')}#${own.join('|')}#${aliases.map((r) => r.source).join('|')}`, ...(kind ? { kind } : {}) };
+    e = {
+      entity,
+      own,
+      aliases,
+      key: `${c.label ? 'L' : 'C'}${entity.join('|')}#${own.join('|')}#${aliases.map((r) => r.source).join('|')}`,
+      ...(kind ? { kind } : {}),
+    };
     entityCache.set(c, e);
   }
   return e;
@@ -201,7 +271,12 @@ function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
       const heading = named(ctx.heading);
       const paragraph = named(ctx.paragraph);
       const headings = named(ctx.headings);
-      m = { score: 2 * clause + 3 * sentence + 2 * heading + paragraph + 0.5 * headings, clause, sentence, local: Math.max(sentence, heading, paragraph, headings) };
+      m = {
+        score: 2 * clause + 3 * sentence + 2 * heading + paragraph + 0.5 * headings,
+        clause,
+        sentence,
+        local: Math.max(sentence, heading, paragraph, headings),
+      };
     }
     sf.mentions.set(key, m);
   }
@@ -223,8 +298,21 @@ function conflicts(c: Candidate, sf: SentenceFacts, lex: Lexikon): string[] {
     if ([...sf.years].some((y) => shown.has(y))) out.push(`år ${[...sf.years].join(', ')}`);
   }
   // An uppgift's declared measure is a hint, not a column: its name is the evidence.
-  if (c.tabell && sf.measures.size && k.mått && lex.data.mått[k.mått] && !sf.measures.has(k.mått) && !(c.derived && sf.change)) out.push(`mått ${[...sf.measures].join(', ')}`);
-  if (c.tabell && sf.periodWords !== !!k.period && c.tabell.kolumner.some((x) => !!x.period === sf.periodWords && x.mått === k.mått)) out.push(sf.periodWords ? 'perioden' : 'helåret');
+  if (
+    c.tabell &&
+    sf.measures.size &&
+    k.mått &&
+    lex.data.mått[k.mått] &&
+    !sf.measures.has(k.mått) &&
+    !(c.derived && sf.change)
+  )
+    out.push(`mått ${[...sf.measures].join(', ')}`);
+  if (
+    c.tabell &&
+    sf.periodWords !== !!k.period &&
+    c.tabell.kolumner.some((x) => !!x.period === sf.periodWords && x.mått === k.mått)
+  )
+    out.push(sf.periodWords ? 'perioden' : 'helåret');
   return out;
 }
 
@@ -233,7 +321,8 @@ function score(c: Candidate, ctx: Context, sf: SentenceFacts): number {
   const m = mentions(c, ctx, sf).score;
   if (c.label) return m + 1;
   let s = m;
-  if (c.fakt.tabell === 'mål' && ctx.goalIndicators.size) s += ctx.goalIndicators.has(c.fakt.rad.split('.')[0]!) ? 2 : -1;
+  if (c.fakt.tabell === 'mål' && ctx.goalIndicators.size)
+    s += ctx.goalIndicators.has(c.fakt.rad.split('.')[0]!) ? 2 : -1;
   if (ctx.signed && c.fakt.roll === 'specifikation') s += 1;
   // "intäkterna", "kostnaderna" point at the varav rows of that kind.
   if (kind && sf.lower.includes(kind)) s += 1;
@@ -242,7 +331,7 @@ function score(c: Candidate, ctx: Context, sf: SentenceFacts): number {
   // The year written next to the figure ("65 mnkr 2024", "för 2024 till 668 mnkr") says most.
   if (c.kolumn?.år !== undefined && sf.nearYear !== undefined) s += sf.nearYear === c.kolumn.år ? 1 : -0.5;
   // A written sign is part of the claim: "+1,6 mnkr" is not a cell of −1,4.
-  if (ctx.signed && c.value !== 0 && (c.value < 0) !== (ctx.sign === -1)) s -= 1;
+  if (ctx.signed && c.value !== 0 && c.value < 0 !== (ctx.sign === -1)) s -= 1;
   if (c.kolumn && sf.measures.size) s += sf.measures.has(c.kolumn.mått) ? 1.5 : -0.5;
   if (c.kolumn) s += sf.periodWords === !!c.kolumn.period ? 0.5 : -0.5;
   if (c.derived) s += 1;
@@ -314,11 +403,24 @@ function closestYear(text: string, a: TextAmount, from: number, to: number): num
 }
 
 /** The rows of the pointed cell's column that the figure's own clause (up to the next figure) names, if there are several and their total agrees with the text. */
-function namedRowsTotal(pointed: Scored, all: Candidate[], a: TextAmount, clause: string): { rows: Candidate[]; verdikt: Verdikt } | undefined {
+function namedRowsTotal(
+  pointed: Scored,
+  all: Candidate[],
+  a: TextAmount,
+  clause: string,
+): { rows: Candidate[]; verdikt: Verdikt } | undefined {
   const t = pointed.c.tabell;
   const k = pointed.c.kolumn;
   if (!t || !k) return undefined;
-  const rows = all.filter((c) => c.tabell === t && c.kolumn === k && !c.derived && !c.label && c.fakt.roll !== 'summa' && mentionScore(labelStems(c.fakt.radEtikett), clause) >= 0.5);
+  const rows = all.filter(
+    (c) =>
+      c.tabell === t &&
+      c.kolumn === k &&
+      !c.derived &&
+      !c.label &&
+      c.fakt.roll !== 'summa' &&
+      mentionScore(labelStems(c.fakt.radEtikett), clause) >= 0.5,
+  );
   if (rows.length < 2) return undefined;
   const total = exactSum(rows.map((c) => ({ sign: 1 as const, value: c.value })));
   const v = inUnit({ ...pointed.c, value: total }, a.unit);
@@ -337,7 +439,9 @@ function surplusIsPositive(c: Candidate): boolean {
   if (!t || !k) return false;
   const rule = t.regler.find((r) => r.kolumn === k.id && (!r.rader || r.rader.includes(c.fakt.rad)));
   if (!rule) return true;
-  const budget = parseExpression(rule.är).find((x) => ['budget', 'ram'].includes(t.kolumner.find((col) => col.id === x.id)?.mått ?? ''));
+  const budget = parseExpression(rule.är).find((x) =>
+    ['budget', 'ram'].includes(t.kolumner.find((col) => col.id === x.id)?.mått ?? ''),
+  );
   return budget?.sign === 1;
 }
 
@@ -349,12 +453,23 @@ export const textVsTable: CheckRule = {
   run(d: Dokument) {
     const lex = lexikonFor(d.lexikon);
     const all = candidates(d, lex);
-    const index = new CandidateIndex(all, (c) => (c.unit === '%' ? { family: '%', value: c.value, unit: '%', decimals: c.decimals } : MONEY.has(c.unit) ? { family: 'kr', value: c.value, unit: c.unit, decimals: c.decimals } : undefined));
+    const index = new CandidateIndex(all, (c) =>
+      c.unit === '%'
+        ? { family: '%', value: c.value, unit: '%', decimals: c.decimals }
+        : MONEY.has(c.unit)
+          ? { family: 'kr', value: c.value, unit: c.unit, decimals: c.decimals }
+          : undefined,
+    );
     const fynd: Diagnostic[] = [];
     const belopp: TextBelopp[] = [];
     const pending = new Map<TextBelopp, Diagnostic>();
     const indicatorsOfGoal = new Map<string, Set<string>>();
-    for (const b of d.mål) for (const g of b.nämndmål) indicatorsOfGoal.set(g.namn, new Set([...(indicatorsOfGoal.get(g.namn) ?? []), ...g.indikatorer.map((i) => i.id)]));
+    for (const b of d.mål)
+      for (const g of b.nämndmål)
+        indicatorsOfGoal.set(
+          g.namn,
+          new Set([...(indicatorsOfGoal.get(g.namn) ?? []), ...g.indikatorer.map((i) => i.id)]),
+        );
     for (const p of d.textstycken) {
       const goalIndicators = new Set(p.rubriker.flatMap((r) => [...(indicatorsOfGoal.get(r) ?? [])]));
       const found = findAmounts(p, lex);
@@ -369,7 +484,21 @@ export const textVsTable: CheckRule = {
         const several = found.some((o) => o !== a && o.start >= s.start && o.end <= s.end);
         const stop = p.text.slice(a.end, clauseTo).search(/[,;:]/);
         const claim = several ? p.text.slice(clauseFrom, stop >= 0 ? a.end + stop : clauseTo) : s.text;
-        const ctx: Context = { goalIndicators, clause: lowerParagraph.slice(clauseFrom, clauseTo), claim, lex, year: d.rapport.budgetår, signed: a.sign !== undefined, ...(a.sign ? { sign: a.sign } : {}), ...(nearYear !== undefined ? { nearYear } : {}), nämnd: d.rapport.nämnd, sentence: s.text, heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), headings: p.rubriker.join(' ').toLowerCase(), paragraph: lowerParagraph };
+        const ctx: Context = {
+          goalIndicators,
+          clause: lowerParagraph.slice(clauseFrom, clauseTo),
+          claim,
+          lex,
+          year: d.rapport.budgetår,
+          signed: a.sign !== undefined,
+          ...(a.sign ? { sign: a.sign } : {}),
+          ...(nearYear !== undefined ? { nearYear } : {}),
+          nämnd: d.rapport.nämnd,
+          sentence: s.text,
+          heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(),
+          headings: p.rubriker.join(' ').toLowerCase(),
+          paragraph: lowerParagraph,
+        };
         const plats = positionOf(p, a.start);
         const sf = sentenceFacts(ctx);
         // A contradiction needs a cell of about the same size (a slip of a digit), or a thousand
@@ -387,7 +516,11 @@ export const textVsTable: CheckRule = {
         const tol = 10 ** -Math.min(a.decimals - Math.round(Math.log10(f)), index.coarsestDecimals(family));
         const lo = Math.min(0.4 * a.value * f, a.interval.lo * f, a.value * f - tol);
         const hi = Math.max(2.5 * a.value * f, a.interval.hi * f, a.value * f + tol);
-        const inRange = [...index.range(family, Math.max(0, lo), hi), ...index.range(family, 667 * a.value * f, 1500 * a.value * f), ...index.range(family, (a.value * f) / 1500, (a.value * f) / 667)];
+        const inRange = [
+          ...index.range(family, Math.max(0, lo), hi),
+          ...index.range(family, 667 * a.value * f, 1500 * a.value * f),
+          ...index.range(family, (a.value * f) / 1500, (a.value * f) / 667),
+        ];
         for (const c of inRange) {
           const v = inUnit(c, a.unit);
           if (v === undefined) continue;
@@ -397,36 +530,88 @@ export const textVsTable: CheckRule = {
           if (c.derived && !sf.change) continue;
           const m = mentions(c, ctx, sf);
           if (m.local <= 0 || (c.label && m.sentence <= 0)) continue;
-          scored.push({ c, v, s: score(c, ctx, sf), ...(verdikt ? { verdikt } : {}), conflicts: conflicts(c, sf, lex), local: m.local, sentence: m.sentence, clause: m.clause });
+          scored.push({
+            c,
+            v,
+            s: score(c, ctx, sf),
+            ...(verdikt ? { verdikt } : {}),
+            conflicts: conflicts(c, sf, lex),
+            local: m.local,
+            sentence: m.sentence,
+            clause: m.clause,
+          });
         }
         const byScore = (x: Scored, y: Scored): number => y.s - x.s || Number(x.c.derived) - Number(y.c.derived);
         const clean = scored.filter((x) => !x.conflicts.length).sort(byScore);
         const best = clean.find((x) => x.verdikt);
         // The cell the text points at most clearly, if it does not agree. A change by an amount
         // ("justeras med", "ökar med 2 mnkr") is not a level: only change rows can be pointed at.
-        const changeBy = sf.change && lex.förändringFöreTal.test(lowerParagraph.slice(Math.max(0, a.start - 25), a.start));
+        const changeBy =
+          sf.change && lex.förändringFöreTal.test(lowerParagraph.slice(Math.max(0, a.start - 25), a.start));
         // A row named in the figure's own clause comes before one named only earlier in the
         // sentence or in a heading ("Stab A får 11,0 mnkr, varav lönerna utgör 6 500 tkr").
-        const pointable = clean.filter((x) => !x.verdikt && !x.c.derived && !x.c.label && (!changeBy || x.c.fakt.roll === 'specifikation' || !x.c.kolumn));
-        const pointed = pointable.find((x) => mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0) ?? pointable[0];
+        const pointable = clean.filter(
+          (x) =>
+            !x.verdikt && !x.c.derived && !x.c.label && (!changeBy || x.c.fakt.roll === 'specifikation' || !x.c.kolumn),
+        );
+        const pointed =
+          pointable.find((x) => mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0) ??
+          pointable[0];
         // Its own row named in the figure's clause (not only its table's subject).
         const ownClause = pointed ? mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.clause, true) : 0;
         // A match needs evidence: its subject named in the sentence, or enough named around it;
         // and no other cell named in the figure's own clause that it would contradict
         // ("Priskompensationen är 2,6 %" is about the compensation, whatever else is 2,6 %).
         const ratio = pointed ? Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9) : 0;
-        const outpointed = pointed !== undefined && best !== undefined && best.clause === 0 && ownClause >= 0.5 && pointed.s > best.s && ratio >= 0.67 && ratio <= 1.5;
+        const outpointed =
+          pointed !== undefined &&
+          best !== undefined &&
+          best.clause === 0 &&
+          ownClause >= 0.5 &&
+          pointed.s > best.s &&
+          ratio >= 0.67 &&
+          ratio <= 1.5;
         if (best && (best.s >= 1.5 || best.sentence > 0) && !outpointed) {
           // The sign words must agree with a deviation's sign.
-          const signedColumn = !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c);
-          if (a.riktning && signedColumn && Math.abs(best.v) > 1e-9 && (best.v > 0) !== (a.riktning === 'positiv')) {
-            belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [best.c.fakt.id], kommentar: `tecknet: texten säger ${a.riktning}, ${shown(best)}` });
-            fynd.push({ allvarlighet: 'fel', regel: 'text-tecken', meddelande: `"${a.text}" beskrivs som ${a.riktning === 'positiv' ? 'positivt (överskott/ökning)' : 'negativt (underskott/minskning)'}, men ${shown(best)}`, plats, fakta: [best.c.fakt.id] });
+          const signedColumn =
+            !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c);
+          if (a.riktning && signedColumn && Math.abs(best.v) > 1e-9 && best.v > 0 !== (a.riktning === 'positiv')) {
+            belopp.push({
+              text: a.text,
+              plats,
+              värde: a.value,
+              enhet: a.unit,
+              verdikt: 'motsäger',
+              fakta: [best.c.fakt.id],
+              kommentar: `tecknet: texten säger ${a.riktning}, ${shown(best)}`,
+            });
+            fynd.push({
+              allvarlighet: 'fel',
+              regel: 'text-tecken',
+              meddelande: `"${a.text}" beskrivs som ${a.riktning === 'positiv' ? 'positivt (överskott/ökning)' : 'negativt (underskott/minskning)'}, men ${shown(best)}`,
+              plats,
+              fakta: [best.c.fakt.id],
+            });
             continue;
           }
           const verdikt = best.verdikt!;
-          belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt, fakta: [best.c.fakt.id], kommentar: shown(best) });
-          if (verdikt === 'stämmer inom avrundning') fynd.push({ allvarlighet: 'info', regel: 'text-mot-tabell', meddelande: `"${a.text}" stämmer inom avrundning med ${shown(best)}`, plats, fakta: [best.c.fakt.id] });
+          belopp.push({
+            text: a.text,
+            plats,
+            värde: a.value,
+            enhet: a.unit,
+            verdikt,
+            fakta: [best.c.fakt.id],
+            kommentar: shown(best),
+          });
+          if (verdikt === 'stämmer inom avrundning')
+            fynd.push({
+              allvarlighet: 'info',
+              regel: 'text-mot-tabell',
+              meddelande: `"${a.text}" stämmer inom avrundning med ${shown(best)}`,
+              plats,
+              fakta: [best.c.fakt.id],
+            });
           continue;
         }
         // Before a contradiction: the sentence may quote the total of several rows it names
@@ -434,7 +619,15 @@ export const textVsTable: CheckRule = {
         const clause = p.text.slice(a.start, clauseTo);
         const together = pointed ? namedRowsTotal(pointed, all, a, clause) : undefined;
         if (together) {
-          belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: together.verdikt, fakta: together.rows.map((x) => x.fakt.id), kommentar: `summan av ${together.rows.map((x) => `${x.describe} = ${formatNumber(x.value, x.decimals)}`).join(' + ')}` });
+          belopp.push({
+            text: a.text,
+            plats,
+            värde: a.value,
+            enhet: a.unit,
+            verdikt: together.verdikt,
+            fakta: together.rows.map((x) => x.fakt.id),
+            kommentar: `summan av ${together.rows.map((x) => `${x.describe} = ${formatNumber(x.value, x.decimals)}`).join(' + ')}`,
+          });
           continue;
         }
         // A contradiction needs the sentence to name the cell's own row (or, for a total, its
@@ -445,32 +638,88 @@ export const textVsTable: CheckRule = {
         // Of two rows named as clearly, the one named closer to the figure is meant ("A är 2,4 % och B 3,0 %").
         const at = a.start - s.start;
         const sentenceLower = s.text.toLowerCase();
-        const distance = (x: Scored): number => stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower, at, at + (a.end - a.start));
+        const distance = (x: Scored): number =>
+          stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower, at, at + (a.end - a.start));
         // A name after the figure, when the pointed one stands before it, belongs to the next figure.
-        const namedBefore = (x: Scored): boolean => stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower.slice(0, at), at, at) < Infinity;
+        const namedBefore = (x: Scored): boolean =>
+          stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower.slice(0, at), at, at) < Infinity;
         const rival = pointed
-          ? clean.find((x) => x !== pointed && !x.verdikt && !x.c.derived && !x.c.label && rowOf(x) !== rowOf(pointed) && Math.abs(x.v - pointed.v) > 1e-9 && x.s >= pointed.s - 0.25 && distance(x) <= 1.5 * distance(pointed) + 5 && (namedBefore(x) || !namedBefore(pointed)))
+          ? clean.find(
+              (x) =>
+                x !== pointed &&
+                !x.verdikt &&
+                !x.c.derived &&
+                !x.c.label &&
+                rowOf(x) !== rowOf(pointed) &&
+                Math.abs(x.v - pointed.v) > 1e-9 &&
+                x.s >= pointed.s - 0.25 &&
+                distance(x) <= 1.5 * distance(pointed) + 5 &&
+                (namedBefore(x) || !namedBefore(pointed)),
+            )
           : undefined;
-        if (pointed && !rival && pointed.s >= 2 && (pointed.sentence >= 0.75 || ownClause >= 0.75) && (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)) {
+        if (
+          pointed &&
+          !rival &&
+          pointed.s >= 2 &&
+          (pointed.sentence >= 0.75 || ownClause >= 0.75) &&
+          (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)
+        ) {
           const r = Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9);
-          const approx = r > 100 || r < 0.01 ? 'tusen gånger fel: tkr och mnkr förväxlade?' : `≈ ${formatNumber(pointed.v, pointed.c.unit === a.unit ? Math.max(a.decimals, pointed.c.decimals) : Math.max(a.decimals, 1))} ${a.unit}`;
-          const b: TextBelopp = { text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'motsäger', fakta: [pointed.c.fakt.id], kommentar: shown(pointed) };
+          const approx =
+            r > 100 || r < 0.01
+              ? 'tusen gånger fel: tkr och mnkr förväxlade?'
+              : `≈ ${formatNumber(pointed.v, pointed.c.unit === a.unit ? Math.max(a.decimals, pointed.c.decimals) : Math.max(a.decimals, 1))} ${a.unit}`;
+          const b: TextBelopp = {
+            text: a.text,
+            plats,
+            värde: a.value,
+            enhet: a.unit,
+            verdikt: 'motsäger',
+            fakta: [pointed.c.fakt.id],
+            kommentar: shown(pointed),
+          };
           belopp.push(b);
           // Reported once the paragraph is read: listed parts that add up to their total are not contradictions.
-          pending.set(b, { allvarlighet: 'fel', regel: 'text-mot-tabell', meddelande: `"${a.text}" motsäger ${shown(pointed)} (${approx})`, plats, fakta: [pointed.c.fakt.id] });
+          pending.set(b, {
+            allvarlighet: 'fel',
+            regel: 'text-mot-tabell',
+            meddelande: `"${a.text}" motsäger ${shown(pointed)} (${approx})`,
+            plats,
+            fakta: [pointed.c.fakt.id],
+          });
           continue;
         }
         // No evidence either way: say which cells came closest, and why they were not taken.
         const near3 = [...scored].sort(byScore).slice(0, 3);
-        const why = near3.map((x) => `${shown(x)}${x.conflicts.length ? ` (meningen nämner ${x.conflicts.join('; ')})` : x.verdikt ? '' : ' (annat värde)'}`);
-        belopp.push({ text: a.text, plats, värde: a.value, enhet: a.unit, verdikt: 'ej verifierbar', fakta: near3.map((x) => x.c.fakt.id), kommentar: why.length ? `närmaste: ${why.join('; ')}` : 'ingen tabellcell eller uppgift vars rad eller ämne meningen, stycket eller rubrikerna nämner' });
+        const why = near3.map(
+          (x) =>
+            `${shown(x)}${x.conflicts.length ? ` (meningen nämner ${x.conflicts.join('; ')})` : x.verdikt ? '' : ' (annat värde)'}`,
+        );
+        belopp.push({
+          text: a.text,
+          plats,
+          värde: a.value,
+          enhet: a.unit,
+          verdikt: 'ej verifierbar',
+          fakta: near3.map((x) => x.c.fakt.id),
+          kommentar: why.length
+            ? `närmaste: ${why.join('; ')}`
+            : 'ingen tabellcell eller uppgift vars rad eller ämne meningen, stycket eller rubrikerna nämner',
+        });
       }
       fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph), lex));
     }
     for (const b of belopp) {
       const contradiction = pending.get(b);
       if (contradiction && b.verdikt === 'motsäger') fynd.push(contradiction);
-      if (b.verdikt === 'ej verifierbar') fynd.push({ allvarlighet: 'varning', regel: 'ej-verifierbar', meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell eller uppgift som sammanhanget nämner (${b.kommentar}); kommer beloppet från ett beslut eller dokument: lägg in det i uppgifter.yaml med källa`, plats: b.plats, ...(b.fakta.length ? { fakta: b.fakta } : {}) });
+      if (b.verdikt === 'ej verifierbar')
+        fynd.push({
+          allvarlighet: 'varning',
+          regel: 'ej-verifierbar',
+          meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell eller uppgift som sammanhanget nämner (${b.kommentar}); kommer beloppet från ett beslut eller dokument: lägg in det i uppgifter.yaml med källa`,
+          plats: b.plats,
+          ...(b.fakta.length ? { fakta: b.fakta } : {}),
+        });
     }
     return { fynd, belopp };
   },
@@ -490,16 +739,24 @@ function partsOfTotals(p: Textstycke, amounts: TextAmount[], results: TextBelopp
     const total = amounts[i]!;
     if (isPart(total)) continue;
     const parts: number[] = [];
-    for (let j = i + 1; j < amounts.length && isPart(amounts[j]!) && amounts[j]!.unit === total.unit; j++) parts.push(j);
+    for (let j = i + 1; j < amounts.length && isPart(amounts[j]!) && amounts[j]!.unit === total.unit; j++)
+      parts.push(j);
     // Or a list after a colon: "−4,4 mnkr … flyttas: 1,5 mnkr till A, 0,7 mnkr till B".
     const next = amounts[i + 1];
-    if (!parts.length && next && /:/.test(p.text.slice(total.end, next.start)) && !/[.!?]\s/.test(p.text.slice(total.end, next.start))) {
-      for (let j = i + 1; j < amounts.length && amounts[j]!.unit === total.unit && !amounts[j]!.sign; j++) parts.push(j);
+    if (
+      !parts.length &&
+      next &&
+      /:/.test(p.text.slice(total.end, next.start)) &&
+      !/[.!?]\s/.test(p.text.slice(total.end, next.start))
+    ) {
+      for (let j = i + 1; j < amounts.length && amounts[j]!.unit === total.unit && !amounts[j]!.sign; j++)
+        parts.push(j);
     }
     // Or parts before a total: "13,5 mnkr … tillsammans med 30 mnkr … sammanlagt 43,5 mnkr".
     if (!parts.length && lex.summaord.test(p.text.slice(Math.max(0, total.start - 30), total.start).toLowerCase())) {
       const sentenceStart = sentenceAt(p.text, total.start).start;
-      for (let j = i - 1; j >= 0 && amounts[j]!.start >= sentenceStart && amounts[j]!.unit === total.unit; j--) parts.unshift(j);
+      for (let j = i - 1; j >= 0 && amounts[j]!.start >= sentenceStart && amounts[j]!.unit === total.unit; j--)
+        parts.unshift(j);
     }
     if (parts.length < 2) continue;
     const sum = parts.reduce((n, j) => n + amounts[j]!.value, 0);
@@ -510,7 +767,8 @@ function partsOfTotals(p: Textstycke, amounts: TextAmount[], results: TextBelopp
     const totalResult = results[i];
     for (const j of parts) {
       const r = results[j];
-      if (!r || (r.verdikt !== 'ej verifierbar' && r.verdikt !== 'motsäger') || (r.verdikt === 'motsäger' && !ok)) continue;
+      if (!r || (r.verdikt !== 'ej verifierbar' && r.verdikt !== 'motsäger') || (r.verdikt === 'motsäger' && !ok))
+        continue;
       r.verdikt = exact ? 'stämmer' : ok ? 'stämmer inom avrundning' : 'motsäger';
       r.fakta = totalResult?.fakta ?? [];
       r.kommentar = `del av ${total.text}: delarna summerar till ${formatNumber(sum, decimals)} ${total.unit}`;

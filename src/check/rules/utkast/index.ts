@@ -12,7 +12,8 @@ export const draftMarker: CheckRule = {
         .map((p) => ({
           allvarlighet: 'fel' as const,
           regel: 'utkast',
-          meddelande: 'texten är ett utkast (överfört av ny eller påbörjat av init): skriv den och ta bort UTKAST-raden',
+          meddelande:
+            'texten är ett utkast (överfört av ny eller påbörjat av init): skriv den och ta bort UTKAST-raden',
           plats: p.plats,
         })),
     };

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Path, SourceMap } from '../load/yaml-source.js';
+import type { Path, SourceMap } from './yaml-source.js';
 
 const TYPE_SV: Record<string, string> = {
   number: 'ett tal',
@@ -39,19 +39,23 @@ export function numberTrap(input: unknown): string | undefined {
   if (typeof input !== 'string') return undefined;
   const s = input.trim();
   const comma = /^([-+]?\d+),(\d+)$/.exec(s);
-  if (comma) return `"${s}" är inget tal i YAML, där decimaltecknet är punkt: skriv ${comma[1]}.${comma[2]} (det skrivs ut som ${s})`;
+  if (comma)
+    return `"${s}" är inget tal i YAML, där decimaltecknet är punkt: skriv ${comma[1]}.${comma[2]} (det skrivs ut som ${s})`;
   if (/^[-+]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/.test(s)) {
     const plain = s.replace(/[ \u00a0\u202f]/g, '').replace(',', '.');
     return `"${s}" är inget tal i YAML, som inte tillåter mellanrum i tal: skriv ${plain} (det skrivs ut med mellanrum, ${s})`;
   }
-  if (/^\u2212\s*\d+([.,]\d+)?$/.test(s)) return `"${s}" har ett typografiskt minustecken: skriv ${s.replace(/\u2212\s*/, '-').replace(',', '.')} med vanligt bindestreck`;
+  if (/^\u2212\s*\d+([.,]\d+)?$/.test(s))
+    return `"${s}" har ett typografiskt minustecken: skriv ${s.replace(/\u2212\s*/, '-').replace(',', '.')} med vanligt bindestreck`;
   return undefined;
 }
 
 /** Turns a zod issue into a Swedish message. */
 export function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
   const input = valueAt(root, issue.path as Path);
-  const wantsNumber = (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int')) || (issue.code === 'custom' && issue.message.startsWith('förväntade ett tal'));
+  const wantsNumber =
+    (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int')) ||
+    (issue.code === 'custom' && issue.message.startsWith('förväntade ett tal'));
   const trap = wantsNumber ? numberTrap(input) : undefined;
   if (trap) return trap;
   switch (issue.code) {
@@ -70,7 +74,9 @@ export function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
     case 'too_big':
       return `värdet får vara högst ${String(issue.maximum)}`;
     case 'invalid_format':
-      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : `ogiltigt format, fick ${describeInput(input)}`;
+      return issue.message && !issue.message.startsWith('Invalid')
+        ? issue.message
+        : `ogiltigt format, fick ${describeInput(input)}`;
     case 'invalid_union':
       return `värdet har inte någon av de tillåtna formerna, fick ${describeInput(input)}`;
     default:
@@ -85,7 +91,8 @@ export function formatFieldPath(path: Path, root: unknown): string {
     // tabeller[i] and nämndmål/indikatorer are named by their id when they have one.
     if (typeof k === 'number') {
       const node = valueAt(root, path.slice(0, i + 1));
-      const id = node && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>).id : undefined;
+      const id =
+        node && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>).id : undefined;
       const parentKey = path[i - 1];
       if (parentKey === 'tabeller' && typeof id === 'string') {
         out = id;
@@ -126,7 +133,8 @@ function flattenUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] 
     return flattenUnions(best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
   });
 }
-const depth = (is: readonly z.core.$ZodIssue[]): number => Math.max(0, ...is.map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 0.5)));
+const depth = (is: readonly z.core.$ZodIssue[]): number =>
+  Math.max(0, ...is.map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 0.5)));
 
 /** Edit distance, for "did you mean": short keys only, so the quadratic table stays small. */
 function distance(a: string, b: string): number {
@@ -168,7 +176,17 @@ export function zodToDiagnostics(error: z.ZodError, root: unknown, source: Sourc
       const key = u.keys.find((k) => similarKey(k, wanted));
       if (key === undefined) continue;
       merged.add(m);
-      typos.set(u, `okänd nyckel "${shortKey(key)}": menade du "${wanted}"?${u.keys.length > 1 ? ` (också okänd: ${u.keys.filter((k) => k !== key).map((k) => `"${shortKey(k)}"`).join(', ')})` : ''}`);
+      typos.set(
+        u,
+        `okänd nyckel "${shortKey(key)}": menade du "${wanted}"?${
+          u.keys.length > 1
+            ? ` (också okänd: ${u.keys
+                .filter((k) => k !== key)
+                .map((k) => `"${shortKey(k)}"`)
+                .join(', ')})`
+            : ''
+        }`,
+      );
     }
   }
   return issues

@@ -1,6 +1,6 @@
 import type { Dokument, Fakt, TabellBlock } from '../model/dokument.js';
 import { exactSum, halfUnit, roundHalfAway } from '../format/number.js';
-import { parseExpression } from '../validate/report-semantics.js';
+import { parseExpression } from './expression.js';
 
 /**
  * A table's declared rules (TabellBlock.regler) turned into computations: one per published
@@ -56,7 +56,8 @@ function factAt(d: Dokument, t: TabellBlock, rad: string, kolumn: string): Fakt 
 }
 
 /** A term that cannot be summed: ingen uppgift, text, a comparison. Blank and dash count as 0. */
-const unsummable = (f: Fakt | undefined): boolean => f !== undefined && f.cell.typ !== 'tal' && f.cell.typ !== 'tom' && f.cell.typ !== 'streck';
+const unsummable = (f: Fakt | undefined): boolean =>
+  f !== undefined && f.cell.typ !== 'tal' && f.cell.typ !== 'tom' && f.cell.typ !== 'streck';
 
 export function planRules(d: Dokument, t: TabellBlock): RegelPlan[] {
   const rowIds = t.rader.map((r) => r.id);
@@ -74,7 +75,8 @@ export function planRules(d: Dokument, t: TabellBlock): RegelPlan[] {
     if (okända.length === 0) {
       for (const other of across) {
         if (limit && !limit.includes(other)) continue;
-        const at = (id: string): { rad: string; kolumn: string } => (typ === 'rad' ? { rad: id, kolumn: other } : { rad: other, kolumn: id });
+        const at = (id: string): { rad: string; kolumn: string } =>
+          typ === 'rad' ? { rad: id, kolumn: other } : { rad: other, kolumn: id };
         const target = at(mål);
         const targetFakt = factAt(d, t, target.rad, target.kolumn);
         if (!targetFakt || targetFakt.cell.typ !== 'tal') continue;
@@ -83,14 +85,27 @@ export function planRules(d: Dokument, t: TabellBlock): RegelPlan[] {
         if (facts.some(unsummable) || facts.every((f) => !f || f.cell.typ !== 'tal')) continue;
         const termer = uttryck.map((x, j) => {
           const f = facts[j];
-          return { sign: x.sign, ...at(x.id), värde: f && f.cell.typ === 'tal' ? f.cell.tal : null, ...(f ? { fakt: f.id } : {}) };
+          return {
+            sign: x.sign,
+            ...at(x.id),
+            värde: f && f.cell.typ === 'tal' ? f.cell.tal : null,
+            ...(f ? { fakt: f.id } : {}),
+          };
         });
         const beräknat = exactSum(termer.map((x) => ({ sign: x.sign, value: x.värde ?? 0 })));
-        const differens = roundHalfAway(exactSum([{ sign: 1, value: publicerat }, { sign: -1, value: beräknat }]), DIFF_DECIMALER);
+        const differens = roundHalfAway(
+          exactSum([
+            { sign: 1, value: publicerat },
+            { sign: -1, value: beräknat },
+          ]),
+          DIFF_DECIMALER,
+        );
         // Each term's own rounding, and the published figure's where it is coarser than its terms.
         const termDecimals = facts.flatMap((f) => (f && f.cell.typ === 'tal' ? [f.decimaler] : []));
         const finest = Math.max(...termDecimals);
-        const tolerans = termDecimals.reduce((s, dec) => s + halfUnit(dec), 0) + (targetFakt.decimaler < finest ? halfUnit(targetFakt.decimaler) : 0);
+        const tolerans =
+          termDecimals.reduce((s, dec) => s + halfUnit(dec), 0) +
+          (targetFakt.decimaler < finest ? halfUnit(targetFakt.decimaler) : 0);
         beräkningar.push({ ...target, publicerat, termer, beräknat, differens, fakt: targetFakt.id, tolerans });
       }
     }
@@ -109,5 +124,3 @@ export function planRules(d: Dokument, t: TabellBlock): RegelPlan[] {
 
 /** The difference formula rounds to this many decimals, so floating-point noise never shows as −0,0. */
 export const DIFF_DECIMALER = 6;
-
-

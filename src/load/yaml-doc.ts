@@ -1,5 +1,16 @@
-import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type ToStringOptions, type YAMLMap } from 'yaml';
-import { RullaFramFel } from './fel.js';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  Scalar,
+  visit,
+  type Document,
+  type Node,
+  type ToStringOptions,
+  type YAMLMap,
+} from 'yaml';
+import { RullaFramFel } from './rulla-fram-fel.js';
 
 /**
  * A YAML file being rolled forward. The edits are made on the yaml package's Document (nodes keep
@@ -52,12 +63,26 @@ export function läsYaml(text: string, fil: string): YamlFil {
     Scalar(_, node) {
       if ((node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL) && node.range) {
         const källa = text.slice(node.range[0], node.range[1]).replace(/[\r\n]+$/, '');
-        block.push({ node, värde: node.value, typ: node.type, källa, platshållare: `__kommunrapport_block_${block.length}__` });
+        block.push({
+          node,
+          värde: node.value,
+          typ: node.type,
+          källa,
+          platshållare: `__kommunrapport_block_${block.length}__`,
+        });
       }
     },
   });
   const stil = flödesstil(text);
-  return { fil, doc, original: text, block, bas: medPlatshållare(doc, block, () => rendera(doc, stil)), basRå: doc.toString(ALTERNATIV), stil };
+  return {
+    fil,
+    doc,
+    original: text,
+    block,
+    bas: medPlatshållare(doc, block, () => rendera(doc, stil)),
+    basRå: doc.toString(ALTERNATIV),
+    stil,
+  };
 }
 
 export function skrivYaml(f: YamlFil): string {
@@ -73,7 +98,8 @@ export function skrivYaml(f: YamlFil): string {
     let text = merged.join(nl);
     for (const b of orörda) text = text.replace(b.platshållare, () => b.källa.split(/\r?\n/).join(nl));
     const kontroll = parseDocument(text, { uniqueKeys: true });
-    if (!kontroll.errors.length && kontroll.toString(ALTERNATIV) === parseDocument(redigerad).toString(ALTERNATIV)) return text;
+    if (!kontroll.errors.length && kontroll.toString(ALTERNATIV) === parseDocument(redigerad).toString(ALTERNATIV))
+      return text;
   }
   return nl === '\n' ? redigerad : redigerad.split('\n').join(nl);
 }
