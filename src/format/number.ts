@@ -155,7 +155,8 @@ export function decimalsInUnit(decimals: number, from: string, to: string): numb
 /** Default decimals when an amount is shown in a unit (tkr → mnkr with one decimal). */
 export const UNIT_DECIMALS: Record<string, number> = { kr: 0, tkr: 0, mnkr: 1, mdkr: 2, '%': 1, antal: 0 };
 
-const MONTHS = [
+/** The months' Swedish names, January first. */
+export const MÅNADER = [
   'januari',
   'februari',
   'mars',
@@ -173,7 +174,7 @@ const MONTHS = [
 /** `2021-08-31` → `31 augusti 2021`. */
 export function formatDateLong(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+  return `${d} ${MÅNADER[(m ?? 1) - 1]} ${y}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MAX_DEPTH, type Path, type SourceMap } from './yaml-source.js';
+import { MÅNADER } from '../format/number.js';
 
 /**
  * Values YAML accepts but a report cannot print: numbers beyond what a kommun publishes, dates
@@ -13,20 +14,6 @@ export const EXCEL_CELL_MAX = 32_767;
 
 /** Beyond 15 significant digits a double no longer holds the number as written. */
 const MAX_DIGITS = 15;
-const MÅNADER = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const daysIn = (y: number, m: number): number =>

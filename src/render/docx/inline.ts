@@ -1,6 +1,7 @@
 import { ExternalHyperlink, FootnoteReferenceRun, TextRun, type ParagraphChild } from 'docx';
 import type { Inline } from '../../model/dokument.js';
 import type { Ctx } from './context.js';
+import { plainText } from '../../narrative/parse-markdown.js';
 
 interface Format {
   bold?: boolean;
@@ -22,7 +23,7 @@ export function runs(ctx: Ctx, xs: Inline[], f: Format = {}): ParagraphChild[] {
           ? [
               new ExternalHyperlink({
                 link: i.url,
-                children: [new TextRun({ text: plain(i.inl), style: 'Hyperlink', ...f })],
+                children: [new TextRun({ text: plainText(i.inl), style: 'Hyperlink', ...f })],
               }),
             ]
           : runs(ctx, i.inl, f);
@@ -40,25 +41,4 @@ export function runs(ctx: Ctx, xs: Inline[], f: Format = {}): ParagraphChild[] {
         return [new TextRun({ break: 1 })];
     }
   });
-}
-
-export function plain(xs: Inline[]): string {
-  return xs
-    .map((i) => {
-      switch (i.typ) {
-        case 'text':
-        case 'kod':
-        case 'ref':
-          return i.text;
-        case 'fet':
-        case 'kursiv':
-        case 'länk':
-          return plain(i.inl);
-        case 'fotnotsref':
-          return '';
-        case 'radbrytning':
-          return ' ';
-      }
-    })
-    .join('');
 }
