@@ -35,6 +35,7 @@ program
       `${o.description}${o.defaultValue !== undefined && o.defaultValue !== false ? ` (standard: ${JSON.stringify(o.defaultValue)})` : ''}`,
     argumentDescription: (a) => a.description,
     styleUsage: (u: string) => u.replace('[options]', '[flaggor]').replace('[command]', '[kommando]'),
+    styleSubcommandTerm: (t: string) => t.replace('[options]', '[flaggor]'),
   });
 
 program
@@ -163,7 +164,7 @@ program
 program
   .command('watch')
   .description(
-    'bygger om rapporten vid varje ändring i dess data, text eller mallarna; HTML först, PDF och Excel sedan',
+    'bygger om rapporten vid varje ändring i dess data, text eller mallarna; HTML först, PDF, Excel och Word sedan',
   )
   .argument('<rapport>', 'rapporten att bevaka')
   .option('--out <katalog>', 'katalog för utdata', 'out')
