@@ -1,3 +1,4 @@
+// Replaces fontkit 2.0.4: TTFFont.prototype._getTable (written for that version; listed in patches.ts).
 import { createRequire } from 'node:module';
 import { FONT_FACES, fontBytes } from '../../util/fonts.js';
 
@@ -44,6 +45,11 @@ let hook: { proto: Partial<TTFFontLike>; own: TTFFontLike['_getTable']; shared: 
 /** Turns the sharing off (fontkit's own per-font decoding, for the benchmark's baseline) or on again. */
 export function useSharedFontTables(on: boolean): void {
   if (hook) hook.proto._getTable = on ? hook.shared : hook.own;
+}
+
+/** Whether the method is ours right now (src/render/pdf/patches.ts). */
+export function sharedFontTablesInstalled(): boolean {
+  return !!hook && hook.proto._getTable === hook.shared;
 }
 
 export function installSharedFontTables(): boolean {

@@ -1,3 +1,4 @@
+// Replaces pdfkit 0.19.1: EmbeddedFont.prototype.layoutCached (written for that version; listed in patches.ts).
 import { createRequire } from 'node:module';
 import { FONT_FACES, fontBytes, fontPath } from '../../util/fonts.js';
 
@@ -108,6 +109,11 @@ let hook:
  */
 export function useSharedShaping(on: boolean): void {
   if (hook) hook.proto.layoutCached = on ? hook.shared : hook.original;
+}
+
+/** Whether the method is ours right now (src/render/pdf/patches.ts). */
+export function sharedShapingInstalled(): boolean {
+  return !!hook && hook.proto.layoutCached === hook.shared;
 }
 
 export function installSharedShapingCache(): boolean {
