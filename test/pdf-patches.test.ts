@@ -1,8 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { usePdfSpeedups } from '../src/render/pdf/engine.js';
+import { layoutPdf, usePdfSpeedups } from '../src/render/pdf/engine.js';
+import { sharedTables, useSharedFontTables } from '../src/render/pdf/font-tables.js';
+import { cachedWords, useSharedShaping } from '../src/render/pdf/shaping-cache.js';
+import { fontBytes } from '../src/util/fonts.js';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { PATCHES } from '../src/render/pdf/patches.js';
 import { useTagging } from '../src/render/pdf/tagging.js';
 import { ROOT } from './support/project.js';
@@ -69,5 +74,57 @@ describe('patches to pdfmake, pdfkit and fontkit (src/render/pdf/patches.ts)', (
       useTagging(true);
     }
     expect(PATCHES.filter((p) => !p.installed()).map((p) => p.module)).toEqual([]);
+  });
+});
+
+/**
+ * A copy of the bundled Roboto with every advance width 300 units wider: same internal names and
+ * the same table directory (checksums are left as they were), different bytes.
+ */
+function widerRoboto(): Buffer {
+  const b = Buffer.from(fontBytes('normal'));
+  const tables = b.readUInt16BE(4);
+  const find = (tag: string): number => {
+    for (let i = 0; i < tables; i++) if (b.toString('latin1', 12 + 16 * i, 16 + 16 * i) === tag) return 12 + 16 * i;
+    throw new Error(`${tag} saknas`);
+  };
+  const hmtx = b.readUInt32BE(find('hmtx') + 8);
+  const metrics = b.readUInt16BE(b.readUInt32BE(find('hhea') + 8) + 34);
+  for (let g = 0; g < metrics; g++) b.writeUInt16BE(Math.min(0xffff, b.readUInt16BE(hmtx + 4 * g) + 300), hmtx + 4 * g);
+  return b;
+}
+
+describe('font caches keyed by the SHA-256 of the font file (shaping-cache.ts, font-tables.ts)', () => {
+  it('never give a different file with the same internal name what was cached for the bundled font', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-typsnitt-'));
+    const kopia = join(dir, 'Roboto-bred.ttf');
+    const wider = widerRoboto();
+    writeFileSync(kopia, wider);
+    const text = 'Nämndens budget för verksamhetsåret ökar med 12,5 mnkr jämfört med föregående år.';
+    const doc = (font?: string): TDocumentDefinitions & Parameters<typeof layoutPdf>[0] => ({
+      content: [{ text, font }],
+      info: { title: 'Typsnittsprov', creationDate: new Date(0) },
+      ...(font ? { profilTypsnitt: { familj: font, normal: kopia, fet: kopia, kursiv: kopia, fetkursiv: kopia } } : {}),
+    });
+    // The bundled font shapes the words first, so a cache keyed by name would hold them.
+    await layoutPdf(doc());
+    // Found by its bytes: a fresh copy of the bundled file has the cached words and shared tables.
+    expect(cachedWords(Buffer.from(fontBytes('normal')))).toBeGreaterThan(10);
+    expect(sharedTables(Buffer.from(fontBytes('normal')))).toBeGreaterThan(5);
+    const shared = await layoutPdf(doc('Bred'));
+    let own: Buffer;
+    try {
+      useSharedShaping(false);
+      useSharedFontTables(false);
+      own = await layoutPdf(doc('Bred'));
+    } finally {
+      useSharedShaping(true);
+      useSharedFontTables(true);
+    }
+    expect(shared.equals(own)).toBe(true);
+    expect(cachedWords(wider)).toBe(0);
+    expect(sharedTables(wider)).toBe(0);
+    // The copy really lays out differently: its PDF differs from the bundled font's beyond the font name.
+    expect(shared.length).not.toBe((await layoutPdf(doc())).length);
   });
 });
