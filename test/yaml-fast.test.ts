@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { fastParseYaml } from '../src/load/yaml-fast.js';
 import { loadYaml, yamlPositions, yamlPositionsSlow, type YamlPositions } from '../src/load/yaml-source.js';
@@ -98,5 +99,39 @@ describe('reading YAML with js-yaml where it gives what `yaml` gives (src/load/y
     expect(dup.diagnostics.map((d) => `${d.plats?.rad}:${d.plats?.kolumn} ${d.meddelande}`)).toEqual([
       expect.stringMatching(/^2:1 ogiltig YAML: nyckeln förekommer två gånger/),
     ]);
+  });
+});
+
+describe("js-yaml 4's `listener` option, which the fast path is built on (undocumented; js-yaml 5 has none)", () => {
+  it('is js-yaml 4.3.2, pinned exactly in package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const installed = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'js-yaml', 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(pkg.dependencies['js-yaml']).toBe('4.3.2');
+    expect(installed.version).toBe('4.3.2');
+  });
+
+  it('reports an open and a close event per node, the close with its kind, value and end offset', () => {
+    const text = 'a:\n  - 1\n  - x\n';
+    const events: string[] = [];
+    jsyaml.load(text, {
+      schema: jsyaml.CORE_SCHEMA,
+      listener(event, state) {
+        events.push(
+          event === 'open'
+            ? `open ${state.position}`
+            : `close ${state.kind} ${JSON.stringify(state.result)} ${state.position}`,
+        );
+      },
+    });
+    // If the option stops being called, the fast path silently falls back to `yaml` for every file: fail here instead.
+    expect(events).toContain(`close scalar 1 ${text.indexOf('1') + 1}`);
+    expect(events).toContain(`close scalar "x" ${text.indexOf('x') + 1}`);
+    expect(events).toContain(`close sequence [1,"x"] ${text.length}`);
+    expect(events.filter((e) => e.startsWith('open')).length).toBe(events.filter((e) => e.startsWith('close')).length);
+    expect(fastParseYaml(text), 'the fast path reads a plain file').toBeDefined();
   });
 });

@@ -1,3 +1,4 @@
+// Replaces pdfmake 0.3.11: Renderer.prototype.renderLine (written for that version; listed in patches.ts).
 import { createRequire } from 'node:module';
 
 /**
@@ -325,14 +326,24 @@ function runsRenderer(own: RenderLine, Decorator: new (doc: Doc) => Decorator): 
 }
 
 let original: RenderLine | undefined;
+let runs: RenderLine | undefined;
+
+const rendererClass = (): RendererClass | undefined =>
+  (createRequire(import.meta.url)('pdfmake/js/Renderer.js') as { default?: RendererClass }).default;
 
 /** Installs the run renderer (on = true) or puts pdfmake's renderLine back (for the test and the bench). */
 export function useLineRuns(on: boolean): boolean {
   const require = createRequire(import.meta.url);
-  const Renderer = (require('pdfmake/js/Renderer.js') as { default?: RendererClass }).default;
+  const Renderer = rendererClass();
   const Decorator = (require('pdfmake/js/TextDecorator.js') as { default?: new (doc: Doc) => Decorator }).default;
   if (typeof Renderer?.prototype.renderLine !== 'function' || typeof Decorator !== 'function') return false;
   original ??= Renderer.prototype.renderLine;
-  Renderer.prototype.renderLine = on ? runsRenderer(original, Decorator) : original;
+  runs ??= runsRenderer(original, Decorator);
+  Renderer.prototype.renderLine = on ? runs : original;
   return true;
+}
+
+/** Whether the method is ours right now (src/render/pdf/patches.ts). */
+export function lineRunsInstalled(): boolean {
+  return !!runs && rendererClass()?.prototype.renderLine === runs;
 }

@@ -1,3 +1,4 @@
+// Replaces pdfmake 0.3.11: LayoutBuilder.prototype.layoutDocument (written for that version; listed in patches.ts).
 import { createRequire } from 'node:module';
 
 /**
@@ -120,6 +121,13 @@ export function useBatchedPageBreaks(on = true): boolean {
     .default;
   LayoutBuilder.prototype.layoutDocument = on ? batched : original;
   return true;
+}
+
+/** Whether the method is ours right now (src/render/pdf/patches.ts). */
+export function batchedPageBreaksInstalled(): boolean {
+  const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default?: { prototype: Record<string, unknown> } })
+    .default;
+  return !!batched && LayoutBuilder?.prototype.layoutDocument === batched;
 }
 
 function install(): void {

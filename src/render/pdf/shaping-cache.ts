@@ -1,5 +1,7 @@
+// Replaces pdfkit 0.19.1: EmbeddedFont.prototype.layoutCached (written for that version; listed in patches.ts).
 import { createRequire } from 'node:module';
 import { FONT_FACES, fontBytes, fontPath } from '../../util/fonts.js';
+import { registerFontFile, registeredFontHash } from './font-hash.js';
 
 /**
  * pdfkit shapes text word by word with fontkit (OpenType lookups, kerning) and caches each word's
@@ -26,13 +28,12 @@ interface GlyphRun {
   advanceWidth: number;
 }
 interface FontkitFont {
-  postscriptName: string;
+  /** The bytes fontkit decodes the font from (restructure's DecodeStream). */
+  stream?: { buffer?: Uint8Array };
   characterSet: number[];
   glyphForCodePoint(cp: number): { id: number };
 }
 interface EmbeddedFontLike {
-  /** pdfkit copies the font's PostScript name here; fontkit decodes it anew on each read. */
-  name: string;
   font: FontkitFont;
   layoutRun(text: string): GlyphRun;
   layoutCached(text: string): GlyphRun;
@@ -46,7 +47,21 @@ interface FontCache {
   /** Code points that share their glyph with another (Roboto: Δ/∆, Ω/Ω). */
   ambiguous: RegExp | null;
 }
+/** By the SHA-256 of the font file (font-hash.ts), never by the font's internal name. */
 const caches = new Map<string, FontCache>();
+/** Each document's font object, and the cache its file has (null: none). */
+const ofFont = new WeakMap<EmbeddedFontLike, FontCache | null>();
+
+function cacheOf(f: EmbeddedFontLike): FontCache | null {
+  let c = ofFont.get(f);
+  if (c === undefined) {
+    const bytes = f.font.stream?.buffer;
+    const hash = bytes && registeredFontHash(bytes);
+    c = (hash && caches.get(hash)) || null;
+    ofFont.set(f, c);
+  }
+  return c;
+}
 
 /**
  * fontkit gives a glyph the code points it was first reached by, and pdfkit writes them into the
@@ -79,8 +94,8 @@ function detached(run: GlyphRun): GlyphRun {
 
 function makeSharedLayoutCached(perDocument: (this: EmbeddedFontLike, text: string) => GlyphRun) {
   return function sharedLayoutCached(this: EmbeddedFontLike, text: string): GlyphRun {
-    const c = caches.get(this.name);
-    // Only the bundled faces are known; any other font is shaped per document.
+    const c = cacheOf(this);
+    // Only the bundled files are known; any other font is shaped per document.
     if (!c) return perDocument.call(this, text);
     // A word with an ambiguous character is never stored, so a hit needs no test.
     let run = c.words.get(text);
@@ -110,18 +125,30 @@ export function useSharedShaping(on: boolean): void {
   if (hook) hook.proto.layoutCached = on ? hook.shared : hook.original;
 }
 
+/** How many words are cached for a font file (0 for a file that is not shared); for the tests. */
+export function cachedWords(file: Uint8Array): number {
+  const hash = registeredFontHash(file);
+  return (hash && caches.get(hash)?.words.size) || 0;
+}
+
+/** Whether the method is ours right now (src/render/pdf/patches.ts). */
+export function sharedShapingInstalled(): boolean {
+  return !!hook && hook.proto.layoutCached === hook.shared;
+}
+
 export function installSharedShapingCache(): boolean {
   if (installed) return true;
   const fromPdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
-  const PDFKit = fromPdfmake('pdfkit') as new (o: object) => { font(src: string): { _font: object } };
+  const PDFKit = fromPdfmake('pdfkit') as new (o: object) => { font(src: string): { _font: { font: FontkitFont } } };
   const fontkit = createRequire(fromPdfmake.resolve('pdfkit'))('fontkit') as { create(b: Uint8Array): FontkitFont };
   for (const face of Object.keys(FONT_FACES) as (keyof typeof FONT_FACES)[]) {
     const f = fontkit.create(fontBytes(face));
-    caches.set(f.postscriptName, { words: new Map(), ambiguous: ambiguousCodePoints(f) });
+    caches.set(registerFontFile(fontBytes(face)), { words: new Map(), ambiguous: ambiguousCodePoints(f) });
   }
   const probe = new PDFKit({ autoFirstPage: false }).font(fontPath('normal'))._font;
   const proto = Object.getPrototypeOf(probe) as Partial<EmbeddedFontLike>;
-  if (typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') return false;
+  if (typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function' || !probe.font.stream?.buffer)
+    return false;
   hook = { proto, original: proto.layoutCached, shared: makeSharedLayoutCached(proto.layoutCached) };
   proto.layoutCached = hook.shared;
   installed = true;

@@ -1,3 +1,4 @@
+// Replaces pdfkit 0.19.1: PDFReference.prototype.write, PDFReference.prototype.finalize (written for that version; listed in patches.ts).
 import { createRequire } from 'node:module';
 
 /**
@@ -78,4 +79,10 @@ export function useBatchedStreamWrites(on: boolean): boolean {
   p.write = on ? write : original.write;
   p.finalize = on ? finalize : original.finalize;
   return true;
+}
+
+/** Whether both methods are ours right now (src/render/pdf/patches.ts). */
+export function batchedStreamWritesInstalled(): boolean {
+  const p = referenceProto();
+  return !!p && p.write === write && p.finalize === finalize;
 }

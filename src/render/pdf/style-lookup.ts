@@ -1,3 +1,5 @@
+// Replaces pdfmake 0.3.11:
+// StyleContextStack.getStyleProperty, StyleContextStack.prototype.getProperty, TextInlines.prototype.buildInlines (written for that version; listed in patches.ts).
 import { createRequire } from 'node:module';
 
 /**
@@ -154,6 +156,20 @@ export function useFastStyleLookup(on: boolean): boolean {
   };
   c.stack.getStyleProperty = on ? getStyleProperty : original.getStyleProperty;
   c.stack.prototype.getProperty = on ? getProperty : original.getProperty;
-  c.inlines.prototype.buildInlines = on ? memoised(original.buildInlines) : original.buildInlines;
+  fastBuildInlines ??= memoised(original.buildInlines);
+  c.inlines.prototype.buildInlines = on ? fastBuildInlines : original.buildInlines;
   return true;
+}
+
+let fastBuildInlines: BuildInlines | undefined;
+
+/** Whether all three methods are ours right now (src/render/pdf/patches.ts). */
+export function fastStyleLookupInstalled(): boolean {
+  const c = classes();
+  return (
+    !!c &&
+    c.stack.getStyleProperty === getStyleProperty &&
+    c.stack.prototype.getProperty === getProperty &&
+    c.inlines.prototype.buildInlines === fastBuildInlines
+  );
 }

@@ -1,3 +1,5 @@
+// Replaces pdfmake 0.3.11:
+// LayoutBuilder.prototype.buildNextLine, ElementWriter.prototype.addFragment, Renderer.prototype.renderPages (written for that version; listed in patches.ts).
 import { createRequire } from 'node:module';
 import type { TagNode } from './tag-plan.js';
 
@@ -60,10 +62,34 @@ type Fn = (this: unknown, ...a: unknown[]) => unknown;
 
 const require = createRequire(import.meta.url);
 let installed: boolean | undefined;
+type Protos = { layout: Record<string, Fn>; writer: Record<string, Fn>; renderer: Record<string, Fn> };
+let protos: Protos | undefined;
+let own: { buildNextLine: Fn; addFragment: Fn; renderPages: Fn } | undefined;
+let ours: { buildNextLine: Fn; addFragment: Fn; renderPages: Fn } | undefined;
 
-/** Installs the three hooks once; returns whether all were found. */
-export function useTagging(): boolean {
-  if (installed !== undefined) return installed;
+/** Installs the three hooks (on = true) or puts pdfmake's own back (for the test); returns whether all were found. */
+export function useTagging(on = true): boolean {
+  if (installed === undefined) installed = install();
+  if (!installed || !protos || !own || !ours) return false;
+  const set = on ? ours : own;
+  protos.layout.buildNextLine = set.buildNextLine;
+  protos.writer.addFragment = set.addFragment;
+  protos.renderer.renderPages = set.renderPages;
+  return true;
+}
+
+/** Whether all three methods are ours right now (src/render/pdf/patches.ts). */
+export function taggingInstalled(): boolean {
+  return (
+    !!protos &&
+    !!ours &&
+    protos.layout.buildNextLine === ours.buildNextLine &&
+    protos.writer.addFragment === ours.addFragment &&
+    protos.renderer.renderPages === ours.renderPages
+  );
+}
+
+function install(): boolean {
   const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: Record<string, Fn> } })
     .default;
   const ElementWriter = (require('pdfmake/js/ElementWriter.js') as { default: { prototype: Record<string, Fn> } })
@@ -76,9 +102,10 @@ export function useTagging(): boolean {
     typeof addFragment !== 'function' ||
     typeof Renderer?.prototype.renderPages !== 'function'
   )
-    return (installed = false);
-
-  LayoutBuilder.prototype.buildNextLine = function (this: unknown, textNode: unknown) {
+    return false;
+  protos = { layout: LayoutBuilder.prototype, writer: ElementWriter.prototype, renderer: Renderer.prototype };
+  own = { buildNextLine, addFragment, renderPages: Renderer.prototype.renderPages };
+  const ourBuildNextLine = function (this: unknown, textNode: unknown) {
     const line = buildNextLine.call(this, textNode) as Line | null;
     const n = textNode as { krTag?: TagNode; style?: { krToc?: TagNode } };
     // A table-of-contents entry pdfmake made: its style object is the heading's tocStyle (blocks.ts tocStyles).
@@ -86,7 +113,7 @@ export function useTagging(): boolean {
     if (line && tag) line.krTag = tag;
     return line;
   } as Fn;
-  ElementWriter.prototype.addFragment = function (
+  const ourAddFragment = function (
     this: { context(): { getCurrentPage(): { items: Item[] } | null } },
     ...a: unknown[]
   ) {
@@ -100,10 +127,11 @@ export function useTagging(): boolean {
     }
     return r;
   } as Fn;
-  Renderer.prototype.renderPages = function (this: RendererThis, pages: unknown) {
+  const ourRenderPages = function (this: RendererThis, pages: unknown) {
     renderTagged(this, pages as Page[]);
   } as Fn;
-  return (installed = true);
+  ours = { buildNextLine: ourBuildNextLine, addFragment: ourAddFragment, renderPages: ourRenderPages };
+  return true;
 }
 
 function rootOf(pages: Page[]): TagNode | undefined {
