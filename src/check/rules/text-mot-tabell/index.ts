@@ -554,7 +554,13 @@ export const textVsTable: CheckRule = {
           const m = mentions(c, ctx, sf);
           if (m.local <= 0 || (c.label && m.sentence <= 0)) continue;
           // A percentage change worked out from two cells is a claim about its row: the figure's clause must name it.
-          if (c.derived && c.unit === '%' && m.clause <= 0) continue;
+          if (
+            c.derived &&
+            c.unit === '%' &&
+            mentionScore(labelStems(c.fakt.radEtikett, lex), ctx.clause, true) < 0.75 &&
+            mentionScore(c.fakt.roll === 'summa' ? entityOf(c, ctx).entity : [], ctx.clause, true) < 0.75
+          )
+            continue;
           scored.push({
             c,
             v,
@@ -595,7 +601,10 @@ export const textVsTable: CheckRule = {
         const outpointed =
           pointed !== undefined &&
           best !== undefined &&
-          best.clause === 0 &&
+          // Named in the clause only through its table or kommun, not by its own row.
+          (best.clause === 0 ||
+            (best.c.fakt.roll !== 'summa' &&
+              mentionScore(labelStems(best.c.fakt.radEtikett, lex), ctx.clause, true) === 0)) &&
           ownClause >= 0.5 &&
           pointed.s > best.s &&
           ratio >= 0.67 &&
