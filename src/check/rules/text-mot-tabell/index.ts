@@ -714,7 +714,8 @@ export const textVsTable: CheckRule = {
           pointed &&
           !rival &&
           pointed.s >= 2 &&
-          (pointed.sentence >= 0.75 || ownClause >= 0.75) &&
+          // A label quoting as many figures as the sentence, in the same order, is named by its place too.
+          (pointed.sentence >= 0.75 || ownClause >= 0.75 || (pointed.slot === true && pointed.sentence >= 0.5)) &&
           (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)
         ) {
           const r = Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9);
