@@ -177,6 +177,15 @@ describe('a wrong figure is not confirmed by another cell that happens to agree'
     expect(b?.verdikt).not.toMatch(/^stämmer/);
     expect(at(runChecks(d), '3 mnkr', '04-ekonomi.md').find((x) => x.plats.rad === 45)?.verdikt).toBe('stämmer');
   });
+  it("a figure under a heading naming its row, with the column's measure in its clause, contradicts that row", () => {
+    const d = bundled('ks-delarsrapport-2021-08');
+    const k = runChecks(
+      withText(d, 'Helårsprognosen är ett överskott på 3,0 mnkr', 'Helårsprognosen är ett överskott på 4,0 mnkr'),
+    );
+    const b = at(k, '4,0 mnkr', '04-ekonomi.md').find((x) => x.plats.rad === 33);
+    expect(b).toMatchObject({ verdikt: 'motsäger', fakta: ['driftsammandrag-prognos/kommunledningsstaben/avvikelse'] });
+    expect(errors(k).some((f) => f.plats?.rad === 33 && f.meddelande.startsWith('"4,0 mnkr" motsäger'))).toBe(true);
+  });
 });
 
 describe('what the data says in words is read too', () => {

@@ -710,12 +710,29 @@ export const textVsTable: CheckRule = {
                 (namedBefore(x) || !namedBefore(pointed)),
             )
           : undefined;
+        // A section headed by the row ("Ekonomistaben") is about it: a figure whose clause names the
+        // row's measure ("ett överskott på 4 mnkr" for an avvikelse column) and no other row is its claim.
+        const headed =
+          pointed !== undefined &&
+          !pointed.c.label &&
+          pointed.c.kolumn !== undefined &&
+          sf.measures.has(pointed.c.kolumn.mått) &&
+          mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.heading, true) >= 1 &&
+          !clean.some(
+            (x) =>
+              rowOf(x) !== rowOf(pointed) &&
+              x.clause > 0 &&
+              mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0,
+          );
         if (
           pointed &&
           !rival &&
           pointed.s >= 2 &&
           // A label quoting as many figures as the sentence, in the same order, is named by its place too.
-          (pointed.sentence >= 0.75 || ownClause >= 0.75 || (pointed.slot === true && pointed.sentence >= 0.5)) &&
+          (pointed.sentence >= 0.75 ||
+            ownClause >= 0.75 ||
+            (pointed.slot === true && pointed.sentence >= 0.5) ||
+            headed) &&
           (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)
         ) {
           const r = Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9);
