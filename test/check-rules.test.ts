@@ -289,10 +289,10 @@ describe('the mutation harness (npm run mutation) on the delårsrapport', () => 
     expect(cells.fel).toBe(1);
     const text = shares(mutateText(d));
     expect(text.antal).toBeGreaterThan(150);
-    // Measured 55,6 % errors and 5,9 % silently accepted (README, "Measured by mutation"); the
+    // Measured 63,1 % errors and 3,7 % silently accepted (README, "Measured by mutation"); the
     // targets (≥ 85 %, ≤ 2 %) are not met yet: these bounds keep what is reached from slipping.
-    expect(text.fel).toBeGreaterThanOrEqual(0.5);
-    expect(text.tyst).toBeLessThanOrEqual(0.07);
+    expect(text.fel).toBeGreaterThanOrEqual(0.62);
+    expect(text.tyst).toBeLessThanOrEqual(0.04);
   });
 });
 
