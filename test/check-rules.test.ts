@@ -154,6 +154,40 @@ describe('text-mot-tabell: local evidence', () => {
   });
 });
 
+describe('a wrong figure is not confirmed by another cell that happens to agree', () => {
+  const ib = bundled('ks-internbudget-2024');
+  const at = (k: Kontrollresultat, text: string, file: string) =>
+    beloppAt(k, text).filter((x) => x.plats.fil.endsWith(file));
+  it("a year written right after a figure is that figure's own: another year's cell does not confirm it", () => {
+    const k = runChecks(withText(ib, '0,5 mnkr 2026.', '1,5 mnkr 2026.'));
+    const [b] = at(k, '1,5 mnkr', '05-ekonomi.md').filter((x) => x.plats.rad === 35 && x.plats.kolumn > 120);
+    expect(b?.verdikt).not.toMatch(/^stämmer/);
+  });
+  it('a row label quoting two figures is read in order ("från 1 % till 2 %")', () => {
+    const k = runChecks(withText(ib, 'Internräntan höjs från 1 % till 2 %', 'Internräntan höjs från 2 % till 2 %'));
+    const verdicts = at(k, '2 %', '05-ekonomi.md')
+      .filter((x) => x.plats.rad === 27)
+      .map((x) => x.verdikt);
+    expect(verdicts).toEqual(['motsäger', 'stämmer']);
+  });
+  it('a cell named only by the headings around it yields to the row the section is about', () => {
+    const d = bundled('ks-delarsrapport-2021-08');
+    const k = runChecks(withText(d, 'utfallet ett överskott på 3 mnkr', 'utfallet ett överskott på 4 mnkr'));
+    const [b] = at(k, '4 mnkr', '04-ekonomi.md').filter((x) => x.plats.rad === 45);
+    expect(b?.verdikt).not.toMatch(/^stämmer/);
+    expect(at(runChecks(d), '3 mnkr', '04-ekonomi.md').find((x) => x.plats.rad === 45)?.verdikt).toBe('stämmer');
+  });
+  it("a figure under a heading naming its row, with the column's measure in its clause, contradicts that row", () => {
+    const d = bundled('ks-delarsrapport-2021-08');
+    const k = runChecks(
+      withText(d, 'Helårsprognosen är ett överskott på 3,0 mnkr', 'Helårsprognosen är ett överskott på 4,0 mnkr'),
+    );
+    const b = at(k, '4,0 mnkr', '04-ekonomi.md').find((x) => x.plats.rad === 33);
+    expect(b).toMatchObject({ verdikt: 'motsäger', fakta: ['driftsammandrag-prognos/kommunledningsstaben/avvikelse'] });
+    expect(errors(k).some((f) => f.plats?.rad === 33 && f.meddelande.startsWith('"4,0 mnkr" motsäger'))).toBe(true);
+  });
+});
+
 describe('what the data says in words is read too', () => {
   it("a goal analysis is checked against that goal's own indicator, at its YAML line", () => {
     const k = runChecks(bundled('ks-delarsrapport-2021-08'));
@@ -255,10 +289,10 @@ describe('the mutation harness (npm run mutation) on the delårsrapport', () => 
     expect(cells.fel).toBe(1);
     const text = shares(mutateText(d));
     expect(text.antal).toBeGreaterThan(150);
-    // Measured 55,6 % errors and 5,9 % silently accepted (README, "Measured by mutation"); the
+    // Measured 63,1 % errors and 3,7 % silently accepted (README, "Measured by mutation"); the
     // targets (≥ 85 %, ≤ 2 %) are not met yet: these bounds keep what is reached from slipping.
-    expect(text.fel).toBeGreaterThanOrEqual(0.5);
-    expect(text.tyst).toBeLessThanOrEqual(0.07);
+    expect(text.fel).toBeGreaterThanOrEqual(0.62);
+    expect(text.tyst).toBeLessThanOrEqual(0.04);
   });
 });
 

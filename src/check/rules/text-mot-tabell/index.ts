@@ -43,6 +43,8 @@ interface Candidate {
   derived: boolean;
   /** A figure from a row label rather than a cell. */
   label?: boolean;
+  /** Its place among the label's figures ("från 1 % till 2 %": 0 and 1 of 2). */
+  slot?: { i: number; n: number };
 }
 
 const MONEY = new Set(['tkr', 'mnkr', 'mdkr', 'kr']);
@@ -109,7 +111,8 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
       const id = r.celler.find((c) => c !== null);
       const f = id ? d.fakta.get(id) : undefined;
       if (!f) continue;
-      for (const m of r.etikett.matchAll(/(\d+(?:,\d+)?)\s*%/g)) {
+      const inLabel = [...r.etikett.matchAll(/(\d+(?:,\d+)?)\s*%/g)];
+      for (const [i, m] of inLabel.entries()) {
         const [int, frac = ''] = m[1]!.split(',');
         out.push({
           id: `${t.id}/${r.id}`,
@@ -121,6 +124,7 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
           describe: `${t.id}: raden "${r.etikett}"`,
           derived: false,
           label: true,
+          slot: { i, n: inLabel.length },
         });
       }
     }
@@ -175,6 +179,8 @@ interface Context {
   sign?: 1 | -1;
   /** The year written closest to the figure in its clause, if any. */
   nearYear?: number;
+  /** The year written right after the figure ("1,5 mnkr 2024", "−3,0 mnkr för 2024"): the figure's own year. */
+  ownYear?: number;
   nämnd: string;
   sentence: string;
   /** The figure's own clause: from the figure before it (or the sentence start) to the next. Lower-cased, as the rest. */
@@ -194,6 +200,7 @@ interface Context {
 interface SentenceFacts {
   years: Set<number>;
   nearYear?: number;
+  ownYear?: number;
   measures: Set<string>;
   periodWords: boolean;
   change: boolean;
@@ -206,6 +213,7 @@ function sentenceFacts(ctx: Context): SentenceFacts {
   return {
     years: yearsIn(ctx.sentence, ctx.year, ctx.lex),
     ...(ctx.nearYear !== undefined ? { nearYear: ctx.nearYear } : {}),
+    ...(ctx.ownYear !== undefined ? { ownYear: ctx.ownYear } : {}),
     measures: measuresIn(ctx.claim, ctx.lex),
     periodWords: ctx.lex.period.test(lower),
     change: ctx.lex.förändring.test(lower),
@@ -296,6 +304,10 @@ function conflicts(c: Candidate, sf: SentenceFacts, lex: Lexikon): string[] {
     // Only years the table itself shows can rule a column out ("ramen 2020" in a 2021 table says nothing).
     const shown = c.tabell ? yearsShown(c.tabell) : new Set([k.år]);
     if ([...sf.years].some((y) => shown.has(y))) out.push(`år ${[...sf.years].join(', ')}`);
+  } else if (k.år !== undefined && sf.ownYear !== undefined && sf.ownYear !== k.år) {
+    // A sentence listing several years ("1,5 mnkr 2024, 1,0 mnkr 2025") gives each figure its own.
+    const shown = c.tabell ? yearsShown(c.tabell) : new Set([k.år]);
+    if (shown.has(sf.ownYear)) out.push(`år ${sf.ownYear}`);
   }
   // An uppgift's declared measure is a hint, not a column: its name is the evidence.
   if (
@@ -389,6 +401,8 @@ interface Scored {
   local: number;
   sentence: number;
   clause: number;
+  /** A label figure in the same place among the label's figures as the text figure among the sentence's. */
+  slot?: boolean;
 }
 
 /** The year written within 40 characters of the figure in its clause, the closest one. */
@@ -481,6 +495,9 @@ export const textVsTable: CheckRule = {
         const clauseFrom = Math.max(s.start, found[ai - 1]?.end ?? 0);
         const clauseTo = Math.min(s.end, found[ai + 1]?.start ?? p.text.length);
         const nearYear = closestYear(p.text, a, clauseFrom, clauseTo);
+        const ownYear = /^\s+(?:för\s+|år\s+|under\s+)?(19[5-9]\d|20\d\d)(?![\p{L}\p{N}\u2013-])/u.exec(
+          p.text.slice(a.end, clauseTo),
+        )?.[1];
         const several = found.some((o) => o !== a && o.start >= s.start && o.end <= s.end);
         const stop = p.text.slice(a.end, clauseTo).search(/[,;:]/);
         const claim = several ? p.text.slice(clauseFrom, stop >= 0 ? a.end + stop : clauseTo) : s.text;
@@ -493,6 +510,7 @@ export const textVsTable: CheckRule = {
           signed: a.sign !== undefined,
           ...(a.sign ? { sign: a.sign } : {}),
           ...(nearYear !== undefined ? { nearYear } : {}),
+          ...(ownYear !== undefined ? { ownYear: Number(ownYear) } : {}),
           nämnd: d.rapport.nämnd,
           sentence: s.text,
           heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(),
@@ -516,6 +534,8 @@ export const textVsTable: CheckRule = {
         const tol = 10 ** -Math.min(a.decimals - Math.round(Math.log10(f)), index.coarsestDecimals(family));
         const lo = Math.min(0.4 * a.value * f, a.interval.lo * f, a.value * f - tol);
         const hi = Math.max(2.5 * a.value * f, a.interval.hi * f, a.value * f + tol);
+        // The text figure's place among the sentence's percentages, for labels that quote several.
+        const percents = found.filter((o) => o.unit === '%' && o.start >= s.start && o.end <= s.end);
         const inRange = [
           ...index.range(family, Math.max(0, lo), hi),
           ...index.range(family, 667 * a.value * f, 1500 * a.value * f),
@@ -524,12 +544,23 @@ export const textVsTable: CheckRule = {
         for (const c of inRange) {
           const v = inUnit(c, a.unit);
           if (v === undefined) continue;
-          const verdikt = agreement(a, v, decimalsIn(c, a.unit));
-          if (!verdikt && (c.derived || c.label || !near(v))) continue;
+          // "från 1 % till 2 %" in a label and in the text: each figure is judged against its own.
+          const slot =
+            c.slot && c.slot.n >= 2 && percents.length === c.slot.n ? c.slot.i === percents.indexOf(a) : undefined;
+          const verdikt = slot === false ? undefined : agreement(a, v, decimalsIn(c, a.unit));
+          if (!verdikt && (c.derived || (c.label && !slot) || !near(v))) continue;
           // Derived changes and figures in row labels count only when the sentence speaks of them.
           if (c.derived && !sf.change) continue;
           const m = mentions(c, ctx, sf);
           if (m.local <= 0 || (c.label && m.sentence <= 0)) continue;
+          // A percentage change worked out from two cells is a claim about its row: the figure's clause must name it.
+          if (
+            c.derived &&
+            c.unit === '%' &&
+            mentionScore(labelStems(c.fakt.radEtikett, lex), ctx.clause, true) < 0.75 &&
+            mentionScore(c.fakt.roll === 'summa' ? entityOf(c, ctx).entity : [], ctx.clause, true) < 0.75
+          )
+            continue;
           scored.push({
             c,
             v,
@@ -539,6 +570,7 @@ export const textVsTable: CheckRule = {
             local: m.local,
             sentence: m.sentence,
             clause: m.clause,
+            ...(slot !== undefined ? { slot } : {}),
           });
         }
         const byScore = (x: Scored, y: Scored): number => y.s - x.s || Number(x.c.derived) - Number(y.c.derived);
@@ -552,7 +584,10 @@ export const textVsTable: CheckRule = {
         // sentence or in a heading ("Stab A får 11,0 mnkr, varav lönerna utgör 6 500 tkr").
         const pointable = clean.filter(
           (x) =>
-            !x.verdikt && !x.c.derived && !x.c.label && (!changeBy || x.c.fakt.roll === 'specifikation' || !x.c.kolumn),
+            !x.verdikt &&
+            !x.c.derived &&
+            (!x.c.label || x.slot) &&
+            (!changeBy || x.c.fakt.roll === 'specifikation' || !x.c.kolumn),
         );
         const pointed =
           pointable.find((x) => mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0) ??
@@ -566,12 +601,30 @@ export const textVsTable: CheckRule = {
         const outpointed =
           pointed !== undefined &&
           best !== undefined &&
-          best.clause === 0 &&
+          // Named in the clause only through its table or kommun, not by its own row.
+          (best.clause === 0 ||
+            (best.c.fakt.roll !== 'summa' &&
+              mentionScore(labelStems(best.c.fakt.radEtikett, lex), ctx.clause, true) === 0)) &&
           ownClause >= 0.5 &&
           pointed.s > best.s &&
           ratio >= 0.67 &&
           ratio <= 1.5;
-        if (best && (best.s >= 1.5 || best.sentence > 0) && !outpointed) {
+        // A cell that merely agrees, named only around the sentence, is no evidence when the text
+        // names another cell of about the same size more clearly: the figure is that one's, right or wrong.
+        const top = clean.find((x) => !x.verdikt && !x.c.derived && (!x.c.label || x.slot));
+        const topRatio = top ? Math.abs(top.v) / Math.max(Math.abs(a.value), 1e-9) : 0;
+        const outscored =
+          top !== undefined &&
+          best !== undefined &&
+          best.clause === 0 &&
+          best.sentence < 0.5 &&
+          top.local > best.local &&
+          // A name in another clause of the sentence goes with that clause's figure.
+          top.clause >= top.sentence &&
+          top.s >= best.s + 2 &&
+          topRatio >= 0.67 &&
+          topRatio <= 1.5;
+        if (best && (best.s >= 1.5 || best.sentence >= 0.25) && !outpointed && !outscored) {
           // The sign words must agree with a deviation's sign.
           const signedColumn =
             !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c);
@@ -657,11 +710,29 @@ export const textVsTable: CheckRule = {
                 (namedBefore(x) || !namedBefore(pointed)),
             )
           : undefined;
+        // A section headed by the row ("Ekonomistaben") is about it: a figure whose clause names the
+        // row's measure ("ett överskott på 4 mnkr" for an avvikelse column) and no other row is its claim.
+        const headed =
+          pointed !== undefined &&
+          !pointed.c.label &&
+          pointed.c.kolumn !== undefined &&
+          sf.measures.has(pointed.c.kolumn.mått) &&
+          mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.heading, true) >= 1 &&
+          !clean.some(
+            (x) =>
+              rowOf(x) !== rowOf(pointed) &&
+              x.clause > 0 &&
+              mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0,
+          );
         if (
           pointed &&
           !rival &&
           pointed.s >= 2 &&
-          (pointed.sentence >= 0.75 || ownClause >= 0.75) &&
+          // A label quoting as many figures as the sentence, in the same order, is named by its place too.
+          (pointed.sentence >= 0.75 ||
+            ownClause >= 0.75 ||
+            (pointed.slot === true && pointed.sentence >= 0.5) ||
+            headed) &&
           (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)
         ) {
           const r = Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9);
