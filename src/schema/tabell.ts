@@ -26,7 +26,17 @@ export const kolumnSchema = z.strictObject({
   decimaler: z.number().int().min(0).max(4).optional(),
 });
 
-export const RADROLLER = ['grupp', 'post', 'specifikation', 'varav', 'summa', 'delsumma', 'jämförelse'] as const;
+export const RADROLLER = [
+  'grupp',
+  'post',
+  'specifikation',
+  'varav',
+  'summa',
+  'delsumma',
+  'jämförelse',
+  'text',
+  'mellanrum',
+] as const;
 export const VARAV = ['kostnader', 'intäkter', 'utgifter', 'inkomster', 'annat'] as const;
 
 export interface RadInput {
@@ -38,17 +48,22 @@ export interface RadInput {
   fotnoter?: string[];
   kursiv?: boolean;
   fet?: boolean;
+  enhet?: string;
+  decimaler?: number;
   rader?: RadInput[];
 }
 
 const radBas = z.strictObject({
   id: idSchema,
-  etikett: z.string().min(1).describe('Radens text som den står i publikationen (utan fotnotsmarkör).'),
+  etikett: z
+    .string()
+    .default('')
+    .describe('Radens text som den står i publikationen (utan fotnotsmarkör); får saknas bara på en mellanrumsrad.'),
   roll: z
     .enum(RADROLLER)
     .default('post')
     .describe(
-      'grupp: rubrikrad utan värden; post: vanlig rad; specifikation: specifikation av förändring; varav: varav-rad; summa/delsumma; jämförelse: t.ex. ram.',
+      'grupp: rubrikrad utan värden; post: vanlig rad; specifikation: specifikation av förändring; varav: varav-rad; summa/delsumma; jämförelse: t.ex. ram; text: rad med bara etikett, utan värden, i vanlig stil; mellanrum: tom rad som luft mellan delar av tabellen, utan värden.',
     ),
   varav: z.enum(VARAV).optional().describe('För varav-rader: vad raden anger.'),
   värden: värdenSchema
@@ -57,6 +72,12 @@ const radBas = z.strictObject({
   fotnoter: z.array(z.string().min(1)).optional().describe('Fotnotsmarkörer vid radens etikett.'),
   kursiv: z.boolean().optional(),
   fet: z.boolean().optional(),
+  enhet: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Radens enhet om den skiljer sig från tabellens, t.ex. "%", "antal" eller "år" i en personaltabell.'),
+  decimaler: z.number().int().min(0).max(4).optional().describe('Radens decimaler om de skiljer sig från tabellens.'),
 });
 
 export type RadIn = z.output<typeof radBas> & { rader?: RadIn[] };
@@ -179,6 +200,17 @@ export const tabellSchema = tabellBas.transform((t, ctx) => {
   const norm = (rows: RadIn[], path: (string | number)[]): Rad[] =>
     rows.map((r, i) => {
       const { värden, rader, ...rest } = r;
+      // A spacer row is only air; every other row is read by its label.
+      const fel =
+        (r.roll === 'mellanrum' || r.roll === 'text') && (värden !== undefined || rader !== undefined)
+          ? [
+              'värden',
+              `en ${r.roll === 'text' ? 'textrad' : 'mellanrumsrad'} har inga värden eller underrader; ta bort dem eller välj en annan roll`,
+            ]
+          : r.roll !== 'mellanrum' && r.etikett.trim() === ''
+            ? ['etikett', 'raden saknar etikett; skriv radens text som i publikationen, eller sätt roll: mellanrum']
+            : undefined;
+      if (fel) ctx.addIssue({ code: 'custom', message: fel[1]!, path: [...path, i, fel[0]!], input: r });
       const out: Rad = { ...rest };
       if (värden !== undefined) {
         out.värden = normaliseVärden(värden, ids, (key, message) =>

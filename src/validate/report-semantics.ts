@@ -37,6 +37,7 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
       colIds.add(c.id);
     });
     const rowIds = new Set<string>();
+    const rowOf = new Map<string, Rad>();
     const walk = (rows: Rad[], path: Path, label: string): void => {
       rows.forEach((row, ri) => {
         const rp: Path = [...path, ri];
@@ -44,6 +45,7 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
         if (rowIds.has(row.id))
           err(ts, [...rp, 'id'], `${rl}.id`, 'dubblett-id', `rad-id "${row.id}" används redan i tabellen ${t.id}`);
         rowIds.add(row.id);
+        rowOf.set(row.id, row);
         if (row.värden && row.värden.length !== t.kolumner.length) {
           err(
             ts,
@@ -53,8 +55,14 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
             `raden "${row.etikett}" har ${row.värden.length} värden men tabellen har ${t.kolumner.length} kolumner`,
           );
         }
-        if (!row.värden && row.roll !== 'grupp') {
-          err(ts, rp, rl, 'antal-värden', `raden "${row.etikett}" saknar värden (bara en grupprad får sakna värden)`);
+        if (!row.värden && row.roll !== 'grupp' && row.roll !== 'text' && row.roll !== 'mellanrum') {
+          err(
+            ts,
+            rp,
+            rl,
+            'antal-värden',
+            `raden "${row.etikett}" saknar värden; skriv värdena, eller sätt roll: text för en rad med bara etikett (roll: grupp för en fet rubrikrad)`,
+          );
         }
         if (row.roll === 'varav' && !row.varav) {
           err(
@@ -120,6 +128,28 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
       for (const term of termsOf(rule.är)) {
         if (!targets.has(term))
           err(ts, [...gp, 'är'], `${gl}.är`, 'okänd-referens', `${kind}en "${term}" finns inte i tabellen ${t.id}`);
+        const roll = isRow ? rowOf.get(term)?.roll : undefined;
+        if (roll === 'mellanrum' || roll === 'text' || (roll === 'grupp' && !rowOf.get(term)?.värden))
+          err(
+            ts,
+            [...gp, 'är'],
+            `${gl}.är`,
+            'regel',
+            `raden "${term}" är en ${{ mellanrum: 'mellanrumsrad', text: 'textrad', grupp: 'grupprad' }[roll]} utan värden och kan inte räknas`,
+          );
+      }
+      // A row rule adds figures of one unit: a row with its own unit cannot be summed with the others.
+      if (isRow) {
+        const unitOf = (id: string): string => rowOf.get(id)?.enhet ?? t.enhet;
+        const other = termsOf(rule.är).find((id) => rowIds.has(id) && unitOf(id) !== unitOf(target));
+        if (other && rowIds.has(target))
+          err(
+            ts,
+            [...gp, 'är'],
+            `${gl}.är`,
+            'regel',
+            `raden "${other}" har enheten ${unitOf(other)} men "${target}" har ${unitOf(target)}; en regel räknar bara rader med samma enhet`,
+          );
       }
       (rule.kolumner ?? []).forEach((c, i) => {
         if (!colIds.has(c))
