@@ -162,13 +162,13 @@ describe('spacer rows and rows with only a label', () => {
     ]);
     expect(errorsAfter('tabeller.yaml', '{id: luft, roll: mellanrum}', '{id: luft, roll: text}')).toEqual([
       {
-        meddelande: 'raden saknar etikett; skriv radens text som i publikationen, eller sätt roll: mellanrum',
+        meddelande: 'fältet saknas (förväntade en text)',
         rad: 32,
       },
     ]);
     expect(
       errorsAfter('tabeller.yaml', 'är: fritid + bibliotek + forening', 'är: fritid + bibliotek + luft-1 + forening'),
-    ).toEqual([{ meddelande: 'raden "luft-1" är en mellanrumsrad utan värden och kan inte räknas', rad: 19 }]);
+    ).toEqual([{ meddelande: 'raden "luft-1" är en mellanrumsrad utan värden och kan inte räknas', rad: 20 }]);
     expect(
       errorsAfter(
         'tabeller.yaml',

@@ -201,15 +201,22 @@ export const tabellSchema = tabellBas.transform((t, ctx) => {
     rows.map((r, i) => {
       const { värden, rader, ...rest } = r;
       // A spacer row is only air; every other row is read by its label.
+      if (r.roll !== 'mellanrum' && r.etikett.trim() === '')
+        // Said as a missing field, so that a misspelt "etiket" is reported once, as a typo.
+        ctx.addIssue({
+          code: 'invalid_type',
+          expected: 'string',
+          message: 'raden saknar etikett',
+          path: [...path, i, 'etikett'],
+          input: undefined,
+        });
       const fel =
         (r.roll === 'mellanrum' || r.roll === 'text') && (värden !== undefined || rader !== undefined)
           ? [
               'värden',
               `en ${r.roll === 'text' ? 'textrad' : 'mellanrumsrad'} har inga värden eller underrader; ta bort dem eller välj en annan roll`,
             ]
-          : r.roll !== 'mellanrum' && r.etikett.trim() === ''
-            ? ['etikett', 'raden saknar etikett; skriv radens text som i publikationen, eller sätt roll: mellanrum']
-            : undefined;
+          : undefined;
       if (fel) ctx.addIssue({ code: 'custom', message: fel[1]!, path: [...path, i, fel[0]!], input: r });
       const out: Rad = { ...rest };
       if (värden !== undefined) {
