@@ -178,3 +178,74 @@ describe('spacer rows and rows with only a label', () => {
     ).toMatch(/saknar värden; skriv värdena, eller sätt roll: text/);
   });
 });
+
+describe('uppdrag without numbers', () => {
+  it('compose marks the lists unnumbered, the numbered one numbered', () => {
+    expect(d.uppdrag.map((u) => [u.id, u.numrerad])).toEqual([
+      ['namnduppdrag', true],
+      ['kf-uppdrag', false],
+      ['forvaltningsuppdrag', false],
+    ]);
+  });
+  it('HTML: a bulleted list, and a table without the Nr column', () => {
+    const html = renderHtml(d);
+    expect(html).toContain(
+      '<ul class="uppdrag" aria-label="Kommunfullmäktiges uppdrag"><li>Ta fram en plan för fler spontanidrottsplatser i ytterområdena.</li>',
+    );
+    expect(html).toContain('<ol class="uppdrag" aria-label="Nämndens uppdrag"><li value="1">');
+    expect(html).toContain(
+      '<thead><tr><th scope="col">Uppdrag</th><th scope="col">Riktat till</th></tr></thead>\n<tbody><tr><td class="text">Samordna lovaktiviteterna med skolorna.</td><td class="text">Fritidsenheten</td></tr>',
+    );
+  });
+  it('the PDF prints the bullets without numbers and the table without Nr', () => {
+    expect(pdfText).toMatch(/Kommunfullmäktiges uppdrag\n\s+Ta fram en plan för fler spontanidrottsplatser/);
+    expect(pdfText).not.toMatch(/\d\.\s+Ta fram en plan/);
+    expect(pdfText).toMatch(/\nUppdrag\s+Riktat till\n\s*\nSamordna lovaktiviteterna med skolorna\.\s+Fritidsenheten/);
+    expect(pdfText).not.toMatch(/Nr\s+Uppdrag\s+Riktat till/);
+  });
+  it('Word: the unnumbered list is bullets, the numbered one a numbered list', () => {
+    const para = (text: string): string => {
+      const i = docXml.indexOf(`>${text}<`);
+      return docXml.slice(
+        docXml.lastIndexOf('<w:p>', i) >= 0 ? docXml.lastIndexOf('<w:p>', i) : docXml.lastIndexOf('<w:p ', i),
+        i,
+      );
+    };
+    const numId = (text: string): string | undefined => /<w:numId w:val="(\d+)"\/>/.exec(para(text))?.[1];
+    const bullet = numId('Ta fram en plan för fler spontanidrottsplatser i ytterområdena.');
+    const numbered = numId('Öppna biblioteket i Östra Ekby på lördagar.');
+    expect(bullet).toBeDefined();
+    expect(numbered).toBeDefined();
+    expect(bullet).not.toBe(numbered);
+    expect(para('Ta fram en plan för fler spontanidrottsplatser i ytterområdena.')).not.toMatch(/>\d+\.\t?</);
+    expect(docXml).not.toContain('>Nr<');
+  });
+  it('the workbook lists them with an empty Nr', () => {
+    const ws = wb.getWorksheet('Uppdrag')!;
+    const rows: unknown[][] = [];
+    ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows).toContainEqual([
+      'Nämndens uppdrag',
+      1,
+      'Öppna biblioteket i Östra Ekby på lördagar.',
+      'Kultur- och fritidsnämnden',
+    ]);
+    expect(rows).toContainEqual([
+      'Uppdrag till förvaltningen',
+      undefined,
+      'Samordna lovaktiviteterna med skolorna.',
+      'Fritidsenheten',
+    ]);
+  });
+  it('numbers are all or nothing in a list: a Swedish error at the uppdrag without one', () => {
+    expect(
+      errorsAfter('uppdrag.yaml', '      - {text: Pröva längre', '      - {nummer: 2, text: Pröva längre'),
+    ).toEqual([
+      {
+        meddelande:
+          'uppdraget saknar nummer men andra uppdrag i listan har nummer; ge alla ett nummer, eller ta bort numren i hela listan',
+        rad: 11,
+      },
+    ]);
+  });
+});

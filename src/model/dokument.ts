@@ -259,8 +259,10 @@ export interface UppdragBlock {
   medStatus: boolean;
   /** The columns after Nr and Uppdrag, when the list chooses them (`visa:`); else Status and Kommentar. */
   kolumner?: ('riktat_till' | 'status' | 'kommentar')[];
+  /** False when the list's uppdrag have no numbers: bullets, or a table without the Nr column. */
+  numrerad: boolean;
   uppdrag: {
-    nummer: number;
+    nummer?: number;
     text: string;
     riktatTill?: string;
     not?: string;

@@ -290,7 +290,20 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
         err(us, ['listor', li, 'id'], `listor[${li}].id`, 'dubblett-id', `list-id "${l.id}" används redan`);
       listIds.add(l.id);
       const nums = new Set<number>();
+      const numrerad = l.uppdrag.some((u) => u.nummer !== undefined);
       l.uppdrag.forEach((u, ui) => {
+        if (u.nummer === undefined) {
+          // Numbers are all or nothing: a list prints either numbered or as bullets.
+          if (numrerad)
+            err(
+              us,
+              ['listor', li, 'uppdrag', ui],
+              `${l.id}.uppdrag[${ui}].nummer`,
+              'schema',
+              'uppdraget saknar nummer men andra uppdrag i listan har nummer; ge alla ett nummer, eller ta bort numren i hela listan',
+            );
+          return;
+        }
         if (nums.has(u.nummer))
           err(
             us,
