@@ -329,8 +329,7 @@ function uppdrag(d: Dokument, u: UppdragBlock): string {
       .join('')}</${lista}>`;
   }
   const kolumner = uppdragKolumner(d, u);
-  const nr = (x: UppdragBlock['uppdrag'][number]): string =>
-    u.numrerad ? `<th scope="row">${x.nummer}</th>` : '';
+  const nr = (x: UppdragBlock['uppdrag'][number]): string => (u.numrerad ? `<th scope="row">${x.nummer}</th>` : '');
   return `<div class="tabellblock" id="uppdrag-${esc(u.id)}"><table class="uppdrag">
 <caption>${esc(caption(u))}</caption>
 <thead><tr>${[...(u.numrerad ? ['Nr'] : []), 'Uppdrag', ...kolumner.map((k) => k.rubrik)].map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
