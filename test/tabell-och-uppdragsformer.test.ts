@@ -6,6 +6,8 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectPaths } from '../src/load/load-report.js';
 import type { Dokument } from '../src/model/dokument.js';
+import { planRules } from '../src/core/evaluate.js';
+import { runChecks } from '../src/check/index.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { renderHtml } from '../src/render/html/render-html.js';
@@ -23,6 +25,17 @@ import { ROOT } from './support/project.js';
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'ekby');
 const ID = 'ekby-vp-2027';
 
+/** A copy of the fixture with one text replaced in one data file. */
+function copyWith(file: string, from: string, to: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'kr-ekby-'));
+  cpSync(FIXTURE, root, { recursive: true });
+  const p = join(root, 'data', ID, file);
+  const text = readFileSync(p, 'utf8');
+  if (!text.includes(from)) throw new Error(`"${from}" finns inte i ${file}`);
+  writeFileSync(p, text.replace(from, to));
+  return root;
+}
+
 function compose(root = FIXTURE): Dokument {
   const c = loadAndCompose(projectPaths(root), ID);
   if (!c.dokument) throw new Error(c.diagnostics.map((d) => d.meddelande).join('; '));
@@ -31,13 +44,7 @@ function compose(root = FIXTURE): Dokument {
 
 /** A copy of the fixture with one text replaced in one data file; the validation's errors. */
 function errorsAfter(file: string, from: string, to: string): { meddelande: string; rad?: number }[] {
-  const root = mkdtempSync(join(tmpdir(), 'kr-ekby-'));
-  cpSync(FIXTURE, root, { recursive: true });
-  const p = join(root, 'data', ID, file);
-  const text = readFileSync(p, 'utf8');
-  if (!text.includes(from)) throw new Error(`"${from}" finns inte i ${file}`);
-  writeFileSync(p, text.replace(from, to));
-  return loadAndValidate(projectPaths(root), ID)
+  return loadAndValidate(projectPaths(copyWith(file, from, to)), ID)
     .diagnostics.filter((d) => d.allvarlighet === 'fel')
     .map((d) => ({ meddelande: d.meddelande, ...(d.plats ? { rad: d.plats.rad } : {}) }));
 }
@@ -247,5 +254,60 @@ describe('uppdrag without numbers', () => {
         rad: 11,
       },
     ]);
+  });
+});
+
+describe('a rule referring to a cell of another table', () => {
+  it('the evaluator reads the other table\u2019s cell', () => {
+    const [regel] = planRules(
+      d,
+      d.tabeller.find((t) => t.id === 'oversikt')!,
+    );
+    expect(regel!.okända).toEqual([]);
+    expect(regel!.beräkningar).toMatchObject([
+      {
+        rad: 'drift',
+        publicerat: 44050,
+        beräknat: 44050,
+        differens: 0,
+        termer: [{ tabell: 'driftsammandrag', rad: 'summa', kolumn: 'budget_2027', värde: 44050 }],
+      },
+    ]);
+  });
+  it('the workbook writes it as a cross-sheet formula', () => {
+    const ws = wb.getWorksheet('oversikt')!;
+    let rule = 0;
+    ws.eachRow((r, n) => {
+      if (String(r.getCell(1).value).startsWith('Regel 1: beräknad')) rule = n;
+    });
+    const drift = wb.getWorksheet('driftsammandrag')!;
+    let summa = 0;
+    drift.eachRow((r, n) => {
+      if (r.getCell(1).value === 'Summa' && summa === 0) summa = n;
+    });
+    expect(ws.getRow(rule).getCell(2).value).toEqual({ formula: `SUM('driftsammandrag'!C${summa})`, result: 44050 });
+  });
+  it('a figure that disagrees with the other table is a check finding', () => {
+    const wrong = compose(copyWith('tabeller.yaml', 'värden: [44050]', 'värden: [44500]'));
+    const fynd = runChecks(wrong).fynd.filter((f) => f.fakta?.includes('oversikt/drift/budget_2027'));
+    expect(fynd.length).toBeGreaterThan(0);
+    expect(fynd[0]!.allvarlighet).toBe('fel');
+  });
+  it('an unknown table, row or column is a Swedish error at the rule\u2019s line', () => {
+    const fel = (to: string): { meddelande: string; rad?: number }[] =>
+      errorsAfter('tabeller.yaml', 'är: driftsammandrag/summa/budget_2027', `är: ${to}`);
+    expect(fel('drift/summa/budget_2027')).toEqual([
+      {
+        meddelande:
+          'tabellen "drift" i "drift/summa/budget_2027" finns inte; skriv en av driftsammandrag, personal, oversikt',
+        rad: 47,
+      },
+    ]);
+    expect(fel('driftsammandrag/sum/budget_2027')).toEqual([
+      { meddelande: 'raden "sum" i "driftsammandrag/sum/budget_2027" finns inte i tabellen driftsammandrag', rad: 47 },
+    ]);
+    expect(fel('driftsammandrag/summa/budget_2030')[0]?.meddelande).toBe(
+      'kolumnen "budget_2030" i "driftsammandrag/summa/budget_2030" finns inte i tabellen driftsammandrag; skriv en av budget_2026, budget_2027, plan_2028',
+    );
   });
 });

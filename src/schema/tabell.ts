@@ -96,10 +96,12 @@ export const regelSchema = z
     är: z
       .string()
       .regex(
-        /^\s*(-\s+)?[a-z0-9åäö_-]+(\s+[+-]\s+[a-z0-9åäö_-]+)*\s*$/,
-        'förväntade ett uttryck som "a + b - c" av rad- eller kolumn-id, med mellanslag runt + och -',
+        /^\s*(-\s+)?[a-z0-9åäö_-]+(\/[a-z0-9åäö_-]+\/[a-z0-9åäö_-]+)?(\s+[+-]\s+[a-z0-9åäö_-]+(\/[a-z0-9åäö_-]+\/[a-z0-9åäö_-]+)?)*\s*$/,
+        'förväntade ett uttryck som "a + b - c" av rad- eller kolumn-id (eller en cell i en annan tabell, "tabell/rad/kolumn"), med mellanslag runt + och -',
       )
-      .describe('Uttryck av id med + och −, t.ex. "varav_kostnader - varav_intakter".'),
+      .describe(
+        'Uttryck av id med + och −, t.ex. "varav_kostnader - varav_intakter"; en term "tabell/rad/kolumn" är en cell i en annan tabell.',
+      ),
     kolumner: z.array(idSchema).optional(),
     rader: z.array(idSchema).optional(),
     beskrivning: z.string().optional(),

@@ -12,6 +12,25 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
   };
 
   const ts = r.sources.tabeller;
+  // Every table's rows and columns, for rule terms naming a cell of another table.
+  const cellsOf = new Map(
+    r.tabeller.tabeller.map((t) => {
+      const rows: string[] = [];
+      const walk = (rs: Rad[]): void => rs.forEach((x) => (rows.push(x.id), walk(x.rader ?? [])));
+      walk(t.rader);
+      return [t.id, { rows, cols: t.kolumner.map((c) => c.id) }] as const;
+    }),
+  );
+  /** What is wrong with a term `tabell/rad/kolumn`, or undefined when the cell exists. */
+  const otherCellError = (term: string): string | undefined => {
+    const [tabell = '', rad = '', kolumn = ''] = term.split('/');
+    const t = cellsOf.get(tabell);
+    if (!t) return `tabellen "${tabell}" i "${term}" finns inte; skriv en av ${[...cellsOf.keys()].join(', ')}`;
+    if (!t.rows.includes(rad)) return `raden "${rad}" i "${term}" finns inte i tabellen ${tabell}`;
+    if (!t.cols.includes(kolumn))
+      return `kolumnen "${kolumn}" i "${term}" finns inte i tabellen ${tabell}; skriv en av ${t.cols.join(', ')}`;
+    return undefined;
+  };
   const tableIds = new Map<string, number>();
   r.tabeller.tabeller.forEach((t, ti) => {
     const tp: Path = ['tabeller', ti];
@@ -126,6 +145,11 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
           `${kind}en "${target}" finns inte i tabellen ${t.id}`,
         );
       for (const term of termsOf(rule.är)) {
+        if (term.includes('/')) {
+          const fel = otherCellError(term);
+          if (fel) err(ts, [...gp, 'är'], `${gl}.är`, 'okänd-referens', fel);
+          continue;
+        }
         if (!targets.has(term))
           err(ts, [...gp, 'är'], `${gl}.är`, 'okänd-referens', `${kind}en "${term}" finns inte i tabellen ${t.id}`);
         const roll = isRow ? rowOf.get(term)?.roll : undefined;
@@ -142,6 +166,7 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
       if (isRow) {
         const unitOf = (id: string): string => rowOf.get(id)?.enhet ?? t.enhet;
         const other = termsOf(rule.är).find((id) => rowIds.has(id) && unitOf(id) !== unitOf(target));
+        // (A cell of another table is the writer's to match: its unit is that table's.)
         if (other && rowIds.has(target))
           err(
             ts,
