@@ -17,6 +17,16 @@ export function cellDecimals(cell: Cell, source: SourceMap | undefined, path: Pa
   return decimalsOfSource(raw, fallback);
 }
 
+/**
+ * A row's label as printed: a row with a unit of its own (a personal table with %, antal and år)
+ * shows it after the label ("Sjukfrånvaro, %"), unless the label already names it.
+ */
+export function printedLabel(etikett: string, enhet: string | undefined): string {
+  if (!enhet) return etikett;
+  const word = enhet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[\\s,(])${word}($|[\\s,)])`, 'iu').test(etikett) ? etikett : `${etikett}, ${enhet}`;
+}
+
 /** Position of a row's value for a column, whichever form (list or mapping) the writer used. */
 function valuePath(base: Path, index: number, columnId: string, source: SourceMap | undefined): Path {
   if (source?.raw([...base, columnId]) !== undefined || source?.keyAt([...base, columnId])) return [...base, columnId];
@@ -46,8 +56,8 @@ export function tableFacts(
           rad: r.id,
           kolumn: c.id,
           cell,
-          decimaler: cellDecimals(cell, source, cp, c.decimaler ?? t.decimaler),
-          enhet: c.enhet ?? t.enhet,
+          decimaler: cellDecimals(cell, source, cp, r.decimaler ?? c.decimaler ?? t.decimaler),
+          enhet: r.enhet ?? c.enhet ?? t.enhet,
           roll: r.roll,
           radEtikett: r.etikett,
           kolumnRubrik: c.rubrik,
@@ -57,13 +67,14 @@ export function tableFacts(
       });
       rader.push({
         id: r.id,
-        etikett: r.etikett,
+        etikett: printedLabel(r.etikett, r.enhet !== t.enhet ? r.enhet : undefined),
         roll: r.roll,
         ...(r.varav ? { varav: r.varav } : {}),
         nivå,
         kursiv: r.kursiv ?? (r.roll === 'varav' || r.roll === 'specifikation'),
         fet: r.fet ?? (r.roll === 'summa' || r.roll === 'grupp'),
         fotnoter: r.fotnoter ?? [],
+        ...(r.enhet && r.enhet !== t.enhet ? { enhet: r.enhet } : {}),
         celler: r.värden ? celler : t.kolumner.map(() => null),
       });
       if (r.rader) walk(r.rader, [...rp, 'rader'], nivå + 1);

@@ -118,9 +118,10 @@ export function uppdragBlocks(u: UppdragFil, delår: boolean, source?: SourceMap
         uppdragstyp: l.typ,
         medStatus: delår || l.visa !== undefined || l.uppdrag.some((x) => x.status !== undefined),
         ...(l.visa ? { kolumner: l.visa } : {}),
+        numrerad: l.uppdrag.every((x) => x.nummer !== undefined),
         uppdrag: l.uppdrag.map((x, ui) => ({
           ...(source ? { plats: source.at(['listor', li, 'uppdrag', ui]) } : {}),
-          nummer: x.nummer,
+          ...(x.nummer !== undefined ? { nummer: x.nummer } : {}),
           text: x.text,
           ...(x.riktat_till ? { riktatTill: x.riktat_till } : {}),
           ...(x.not ? { not: x.not } : {}),

@@ -16,7 +16,8 @@ export interface Beräkning {
   kolumn: string;
   /** The published figure. */
   publicerat: number;
-  termer: { sign: 1 | -1; rad: string; kolumn: string; värde: number | null; fakt?: string }[];
+  /** A term with `tabell` is a cell of another table (`investeringar/summa/budget_2024`). */
+  termer: { sign: 1 | -1; tabell?: string; rad: string; kolumn: string; värde: number | null; fakt?: string }[];
   /** Σ of the terms; blank cells and dashes count as 0, as SUM() in Excel counts them. */
   beräknat: number;
   /** The published figure's fact id. */
@@ -59,6 +60,15 @@ function factAt(d: Dokument, t: TabellBlock, rad: string, kolumn: string): Fakt 
 const unsummable = (f: Fakt | undefined): boolean =>
   f !== undefined && f.cell.typ !== 'tal' && f.cell.typ !== 'tom' && f.cell.typ !== 'streck';
 
+/** A term naming a cell of another table, `tabell/rad/kolumn`, when that table has the row and column. */
+export function otherCell(d: Dokument, id: string): { tabell: TabellBlock; rad: string; kolumn: string } | undefined {
+  const [tabell, rad, kolumn, ...rest] = id.split('/');
+  const t = d.tabeller.find((x) => x.id === tabell);
+  if (!t || rest.length || !rad || !kolumn) return undefined;
+  if (!t.rader.some((r) => r.id === rad) || !t.kolumner.some((c) => c.id === kolumn)) return undefined;
+  return { tabell: t, rad, kolumn };
+}
+
 export function planRules(d: Dokument, t: TabellBlock): RegelPlan[] {
   const rowIds = t.rader.map((r) => r.id);
   const colIds = t.kolumner.map((c) => c.id);
@@ -69,19 +79,27 @@ export function planRules(d: Dokument, t: TabellBlock): RegelPlan[] {
     const along = typ === 'rad' ? rowIds : colIds; // what the terms name
     const across = typ === 'rad' ? colIds : rowIds; // where the rule applies
     const limit = typ === 'rad' ? regel.kolumner : regel.rader;
-    const okända = [mål, ...uttryck.map((x) => x.id)].filter((id) => !along.includes(id));
+    const okända = [mål, ...uttryck.map((x) => x.id)].filter(
+      (id) => !along.includes(id) && !(id !== mål && otherCell(d, id)),
+    );
     if (limit) okända.push(...limit.filter((id) => !across.includes(id)));
     const beräkningar: Beräkning[] = [];
     if (okända.length === 0) {
       for (const other of across) {
         if (limit && !limit.includes(other)) continue;
-        const at = (id: string): { rad: string; kolumn: string } =>
-          typ === 'rad' ? { rad: id, kolumn: other } : { rad: other, kolumn: id };
+        const at = (id: string): { tabell?: string; rad: string; kolumn: string } => {
+          const o = otherCell(d, id);
+          if (o) return { tabell: o.tabell.id, rad: o.rad, kolumn: o.kolumn };
+          return typ === 'rad' ? { rad: id, kolumn: other } : { rad: other, kolumn: id };
+        };
         const target = at(mål);
         const targetFakt = factAt(d, t, target.rad, target.kolumn);
         if (!targetFakt || targetFakt.cell.typ !== 'tal') continue;
         const publicerat = targetFakt.cell.tal;
-        const facts = uttryck.map((x) => factAt(d, t, at(x.id).rad, at(x.id).kolumn));
+        const facts = uttryck.map((x) => {
+          const o = otherCell(d, x.id);
+          return o ? factAt(d, o.tabell, o.rad, o.kolumn) : factAt(d, t, at(x.id).rad, at(x.id).kolumn);
+        });
         if (facts.some(unsummable) || facts.every((f) => !f || f.cell.typ !== 'tal')) continue;
         const termer = uttryck.map((x, j) => {
           const f = facts[j];

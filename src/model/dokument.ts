@@ -140,7 +140,8 @@ export interface Textstycke {
   segment: { offset: number; plats: Position }[];
 }
 
-export type Radroll = 'grupp' | 'post' | 'specifikation' | 'varav' | 'summa' | 'delsumma' | 'jämförelse';
+export type Radroll =
+  'grupp' | 'post' | 'specifikation' | 'varav' | 'summa' | 'delsumma' | 'jämförelse' | 'text' | 'mellanrum';
 
 export interface Fakt {
   id: string;
@@ -175,6 +176,8 @@ export interface TabellRad {
   kursiv: boolean;
   fet: boolean;
   fotnoter: string[];
+  /** The row's own unit where it differs from the table's (a personal table with %, antal and år). */
+  enhet?: string;
   /** One per column; null for group rows. Fact ids. */
   celler: (string | null)[];
 }
@@ -256,8 +259,10 @@ export interface UppdragBlock {
   medStatus: boolean;
   /** The columns after Nr and Uppdrag, when the list chooses them (`visa:`); else Status and Kommentar. */
   kolumner?: ('riktat_till' | 'status' | 'kommentar')[];
+  /** False when the list's uppdrag have no numbers: bullets, or a table without the Nr column. */
+  numrerad: boolean;
   uppdrag: {
-    nummer: number;
+    nummer?: number;
     text: string;
     riktatTill?: string;
     not?: string;

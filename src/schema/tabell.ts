@@ -26,7 +26,17 @@ export const kolumnSchema = z.strictObject({
   decimaler: z.number().int().min(0).max(4).optional(),
 });
 
-export const RADROLLER = ['grupp', 'post', 'specifikation', 'varav', 'summa', 'delsumma', 'jämförelse'] as const;
+export const RADROLLER = [
+  'grupp',
+  'post',
+  'specifikation',
+  'varav',
+  'summa',
+  'delsumma',
+  'jämförelse',
+  'text',
+  'mellanrum',
+] as const;
 export const VARAV = ['kostnader', 'intäkter', 'utgifter', 'inkomster', 'annat'] as const;
 
 export interface RadInput {
@@ -38,17 +48,22 @@ export interface RadInput {
   fotnoter?: string[];
   kursiv?: boolean;
   fet?: boolean;
+  enhet?: string;
+  decimaler?: number;
   rader?: RadInput[];
 }
 
 const radBas = z.strictObject({
   id: idSchema,
-  etikett: z.string().min(1).describe('Radens text som den står i publikationen (utan fotnotsmarkör).'),
+  etikett: z
+    .string()
+    .default('')
+    .describe('Radens text som den står i publikationen (utan fotnotsmarkör); får saknas bara på en mellanrumsrad.'),
   roll: z
     .enum(RADROLLER)
     .default('post')
     .describe(
-      'grupp: rubrikrad utan värden; post: vanlig rad; specifikation: specifikation av förändring; varav: varav-rad; summa/delsumma; jämförelse: t.ex. ram.',
+      'grupp: rubrikrad utan värden; post: vanlig rad; specifikation: specifikation av förändring; varav: varav-rad; summa/delsumma; jämförelse: t.ex. ram; text: rad med bara etikett, utan värden, i vanlig stil; mellanrum: tom rad som luft mellan delar av tabellen, utan värden.',
     ),
   varav: z.enum(VARAV).optional().describe('För varav-rader: vad raden anger.'),
   värden: värdenSchema
@@ -57,6 +72,12 @@ const radBas = z.strictObject({
   fotnoter: z.array(z.string().min(1)).optional().describe('Fotnotsmarkörer vid radens etikett.'),
   kursiv: z.boolean().optional(),
   fet: z.boolean().optional(),
+  enhet: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Radens enhet om den skiljer sig från tabellens, t.ex. "%", "antal" eller "år" i en personaltabell.'),
+  decimaler: z.number().int().min(0).max(4).optional().describe('Radens decimaler om de skiljer sig från tabellens.'),
 });
 
 export type RadIn = z.output<typeof radBas> & { rader?: RadIn[] };
@@ -75,10 +96,12 @@ export const regelSchema = z
     är: z
       .string()
       .regex(
-        /^\s*(-\s+)?[a-z0-9åäö_-]+(\s+[+-]\s+[a-z0-9åäö_-]+)*\s*$/,
-        'förväntade ett uttryck som "a + b - c" av rad- eller kolumn-id, med mellanslag runt + och -',
+        /^\s*(-\s+)?[a-z0-9åäö_-]+(\/[a-z0-9åäö_-]+\/[a-z0-9åäö_-]+)?(\s+[+-]\s+[a-z0-9åäö_-]+(\/[a-z0-9åäö_-]+\/[a-z0-9åäö_-]+)?)*\s*$/,
+        'förväntade ett uttryck som "a + b - c" av rad- eller kolumn-id (eller en cell i en annan tabell, "tabell/rad/kolumn"), med mellanslag runt + och -',
       )
-      .describe('Uttryck av id med + och −, t.ex. "varav_kostnader - varav_intakter".'),
+      .describe(
+        'Uttryck av id med + och −, t.ex. "varav_kostnader - varav_intakter"; en term "tabell/rad/kolumn" är en cell i en annan tabell.',
+      ),
     kolumner: z.array(idSchema).optional(),
     rader: z.array(idSchema).optional(),
     beskrivning: z.string().optional(),
@@ -179,6 +202,24 @@ export const tabellSchema = tabellBas.transform((t, ctx) => {
   const norm = (rows: RadIn[], path: (string | number)[]): Rad[] =>
     rows.map((r, i) => {
       const { värden, rader, ...rest } = r;
+      // A spacer row is only air; every other row is read by its label.
+      if (r.roll !== 'mellanrum' && r.etikett.trim() === '')
+        // Said as a missing field, so that a misspelt "etiket" is reported once, as a typo.
+        ctx.addIssue({
+          code: 'invalid_type',
+          expected: 'string',
+          message: 'raden saknar etikett',
+          path: [...path, i, 'etikett'],
+          input: undefined,
+        });
+      const fel =
+        (r.roll === 'mellanrum' || r.roll === 'text') && (värden !== undefined || rader !== undefined)
+          ? [
+              'värden',
+              `en ${r.roll === 'text' ? 'textrad' : 'mellanrumsrad'} har inga värden eller underrader; ta bort dem eller välj en annan roll`,
+            ]
+          : undefined;
+      if (fel) ctx.addIssue({ code: 'custom', message: fel[1]!, path: [...path, i, fel[0]!], input: r });
       const out: Rad = { ...rest };
       if (värden !== undefined) {
         out.värden = normaliseVärden(värden, ids, (key, message) =>

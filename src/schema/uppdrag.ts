@@ -16,7 +16,14 @@ export const STATUSAR = [
 export const UPPDRAGSKOLUMNER = ['riktat_till', 'status', 'kommentar'] as const;
 
 export const uppdragSchema = z.strictObject({
-  nummer: z.number().int().min(1),
+  nummer: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'Uppdragets nummer; utan nummer (i hela listan) blir listan en punktlista, eller en tabell utan kolumnen Nr.',
+    ),
   text: z.string().min(1),
   riktat_till: z.string().optional().describe('Vem uppdraget riktas till, t.ex. "Samtliga nämnder".'),
   not: z.string().optional().describe('T.ex. "Hanteras i Leanlinks förvaltningsbudget och verksamhetsplan."'),

@@ -12,6 +12,25 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
   };
 
   const ts = r.sources.tabeller;
+  // Every table's rows and columns, for rule terms naming a cell of another table.
+  const cellsOf = new Map(
+    r.tabeller.tabeller.map((t) => {
+      const rows: string[] = [];
+      const walk = (rs: Rad[]): void => rs.forEach((x) => (rows.push(x.id), walk(x.rader ?? [])));
+      walk(t.rader);
+      return [t.id, { rows, cols: t.kolumner.map((c) => c.id) }] as const;
+    }),
+  );
+  /** What is wrong with a term `tabell/rad/kolumn`, or undefined when the cell exists. */
+  const otherCellError = (term: string): string | undefined => {
+    const [tabell = '', rad = '', kolumn = ''] = term.split('/');
+    const t = cellsOf.get(tabell);
+    if (!t) return `tabellen "${tabell}" i "${term}" finns inte; skriv en av ${[...cellsOf.keys()].join(', ')}`;
+    if (!t.rows.includes(rad)) return `raden "${rad}" i "${term}" finns inte i tabellen ${tabell}`;
+    if (!t.cols.includes(kolumn))
+      return `kolumnen "${kolumn}" i "${term}" finns inte i tabellen ${tabell}; skriv en av ${t.cols.join(', ')}`;
+    return undefined;
+  };
   const tableIds = new Map<string, number>();
   r.tabeller.tabeller.forEach((t, ti) => {
     const tp: Path = ['tabeller', ti];
@@ -37,6 +56,7 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
       colIds.add(c.id);
     });
     const rowIds = new Set<string>();
+    const rowOf = new Map<string, Rad>();
     const walk = (rows: Rad[], path: Path, label: string): void => {
       rows.forEach((row, ri) => {
         const rp: Path = [...path, ri];
@@ -44,6 +64,7 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
         if (rowIds.has(row.id))
           err(ts, [...rp, 'id'], `${rl}.id`, 'dubblett-id', `rad-id "${row.id}" används redan i tabellen ${t.id}`);
         rowIds.add(row.id);
+        rowOf.set(row.id, row);
         if (row.värden && row.värden.length !== t.kolumner.length) {
           err(
             ts,
@@ -53,8 +74,14 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
             `raden "${row.etikett}" har ${row.värden.length} värden men tabellen har ${t.kolumner.length} kolumner`,
           );
         }
-        if (!row.värden && row.roll !== 'grupp') {
-          err(ts, rp, rl, 'antal-värden', `raden "${row.etikett}" saknar värden (bara en grupprad får sakna värden)`);
+        if (!row.värden && row.roll !== 'grupp' && row.roll !== 'text' && row.roll !== 'mellanrum') {
+          err(
+            ts,
+            rp,
+            rl,
+            'antal-värden',
+            `raden "${row.etikett}" saknar värden; skriv värdena, eller sätt roll: text för en rad med bara etikett (roll: grupp för en fet rubrikrad)`,
+          );
         }
         if (row.roll === 'varav' && !row.varav) {
           err(
@@ -118,8 +145,36 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
           `${kind}en "${target}" finns inte i tabellen ${t.id}`,
         );
       for (const term of termsOf(rule.är)) {
+        if (term.includes('/')) {
+          const fel = otherCellError(term);
+          if (fel) err(ts, [...gp, 'är'], `${gl}.är`, 'okänd-referens', fel);
+          continue;
+        }
         if (!targets.has(term))
           err(ts, [...gp, 'är'], `${gl}.är`, 'okänd-referens', `${kind}en "${term}" finns inte i tabellen ${t.id}`);
+        const roll = isRow ? rowOf.get(term)?.roll : undefined;
+        if (roll === 'mellanrum' || roll === 'text' || (roll === 'grupp' && !rowOf.get(term)?.värden))
+          err(
+            ts,
+            [...gp, 'är'],
+            `${gl}.är`,
+            'regel',
+            `raden "${term}" är en ${{ mellanrum: 'mellanrumsrad', text: 'textrad', grupp: 'grupprad' }[roll]} utan värden och kan inte räknas`,
+          );
+      }
+      // A row rule adds figures of one unit: a row with its own unit cannot be summed with the others.
+      if (isRow) {
+        const unitOf = (id: string): string => rowOf.get(id)?.enhet ?? t.enhet;
+        const other = termsOf(rule.är).find((id) => rowIds.has(id) && unitOf(id) !== unitOf(target));
+        // (A cell of another table is the writer's to match: its unit is that table's.)
+        if (other && rowIds.has(target))
+          err(
+            ts,
+            [...gp, 'är'],
+            `${gl}.är`,
+            'regel',
+            `raden "${other}" har enheten ${unitOf(other)} men "${target}" har ${unitOf(target)}; en regel räknar bara rader med samma enhet`,
+          );
       }
       (rule.kolumner ?? []).forEach((c, i) => {
         if (!colIds.has(c))
@@ -260,7 +315,20 @@ export function validateSemantics(r: LoadedReport): Diagnostic[] {
         err(us, ['listor', li, 'id'], `listor[${li}].id`, 'dubblett-id', `list-id "${l.id}" används redan`);
       listIds.add(l.id);
       const nums = new Set<number>();
+      const numrerad = l.uppdrag.some((u) => u.nummer !== undefined);
       l.uppdrag.forEach((u, ui) => {
+        if (u.nummer === undefined) {
+          // Numbers are all or nothing: a list prints either numbered or as bullets.
+          if (numrerad)
+            err(
+              us,
+              ['listor', li, 'uppdrag', ui],
+              `${l.id}.uppdrag[${ui}].nummer`,
+              'schema',
+              'uppdraget saknar nummer men andra uppdrag i listan har nummer; ge alla ett nummer, eller ta bort numren i hela listan',
+            );
+          return;
+        }
         if (nums.has(u.nummer))
           err(
             us,

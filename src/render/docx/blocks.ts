@@ -35,10 +35,11 @@ function block(ctx: Ctx, b: Block, level: number): Flow {
     case 'mål':
       return b.visning === 'indikatorer' ? goalTable(b) : goalReport(ctx.d.profil, b, level, (xs) => bullets(xs));
     case 'uppdrag':
-      if (b.medStatus) return uppdragTable(ctx.d.profil, b);
+      if (b.medStatus) return uppdragTable(ctx.d, b);
+      if (!b.numrerad) return bulletRuns(b.uppdrag.map(uppdragText));
       return numbered(
         ctx,
-        b.uppdrag.map((x) => ({ nummer: x.nummer, children: uppdragText(x) })),
+        b.uppdrag.map((x) => ({ nummer: x.nummer ?? 0, children: uppdragText(x) })),
       );
     case 'innehållsförteckning':
       // Word fills the table from the headings when it opens the document (updateFields).
@@ -117,12 +118,16 @@ function list(ctx: Ctx, l: Lista, depth: number, level: number): Flow {
 }
 
 export function bullets(items: string[]): Flow {
-  return items.map((x) =>
+  return bulletRuns(items.map((x) => [new TextRun(x)]));
+}
+
+function bulletRuns(items: TextRun[][]): Flow {
+  return items.map((children) =>
     item(
       new Paragraph({
         style: 'ListParagraph',
         numbering: { reference: PUNKTER, level: 0 },
-        children: [new TextRun(x)],
+        children,
       }),
     ),
   );

@@ -1,7 +1,6 @@
 import { TextRun } from 'docx';
-import type { UppdragBlock } from '../../model/dokument.js';
-import { statusText, type Profil } from '../../model/profil.js';
-import { caption, UPPDRAG_KOLUMNER } from '../shared.js';
+import type { Dokument, UppdragBlock } from '../../model/dokument.js';
+import { caption, UPPDRAG_KOLUMNER, uppdragKolumner } from '../shared.js';
 import type { Flow } from './flow.js';
 import { need, type GridCell } from './grid.js';
 import { placedTable } from './tables.js';
@@ -17,43 +16,45 @@ export function uppdragText(x: UppdragBlock['uppdrag'][number]): TextRun[] {
   ];
 }
 
-/** A delårsrapport's uppdrag: a table with number, text, status and comment. */
-export function uppdragTable(profil: Profil, u: UppdragBlock): Flow {
-  const status = (s?: string): string => (s ? statusText(profil, s) : '');
-  const [nr, text, st, kommentar] = UPPDRAG_KOLUMNER;
+/**
+ * An uppdrag table: Nr (when the list is numbered), the text, and the list's chosen columns
+ * (Status and Kommentar in a delårsrapport).
+ */
+export function uppdragTable(d: Dokument, u: UppdragBlock): Flow {
+  const kolumner = uppdragKolumner(d, u);
+  const nr = u.numrerad ? [UPPDRAG_KOLUMNER[0]] : [];
+  const wide = (rubrik: string): boolean => rubrik === 'Kommentar';
   const needs = [
-    need(
-      nr,
-      u.uppdrag.map((x) => String(x.nummer)),
-      { numeric: true },
+    ...nr.map((h) =>
+      need(
+        h,
+        u.uppdrag.map((x) => String(x.nummer ?? '')),
+        { numeric: true },
+      ),
     ),
     need(
-      text,
+      UPPDRAG_KOLUMNER[1],
       u.uppdrag.map((x) => `${x.granska ? GRANSKA : ''}${x.text}`),
       { floor: 2400, cap: 5200, first: true },
     ),
-    need(
-      st,
-      u.uppdrag.map((x) => status(x.status)),
-      { cap: 1800 },
-    ),
-    need(
-      kommentar,
-      u.uppdrag.map((x) => x.kommentar ?? ''),
-      { floor: 2000, cap: 5200 },
+    ...kolumner.map((k) =>
+      need(
+        k.rubrik,
+        u.uppdrag.map((x) => k.text(x)),
+        wide(k.rubrik) ? { floor: 2000, cap: 5200 } : { cap: 1800 },
+      ),
     ),
   ];
   const rows = u.uppdrag.map((x) => ({
     cells: [
-      { text: String(x.nummer), right: true },
+      ...(u.numrerad ? [{ text: String(x.nummer ?? ''), right: true }] : []),
       { text: uppdragText(x) },
-      { text: status(x.status) },
-      { text: x.kommentar ?? '' },
+      ...kolumner.map((k) => ({ text: k.text(x) })),
     ] satisfies GridCell[],
   }));
-  return placedTable(
-    caption(u),
-    { head: UPPDRAG_KOLUMNER.map((h, i): GridCell => ({ text: h, right: i === 0 })), rows, needs },
-    [],
-  );
+  const head = [...nr, UPPDRAG_KOLUMNER[1], ...kolumner.map((k) => k.rubrik)].map((h, i): GridCell => ({
+    text: h,
+    right: u.numrerad && i === 0,
+  }));
+  return placedTable(caption(u), { head, rows, needs }, []);
 }

@@ -320,21 +320,23 @@ function legend(d: Dokument): string {
 
 function uppdrag(d: Dokument, u: UppdragBlock): string {
   if (!u.medStatus) {
-    return `<ol class="uppdrag" aria-label="${esc(u.rubrik)}">${u.uppdrag
+    const lista = u.numrerad ? 'ol' : 'ul';
+    return `<${lista} class="uppdrag" aria-label="${esc(u.rubrik)}">${u.uppdrag
       .map(
         (x) =>
-          `<li value="${x.nummer}">${x.granska ? '<strong class="granska">[Att granska]</strong> ' : ''}${esc(x.text)}${x.not ? ` <span class="not">${esc(x.not)}</span>` : ''}</li>`,
+          `<li${x.nummer !== undefined ? ` value="${x.nummer}"` : ''}>${x.granska ? '<strong class="granska">[Att granska]</strong> ' : ''}${esc(x.text)}${x.not ? ` <span class="not">${esc(x.not)}</span>` : ''}</li>`,
       )
-      .join('')}</ol>`;
+      .join('')}</${lista}>`;
   }
   const kolumner = uppdragKolumner(d, u);
+  const nr = (x: UppdragBlock['uppdrag'][number]): string => (u.numrerad ? `<th scope="row">${x.nummer}</th>` : '');
   return `<div class="tabellblock" id="uppdrag-${esc(u.id)}"><table class="uppdrag">
 <caption>${esc(caption(u))}</caption>
-<thead><tr>${['Nr', 'Uppdrag', ...kolumner.map((k) => k.rubrik)].map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
+<thead><tr>${[...(u.numrerad ? ['Nr'] : []), 'Uppdrag', ...kolumner.map((k) => k.rubrik)].map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
 <tbody>${u.uppdrag
     .map(
       (x) =>
-        `<tr><th scope="row">${x.nummer}</th><td class="text">${esc(x.text)}${x.not ? ` <em>${esc(x.not)}</em>` : ''}</td>${kolumner.map((k) => `<td class="text">${esc(k.text(x))}</td>`).join('')}</tr>`,
+        `<tr>${nr(x)}<td class="text">${esc(x.text)}${x.not ? ` <em>${esc(x.not)}</em>` : ''}</td>${kolumner.map((k) => `<td class="text">${esc(k.text(x))}</td>`).join('')}</tr>`,
     )
     .join('\n')}</tbody>
 </table></div>`;

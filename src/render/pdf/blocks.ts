@@ -413,26 +413,25 @@ function goalReport(d: Dokument, m: MålBlock): Content[] {
 
 function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
   if (!u.medStatus) {
-    return [
-      {
-        ol: u.uppdrag.map((x) => ({
-          text: [
-            ...(x.granska ? [{ text: '[Att granska] ', bold: true }] : []),
-            x.text,
-            ...(x.not ? [' ', { text: x.not, italics: true }] : []),
-          ],
-          counter: x.nummer,
-          margin: [0, 0, 0, 3],
-        })),
-        margin: [0, 0, 0, 8],
-      } as Content,
-    ];
+    const punkter = u.uppdrag.map((x) => ({
+      text: [
+        ...(x.granska ? [{ text: '[Att granska] ', bold: true }] : []),
+        x.text,
+        ...(x.not ? [' ', { text: x.not, italics: true }] : []),
+      ],
+      ...(x.nummer !== undefined ? { counter: x.nummer } : {}),
+      margin: [0, 0, 0, 3],
+    }));
+    return [(u.numrerad ? { ol: punkter, margin: [0, 0, 0, 8] } : { ul: punkter, margin: [0, 0, 0, 8] }) as Content];
   }
   const kolumner = uppdragKolumner(d, u);
   const body: TableCell[][] = [
-    ['Nr', 'Uppdrag', ...kolumner.map((k) => k.rubrik)].map((h): TableCell => ({ text: h, style: 'th' })),
+    [...(u.numrerad ? ['Nr'] : []), 'Uppdrag', ...kolumner.map((k) => k.rubrik)].map((h): TableCell => ({
+      text: h,
+      style: 'th',
+    })),
     ...u.uppdrag.map((x): TableCell[] => [
-      { text: String(x.nummer) },
+      ...(u.numrerad ? [{ text: String(x.nummer) }] : []),
       { text: [x.text, ...(x.not ? [' ', { text: x.not, italics: true }] : [])] },
       ...kolumner.map((k): TableCell => ({ text: k.text(x) })),
     ]),
@@ -444,7 +443,11 @@ function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
         headerRows: 1,
         keepWithHeaderRows: 2,
         dontBreakRows: rowsKeptWhole(body),
-        widths: [16, '*', ...kolumner.map((k) => (k.rubrik === 'Kommentar' ? '*' : k.rubrik === 'Status' ? 50 : 96))],
+        widths: [
+          ...(u.numrerad ? [16] : []),
+          '*',
+          ...kolumner.map((k) => (k.rubrik === 'Kommentar' ? '*' : k.rubrik === 'Status' ? 50 : 96)),
+        ],
         body,
       },
       layout: 'kommunrapport',

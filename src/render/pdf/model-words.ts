@@ -153,7 +153,7 @@ export function modelWords(d: Dokument): BlockWords[] {
         case 'uppdrag':
           for (const u of b.uppdrag) {
             add(
-              `uppdrag ${u.nummer} i «${short(b.rubrik)}»`,
+              `${u.nummer !== undefined ? `uppdrag ${u.nummer}` : `uppdraget «${short(u.text)}»`} i «${short(b.rubrik)}»`,
               [u.text, u.not ?? '', ...(b.medStatus ? uppdragKolumner(d, b).map((k) => k.text(u)) : [])].join(' '),
             );
           }

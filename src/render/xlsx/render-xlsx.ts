@@ -3,14 +3,14 @@ import type ExcelJS from 'exceljs';
 import type { Dokument } from '../../model/dokument.js';
 import type { Kontrollresultat } from '../../model/kontroll.js';
 import { caption } from '../shared.js';
-import type { FaktKarta } from './cells.js';
+import { addr, type FaktKarta } from './cells.js';
 import { repackZip } from './deterministic.js';
 import { writeGoalSheet } from './goal-sheet.js';
 import { writeKontrollSheet } from './kontroll-sheet.js';
 import { writeOmSheet, type BladInfo } from './om-sheet.js';
 import { assignSheetNames, BLAD } from './sheet-names.js';
 import { writeChartData } from './chart-data.js';
-import { writeTableSheet } from './table-sheet.js';
+import { cellOnSheet, writeTableSheet } from './table-sheet.js';
 import { writeUppgifterSheet } from './uppgifter-sheet.js';
 import { writeUppdragSheet } from './uppdrag-sheet.js';
 
@@ -42,7 +42,11 @@ export async function renderXlsx(d: Dokument, kontroll: Kontrollresultat, meta: 
     const name = names.get(t.id)!;
     if (wb.getWorksheet(name)) continue; // a table placed twice has one sheet
     const ws = wb.addWorksheet(name);
-    writeTableSheet(ws, d, t, name, karta);
+    writeTableSheet(ws, d, t, name, karta, (tabell, rad, kolumn) => {
+      const other = d.tabeller.find((x) => x.id === tabell)!;
+      const at = cellOnSheet(other, rad, kolumn);
+      return `'${names.get(tabell)!.replace(/'/g, "''")}'!${addr(at.row, at.col)}`;
+    });
     const charts = d.diagram.filter((c) => c.tabell === t.id);
     if (charts.length) writeChartData(ws, d, charts, karta);
     sheets.push({ namn: name, innehåll: caption(t) });

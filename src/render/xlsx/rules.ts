@@ -6,12 +6,13 @@ export { DIFF_DECIMALER, numberAt, planRules, type Beräkning, type RegelPlan } 
  * among the terms counts as 0 instead of giving #VALUE!. Runs of adjacent cells become ranges.
  */
 export function sumFormula(
-  terms: { sign: 1 | -1; row: number; col: number }[],
+  terms: { sign: 1 | -1; row: number; col: number; ref?: string }[],
   addr: (row: number, col: number) => string,
 ): string {
-  type At = { row: number; col: number };
-  const vertical = (a: At, b: At): boolean => a.col === b.col && b.row === a.row + 1;
-  const horizontal = (a: At, b: At): boolean => a.row === b.row && b.col === a.col + 1;
+  /** `ref`: a cell on another sheet ('Investeringar'!C7), never part of a range. */
+  type At = { row: number; col: number; ref?: string };
+  const vertical = (a: At, b: At): boolean => !a.ref && !b.ref && a.col === b.col && b.row === a.row + 1;
+  const horizontal = (a: At, b: At): boolean => !a.ref && !b.ref && a.row === b.row && b.col === a.col + 1;
   const group = (xs: At[]): string => {
     const parts: string[] = [];
     let i = 0;
@@ -25,7 +26,7 @@ export function sumFormula(
         parts.push(`${addr(a.row, a.col)}:${addr(xs[j]!.row, xs[j]!.col)}`);
         i = j + 1;
       } else {
-        parts.push(addr(a.row, a.col));
+        parts.push(a.ref ?? addr(a.row, a.col));
         i += 1;
       }
     }

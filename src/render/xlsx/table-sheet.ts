@@ -45,12 +45,22 @@ const HUVUD = 3;
 const FÖRSTA = HUVUD + 1;
 const TOLERANS = '0.000001';
 
+/** Where a table's cell stands on its sheet: the sheet's layout, known before the sheet is written. */
+export function cellOnSheet(t: TabellBlock, rad: string, kolumn: string): { row: number; col: number } {
+  return {
+    row: FÖRSTA + t.rader.findIndex((r) => r.id === rad),
+    col: 2 + t.kolumner.findIndex((c) => c.id === kolumn),
+  };
+}
+
 export function writeTableSheet(
   ws: ExcelJS.Worksheet,
   d: Dokument,
   t: TabellBlock,
   blad: string,
   karta: FaktKarta,
+  /** The address of a cell of another table, on that table's sheet ('Investeringar'!C7). */
+  annanCell: (tabell: string, rad: string, kolumn: string) => string = () => '',
 ): void {
   const ncol = t.kolumner.length;
   const plans = planRules(d, t);
@@ -74,7 +84,9 @@ export function writeTableSheet(
   const decimalsOfComputation = (b: Beräkning): number =>
     Math.max(
       decimalsAt(b.rad, b.kolumn),
-      ...b.termer.map((x) => (x.värde === null ? 0 : Math.max(decimalsAt(x.rad, x.kolumn), decimalsOf(x.värde)))),
+      ...b.termer.map((x) =>
+        x.värde === null ? 0 : Math.max(x.tabell ? 0 : decimalsAt(x.rad, x.kolumn), decimalsOf(x.värde)),
+      ),
     );
 
   // Caption, note, header.
@@ -136,7 +148,11 @@ export function writeTableSheet(
     for (const b of p.beräkningar) {
       const r = rowOf.get(b.rad)!;
       const dec = decimalsOfComputation(b);
-      const terms = b.termer.map((x) => ({ sign: x.sign, row: rowOf.get(x.rad)!, col: colOf.get(x.kolumn)! }));
+      const terms = b.termer.map((x) =>
+        x.tabell
+          ? { sign: x.sign, row: 0, col: 0, ref: annanCell(x.tabell, x.rad, x.kolumn) }
+          : { sign: x.sign, row: rowOf.get(x.rad)!, col: colOf.get(x.kolumn)! },
+      );
       computed(ws.getCell(r, cc), sumFormula(terms, addr), b.beräknat, dec);
       difference(ws.getCell(r, cc + 1), addr(r, colOf.get(b.kolumn)!), addr(r, cc), b.differens, dec);
       w.seeNumber(cc, numberText(b.beräknat, dec));
@@ -169,7 +185,11 @@ export function writeTableSheet(
       for (const b of p.beräkningar) {
         const c = colOf.get(b.kolumn)!;
         const dec = decimalsOfComputation(b);
-        const terms = b.termer.map((x) => ({ sign: x.sign, row: rowOf.get(x.rad)!, col: c }));
+        const terms = b.termer.map((x) =>
+          x.tabell
+            ? { sign: x.sign, row: 0, col: 0, ref: annanCell(x.tabell, x.rad, x.kolumn) }
+            : { sign: x.sign, row: rowOf.get(x.rad)!, col: c },
+        );
         computed(ws.getCell(rc, c), sumFormula(terms, addr), b.beräknat, dec);
         difference(ws.getCell(rd, c), addr(rowOf.get(b.rad)!, c), addr(rc, c), b.differens, dec);
         w.seeNumber(c, numberText(b.beräknat, dec));

@@ -18,7 +18,7 @@ export function writeUppdragSheet(ws: ExcelJS.Worksheet, d: Dokument): void {
     wrap?: boolean;
   }[] = [
     { rubrik: 'Lista', value: ({ l }) => l.rubrik, width: [14, 30], wrap: true },
-    { rubrik: 'Nr', value: ({ u }) => u.nummer, width: [5, 6] },
+    { rubrik: 'Nr', value: ({ u }) => u.nummer ?? '', width: [5, 6] },
     { rubrik: 'Uppdrag', value: ({ u }) => u.text, width: [40, 70], wrap: true },
   ];
   if (all.some(({ u }) => u.riktatTill))

@@ -7,13 +7,14 @@ export const reviewMarker: CheckRule = {
     return {
       fynd: d.uppdrag.flatMap((l) =>
         l.uppdrag
-          .filter((u) => u.granska)
-          .map((u) => ({
+          .map((u, ui) => ({ u, nr: u.nummer ?? ui + 1 }))
+          .filter(({ u }) => u.granska)
+          .map(({ u, nr }) => ({
             allvarlighet: 'varning' as const,
             regel: 'uppdrag-granska',
-            meddelande: `uppdrag ${u.nummer} i "${l.rubrik}" är överfört från förra året och inte granskat (ta bort granska: true när det är gjort)`,
+            meddelande: `${u.nummer !== undefined ? `uppdrag ${u.nummer}` : `uppdraget "${u.text}"`} i "${l.rubrik}" är överfört från förra året och inte granskat (ta bort granska: true när det är gjort)`,
             plats: u.plats ?? { fil: `data/${d.id}/uppdrag.yaml`, rad: 1, kolumn: 1 },
-            fakta: [`uppdrag/${l.id}/${u.nummer}`],
+            fakta: [`uppdrag/${l.id}/${nr}`],
           })),
       ),
     };
