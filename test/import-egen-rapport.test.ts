@@ -9,21 +9,13 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, expect, it, vi, type MockInstance } from 'vitest';
+import { expect, it } from 'vitest';
 import { runImport } from '../src/cli/commands/import.js';
 import { projectPaths } from '../src/load/load-report.js';
 import { loadAndCompose } from '../src/pipeline.js';
+import { fångaKonsol, utskrift } from './support/console.js';
 
-let log: MockInstance;
-let err: MockInstance;
-beforeEach(() => {
-  log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  err = vi.spyOn(console, 'error').mockImplementation(() => {});
-});
-afterEach(() => {
-  log.mockRestore();
-  err.mockRestore();
-});
+const konsol = fångaKonsol();
 
 const TABELLER = `# Tekniska nämndens driftredovisning. Utfall och budget hämtas ur ekonomisystemet;
 # prognosen skrivs för hand.
@@ -146,8 +138,8 @@ it('a delårsrapport of another kommun, from scratch: utfall for the period and 
   } finally {
     process.chdir(cwd);
   }
-  const ut = log.mock.calls.map((c) => c.join(' ')).join('\n');
-  expect(kod, err.mock.calls.join('\n')).toBe(0);
+  const ut = utskrift(konsol.log);
+  expect(kod, konsol.err.mock.calls.join('\n')).toBe(0);
   expect(ut).toContain('12 celler ändras (före → efter):');
   expect(ut).toMatch(/driftredovisning\/fastighet\/utfall_jan_aug +\(tom\) +→ +22,1/);
   expect(ut).toMatch(

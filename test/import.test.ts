@@ -3,7 +3,7 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runImport, type ImportOptions } from '../src/cli/commands/import.js';
 import { parseBelopp } from '../src/import/amount.js';
 import { tillämpa } from '../src/import/apply.js';
@@ -14,20 +14,11 @@ import { skrivVärden } from '../src/import/write-tables.js';
 import { sieFält } from '../src/import/sie.js';
 import type { ProjectPaths } from '../src/load/load-report.js';
 import { ROOT, scratchFixture } from './support/project.js';
+import { fångaKonsol, utskrift } from './support/console.js';
 
 const FIX = join(ROOT, 'test', 'fixtures', 'import');
 
-let log: MockInstance;
-let err: MockInstance;
-beforeEach(() => {
-  log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  err = vi.spyOn(console, 'error').mockImplementation(() => {});
-});
-afterEach(() => {
-  log.mockRestore();
-  err.mockRestore();
-});
-const utskrift = (m: MockInstance): string => m.mock.calls.map((c) => c.join(' ')).join('\n');
+const konsol = fångaKonsol();
 
 /** The example report with comments in its tabeller.yaml, and the sample exports beside it. */
 function projekt(): { p: ProjectPaths; tabeller: string; original: string } {
@@ -89,8 +80,8 @@ describe('import from the sample exports into the example report', () => {
   it('SIE 4: changes exactly the five cells, in place, keeping comments; totals, unmapped amounts and the checks after', async () => {
     const { p, tabeller, original } = projekt();
     const kod = await importera(p, { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' });
-    const ut = utskrift(log);
-    expect(kod, utskrift(err)).toBe(0);
+    const ut = utskrift(konsol.log);
+    expect(kod, utskrift(konsol.err)).toBe(0);
     expect(ut).toContain('huvudbok.se: 416 belopp, 56 summarader överhoppade');
     expect(ut).toContain('5 celler ändras (före → efter):');
     expect(ut).toMatch(/driftsammandrag\/stab-b\/budget_2025 +21,0 +→ +21,2/);
@@ -114,16 +105,16 @@ describe('import from the sample exports into the example report', () => {
     expect(ändradeRader(original, efter)).toEqual(ÄNDRADE_2025);
     expect(efter).toContain('# Nämndens tabeller; beloppen hämtas ur ekonomisystemet.');
     // Again: nothing changes, nothing is written.
-    log.mockClear();
+    konsol.log.mockClear();
     expect(await importera(p, { från: 'huvudbok.se', mappning: 'sie-mappning.yaml' })).toBe(0);
-    expect(utskrift(log)).toContain('Inga celler ändras: tabellerna har redan exportens värden.');
+    expect(utskrift(konsol.log)).toContain('Inga celler ändras: tabellerna har redan exportens värden.');
     expect(readFileSync(tabeller, 'utf8')).toBe(efter);
   });
 
   it('CSV in Windows-1252: the same cells; the ansvar outside the tables is the only unmapped amount', async () => {
     const { p, tabeller, original } = projekt();
-    expect(await importera(p, { från: 'budget.csv', mappning: 'csv-mappning.yaml' }), utskrift(err)).toBe(0);
-    const ut = utskrift(log);
+    expect(await importera(p, { från: 'budget.csv', mappning: 'csv-mappning.yaml' }), utskrift(konsol.err)).toBe(0);
+    const ut = utskrift(konsol.log);
     expect(ut).toContain('budget.csv: 26 belopp, 1 summarader överhoppade');
     expect(ut).toMatch(
       /driftsammandrag\/budget_2024 +30\u00a0800\u00a0000 kr +30\u00a0800\u00a0000 kr +0 kr +allt mappat/,
@@ -135,8 +126,8 @@ describe('import from the sample exports into the example report', () => {
 
   it('xlsx from a report generator: header found under the title rows, sums rows skipped, cells named in the unmapped list', async () => {
     const { p, tabeller, original } = projekt();
-    expect(await importera(p, { från: 'rapport.xlsx', mappning: 'xlsx-mappning.yaml' }), utskrift(err)).toBe(0);
-    const ut = utskrift(log);
+    expect(await importera(p, { från: 'rapport.xlsx', mappning: 'xlsx-mappning.yaml' }), utskrift(konsol.err)).toBe(0);
+    const ut = utskrift(konsol.log);
     expect(ut).toContain('rapport.xlsx: 26 belopp, 4 summarader överhoppade');
     expect(ut).toContain('2 celler ändras (före → efter):');
     expect(ut).toMatch(/vo-stab-a\/budget_2025 +11\u00a0000\u00a0000 kr +11\u00a0000\u00a0000 kr +0 kr +allt mappat/);
@@ -149,7 +140,7 @@ describe('import from the sample exports into the example report', () => {
   it('--torrkörning prints the changes and the checks but writes nothing', async () => {
     const { p, tabeller, original } = projekt();
     expect(await importera(p, { från: 'huvudbok.se', mappning: 'sie-mappning.yaml', torrkörning: true })).toBe(0);
-    const ut = utskrift(log);
+    const ut = utskrift(konsol.log);
     expect(ut).toContain('5 celler ändras');
     expect(ut).toContain('Torrkörning: data/exempel-2025/tabeller.yaml skrevs inte.');
     expect(ut).toContain('"6 500 tkr" motsäger vo-stab-a: "Löner", Budget 2025 = 6\u00a0480 tkr');
@@ -175,10 +166,10 @@ describe('import from the sample exports into the example report', () => {
       skriv.mockRestore();
     }
     expect(await importera(p, { från: 'huvudbok.se', nyMappning: true })).toBe(1);
-    expect(utskrift(err)).toContain('data/exempel-2025/mappning.yaml finns redan');
-    log.mockClear();
+    expect(utskrift(konsol.err)).toContain('data/exempel-2025/mappning.yaml finns redan');
+    konsol.log.mockClear();
     expect(await importera(p, { från: 'huvudbok.se' })).toBe(0);
-    expect(utskrift(log)).toMatch(
+    expect(utskrift(konsol.log)).toMatch(
       /vo-stab-a\/budget_2025 +32\u00a0394\u00a0567 kr +0 kr +32\u00a0394\u00a0567 kr +omappat finns/,
     );
     expect(readFileSync(tabeller, 'utf8')).toBe(original);
@@ -197,14 +188,14 @@ describe('bad input: one Swedish message with file and line or cell, and nothing
     opts: Partial<ImportOptions> & { från: string },
   ): Promise<string> {
     const { p, tabeller, original } = projekt();
-    err.mockClear();
+    konsol.err.mockClear();
     ändra(p);
     const kod = await importera(p, opts);
     expect(kod).toBe(1);
     expect(readFileSync(tabeller, 'utf8')).toBe(original);
     expect(readdirSync(p.data)).toEqual(['exempel-2025']);
     expect(readdirSync(join(p.data, 'exempel-2025')).filter((f) => f.startsWith('.'))).toEqual([]);
-    const rader = utskrift(err)
+    const rader = utskrift(konsol.err)
       .split('\n')
       .filter((l) => !l.startsWith('Inget skrevs'));
     expect(rader.length, rader.join('\n')).toBe(1);

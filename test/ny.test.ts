@@ -2,7 +2,7 @@ import { runChecks } from '../src/check/index.js';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runNy } from '../src/cli/commands/ny.js';
 import type { ProjectPaths } from '../src/load/load-report.js';
 import type { Dokument } from '../src/model/dokument.js';
@@ -14,18 +14,9 @@ import { rullaText } from '../src/rollforward/text.js';
 import type { Cell } from '../src/schema/cell.js';
 import { loadAndValidate } from '../src/validate/validate-report.js';
 import { scratchProject, writeFile } from './support/project.js';
+import { fångaKonsol, utskrift } from './support/console.js';
 
-let log: MockInstance;
-let err: MockInstance;
-beforeEach(() => {
-  log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  err = vi.spyOn(console, 'error').mockImplementation(() => {});
-});
-afterEach(() => {
-  log.mockRestore();
-  err.mockRestore();
-});
-const utskrift = (m: MockInstance): string => m.mock.calls.map((c) => c.join(' ')).join('\n');
+const konsol = fångaKonsol();
 
 /** Runs `ny` outside a test (while a describe block is collected) without printing. */
 function tystNy(...args: Parameters<typeof runNy>): number {
@@ -272,16 +263,16 @@ describe('ny: ks-internbudget-2024 → ks-internbudget-2025', () => {
     expect(text).toContain(
       'För 2024 summerar nämndens internbudget till 666,8 mnkr, och av det avser 30,2 mnkr verksamhetsområdet Kommunstyrelsen.',
     );
-    expect(utskrift(log)).toMatch(
+    expect(utskrift(konsol.log)).toMatch(
       /05-ekonomi\.md:7:\d+: referensen \{=driftsammandrag\/summa\/budget_2024 mnkr\} ersattes med texten "666,8 mnkr"/,
     );
   });
 
   it('refuses to overwrite: running it again exits 1 and changes nothing', () => {
     const före = ögonblick(paths, 'ks-internbudget-2025');
-    err.mockClear();
+    konsol.err.mockClear();
     expect(runNy(paths.root, 'ks-internbudget-2025', { från: 'ks-internbudget-2024' })).toBe(1);
-    expect(utskrift(err)).toMatch(/data\/ks-internbudget-2025 och content\/ks-internbudget-2025 finns redan/);
+    expect(utskrift(konsol.err)).toMatch(/data\/ks-internbudget-2025 och content\/ks-internbudget-2025 finns redan/);
     expect(ögonblick(paths, 'ks-internbudget-2025')).toEqual(före);
     expect(tillfälligaMappar(paths)).toEqual([]);
   });
@@ -409,7 +400,7 @@ describe('ny: errors', () => {
   it('an unknown source report is an error (exit 1) and nothing is written', () => {
     const paths = scratchProject([]);
     expect(runNy(paths.root, 'ks-internbudget-2025', { från: 'finns-inte-2024' })).toBe(1);
-    expect(utskrift(err)).toContain('rapporten "finns-inte-2024" finns inte');
+    expect(utskrift(konsol.err)).toContain('rapporten "finns-inte-2024" finns inte');
     expect(existsSync(join(paths.data, 'ks-internbudget-2025'))).toBe(false);
     expect(existsSync(join(paths.content, 'ks-internbudget-2025'))).toBe(false);
   });
@@ -418,14 +409,14 @@ describe('ny: errors', () => {
     const paths = scratchProject([]);
     expect(runNy(paths.root, 'KS Internbudget', { från: 'ks-internbudget-2024' })).toBe(2);
     expect(runNy(paths.root, 'ks-internbudget-2025', { från: '../ks-internbudget-2024' })).toBe(2);
-    expect(utskrift(err)).toContain('är inget giltigt rapport-id');
+    expect(utskrift(konsol.err)).toContain('är inget giltigt rapport-id');
   });
 
   it('refuses when only content/<ny> exists, and writes nothing', () => {
     const paths = scratchProject(['vss-forvaltningsbudget-2023']);
     writeFile(paths, 'content/vss-forvaltningsbudget-2024/01-mitt-utkast.md', '# Mitt utkast\n');
     expect(runNy(paths.root, 'vss-forvaltningsbudget-2024', { från: 'vss-forvaltningsbudget-2023' })).toBe(1);
-    expect(utskrift(err)).toContain('content/vss-forvaltningsbudget-2024 finns redan');
+    expect(utskrift(konsol.err)).toContain('content/vss-forvaltningsbudget-2024 finns redan');
     expect(existsSync(join(paths.data, 'vss-forvaltningsbudget-2024'))).toBe(false);
     expect(readdirSync(join(paths.content, 'vss-forvaltningsbudget-2024'))).toEqual(['01-mitt-utkast.md']);
   });
@@ -441,7 +432,7 @@ describe('ny: errors', () => {
     expect(text).not.toBe(readFileSync(fil, 'utf8'));
     writeFile(paths, 'data/vss-forvaltningsbudget-2023/tabeller.yaml', text);
     expect(runNy(paths.root, 'vss-forvaltningsbudget-2024', { från: 'vss-forvaltningsbudget-2023' })).toBe(1);
-    expect(utskrift(err)).toMatch(
+    expect(utskrift(konsol.err)).toMatch(
       /tabellen personal: kolumnerna "plan_2028" och "plan_2029" får båda id "plan_2029" när året flyttas.*Inget skrevs/,
     );
     expect(existsSync(join(paths.data, 'vss-forvaltningsbudget-2024'))).toBe(false);
@@ -458,7 +449,7 @@ describe('ny: errors', () => {
       readFileSync(fil, 'utf8').replace('status: förslag', 'status: klar'),
     );
     expect(runNy(paths.root, 'vss-forvaltningsbudget-2024', { från: 'vss-forvaltningsbudget-2023' })).toBe(1);
-    expect(utskrift(err)).toContain('har fel; rätta dem innan den rullas fram');
+    expect(utskrift(konsol.err)).toContain('har fel; rätta dem innan den rullas fram');
     expect(existsSync(join(paths.data, 'vss-forvaltningsbudget-2024'))).toBe(false);
   });
 });

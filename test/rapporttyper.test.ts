@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInit } from '../src/cli/commands/init.js';
 import { runNy } from '../src/cli/commands/ny.js';
 import { hasErrors } from '../src/diagnostics/diagnostic.js';
@@ -9,18 +9,9 @@ import { loadAndCompose } from '../src/pipeline.js';
 import { RAPPORTTYPER } from '../src/schema/rapport.js';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { REPORTS, scratchProject, writeFile } from './support/project.js';
+import { fångaKonsol, utskrift } from './support/console.js';
 
-let log: MockInstance;
-let err: MockInstance;
-beforeEach(() => {
-  log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  err = vi.spyOn(console, 'error').mockImplementation(() => {});
-});
-afterEach(() => {
-  log.mockRestore();
-  err.mockRestore();
-});
-const utskrift = (m: MockInstance): string => m.mock.calls.map((c) => c.join(' ')).join('\n');
+const konsol = fångaKonsol();
 
 /** The document's blocks in reading order, flattened: headings as "# text", data blocks as "tabell:id". */
 function disposition(d: Dokument): string[] {
@@ -42,7 +33,7 @@ const ekby = { kommun: 'Ekby kommun', nämnd: 'Kultur- och fritidsnämnden', år
 describe('report kinds and their generic templates', () => {
   it.each(RAPPORTTYPER)('init writes a %s that validates and composes at once, its table after "Ekonomi"', (typ) => {
     const p = scratchProject();
-    expect(runInit(p.root, 'ekby-1', { typ, ...ekby }), utskrift(err)).toBe(0);
+    expect(runInit(p.root, 'ekby-1', { typ, ...ekby }), utskrift(konsol.err)).toBe(0);
     const c = loadAndCompose(p, 'ekby-1');
     expect(hasErrors(c.diagnostics), c.diagnostics.map((x) => x.meddelande).join('\n')).toBe(false);
     const d = c.dokument!;
@@ -77,10 +68,10 @@ describe('report kinds and their generic templates', () => {
     expect(runInit(p.root, 'ekby-1', { typ: 'internbudget', ...ekby })).toBe(0);
     writeFile(p, 'content/ekby-1/01-inledning.md', '# Min egen text\n');
     expect(runInit(p.root, 'ekby-1', { typ: 'internbudget', ...ekby })).toBe(1);
-    expect(utskrift(err)).toContain('data/ekby-1 och content/ekby-1 finns redan');
+    expect(utskrift(konsol.err)).toContain('data/ekby-1 och content/ekby-1 finns redan');
     expect(readFileSync(join(p.content, 'ekby-1', '01-inledning.md'), 'utf8')).toBe('# Min egen text\n');
     expect(runInit(p.root, 'ekby-2', { typ: 'årsbok', ...ekby })).toBe(2);
-    expect(utskrift(err)).toContain('--typ "årsbok" är ingen rapporttyp');
+    expect(utskrift(konsol.err)).toContain('--typ "årsbok" är ingen rapporttyp');
     expect(readdirSync(p.data)).toEqual(['ekby-1']);
   });
 
@@ -109,9 +100,10 @@ describe('report kinds and their generic templates', () => {
 describe("ny --typ: the year's follow-up from its budget", () => {
   it('carries goals, indicators, uppdrag and the budget column; outcome, prognos and avvikelse are empty', () => {
     const p = scratchProject(['ks-internbudget-2024']);
-    expect(runNy(p.root, 'ks-delar-2024', { från: 'ks-internbudget-2024', typ: 'delårsrapport' }), utskrift(err)).toBe(
-      0,
-    );
+    expect(
+      runNy(p.root, 'ks-delar-2024', { från: 'ks-internbudget-2024', typ: 'delårsrapport' }),
+      utskrift(konsol.err),
+    ).toBe(0);
     const c = loadAndCompose(p, 'ks-delar-2024');
     expect(hasErrors(c.diagnostics), c.diagnostics.map((x) => x.meddelande).join('\n')).toBe(false);
     const d = c.dokument!;
@@ -135,7 +127,7 @@ describe("ny --typ: the year's follow-up from its budget", () => {
       '02-ekonomi.md',
       '03-verksamhet.md',
     ]);
-    expect(utskrift(log)).toContain('Utfall jan–aug 2024, Prognos 2024, Avvikelse är nya och tomma');
+    expect(utskrift(konsol.log)).toContain('Utfall jan–aug 2024, Prognos 2024, Avvikelse är nya och tomma');
   });
 });
 
@@ -149,7 +141,7 @@ describe('init in a kommun with a profile', () => {
         nämnd: 'Socialnämnden',
         år: '2026',
       }),
-      utskrift(err),
+      utskrift(konsol.err),
     ).toBe(0);
     expect(readFileSync(join(p.data, 'norrvik-delar-2026', 'mal.yaml'), 'utf8')).toContain(
       'bedömning: {nivå: ej-bedömd,',
