@@ -9,16 +9,16 @@ import tseslint from 'typescript-eslint';
  * folders on one line are siblings and may not import each other.
  */
 const STAGES = [
-  ['diagnostics', 'schema', 'util', 'version'],
-  ['model', 'format', 'write'],
+  ['schema', 'util', 'version'],
   ['core'],
+  ['write'],
   ['load'],
   ['profil'],
   ['validate', 'narrative', 'template'],
   ['compose'],
   ['pipeline', 'check', 'render'],
   ['rollforward'],
-  ['build', 'package', 'import', 'start'],
+  ['runner', 'package', 'import', 'start'],
   ['cli'],
 ];
 

@@ -2,12 +2,12 @@
  * The builds the benchmark times, written against the pipeline's public functions so that the
  * figures follow the pipeline as it changes. Nothing here writes to disk.
  */
-import { FORMATS, renderOutputs } from '../src/build/outputs.js';
+import { FORMATS, renderOutputs } from '../src/runner/outputs.js';
 import { runChecks } from '../src/check/index.js';
 import { compose, loadTemplate, templateName } from '../src/compose/compose.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../src/core/diagnostics/diagnostic.js';
 import type { ProjectPaths } from '../src/load/load-report.js';
-import type { Dokument } from '../src/model/dokument.js';
+import type { Dokument } from '../src/core/model/dokument.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';

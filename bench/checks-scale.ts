@@ -4,7 +4,7 @@
  * should grow with the text, not with text × tables (`npx tsx bench/checks-scale.ts`).
  */
 import { runChecks } from '../src/check/index.js';
-import type { Dokument, Fakt, TabellBlock } from '../src/model/dokument.js';
+import type { Dokument, Fakt, TabellBlock } from '../src/core/model/dokument.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { PATHS } from '../test/support/project.js';
 

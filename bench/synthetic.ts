@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { hasErrors } from '../src/diagnostics/diagnostic.js';
+import { hasErrors } from '../src/core/diagnostics/diagnostic.js';
 import { projectPaths } from '../src/load/load-report.js';
 import { loadAndValidate } from '../src/validate/validate-report.js';
 

@@ -1,8 +1,8 @@
-import { sortDiagnostics } from './diagnostics/diagnostic.js';
+import { sortDiagnostics } from './core/diagnostics/diagnostic.js';
 import { compose, loadTemplate, templateName } from './compose/compose.js';
 import type { ProjectPaths } from './load/load-report.js';
-import type { Dokument } from './model/dokument.js';
-import type { Diagnostic } from './diagnostics/diagnostic.js';
+import type { Dokument } from './core/model/dokument.js';
+import type { Diagnostic } from './core/diagnostics/diagnostic.js';
 import { loadAndValidate } from './validate/validate-report.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

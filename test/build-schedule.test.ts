@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep, roles, type QueueState, type Role, type Step } from '../src/build/schedule.js';
+import { nextStep, roles, type QueueState, type Role, type Step } from '../src/runner/schedule.js';
 
 /**
  * Runs the rule over a batch in time steps: a preparation takes one, a PDF two (PDF is the larger
@@ -46,7 +46,7 @@ function simulate(
   return { log, built };
 }
 
-describe('build schedule (src/build/schedule.ts)', () => {
+describe('build schedule (src/runner/schedule.ts)', () => {
   it('gives half the threads to PDF, none when there is one thread or no PDF', () => {
     expect(roles(2, true)).toEqual(['pdf', 'förbered']);
     expect(roles(5, true)).toEqual(['pdf', 'pdf', 'förbered', 'förbered', 'förbered']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasErrors } from '../src/diagnostics/diagnostic.js';
+import { hasErrors } from '../src/core/diagnostics/diagnostic.js';
 import { loadAndValidate } from '../src/validate/validate-report.js';
 import { bundled, fact, num } from './support/lookup.js';
 import { ALL_REPORTS, PATHS } from './support/project.js';

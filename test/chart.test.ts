@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import pdfmake from 'pdfmake';
 import { describe, expect, it } from 'vitest';
 import { XmlDocument, type XmlElement } from 'xmldoc';
-import type { DiagramBlock } from '../src/model/dokument.js';
+import type { DiagramBlock } from '../src/core/model/dokument.js';
 import {
   chartDataTable,
   chartLayout,

@@ -7,7 +7,7 @@ import { evaluateRules } from '../src/check/rules/tabell-regel/index.js';
 import { findAmounts, signWords } from '../src/check/text/amounts.js';
 import { parseSwedishNumber } from '../src/check/text/numbers.js';
 import { projectPaths } from '../src/load/load-report.js';
-import type { Fakt, Textstycke } from '../src/model/dokument.js';
+import type { Fakt, Textstycke } from '../src/core/model/dokument.js';
 import type { Cell } from '../src/schema/cell.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { bundled } from './support/lookup.js';

@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectPaths } from '../src/load/load-report.js';
 import { Paragraph, TextRun } from 'docx';
-import type { Block, Dokument, Inline } from '../src/model/dokument.js';
+import type { Block, Dokument, Inline } from '../src/core/model/dokument.js';
 import { item, sections } from '../src/render/docx/flow.js';
 import { planFootnotes } from '../src/render/docx/footnotes.js';
 import { loadAndCompose } from '../src/pipeline.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { osFelSv } from '../src/diagnostics/os-fel.js';
+import { osFelSv } from '../src/core/diagnostics/os-fel.js';
 import { firstInvalidUtf8, positionAt } from '../src/load/read-input.js';
 import { impossibleDate } from '../src/load/value-limits.js';
 import { TemplateError } from '../src/template/errors.js';

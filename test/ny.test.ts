@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runNy } from '../src/cli/commands/ny.js';
 import type { ProjectPaths } from '../src/load/load-report.js';
-import type { Dokument } from '../src/model/dokument.js';
+import type { Dokument } from '../src/core/model/dokument.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { flyttaDatum, flyttaÅrIText } from '../src/rollforward/ar.js';
 import { rullaFram, RullaFramFel, UTKAST_MARKÖR, UTKAST_MÖNSTER, utkastMarkering } from '../src/rollforward/index.js';

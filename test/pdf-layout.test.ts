@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectPaths } from '../src/load/load-report.js';
-import type { Block, Dokument } from '../src/model/dokument.js';
+import type { Block, Dokument } from '../src/core/model/dokument.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { chartCaption } from '../src/render/chart/index.js';
 import { renderHtml } from '../src/render/html/render-html.js';

@@ -1,4 +1,4 @@
-import { STANDARDPROFIL } from '../src/model/profil.js';
+import { STANDARDPROFIL } from '../src/core/model/profil.js';
 import { granskaOrdval } from '../src/profil/ladda.js';
 import { describe, expect, it } from 'vitest';
 import { cellSchema, parseCellString } from '../src/schema/cell.js';

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectPaths } from '../src/load/load-report.js';
-import type { Dokument } from '../src/model/dokument.js';
+import type { Dokument } from '../src/core/model/dokument.js';
 import { planRules } from '../src/core/evaluate.js';
 import { runChecks } from '../src/check/index.js';
 import { loadAndCompose } from '../src/pipeline.js';

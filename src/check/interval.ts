@@ -4,7 +4,7 @@ export interface Interval {
   hi: number;
 }
 
-import { halfUnit } from '../format/number.js';
+import { halfUnit } from '../core/format/number.js';
 
 export { halfUnit };
 

@@ -1,6 +1,6 @@
-import { sortDiagnostics, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
-import type { Dokument } from '../model/dokument.js';
-import type { Kontrollresultat, TextBelopp } from '../model/kontroll.js';
+import { sortDiagnostics, type Diagnostic, type Position } from '../core/diagnostics/diagnostic.js';
+import type { Dokument } from '../core/model/dokument.js';
+import type { Kontrollresultat, TextBelopp } from '../core/model/kontroll.js';
 import { isRegel, REGLER } from './registry.js';
 
 /** One check rule: reads only the document model. */

@@ -1,4 +1,4 @@
-import type { Kontrollresultat, Verdikt } from '../model/kontroll.js';
+import type { Kontrollresultat, Verdikt } from '../core/model/kontroll.js';
 
 const VERDIKT: Verdikt[] = ['stämmer', 'stämmer inom avrundning', 'motsäger', 'ej verifierbar'];
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { regelHjälp } from '../check/registry.js';
-import { errnoCode, osFelSv } from '../diagnostics/os-fel.js';
+import { errnoCode, osFelSv } from '../core/diagnostics/os-fel.js';
 import { VERSION } from '../version.js';
 
 // Each command is imported when it runs: `--help` and a mistyped option answer at once, and

@@ -1,5 +1,5 @@
-import { convertAmount, UNIT_DECIMALS } from '../format/number.js';
-import type { DiagramBlock, Fakt, TabellBlock } from '../model/dokument.js';
+import { convertAmount, UNIT_DECIMALS } from '../core/format/number.js';
+import type { DiagramBlock, Fakt, TabellBlock } from '../core/model/dokument.js';
 import type { Tabell } from '../schema/tabell.js';
 
 /** Charts declared on a table, with their values taken from the table's facts. */

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readInputFile } from '../load/read-input.js';
 import { join } from 'node:path';
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
-import { formatDateLong } from '../format/number.js';
+import type { Diagnostic, Position } from '../core/diagnostics/diagnostic.js';
+import { formatDateLong } from '../core/format/number.js';
 import type { LoadedReport, ProjectPaths } from '../load/load-report.js';
 import type {
   Avsnitt,
@@ -17,11 +17,11 @@ import type {
   Textstycke,
   Titelsida,
   UppdragBlock,
-} from '../model/dokument.js';
+} from '../core/model/dokument.js';
 import { parseMarkdown, plainText, type TextDel } from '../narrative/parse-markdown.js';
 import { ärUppföljning, PERIODRAPPORTER, type Rapport } from '../schema/rapport.js';
 import { uppgiftFacts } from './uppgifter.js';
-import { STANDARDPROFIL } from '../model/profil.js';
+import { STANDARDPROFIL } from '../core/model/profil.js';
 import { TemplateError } from '../template/errors.js';
 import { renderOutline, type OutlineItem, type TemplateContext, type TemplateSource } from '../template/outline.js';
 import { packageRoot } from '../util/package-root.js';

@@ -1,6 +1,6 @@
 import type { Path, SourceMap } from '../load/yaml-source.js';
 import type { LoadedReport } from '../load/load-report.js';
-import type { Textstycke } from '../model/dokument.js';
+import type { Textstycke } from '../core/model/dokument.js';
 
 /**
  * Everything a reader reads that is written in the data rather than the narrative: table

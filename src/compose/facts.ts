@@ -1,7 +1,7 @@
-import type { Position } from '../diagnostics/diagnostic.js';
-import { decimalsOfSource } from '../format/number.js';
+import type { Position } from '../core/diagnostics/diagnostic.js';
+import { decimalsOfSource } from '../core/format/number.js';
 import type { Path, SourceMap } from '../load/yaml-source.js';
-import type { Fakt, TabellBlock, TabellRad, VisatVärde } from '../model/dokument.js';
+import type { Fakt, TabellBlock, TabellRad, VisatVärde } from '../core/model/dokument.js';
 import type { Cell } from '../schema/cell.js';
 import type { Rad, Tabell } from '../schema/tabell.js';
 

@@ -1,5 +1,5 @@
 import type { SourceMap } from '../load/yaml-source.js';
-import type { Fakt, MålBlock, TabellKolumn, UppdragBlock } from '../model/dokument.js';
+import type { Fakt, MålBlock, TabellKolumn, UppdragBlock } from '../core/model/dokument.js';
 import type { MålFil } from '../schema/mal.js';
 import type { UppdragFil } from '../schema/uppdrag.js';
 import { slugify } from '../util/slug.js';

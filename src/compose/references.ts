@@ -1,6 +1,6 @@
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
-import { convertAmount, formatCell, formatNumber, NBSP, UNIT_DECIMALS, UNIT_FACTOR } from '../format/number.js';
-import type { Fakt, Inline, MålBlock, Referens, UppdragBlock } from '../model/dokument.js';
+import type { Diagnostic, Position } from '../core/diagnostics/diagnostic.js';
+import { convertAmount, formatCell, formatNumber, NBSP, UNIT_DECIMALS, UNIT_FACTOR } from '../core/format/number.js';
+import type { Fakt, Inline, MålBlock, Referens, UppdragBlock } from '../core/model/dokument.js';
 
 export interface RefContext {
   fakta: Map<string, Fakt>;

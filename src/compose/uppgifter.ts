@@ -1,6 +1,6 @@
-import { decimalsOfSource } from '../format/number.js';
+import { decimalsOfSource } from '../core/format/number.js';
 import type { SourceMap } from '../load/yaml-source.js';
-import type { Fakt, UppgiftBlock } from '../model/dokument.js';
+import type { Fakt, UppgiftBlock } from '../core/model/dokument.js';
 import type { UppgifterFil } from '../schema/uppgifter.js';
 
 /** The table name under which uppgifter are facts: `uppgifter/<id>/värde`. */

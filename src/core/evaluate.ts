@@ -1,5 +1,5 @@
-import type { Dokument, Fakt, TabellBlock } from '../model/dokument.js';
-import { exactSum, halfUnit, roundHalfAway } from '../format/number.js';
+import type { Dokument, Fakt, TabellBlock } from './model/dokument.js';
+import { exactSum, halfUnit, roundHalfAway } from './format/number.js';
 import { parseExpression } from './expression.js';
 
 /**

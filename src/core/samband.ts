@@ -1,5 +1,5 @@
-import { convertAmount, decimalsInUnit, roundHalfAway as roundTo } from '../format/number.js';
-import type { Fakt, TabellBlock, TabellKolumn } from '../model/dokument.js';
+import { convertAmount, decimalsInUnit, roundHalfAway as roundTo } from './format/number.js';
+import type { Fakt, TabellBlock, TabellKolumn } from './model/dokument.js';
 
 /**
  * Which cells of two tables show the same amount (a declared `samband`), and whether they agree:

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { convertAmount, roundHalfAway } from '../format/number.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { convertAmount, roundHalfAway } from '../core/format/number.js';
 import type { MappadTabell } from './compile-mapping.js';
 import type { Bokföringsrad, Export } from './ledger.js';
 import { träffar } from './selection.js';

@@ -1,5 +1,5 @@
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
-import { UNIT_FACTOR } from '../format/number.js';
+import type { Diagnostic, Position } from '../core/diagnostics/diagnostic.js';
+import { UNIT_FACTOR } from '../core/format/number.js';
 import type { Path, SourceMap } from '../load/yaml-source.js';
 import type { Rad, Tabell } from '../schema/tabell.js';
 import type { Export } from './ledger.js';

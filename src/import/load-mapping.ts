@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { loadYaml, type SourceMap } from '../load/yaml-source.js';
 import { zodToDiagnostics } from '../load/zod-issues.js';
 import { mappningSchema, type Mappning } from './mapping-schema.js';

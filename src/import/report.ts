@@ -1,4 +1,4 @@
-import { formatNumber } from '../format/number.js';
+import { formatNumber } from '../core/format/number.js';
 import type { Kolumnsumma, Omappad } from './apply.js';
 import type { Celländring } from './write-tables.js';
 

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
-import { decimalsOfSource, formatNumber } from '../format/number.js';
+import { decimalsOfSource, formatNumber } from '../core/format/number.js';
 import { läsYaml, mapItems, skrivYaml } from '../load/yaml-doc.js';
 import type { NyttVärde } from './apply.js';
 

@@ -1,18 +1,18 @@
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { målFilSchema, type MålFil } from '../schema/mal.js';
 import { rapportSchema, type Rapport } from '../schema/rapport.js';
 import { tabellerFilSchema } from '../schema/tabell.js';
 import { uppdragFilSchema, type UppdragFil } from '../schema/uppdrag.js';
 import { uppgifterFilSchema, type UppgifterFil } from '../schema/uppgifter.js';
 import { zodToDiagnostics } from './zod-issues.js';
-import { osFelSv } from '../diagnostics/os-fel.js';
+import { osFelSv } from '../core/diagnostics/os-fel.js';
 import { readInputFile } from './read-input.js';
 import { scanValues } from './value-limits.js';
 import { loadYaml, type SourceMap } from './yaml-source.js';
-import type { Profil } from '../model/profil.js';
+import type { Profil } from '../core/model/profil.js';
 import { MANIFEST, type ProjectPaths } from './project.js';
 
 export type TabellerFil = z.output<typeof tabellerFilSchema>;

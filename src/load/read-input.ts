@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
-import { osFelSv } from '../diagnostics/os-fel.js';
+import type { Diagnostic, Position } from '../core/diagnostics/diagnostic.js';
+import { osFelSv } from '../core/diagnostics/os-fel.js';
 
 export interface ReadInput {
   /** The file's text, absent when it cannot be used at all. */

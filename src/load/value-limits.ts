@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { MAX_DEPTH, type Path, type SourceMap } from './yaml-source.js';
-import { MÅNADER } from '../format/number.js';
+import { MÅNADER } from '../core/format/number.js';
 
 /**
  * Values YAML accepts but a report cannot print: numbers beyond what a kommun publishes, dates

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Position } from '../core/diagnostics/diagnostic.js';
 import { fastParseYaml, PATH_SEP as SEP } from './yaml-fast.js';
 
 export type PathKey = string | number;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { Path, SourceMap } from './yaml-source.js';
 
 const TYPE_SV: Record<string, string> = {

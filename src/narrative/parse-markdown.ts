@@ -2,8 +2,8 @@ import type { Heading, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
-import type { Block, Inline } from '../model/dokument.js';
+import type { Diagnostic, Position } from '../core/diagnostics/diagnostic.js';
+import type { Block, Inline } from '../core/model/dokument.js';
 
 /** Elements whose content a browser never shows as text: removing their tags must remove it too. */
 const HIDDEN = /<(script|style|noscript|template|iframe|object|textarea|title|svg|math)\b[^>]*>/i;

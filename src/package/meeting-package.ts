@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Dokument } from '../model/dokument.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import type { Dokument } from '../core/model/dokument.js';
 
 /** One attachment of a kommunstyrelse meeting. */
 export interface Bilaga {

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Position } from '../core/diagnostics/diagnostic.js';
 import type { LoadedReport, ProjectPaths } from '../load/load-report.js';
 import { loadYaml, type Path, type SourceMap } from '../load/yaml-source.js';
-import { STANDARDPROFIL, type Profil } from '../model/profil.js';
+import { STANDARDPROFIL, type Profil } from '../core/model/profil.js';
 import { profilSchema, type ProfilFil } from '../schema/profil.js';
 import { slugify } from '../util/slug.js';
 import { zodToDiagnostics } from '../load/zod-issues.js';

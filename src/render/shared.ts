@@ -1,6 +1,6 @@
-import { formatCell, type FormattedCell } from '../format/number.js';
-import type { Dokument, MålBlock, TabellBlock, UppdragBlock } from '../model/dokument.js';
-import { fyllIn, statusText } from '../model/profil.js';
+import { formatCell, type FormattedCell } from '../core/format/number.js';
+import type { Dokument, MålBlock, TabellBlock, UppdragBlock } from '../core/model/dokument.js';
+import { fyllIn, statusText } from '../core/model/profil.js';
 
 /** What all renderers share: captions, cell texts and labels. None of them import each other. */
 export function caption(b: TabellBlock | MålBlock | UppdragBlock): string {

@@ -1,4 +1,4 @@
-import { formatDateLong } from '../format/number.js';
+import { formatDateLong } from '../core/format/number.js';
 import { ärUppföljning, type Rapporttyp } from '../schema/rapport.js';
 
 /** A table column a new report of a kind starts with. */

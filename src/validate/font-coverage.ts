@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { RawFile } from '../load/load-report.js';
 import { positionAt } from '../load/read-input.js';
 import { fontPath } from '../util/fonts.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { LoadedReport } from '../load/load-report.js';
 import type { Path, SourceMap } from '../load/yaml-source.js';
 import type { Rad } from '../schema/tabell.js';

@@ -1,4 +1,4 @@
-import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics } from '../core/diagnostics/diagnostic.js';
 import { loadReport, type LoadedReport, type ProjectPaths } from '../load/load-report.js';
 import { laddaProfil } from '../profil/ladda.js';
 import { fontCoverage } from './font-coverage.js';

@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { osFelSv } from '../diagnostics/os-fel.js';
+import { osFelSv } from '../core/diagnostics/os-fel.js';
 
 /**
  * A report's outputs are replaced as one set. The new files are written into a staging folder

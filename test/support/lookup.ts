@@ -1,4 +1,4 @@
-import type { Dokument, Fakt } from '../../src/model/dokument.js';
+import type { Dokument, Fakt } from '../../src/core/model/dokument.js';
 import { loadAndCompose } from '../../src/pipeline.js';
 import { PATHS } from './project.js';
 

@@ -1,9 +1,9 @@
 import { runChecks } from '../../src/check/index.js';
 import { findAmounts, type TextAmount } from '../../src/check/text/amounts.js';
 import { positionOf } from '../../src/check/text/position.js';
-import { formatNumber } from '../../src/format/number.js';
-import type { Dokument, Fakt, Textstycke } from '../../src/model/dokument.js';
-import type { Kontrollresultat } from '../../src/model/kontroll.js';
+import { formatNumber } from '../../src/core/format/number.js';
+import type { Dokument, Fakt, Textstycke } from '../../src/core/model/dokument.js';
+import type { Kontrollresultat } from '../../src/core/model/kontroll.js';
 
 /**
  * The mutation harness behind `npm run mutation`: every verified figure in a report's text is

@@ -1,4 +1,4 @@
-import type { Textstycke } from '../../model/dokument.js';
+import type { Textstycke } from '../../core/model/dokument.js';
 import type { Interval } from '../interval.js';
 import { halfUnit } from '../interval.js';
 import { lexikonFor, type Lexikon } from '../lexikon.js';

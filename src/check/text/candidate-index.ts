@@ -1,4 +1,4 @@
-import { UNIT_FACTOR } from '../../format/number.js';
+import { UNIT_FACTOR } from '../../core/format/number.js';
 
 /**
  * Candidates indexed by unit family and magnitude, so each written figure looks only at values

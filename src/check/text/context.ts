@@ -1,4 +1,4 @@
-import type { Fakt, TabellBlock } from '../../model/dokument.js';
+import type { Fakt, TabellBlock } from '../../core/model/dokument.js';
 import { lexikonFor, type Lexikon } from '../lexikon.js';
 
 /** The measures (column mått) a text names, by the lexicon's measure words. */

@@ -1,5 +1,5 @@
-import type { Position } from '../../diagnostics/diagnostic.js';
-import type { Textstycke } from '../../model/dokument.js';
+import type { Position } from '../../core/diagnostics/diagnostic.js';
+import type { Textstycke } from '../../core/model/dokument.js';
 import { offsetPosition } from '../../narrative/parse-markdown.js';
 
 /** Maps an offset in a paragraph's plain text back to its source file, line and column. */

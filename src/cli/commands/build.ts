@@ -1,9 +1,9 @@
 import { isAbsolute, join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import type { Emit, ReportBuild } from '../../build/build-report.js';
-import { FORMATS, type Format } from '../../build/formats.js';
-import { buildInWorkers } from '../../build/worker-pool.js';
-import { formatNumber } from '../../format/number.js';
+import type { Emit, ReportBuild } from '../../runner/build-report.js';
+import { FORMATS, type Format } from '../../runner/formats.js';
+import { buildInWorkers } from '../../runner/worker-pool.js';
+import { formatNumber } from '../../core/format/number.js';
 import { listReports, projectPaths } from '../../load/project.js';
 import { ensureOutputDir, OutputError, writeOutputSet } from '../../write/output-set.js';
 
@@ -98,7 +98,7 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
     console.log(`Bygger ${ids.length} rapporter på ${jobs} trådar.`);
     await buildInWorkers(root, ids, o, jobs, { emit, done });
   } else {
-    const { buildReport } = await import('../../build/build-report.js');
+    const { buildReport } = await import('../../runner/build-report.js');
     for (const id of ids) {
       const t0 = performance.now();
       done(await buildReport(paths, id, o, emit), performance.now() - t0);

@@ -1,8 +1,8 @@
-import { kontrollJson } from '../../build/outputs.js';
+import { kontrollJson } from '../../runner/outputs.js';
 import { runChecks } from '../../check/index.js';
-import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostic, hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { listReports, projectPaths } from '../../load/load-report.js';
-import type { Kontrollresultat } from '../../model/kontroll.js';
+import type { Kontrollresultat } from '../../core/model/kontroll.js';
 import { loadAndCompose } from '../../pipeline.js';
 import { summarise } from '../../check/summary.js';
 

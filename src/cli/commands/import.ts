@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { join, relative, resolve } from 'node:path';
 import { runChecks } from '../../check/index.js';
 import { summarise } from '../../check/summary.js';
-import { formatDiagnostic, formatPosition, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostic, formatPosition, hasErrors, type Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { tillämpa } from '../../import/apply.js';
 import { kompileraMappning } from '../../import/compile-mapping.js';
 import { Importfel, type Export } from '../../import/ledger.js';
@@ -12,7 +12,7 @@ import { läsExport, type Läsval } from '../../import/read-export.js';
 import { omappadeRader, summarader, ändringsrader } from '../../import/report.js';
 import { skrivVärden } from '../../import/write-tables.js';
 import { projectPaths, type ProjectPaths } from '../../load/load-report.js';
-import type { Kontrollresultat, TextBelopp } from '../../model/kontroll.js';
+import type { Kontrollresultat, TextBelopp } from '../../core/model/kontroll.js';
 import { loadAndCompose } from '../../pipeline.js';
 import { idSchema } from '../../schema/common.js';
 import { loadAndValidate } from '../../validate/validate-report.js';

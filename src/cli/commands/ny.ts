@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostic, hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { DATAFILER, projectPaths } from '../../load/load-report.js';
 import { rullaFram, RullaFramFel, type Fil } from '../../rollforward/index.js';
 import { RAPPORTTYPER, type Rapporttyp } from '../../schema/rapport.js';

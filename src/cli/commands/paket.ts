@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { runChecks } from '../../check/index.js';
-import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
-import type { Dokument } from '../../model/dokument.js';
+import { formatDiagnostic, hasErrors } from '../../core/diagnostics/diagnostic.js';
+import type { Dokument } from '../../core/model/dokument.js';
 import { projectPaths } from '../../load/load-report.js';
 import { indexPdf } from '../../package/index-pdf.js';
 import { docxName, indexJson, planPackage, sha256 } from '../../package/meeting-package.js';

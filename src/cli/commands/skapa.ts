@@ -1,9 +1,9 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compose, loadTemplate, templateName } from '../../compose/compose.js';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import type { LoadedReport, ProjectPaths } from '../../load/load-report.js';
-import type { Dokument } from '../../model/dokument.js';
+import type { Dokument } from '../../core/model/dokument.js';
 import { idSchema } from '../../schema/common.js';
 import { loadAndValidate } from '../../validate/validate-report.js';
 

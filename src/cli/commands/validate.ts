@@ -1,4 +1,4 @@
-import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostic, hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { listReports, projectPaths } from '../../load/load-report.js';
 import { loadAndCompose } from '../../pipeline.js';
 

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { watch as chokidarWatch } from 'chokidar';
-import { renderOutputs } from '../../build/outputs.js';
+import { renderOutputs } from '../../runner/outputs.js';
 import { runChecks } from '../../check/index.js';
-import { formatDiagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
-import { osFelSv } from '../../diagnostics/os-fel.js';
+import { formatDiagnostic, hasErrors } from '../../core/diagnostics/diagnostic.js';
+import { osFelSv } from '../../core/diagnostics/os-fel.js';
 import { projectPaths } from '../../load/load-report.js';
 import { loadAndCompose } from '../../pipeline.js';
 import { OutputError, writeOutputSet } from '../../write/output-set.js';

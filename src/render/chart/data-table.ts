@@ -1,4 +1,4 @@
-import type { DiagramBlock } from '../../model/dokument.js';
+import type { DiagramBlock } from '../../core/model/dokument.js';
 import { formatValue, unitTitle } from './format.js';
 
 export interface ChartDataTable {

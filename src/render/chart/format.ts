@@ -1,5 +1,5 @@
-import { formatNumber, NBSP } from '../../format/number.js';
-import type { DiagramBlock } from '../../model/dokument.js';
+import { formatNumber, NBSP } from '../../core/format/number.js';
+import type { DiagramBlock } from '../../core/model/dokument.js';
 
 /** "Diagram N. rubrik": the caption every format shows. */
 export function chartCaption(b: DiagramBlock): string {

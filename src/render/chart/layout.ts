@@ -1,5 +1,5 @@
-import { formatNumber } from '../../format/number.js';
-import type { DiagramBlock } from '../../model/dokument.js';
+import { formatNumber } from '../../core/format/number.js';
+import type { DiagramBlock } from '../../core/model/dokument.js';
 import { formatValue, unitTitle } from './format.js';
 import { AXELTEXTFÄRG, serieStil, TEXTFÄRG, type SerieStil } from './palette.js';
 import { niceScale, project, type Scale } from './scale.js';

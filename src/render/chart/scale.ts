@@ -1,4 +1,4 @@
-import { roundHalfAway } from '../../format/number.js';
+import { roundHalfAway } from '../../core/format/number.js';
 
 /** A value axis with round ticks; it always includes zero, since bars start at zero. */
 export interface Scale {

@@ -1,4 +1,4 @@
-import type { DiagramBlock } from '../../model/dokument.js';
+import type { DiagramBlock } from '../../core/model/dokument.js';
 import { chartCaption, formatWithUnit } from './format.js';
 import { hatchPath } from './hatch.js';
 import { chartLayout, type Box, type ChartLayout, type ChartOptions, type TextBlock } from './layout.js';

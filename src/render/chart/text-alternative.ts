@@ -1,4 +1,4 @@
-import type { DiagramBlock } from '../../model/dokument.js';
+import type { DiagramBlock } from '../../core/model/dokument.js';
 import { formatWithUnit, joinOch, unitTitle } from './format.js';
 
 interface Point {

@@ -1,5 +1,5 @@
 import { Paragraph, TableOfContents, TextRun } from 'docx';
-import type { Block, Lista } from '../../model/dokument.js';
+import type { Block, Lista } from '../../core/model/dokument.js';
 import { chart } from './charts.js';
 import type { Ctx } from './context.js';
 import { item, type Flow } from './flow.js';

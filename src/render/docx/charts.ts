@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { ImageRun, Paragraph, TextRun } from 'docx';
-import type { DiagramBlock } from '../../model/dokument.js';
+import type { DiagramBlock } from '../../core/model/dokument.js';
 import { chartCaption, chartDataTable, chartLayout, chartSvg, chartTextAlternative } from '../chart/index.js';
 import { fontPath } from '../../util/fonts.js';
 import type { Ctx } from './context.js';

@@ -1,4 +1,4 @@
-import type { Dokument, Inline } from '../../model/dokument.js';
+import type { Dokument, Inline } from '../../core/model/dokument.js';
 
 /** What rendering the body gathers on the way: footnotes, the list definitions used, picture ids. */
 export interface Ctx {

@@ -1,4 +1,4 @@
-import type { Block, Inline } from '../../model/dokument.js';
+import type { Block, Inline } from '../../core/model/dokument.js';
 
 type Post = Extract<Block, { typ: 'fotnoter' }>['poster'][number];
 type Event = { ref: Inline; nummer: number } | { post: Post; nummer: number };

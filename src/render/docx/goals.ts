@@ -1,7 +1,7 @@
 import { Paragraph, TextRun } from 'docx';
-import { formatCell } from '../../format/number.js';
-import type { MålBlock, VisatVärde } from '../../model/dokument.js';
-import { bedömningsnivå, type Profil } from '../../model/profil.js';
+import { formatCell } from '../../core/format/number.js';
+import type { MålBlock, VisatVärde } from '../../core/model/dokument.js';
+import { bedömningsnivå, type Profil } from '../../core/model/profil.js';
 import { caption, paragraphs } from '../shared.js';
 import { item, type Flow } from './flow.js';
 import { need, type GridCell, type GridRow } from './grid.js';

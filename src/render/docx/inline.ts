@@ -1,5 +1,5 @@
 import { ExternalHyperlink, FootnoteReferenceRun, TextRun, type ParagraphChild } from 'docx';
-import type { Inline } from '../../model/dokument.js';
+import type { Inline } from '../../core/model/dokument.js';
 import type { Ctx } from './context.js';
 import { plainText } from '../../narrative/parse-markdown.js';
 

@@ -1,5 +1,5 @@
 import { Document, Paragraph, TextRun, type ISectionOptions } from 'docx';
-import type { Dokument } from '../../model/dokument.js';
+import type { Dokument } from '../../core/model/dokument.js';
 import { blocks } from './blocks.js';
 import type { Ctx } from './context.js';
 import { packDocx } from './deterministic.js';

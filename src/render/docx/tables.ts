@@ -1,5 +1,5 @@
 import { Paragraph, TextRun } from 'docx';
-import type { Dokument, TabellBlock } from '../../model/dokument.js';
+import type { Dokument, TabellBlock } from '../../core/model/dokument.js';
 import type { Cell } from '../../schema/cell.js';
 import { caption, factCell, unitNote } from '../shared.js';
 import { item, type Flow } from './flow.js';

@@ -1,5 +1,5 @@
 import { TextRun } from 'docx';
-import type { Dokument, UppdragBlock } from '../../model/dokument.js';
+import type { Dokument, UppdragBlock } from '../../core/model/dokument.js';
 import { caption, UPPDRAG_KOLUMNER, uppdragKolumner } from '../shared.js';
 import type { Flow } from './flow.js';
 import { need, type GridCell } from './grid.js';

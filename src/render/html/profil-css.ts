@@ -1,4 +1,4 @@
-import type { Profil } from '../../model/profil.js';
+import type { Profil } from '../../core/model/profil.js';
 import { slugify } from '../../util/slug.js';
 import { readFileSync } from 'node:fs';
 

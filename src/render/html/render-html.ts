@@ -1,4 +1,4 @@
-import { formatCell } from '../../format/number.js';
+import { formatCell } from '../../core/format/number.js';
 import {
   type Resultatlista,
   type Avsnitt,
@@ -9,8 +9,8 @@ import {
   type MålBlock,
   type TabellBlock,
   type UppdragBlock,
-} from '../../model/dokument.js';
-import { bedömningsnivå } from '../../model/profil.js';
+} from '../../core/model/dokument.js';
+import { bedömningsnivå } from '../../core/model/profil.js';
 import { chartCaption, chartDataTable, chartSvg, chartTextAlternative } from '../chart/index.js';
 import {
   caption,
@@ -25,7 +25,7 @@ import {
 import { esc } from './escape.js';
 import { CSS, fontFaces, printCss } from './style.js';
 import { bedömningsklass, profilCss } from './profil-css.js';
-import { typografisktMinus } from '../../format/minus.js';
+import { typografisktMinus } from '../../core/format/minus.js';
 
 /** Dokument → one self-contained, accessible HTML file that Word and LibreOffice can open. */
 export function renderHtml(d: Dokument): string {

@@ -1,4 +1,4 @@
-import { BEDÖMNING_FÄRG } from '../../model/dokument.js';
+import { BEDÖMNING_FÄRG } from '../../core/model/dokument.js';
 import { fontBytes } from '../../util/fonts.js';
 
 const face = (weight: number, style: string, f: Parameters<typeof fontBytes>[0]): string =>

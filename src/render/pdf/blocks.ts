@@ -1,5 +1,5 @@
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
-import { formatCell, type FormattedCell } from '../../format/number.js';
+import { formatCell, type FormattedCell } from '../../core/format/number.js';
 import {
   type Avsnitt,
   type Block,
@@ -9,10 +9,10 @@ import {
   type MålBlock,
   type TabellBlock,
   type UppdragBlock,
-} from '../../model/dokument.js';
-import { bedömningsnivå } from '../../model/profil.js';
+} from '../../core/model/dokument.js';
+import { bedömningsnivå } from '../../core/model/profil.js';
 import { caption, factCell, kolumnhuvud, markörText, paragraphs, unitNote, uppdragKolumner } from '../shared.js';
-import { typografisktMinus } from '../../format/minus.js';
+import { typografisktMinus } from '../../core/format/minus.js';
 import { COLOR, STYLES } from './styles.js';
 import { el, mark, type TagNode } from './tag-plan.js';
 import { chartTextAlternative } from '../chart/index.js';

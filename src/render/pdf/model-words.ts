@@ -1,7 +1,7 @@
-import { formatCell } from '../../format/number.js';
-import { typografisktMinus } from '../../format/minus.js';
-import type { Block, Dokument, Inline, Resultatlista } from '../../model/dokument.js';
-import { bedömningsnivå } from '../../model/profil.js';
+import { formatCell } from '../../core/format/number.js';
+import { typografisktMinus } from '../../core/format/minus.js';
+import type { Block, Dokument, Inline, Resultatlista } from '../../core/model/dokument.js';
+import { bedömningsnivå } from '../../core/model/profil.js';
 import { chartCaption, chartTextAlternative } from '../chart/index.js';
 import { caption, factCell, paragraphs, uppdragKolumner } from '../shared.js';
 

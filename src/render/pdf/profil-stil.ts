@@ -1,5 +1,5 @@
 import type { Content, StyleDictionary } from 'pdfmake/interfaces.js';
-import type { Profil } from '../../model/profil.js';
+import type { Profil } from '../../core/model/profil.js';
 
 const MM = 72 / 25.4;
 

@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { DiagramBlock, Dokument } from '../../model/dokument.js';
+import type { DiagramBlock, Dokument } from '../../core/model/dokument.js';
 import { chartCaption, chartSvg, chartTextAlternative } from '../chart/index.js';
 import { blocks } from './blocks.js';
 import { el, mark, tagRoot, type TagNode } from './tag-plan.js';

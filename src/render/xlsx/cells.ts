@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { formatCell, formatNumber } from '../../format/number.js';
+import { formatCell, formatNumber } from '../../core/format/number.js';
 import type { Cell } from '../../schema/cell.js';
 
 /** Cell values, number formats and styles shared by every sheet. */

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { convertAmount } from '../../format/number.js';
-import type { DiagramBlock, Dokument } from '../../model/dokument.js';
+import { convertAmount } from '../../core/format/number.js';
+import type { DiagramBlock, Dokument } from '../../core/model/dokument.js';
 import { chartCaption } from '../chart/index.js';
 import type { FaktKarta } from './cells.js';
 

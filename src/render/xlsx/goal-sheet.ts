@@ -1,6 +1,6 @@
-import { bedömningsnivå } from '../../model/profil.js';
+import { bedömningsnivå } from '../../core/model/profil.js';
 import type ExcelJS from 'exceljs';
-import { type Dokument, type MålBlock, type VisatVärde } from '../../model/dokument.js';
+import { type Dokument, type MålBlock, type VisatVärde } from '../../core/model/dokument.js';
 import { slugify } from '../../util/slug.js';
 import { caption, markörText } from '../shared.js';
 import {

@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
-import { formatPosition } from '../../diagnostics/diagnostic.js';
-import type { Dokument } from '../../model/dokument.js';
-import type { Kontrollresultat } from '../../model/kontroll.js';
+import { formatPosition } from '../../core/diagnostics/diagnostic.js';
+import type { Dokument } from '../../core/model/dokument.js';
+import type { Kontrollresultat } from '../../core/model/kontroll.js';
 import { compareFacts, pairColumns } from '../../core/samband.js';
-import { convertAmount, roundHalfAway } from '../../format/number.js';
+import { convertAmount, roundHalfAway } from '../../core/format/number.js';
 import { factCell } from '../shared.js';
 import {
   fitRowHeights,

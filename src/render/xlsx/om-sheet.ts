@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type ExcelJS from 'exceljs';
-import type { Dokument } from '../../model/dokument.js';
+import type { Dokument } from '../../core/model/dokument.js';
 import { fitRowHeights, linkFormula, printSetup, proseRow, styleHeader, Widths, writeTitle } from './cells.js';
 import { quoteSheet } from './sheet-names.js';
 

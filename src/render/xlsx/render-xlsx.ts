@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import type { Dokument } from '../../model/dokument.js';
-import type { Kontrollresultat } from '../../model/kontroll.js';
+import type { Dokument } from '../../core/model/dokument.js';
+import type { Kontrollresultat } from '../../core/model/kontroll.js';
 import { caption } from '../shared.js';
 import { addr, type FaktKarta } from './cells.js';
 import { repackZip } from './deterministic.js';

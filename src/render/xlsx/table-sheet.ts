@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { formatNumber } from '../../format/number.js';
-import type { Dokument, TabellBlock } from '../../model/dokument.js';
+import { formatNumber } from '../../core/format/number.js';
+import type { Dokument, TabellBlock } from '../../core/model/dokument.js';
 import { caption, unitNote } from '../shared.js';
 import {
   argb,

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import type { Dokument } from '../../model/dokument.js';
-import { statusText } from '../../model/profil.js';
+import type { Dokument } from '../../core/model/dokument.js';
+import { statusText } from '../../core/model/profil.js';
 import { fitRowHeights, printSetup, styleHeader, Widths, writeTitle } from './cells.js';
 
 /**

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { formatPosition } from '../../diagnostics/diagnostic.js';
-import type { Dokument } from '../../model/dokument.js';
+import { formatPosition } from '../../core/diagnostics/diagnostic.js';
+import type { Dokument } from '../../core/model/dokument.js';
 import { addr, fitRowHeights, numFmt, printSetup, styleHeader, Widths, writeTitle, type FaktKarta } from './cells.js';
 import { BLAD } from './sheet-names.js';
 

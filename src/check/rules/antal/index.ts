@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
-import type { Dokument } from '../../../model/dokument.js';
-import type { TextBelopp } from '../../../model/kontroll.js';
+import type { Diagnostic } from '../../../core/diagnostics/diagnostic.js';
+import type { Dokument } from '../../../core/model/dokument.js';
+import type { TextBelopp } from '../../../core/model/kontroll.js';
 import type { CheckRule } from '../../run-checks.js';
 import { indicatorOutcome } from '../bedomning-mot-indikatorer/index.js';
 import { NUMBER_WORDS, parseSwedishNumber } from '../../text/numbers.js';

@@ -1,5 +1,5 @@
-import type { Diagnostic, Position } from '../../../diagnostics/diagnostic.js';
-import { formatCell, formatNumber } from '../../../format/number.js';
+import type { Diagnostic, Position } from '../../../core/diagnostics/diagnostic.js';
+import { formatCell, formatNumber } from '../../../core/format/number.js';
 import {
   BEDÖMNING_TEXT,
   type Dokument,
@@ -7,7 +7,7 @@ import {
   type MålBlock,
   type TabellKolumn,
   type VisatVärde,
-} from '../../../model/dokument.js';
+} from '../../../core/model/dokument.js';
 import type { Cell } from '../../../schema/cell.js';
 import type { CheckRule } from '../../run-checks.js';
 import { comparisonInWords, lexikonFor, type Lexikon } from '../../lexikon.js';

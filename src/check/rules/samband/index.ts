@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../../core/diagnostics/diagnostic.js';
 import { compareFacts, pairColumns } from '../../../core/samband.js';
-import { formatNumber } from '../../../format/number.js';
-import type { Dokument, TabellBlock } from '../../../model/dokument.js';
+import { formatNumber } from '../../../core/format/number.js';
+import type { Dokument, TabellBlock } from '../../../core/model/dokument.js';
 import type { CheckRule } from '../../run-checks.js';
 import { describeCell } from '../tabell-regel/index.js';
 

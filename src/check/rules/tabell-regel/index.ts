@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
-import { formatNumber } from '../../../format/number.js';
-import type { Dokument, Fakt, TabellBlock } from '../../../model/dokument.js';
+import type { Diagnostic } from '../../../core/diagnostics/diagnostic.js';
+import { formatNumber } from '../../../core/format/number.js';
+import type { Dokument, Fakt, TabellBlock } from '../../../core/model/dokument.js';
 import { planRules } from '../../../core/evaluate.js';
 import type { CheckRule } from '../../run-checks.js';
 import { nearlyEqual } from '../../interval.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../../core/diagnostics/diagnostic.js';
 import {
   convertAmount,
   decimalsInUnit,
@@ -6,10 +6,10 @@ import {
   formatNumber,
   roundHalfAway as roundTo,
   UNIT_FACTOR,
-} from '../../../format/number.js';
+} from '../../../core/format/number.js';
 import { CandidateIndex } from '../../text/candidate-index.js';
-import type { Dokument, Fakt, TabellBlock, TabellKolumn, Textstycke } from '../../../model/dokument.js';
-import type { TextBelopp, Verdikt } from '../../../model/kontroll.js';
+import type { Dokument, Fakt, TabellBlock, TabellKolumn, Textstycke } from '../../../core/model/dokument.js';
+import type { TextBelopp, Verdikt } from '../../../core/model/kontroll.js';
 import { contains, halfUnit } from '../../interval.js';
 import { comparisonInWords, lexikonFor, type Lexikon } from '../../lexikon.js';
 import type { CheckRule } from '../../run-checks.js';
@@ -27,7 +27,7 @@ import { positionOf } from '../../text/position.js';
 import { sentenceAt } from '../../text/sentences.js';
 import { describeCell } from '../tabell-regel/index.js';
 import { parseExpression } from '../../../core/expression.js';
-import { exactSum } from '../../../format/number.js';
+import { exactSum } from '../../../core/format/number.js';
 
 /** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
 interface Candidate {

@@ -1,4 +1,4 @@
-import type { Cell } from '../schema/cell.js';
+import type { Cell } from '../../schema/cell.js';
 
 /** Swedish number formatting, the one place all renderers use. */
 export const NBSP = '\u00a0';

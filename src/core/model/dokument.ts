@@ -1,8 +1,8 @@
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
-import type { Cell } from '../schema/cell.js';
-import type { Bedömning } from '../schema/mal.js';
-import type { LexikonTillägg } from '../schema/lexikon.js';
-import type { Rapport } from '../schema/rapport.js';
+import type { Cell } from '../../schema/cell.js';
+import type { Bedömning } from '../../schema/mal.js';
+import type { LexikonTillägg } from '../../schema/lexikon.js';
+import type { Rapport } from '../../schema/rapport.js';
 import type { Profil } from './profil.js';
 
 /**

@@ -4,7 +4,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Dokument } from '../model/dokument.js';
+import type { Dokument } from '../core/model/dokument.js';
 import { projectPaths } from '../load/load-report.js';
 import { prepareReport, renderReportPdf, type ReportBuild, type ReportBuildOptions } from './build-report.js';
 import type { FromWorker, ToWorker, WireOutput, WorkerInput } from './worker-messages.js';

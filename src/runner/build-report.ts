@@ -1,9 +1,9 @@
 import type { ProjectPaths } from '../load/load-report.js';
 import { runChecks } from '../check/index.js';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { loadAndCompose } from '../pipeline.js';
 import { summarise } from '../check/summary.js';
-import type { Dokument } from '../model/dokument.js';
+import type { Dokument } from '../core/model/dokument.js';
 import { orderOutputs, renderOutputs, type Format, type Output } from './outputs.js';
 
 export interface ReportBuildOptions {

@@ -1,6 +1,6 @@
-import type { Dokument } from '../model/dokument.js';
+import type { Dokument } from '../core/model/dokument.js';
 import { isRegel, REGLER } from '../check/registry.js';
-import type { Kontrollresultat } from '../model/kontroll.js';
+import type { Kontrollresultat } from '../core/model/kontroll.js';
 import { renderHtml } from '../render/html/render-html.js';
 import type { PdfOptions } from '../render/pdf/render-pdf.js';
 import { VERSION } from '../version.js';
