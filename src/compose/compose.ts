@@ -31,6 +31,7 @@ import { tableFacts } from './facts.js';
 import { goalBlocks, uppdragBlocks } from './goals.js';
 import { dataTexts } from './data-texts.js';
 import { resolveReference, type RefContext } from './references.js';
+import { resolvePageReferences } from './page-references.js';
 
 /**
  * Reads a report type's template and its partials (`templates/partials/*.hbs`). The project's own
@@ -438,6 +439,7 @@ export function compose(
 
   numbered.forEach((b, i) => (b.nummer = i + 1));
   diagramOrder.forEach((b, i) => (b.nummer = i + 1));
+  resolvePageReferences(root, diagnostics);
   const tabeller = [...numbered.filter((b): b is TabellBlock => b.typ === 'tabell'), ...endastData];
 
   return {

@@ -21,7 +21,7 @@ const COUNTS: Record<string, (c: RefContext, arg?: string) => number | undefined
 };
 
 /**
- * Resolves `{=tabell/rad/kolumn [enhet] [dN]}` and `{=antal/nämndmål}`. Ordinary Swedish text
+ * Resolves `{=tabell/rad/kolumn [enhet] [dN]}`, `{=antal/nämndmål}` and `{=sida/mål [på]}`. Ordinary Swedish text
  * ("1:a", "kl. 10:30", "§ 283") never matches: a reference needs the `{=` opening.
  */
 export function resolveReference(källa: string, plats: Position, c: RefContext): Inline {
@@ -34,6 +34,15 @@ export function resolveReference(källa: string, plats: Position, c: RefContext)
     c.referenser.push({ källa, text, fakta, plats });
     return { typ: 'ref', text, referens: c.referenser.length - 1 };
   };
+  if (ref.startsWith('sida/')) {
+    const mål = ref.slice('sida/'.length);
+    const okänt = opts.find((o) => o !== 'på');
+    if (!mål)
+      return fail(`referensen {=${källa}} saknar mål; skriv {=sida/<tabell-id>} eller {=sida/<rubrikens ankare>}`);
+    if (okänt) return fail(`okänt val "${okänt}" i sidreferensen (tillåtet: på)`);
+    // The target may come later in the document: compose checks it once everything is placed (page-references.ts).
+    return { typ: 'sidref', mål, ankare: '', etikett: '', omfång: true, medPå: opts.includes('på'), plats };
+  }
   if (ref.startsWith('antal/')) {
     const [, what = '', arg] = ref.split('/');
     const fn = COUNTS[what];

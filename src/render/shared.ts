@@ -1,5 +1,5 @@
 import { formatCell, type FormattedCell } from '../core/format/number.js';
-import type { Dokument, MålBlock, TabellBlock, UppdragBlock } from '../core/model/dokument.js';
+import type { Dokument, MålBlock, Sidreferens, TabellBlock, UppdragBlock } from '../core/model/dokument.js';
 import { fyllIn, statusText } from '../core/model/profil.js';
 
 /** What all renderers share: captions, cell texts and labels. None of them import each other. */
@@ -84,4 +84,14 @@ export function paragraphs(s: string | undefined): string[] {
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
     .filter(Boolean);
+}
+
+/** A page reference where there are no pages (HTML, Word): what it points to, "i tabell 3" with `på`. */
+export function sidrefEtikett(r: Sidreferens): string {
+  return `${r.medPå ? 'i ' : ''}${r.etikett}`;
+}
+
+/** A page reference in the PDF, once laid out: "sidan 7", "på sidorna 13–14". */
+export function sidrefSidor(r: Pick<Sidreferens, 'medPå'>, första: number, sista: number): string {
+  return `${r.medPå ? 'på ' : ''}${första === sista ? `sidan ${första}` : `sidorna ${första}–${sista}`}`;
 }

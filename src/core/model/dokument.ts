@@ -117,7 +117,27 @@ export type Inline =
   | { typ: 'kod'; text: string }
   | { typ: 'ref'; text: string; referens: number }
   | { typ: 'fotnotsref'; nummer: number }
+  | Sidreferens
   | { typ: 'radbrytning' };
+
+/**
+ * `{=sida/mål}`: the pages of a table, chart, goal table, uppdrag list or heading. The PDF prints
+ * the real pages after layout ("sidorna 13–14"); HTML and Word, which have no pages, a link to it.
+ */
+export interface Sidreferens {
+  typ: 'sidref';
+  /** As written after `sida/`: a table, chart, goal or uppdrag list id, or a heading's anchor. */
+  mål: string;
+  /** The target's anchor (the HTML id, the PDF destination); set by compose once the document is built. */
+  ankare: string;
+  /** What HTML and Word print instead of pages, e.g. "tabell 3" or "avsnittet «Ekonomi»". */
+  etikett: string;
+  /** Whether the target counts its pages (a table over two pages: "sidorna 13–14"), or a heading its own page. */
+  omfång: boolean;
+  /** With a preposition: "på sidan 7" in the PDF, "i tabell 3" where there are no pages. */
+  medPå: boolean;
+  plats?: Position;
+}
 
 export interface Referens {
   /** As written, e.g. `driftsammandrag/summa/budget_2024 mnkr`. */

@@ -18,6 +18,7 @@ import {
   kolumnhuvud,
   markörText,
   paragraphs,
+  sidrefEtikett,
   sidtext,
   unitNote,
   uppdragKolumner,
@@ -139,6 +140,8 @@ function inlines(d: Dokument, xs: Inline[]): string {
           return `<code>${esc(i.text)}</code>`;
         case 'ref':
           return `<span class="ref" data-fakta="${esc(d.referenser[i.referens]?.fakta.join(' ') ?? '')}">${esc(i.text)}</span>`;
+        case 'sidref':
+          return `<a class="sidref" href="#${esc(i.ankare)}">${esc(sidrefEtikett(i))}</a>`;
         case 'fotnotsref':
           return `<sup><a href="#fotnot-${i.nummer}">${i.nummer}</a></sup>`;
         case 'radbrytning':

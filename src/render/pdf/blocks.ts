@@ -16,8 +16,11 @@ import { typografisktMinus } from '../../core/format/minus.js';
 import { COLOR, STYLES } from './styles.js';
 import { el, mark, type TagNode } from './tag-plan.js';
 import { chartTextAlternative } from '../chart/index.js';
+import { anchorContent, sidrefInline } from './page-refs.js';
 
 type InlineText = string | ContentText;
+
+const LINK_COLOR = '#0b4f8a';
 
 /** Dokument blocks → pdfmake content. `chart` draws a DiagramBlock (SVG), when available. */
 export interface PdfContext {
@@ -43,6 +46,8 @@ function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
   }
   const out = blockContent(c, b, parent);
   if (b.typ !== 'avsnitt' && b.typ !== 'lista') tagBlock(c.tag, b, out);
+  const ankare = targetAnchor(b);
+  if (ankare) anchorContent(out, ankare);
   if (c.pendingBreak && out.length) {
     c.pendingBreak = false;
     out[0] = { ...(out[0] as object), pageBreak: 'before' } as Content;
@@ -124,6 +129,22 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
   }
 }
 
+/** The anchor a page reference to this block points to (as the HTML's ids; compose page-references.ts). */
+function targetAnchor(b: Block): string | undefined {
+  switch (b.typ) {
+    case 'tabell':
+      return b.endastData ? undefined : `tabell-${b.id}`;
+    case 'mål':
+      return `mal-${b.id}`;
+    case 'uppdrag':
+      return `uppdrag-${b.id}`;
+    case 'diagram':
+      return `diagram-${b.id}`;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The entry's styles in the table of contents. pdfmake builds the entries itself and gives each
  * entry's cells the heading's tocStyle and tocNumberStyle objects; `krToc` rides on them, so the
@@ -156,6 +177,7 @@ function section(c: PdfContext, a: Avsnitt, parent: string | undefined, first: b
     ...(breakBefore ? { pageBreak: 'before' as const } : {}),
   } as Content;
   mark(heading, el(c.tag, `H${level}`));
+  (heading as { krAnkare?: string }).krAnkare = a.id;
   return [heading, ...blocks(c, a.block, a.id)];
 }
 
@@ -174,8 +196,12 @@ export function inlines(d: Dokument, xs: Inline[], style: { bold?: boolean; ital
         return inlines(d, i.inl, { ...style, italics: true });
       case 'länk':
         return inlines(d, i.inl, style).map((t) =>
-          typeof t === 'string' ? { text: t, link: i.url, color: '#0b4f8a' } : { ...t, link: i.url, color: '#0b4f8a' },
+          typeof t === 'string'
+            ? { text: t, link: i.url, color: LINK_COLOR }
+            : { ...t, link: i.url, color: LINK_COLOR },
         );
+      case 'sidref':
+        return [{ ...sidrefInline(i), ...style, color: LINK_COLOR } as ContentText];
       case 'fotnotsref':
         return [{ text: String(i.nummer), sup: true }];
       case 'radbrytning':

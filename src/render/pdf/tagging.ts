@@ -2,6 +2,7 @@
 // LayoutBuilder.prototype.buildNextLine, ElementWriter.prototype.addFragment, Renderer.prototype.renderPages (written for that version; listed in patches.ts).
 import { createRequire } from 'node:module';
 import type { TagNode } from './tag-plan.js';
+import { resolvePdfPageRefs } from './page-refs.js';
 
 /**
  * Tagged PDF from pdfmake 0.3.11 and pdfkit 0.19.1. pdfkit has the structure API (struct,
@@ -20,6 +21,7 @@ import type { TagNode } from './tag-plan.js';
  */
 
 interface Line {
+  krAnkare?: string;
   krTag?: TagNode;
   krRepeat?: boolean;
 }
@@ -107,10 +109,12 @@ function install(): boolean {
   own = { buildNextLine, addFragment, renderPages: Renderer.prototype.renderPages };
   const ourBuildNextLine = function (this: unknown, textNode: unknown) {
     const line = buildNextLine.call(this, textNode) as Line | null;
-    const n = textNode as { krTag?: TagNode; style?: { krToc?: TagNode } };
+    const n = textNode as { krTag?: TagNode; krAnkare?: string; style?: { krToc?: TagNode } };
     // A table-of-contents entry pdfmake made: its style object is the heading's tocStyle (blocks.ts tocStyles).
     const tag = n.krTag ?? (n.style && typeof n.style === 'object' ? n.style.krToc : undefined);
     if (line && tag) line.krTag = tag;
+    // The target a page reference counts the pages of (page-refs.ts).
+    if (line && n.krAnkare) line.krAnkare = n.krAnkare;
     return line;
   } as Fn;
   const ourAddFragment = function (
@@ -148,6 +152,8 @@ function rootOf(pages: Page[]): TagNode | undefined {
 function renderTagged(r: RendererThis, pages: Page[]): void {
   const doc = r.pdfDocument;
   doc._pdfMakePages = pages;
+  const missing = resolvePdfPageRefs(pages as unknown as Parameters<typeof resolvePdfPageRefs>[0]);
+  if (missing.length) throw new Error(`sidreferensen till «${missing[0]}» pekar på något som inte syns i PDF:en`);
   const root = rootOf(pages);
   const elements = new Map<TagNode, StructElement>();
   if (root) {
