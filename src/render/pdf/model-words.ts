@@ -46,10 +46,10 @@ function inlineText(xs: Inline[]): string {
       }
     })
     .join('')
-    .replace(/\S*\u0001\S*/g, ' ');
+    .replace(/\S*\uE000\S*/g, ' ');
 }
 
-const SIDREF = '\u0001';
+const SIDREF = '\uE000';
 
 /**
  * Every word the PDF must show, block by block, from the document model itself (not from the
