@@ -122,9 +122,11 @@ describe.each(ALL)('%s, read back with pdf.js', (id) => {
       ...d.tabeller.map((t) => flat(caption(t))),
       ...d.diagram.map((b) => `Diagram ${b.nummer}. ${flat(b.rubrik)}`),
     ];
+    // A caption is a link destination, drawn word by word: pdf.js splits "HR-staben" after the hyphen, so compare without spaces.
+    const bare = (s: string): string => s.replace(/\s+/g, '');
     for (const c of expected)
       expect(
-        captions.some((x) => x.startsWith(c)),
+        captions.some((x) => bare(x).startsWith(bare(c))),
         c,
       ).toBe(true);
     for (const p of pages)

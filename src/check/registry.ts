@@ -16,6 +16,7 @@ export const REGLER = {
   'bedömning-mot-indikatorer': 'ett måls bedömning stämmer inte med om dess indikatorer når sina målvärden (varning)',
   utkast: 'texten är ett utkast från förra årets rapport (UTKAST-raden finns kvar)',
   'uppdrag-granska': 'ett uppdrag överfört av ny är inte granskat (granska: true)',
+  sidhänvisning: 'ett sidnummer är inskrivet i texten ("på sidan 7") i stället för en sidreferens {=sida/…} (varning)',
   'acceptans-okänd-regel': 'en acceptans i rapport.yaml nämner en regel som inte finns',
   'acceptans-utan-fynd': 'en acceptans i rapport.yaml matchar inget fynd (varning)',
 } as const satisfies Record<string, string>;

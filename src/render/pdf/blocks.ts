@@ -13,7 +13,7 @@ import {
 import { bedömningsnivå } from '../../core/model/profil.js';
 import { caption, factCell, kolumnhuvud, markörText, paragraphs, unitNote, uppdragKolumner } from '../shared.js';
 import { typografisktMinus } from '../../core/format/minus.js';
-import { COLOR, STYLES } from './styles.js';
+import { COLOR, STYLES, TABLE_NOTE } from './styles.js';
 import { el, mark, type TagNode } from './tag-plan.js';
 import { chartTextAlternative } from '../chart/index.js';
 import { anchorContent, sidrefInline } from './page-refs.js';
@@ -69,8 +69,10 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
       const list = el(c.tag, 'L');
       const outer = c.tag;
       const items = b.punkter.map((p) => {
-        c.tag = el(el(list, 'LI'), 'LBody');
-        const item = { stack: blocks(c, p, parent) };
+        const li = el(list, 'LI');
+        const krLbl = el(li, 'Lbl');
+        c.tag = el(li, 'LBody');
+        const item = { stack: blocks(c, p, parent), krLbl };
         c.tag = outer;
         return item;
       });
@@ -302,7 +304,7 @@ function table(d: Dokument, t: TabellBlock): Content[] {
       fontSize: 8,
     } as Content,
   ];
-  for (const f of t.fotnoter) out.push({ text: [{ text: f.markör, sup: true }, ` ${f.text}`], style: 'fotnot' });
+  for (const f of t.fotnoter) out.push({ text: [{ text: f.markör, sup: true }, ` ${f.text}`], style: TABLE_NOTE });
   if (t.kommentar) out.push({ text: t.kommentar, fontSize: 8.5, margin: [0, 2, 0, 0] });
   out.push({ text: '', margin: [0, 0, 0, 6] });
   return out;
@@ -389,8 +391,8 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
   });
   const out: Content[] = [tableCaption(caption(m)), ...tables];
   if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk)))
-    out.push({ text: markörText(d, m), style: 'fotnot' });
-  for (const f of m.fotnoter) out.push({ text: [{ text: f.markör, sup: true }, ` ${f.text}`], style: 'fotnot' });
+    out.push({ text: markörText(d, m), style: TABLE_NOTE });
+  for (const f of m.fotnoter) out.push({ text: [{ text: f.markör, sup: true }, ` ${f.text}`], style: TABLE_NOTE });
   out.push({ text: '', margin: [0, 0, 0, 6] });
   return out;
 }
@@ -495,7 +497,7 @@ function tagBlock(
   const nodes = (out as unknown[]).filter(isNode);
   const rest = (n: Node): void => {
     if (n.krTag) return;
-    if (n.style === 'fotnot') mark(n, el(parent, 'Note'));
+    if (n.style === 'fotnot' || n.style === TABLE_NOTE) mark(n, el(parent, 'Note'));
     else if (n.ul || n.ol) tagList(parent, n);
     else if (n.text !== '' || n.stack || n.columns) mark(n, el(parent, 'P'));
   };
@@ -546,13 +548,15 @@ function tagBlock(
   }
 }
 
-/** A list: L, each item an LI with its text as LBody (pdfmake draws the markers: artifacts). */
+/** A list: L, each item an LI with its marker as Lbl (pdfmake draws it; tagging.ts tags it) and its text as LBody. */
 function tagList(parent: TagNode, n: Node): void {
   const list = el(parent, 'L');
   const key = n.ul ? 'ul' : 'ol';
   n[key] = (n[key] as unknown[]).map((item) => {
-    const node = typeof item === 'string' ? { text: item } : item;
-    mark(node, el(el(list, 'LI'), 'LBody'));
+    const node = (typeof item === 'string' ? { text: item } : item) as Node;
+    const li = el(list, 'LI');
+    node.krLbl = el(li, 'Lbl');
+    mark(node, el(li, 'LBody'));
     return node;
   });
 }

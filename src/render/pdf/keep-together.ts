@@ -1,3 +1,5 @@
+import { TABLE_NOTE } from './styles.js';
+
 /**
  * pdfmake's `pageBreakBefore` hook: a heading or caption (any node with a `headlineLevel`) moves
  * to the next page when what follows it cannot start below it on this page. pdfmake calls it for
@@ -45,6 +47,7 @@ export function keepWithNext(topMargin: number): (node: NodeInfo, n: Neighbours)
     // Running headers and footers are nodes too (style RUNNING, render-pdf.ts): they neither follow nor continue anything.
     const inBody = (x: NodeInfo): boolean => x.style !== RUNNING;
     const next = n.getNodesOnNextPage().filter(inBody);
+    if (node.table !== undefined) return notesStranded(node, n, next, topMargin);
     if (node.headlineLevel === undefined) return chapterTailAlone(node, next);
     // Nothing of this part continues on the next page: everything after the heading fits here.
     if (!next.length || next[0]!.pageBreak === 'before') return false;
@@ -71,6 +74,21 @@ export function keepWithNext(topMargin: number): (node: NodeInfo, n: Neighbours)
     if (first.pageNumbers.length === 1 && first.pageNumbers[0] === p.pageNumber) return false;
     return bottom - first.startPosition.top < (first.table ? MIN_TABLE : MIN_START);
   };
+}
+
+/**
+ * A table that ends on this page while its footnotes start the next one: the table moves to the
+ * next page with them (its caption follows, as a caption never stays without its table). Only a
+ * table that fits on one page and does not start at the page's top can move; for a goal area of
+ * several tables, only the last one before the notes (no other table follows it on the page).
+ */
+function notesStranded(node: NodeInfo, n: Neighbours, next: NodeInfo[], topMargin: number): boolean {
+  if (node.pageNumbers.length !== 1 || next[0]?.style !== TABLE_NOTE) return false;
+  const p = node.startPosition;
+  if (p.top <= topMargin + MIN_START) return false;
+  return !n
+    .getFollowingNodesOnPage()
+    .some((f) => f.style !== RUNNING && f.table !== undefined && f.startPosition.pageNumber === p.pageNumber);
 }
 
 /** A paragraph that ends a chapter with its last lines alone on the next page (nothing else there): it moves whole. */

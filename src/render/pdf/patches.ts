@@ -54,6 +54,7 @@ export const PATCHES: readonly Patch[] = [
     version: '0.3.11',
     methods: [
       'LayoutBuilder.prototype.buildNextLine',
+      'LayoutBuilder.prototype.processList',
       'ElementWriter.prototype.addFragment',
       'Renderer.prototype.renderPages',
     ],

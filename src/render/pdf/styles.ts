@@ -9,6 +9,9 @@ export const COLOR = {
   muted: '#444444',
 };
 
+/** A table's own footnotes: set like footnotes, and kept on the page of the table's last rows (keep-together.ts). */
+export const TABLE_NOTE = 'tabellnot';
+
 export const STYLES: StyleDictionary = {
   h1: { fontSize: 24, bold: true, color: COLOR.heading, margin: [0, 0, 0, 14] },
   h2: { fontSize: 16, bold: true, color: COLOR.heading, margin: [0, 0, 0, 8] },
@@ -21,6 +24,7 @@ export const STYLES: StyleDictionary = {
   th: { bold: true, fontSize: 8, fillColor: COLOR.headFill },
   td: { fontSize: 8 },
   fotnot: { fontSize: 7.5, color: COLOR.muted, margin: [0, 1, 0, 0] },
+  [TABLE_NOTE]: { fontSize: 7.5, color: COLOR.muted, margin: [0, 1, 0, 0] },
   toc: { fontSize: 10 },
   header: { fontSize: 8, color: COLOR.muted },
 };

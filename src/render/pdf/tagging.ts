@@ -1,23 +1,28 @@
 // Replaces pdfmake 0.3.11:
-// LayoutBuilder.prototype.buildNextLine, ElementWriter.prototype.addFragment, Renderer.prototype.renderPages (written for that version; listed in patches.ts).
+// LayoutBuilder.prototype.buildNextLine, LayoutBuilder.prototype.processList, ElementWriter.prototype.addFragment,
+// Renderer.prototype.renderPages (written for that version; listed in patches.ts).
 import { createRequire } from 'node:module';
 import type { TagNode } from './tag-plan.js';
 import { resolvePdfPageRefs } from './page-refs.js';
 
 /**
  * Tagged PDF from pdfmake 0.3.11 and pdfkit 0.19.1. pdfkit has the structure API (struct,
- * markStructureContent, addStructure); pdfmake does not use it. Three internal methods are
+ * markStructureContent, addStructure); pdfmake does not use it. Four internal methods are
  * replaced, found on pdfmake's own classes; if an upgrade renames one, `useTagging` says so and
  * test/pdf-tagged.test.ts fails:
  *
  * - LayoutBuilder.prototype.buildNextLine: a line carries its text node's `krTag` (tag-plan.ts), or
- *   for a table-of-contents entry the TOCI its style object carries.
+ *   for a table-of-contents entry the TOCI its style object carries; and the target a page
+ *   reference counts the pages of (`krAnkare`, page-refs.ts).
+ * - LayoutBuilder.prototype.processList: a list item's marker (bullet or number) carries the
+ *   item's Lbl, so it is tagged as the label, with the text as LBody.
  * - ElementWriter.prototype.addFragment: a table's header rows repeated on a new page are marked
  *   `krRepeat`, so they become artifacts and a screen reader reads the header once.
  * - Renderer.prototype.renderPages: pdfmake's loop, with each item wrapped: a tagged line or chart
  *   as marked content of its structure element, anything else (rules, fills, running headers,
- *   page numbers, list markers, repeated header rows) as an Artifact. The structure tree is built
- *   from the plan first, in the model's reading order.
+ *   page numbers, repeated header rows) as an Artifact; a link's words as a Link element with an
+ *   OBJR to its annotation (renderWithLinks). Page references get their real pages first. The
+ *   structure tree is built from the plan first, in the model's reading order.
  */
 
 interface Line {
@@ -66,8 +71,8 @@ const require = createRequire(import.meta.url);
 let installed: boolean | undefined;
 type Protos = { layout: Record<string, Fn>; writer: Record<string, Fn>; renderer: Record<string, Fn> };
 let protos: Protos | undefined;
-let own: { buildNextLine: Fn; addFragment: Fn; renderPages: Fn } | undefined;
-let ours: { buildNextLine: Fn; addFragment: Fn; renderPages: Fn } | undefined;
+let own: { buildNextLine: Fn; addFragment: Fn; renderPages: Fn; processList: Fn } | undefined;
+let ours: { buildNextLine: Fn; addFragment: Fn; renderPages: Fn; processList: Fn } | undefined;
 
 /** Installs the three hooks (on = true) or puts pdfmake's own back (for the test); returns whether all were found. */
 export function useTagging(on = true): boolean {
@@ -75,6 +80,7 @@ export function useTagging(on = true): boolean {
   if (!installed || !protos || !own || !ours) return false;
   const set = on ? ours : own;
   protos.layout.buildNextLine = set.buildNextLine;
+  protos.layout.processList = set.processList;
   protos.writer.addFragment = set.addFragment;
   protos.renderer.renderPages = set.renderPages;
   return true;
@@ -86,6 +92,7 @@ export function taggingInstalled(): boolean {
     !!protos &&
     !!ours &&
     protos.layout.buildNextLine === ours.buildNextLine &&
+    protos.layout.processList === ours.processList &&
     protos.writer.addFragment === ours.addFragment &&
     protos.renderer.renderPages === ours.renderPages
   );
@@ -99,14 +106,16 @@ function install(): boolean {
   const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: Record<string, Fn> } }).default;
   const buildNextLine = LayoutBuilder?.prototype.buildNextLine;
   const addFragment = ElementWriter?.prototype.addFragment;
+  const processList = LayoutBuilder?.prototype.processList;
   if (
     typeof buildNextLine !== 'function' ||
+    typeof processList !== 'function' ||
     typeof addFragment !== 'function' ||
     typeof Renderer?.prototype.renderPages !== 'function'
   )
     return false;
   protos = { layout: LayoutBuilder.prototype, writer: ElementWriter.prototype, renderer: Renderer.prototype };
-  own = { buildNextLine, addFragment, renderPages: Renderer.prototype.renderPages };
+  own = { buildNextLine, addFragment, renderPages: Renderer.prototype.renderPages, processList };
   const ourBuildNextLine = function (this: unknown, textNode: unknown) {
     const line = buildNextLine.call(this, textNode) as Line | null;
     const n = textNode as { krTag?: TagNode; krAnkare?: string; style?: { krToc?: TagNode } };
@@ -134,8 +143,36 @@ function install(): boolean {
   const ourRenderPages = function (this: RendererThis, pages: unknown) {
     renderTagged(this, pages as Page[]);
   } as Fn;
-  ours = { buildNextLine: ourBuildNextLine, addFragment: ourAddFragment, renderPages: ourRenderPages };
+  const ourProcessList = function (this: unknown, ordered: unknown, node: unknown) {
+    markListLabels(node as ListNode);
+    return processList.call(this, ordered, node);
+  } as Fn;
+  ours = {
+    buildNextLine: ourBuildNextLine,
+    addFragment: ourAddFragment,
+    renderPages: ourRenderPages,
+    processList: ourProcessList,
+  };
   return true;
+}
+
+interface ListNode {
+  ul?: ListItem[];
+  ol?: ListItem[];
+}
+interface ListItem {
+  krLbl?: TagNode;
+  listMarker?: { canvas?: { krLbl?: TagNode }[]; _inlines?: { krLbl?: TagNode }[] };
+}
+
+/** pdfmake measured each item's marker (DocMeasure); the item's Lbl (blocks.ts) goes onto the bullet or number it draws. */
+function markListLabels(node: ListNode): void {
+  for (const item of node.ul ?? node.ol ?? []) {
+    const m = item.listMarker;
+    if (!item.krLbl || !m) continue;
+    if (m.canvas?.[0]) m.canvas[0].krLbl = item.krLbl;
+    if (m._inlines?.[0]) m._inlines[0].krLbl = item.krLbl;
+  }
 }
 
 function rootOf(pages: Page[]): TagNode | undefined {
@@ -147,6 +184,110 @@ function rootOf(pages: Page[]): TagNode | undefined {
       return t;
     }
   return undefined;
+}
+
+interface LinkInline {
+  text: string;
+  x: number;
+  width: number;
+  link?: string | null;
+  linkToDestination?: string | null;
+  linkToPage?: number | null;
+  krLbl?: TagNode;
+}
+interface LinkLine extends Line {
+  x: number;
+  y: number;
+  inlines: LinkInline[];
+  id?: unknown;
+  _outline?: unknown;
+  _pageNodeRef?: unknown;
+  getHeight(): number;
+  getAscenderHeight(): number;
+}
+interface Annotating {
+  ref(data: object): { end(): void };
+  annotate(x: number, y: number, w: number, h: number, options: object): unknown;
+}
+
+const linkOf = (i: LinkInline): string | undefined =>
+  i.link ? `u:${i.link}` : i.linkToDestination ? `d:${i.linkToDestination}` : undefined;
+
+function hasLinks(line: LinkLine): boolean {
+  return Array.isArray(line.inlines) && line.inlines.some((i) => linkOf(i) !== undefined);
+}
+
+/** An ordered list's number is a line of its own, a bullet a vector: either carries its Lbl (markListLabels). */
+function labelOf(type: string, item: unknown): TagNode | undefined {
+  const it = item as { krLbl?: TagNode; inlines?: LinkInline[] };
+  if (type === 'vector') return it.krLbl;
+  if (type === 'line' && it.inlines?.length === 1) return it.inlines[0]!.krLbl;
+  return undefined;
+}
+
+/**
+ * A line with links (URLs, internal references, table-of-contents entries): each run of words
+ * with one target becomes a Link element inside the line's element, holding its marked content
+ * and an object reference (OBJR) to its annotation, whose /Contents says where it goes
+ * (PDF/UA-1 7.18.5). The rest of the line stays content of the line's element, in order.
+ */
+function renderWithLinks(r: RendererThis, line: LinkLine, parent: StructElement, role: string): void {
+  const doc = r.pdfDocument as RendererThis['pdfDocument'] & Annotating;
+  const height = line.getHeight();
+  const ascender = line.getAscenderHeight();
+  const runs: LinkInline[][] = [];
+  for (const i of line.inlines) {
+    const last = runs[runs.length - 1];
+    if (last && linkOf(last[0]!) === linkOf(i)) last.push(i);
+    else runs.push([i]);
+  }
+  runs.forEach((run, k) => {
+    const target = linkOf(run[0]!);
+    // The line's outline entry, destination and page-number reference belong to its first run only.
+    const part: LinkLine = Object.assign(Object.create(Object.getPrototypeOf(line) as object) as LinkLine, line, {
+      inlines: run,
+      getHeight: () => height,
+      getAscenderHeight: () => ascender,
+      ...(k > 0 ? { _outline: undefined, id: undefined, _pageNodeRef: undefined } : {}),
+    });
+    if (!target) {
+      const content = doc.markStructureContent(role);
+      r.renderLine(part, line.x, line.y);
+      doc.endMarkedContent();
+      parent.add(content);
+      return;
+    }
+    const link = doc.struct('Link');
+    parent.add(link);
+    const first = run[0]!;
+    const url = first.link;
+    const dest = first.linkToDestination;
+    // pdfkit would make an annotation outside the structure tree: this one is made below, inside it.
+    for (const i of run) {
+      i.link = null;
+      i.linkToDestination = null;
+    }
+    const content = doc.markStructureContent('Link');
+    r.renderLine(part, line.x, line.y);
+    doc.endMarkedContent();
+    link.add(content);
+    const text = run
+      .map((i) => i.text)
+      .join('')
+      .trim();
+    const x0 = Math.min(...run.map((i) => i.x));
+    const x1 = Math.max(...run.map((i) => i.x + i.width));
+    const action = doc.ref(url ? { S: 'URI', URI: new String(url) } : { S: 'GoTo', D: new String(dest ?? '') });
+    action.end();
+    doc.annotate(line.x + x0, line.y, x1 - x0, height, {
+      Subtype: 'Link',
+      A: action,
+      Contents: new String(url ? `${text} (${url})` : `Gå till ${text}`),
+      structParent: link,
+    });
+    // Ended now, so pdfkit writes it with this page as the annotation's page.
+    link.end();
+  });
 }
 
 function renderTagged(r: RendererThis, pages: Page[]): void {
@@ -176,7 +317,12 @@ function renderTagged(r: RendererThis, pages: Page[]): void {
   for (const page of pages) {
     doc.addPage({ size: [page.pageSize.width, page.pageSize.height] });
     for (const { type, item } of page.items) {
-      const tag = root && !item.krRepeat ? item.krTag : undefined;
+      // A list's marker line or bullet carries its LI's Lbl (tagList, markListLabels).
+      const tag = root && !item.krRepeat ? (item.krTag ?? labelOf(type, item)) : undefined;
+      if (type === 'line' && tag && hasLinks(item as LinkLine)) {
+        renderWithLinks(r, item as LinkLine, elements.get(tag)!, tag.role);
+        continue;
+      }
       const marked = type === 'line' || type === 'vector' || type === 'svg' || type === 'image';
       let content: unknown;
       if (marked && tag) content = doc.markStructureContent(tag.role);
