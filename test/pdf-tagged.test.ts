@@ -63,7 +63,7 @@ function modelHeadings(d: Dokument): { role: string; text: string }[] {
 }
 
 describe('the tagging hooks (src/render/pdf/tagging.ts)', () => {
-  it('are installed on pdfmake 0.3.11: LayoutBuilder.buildNextLine, ElementWriter.addFragment, Renderer.renderPages', () => {
+  it('are installed on pdfmake 0.3.11: LayoutBuilder.buildNextLine and processList, ElementWriter.addFragment, Renderer.renderPages', () => {
     expect(useTagging()).toBe(true);
   });
 });
@@ -86,6 +86,8 @@ describe.each(ALL)('%s, read back with pdf.js', (id) => {
       'L',
       'LI',
       'LBody',
+      'Lbl',
+      'Link',
       'TOC',
       'TOCI',
     ])
