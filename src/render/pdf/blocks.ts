@@ -31,6 +31,8 @@ export interface PdfContext {
   pendingBreak?: boolean;
   /** The structure element new blocks go under (tag-plan.ts). */
   tag: TagNode;
+  /** Anchors already given as a destination (pdfmake ids are unique). */
+  named: Set<string>;
   /** The table of contents' TOC element, once placed: each heading listed there gets a TOCI in it. */
   toc?: TagNode;
 }
@@ -47,7 +49,11 @@ function block(c: PdfContext, b: Block, parent: string | undefined): Content[] {
   const out = blockContent(c, b, parent);
   if (b.typ !== 'avsnitt' && b.typ !== 'lista') tagBlock(c.tag, b, out);
   const ankare = targetAnchor(b);
-  if (ankare) anchorContent(out, ankare);
+  if (ankare) {
+    // A goal area a follow-up shows twice (bedömning, then indicators) is one destination, named once.
+    anchorContent(out, ankare, !c.named.has(ankare));
+    c.named.add(ankare);
+  }
   if (c.pendingBreak && out.length) {
     c.pendingBreak = false;
     out[0] = { ...(out[0] as object), pageBreak: 'before' } as Content;

@@ -39,8 +39,8 @@ const isNode = (x: unknown): x is Node => !!x && typeof x === 'object' && !Array
  * Marks every text node of a target's content with its anchor, and gives the first text node (the
  * caption, or the heading) the anchor as pdfmake id: the named destination a reference links to.
  */
-export function anchorContent(content: unknown[], ankare: string): void {
-  let named = false;
+export function anchorContent(content: unknown[], ankare: string, name = true): void {
+  let named = !name;
   const visit = (x: unknown): void => {
     if (Array.isArray(x)) return x.forEach(visit);
     if (!isNode(x)) return;

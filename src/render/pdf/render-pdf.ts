@@ -61,7 +61,7 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
   };
   const root = tagRoot();
   tagTitlePage(root, titlePage);
-  const body = blocks({ d, firstChapter: true, chart: opts.chart ?? pdfChart, tag: root }, d.block);
+  const body = blocks({ d, firstChapter: true, chart: opts.chart ?? pdfChart, tag: root, named: new Set() }, d.block);
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
