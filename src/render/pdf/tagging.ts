@@ -282,7 +282,8 @@ function renderWithLinks(r: RendererThis, line: LinkLine, parent: StructElement,
     doc.annotate(line.x + x0, line.y, x1 - x0, height, {
       Subtype: 'Link',
       A: action,
-      Contents: new String(url ? `${text} (${url})` : `Gå till ${text}`),
+      // A table-of-contents entry's page number is a link too: "Gå till sidan 7", not "Gå till 7".
+      Contents: new String(url ? `${text} (${url})` : `Gå till ${/^\d+$/.test(text) ? `sidan ${text}` : text}`),
       structParent: link,
     });
     // Ended now, so pdfkit writes it with this page as the annotation's page.
