@@ -14,6 +14,7 @@ import { keepWithNext, type NodeInfo } from '../src/render/pdf/keep-together.js'
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { contentIds, elements, readTagged, type PdfjsPage, type StructNode } from './support/pdfjs.js';
 import { ROOT } from './support/project.js';
+import { bundled } from './support/lookup.js';
 import { requireTool } from './support/tools.js';
 
 /**
@@ -118,6 +119,16 @@ function text(page: PdfjsPage, e: StructNode): string {
     .trim();
 }
 const kids = (e: StructNode): StructNode[] => (e.children ?? []).filter((k): k is StructNode => 'role' in k);
+
+describe('link destinations', () => {
+  it('a goal area a follow-up shows twice (bedömning, then indicators) is named once: the PDF builds', async () => {
+    const d = bundled('norrvik-tertial-2026');
+    const twice = d.mål.filter((m) => JSON.stringify(d.block).split(`"id":"${m.id}"`).length > 2);
+    expect(twice.length).toBeGreaterThan(0);
+    const bytes = (await renderPdf(d)).toString('latin1');
+    expect(bytes).toContain(`(mal-${twice[0]!.id})`);
+  }, 60_000);
+});
 
 describe('tagging of links and lists', () => {
   it('every link is a Link element with an OBJR to its annotation, which has /Contents', async () => {
