@@ -1,5 +1,5 @@
 // Bundles the CLI into dist/cli/ with esbuild (npm run compile runs it after tsc): one file per
-// entry (the command, the build worker) and shared chunks, so `--help` loads only what it needs.
+// entry (the command and the two kinds of build thread) and shared chunks, so `--help` loads only what it needs.
 // `node scripts/bundle.mjs DIR` bundles into DIR instead (the tests); DIR must lie inside the
 // project, which the bundle finds as the nearest folder above it with a package.json.
 import { build } from 'esbuild';
@@ -13,7 +13,11 @@ const outdir = process.argv[2] ?? join(root, 'dist/cli');
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: join(root, 'src/cli/main.ts'), 'build-worker': join(root, 'src/runner/build-worker.ts') },
+  entryPoints: {
+    main: join(root, 'src/cli/main.ts'),
+    'build-worker': join(root, 'src/runner/build-worker.ts'),
+    'pdf-worker': join(root, 'src/runner/pdf-worker.ts'),
+  },
   outdir,
   bundle: true,
   splitting: true,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheFolder } from '../src/util/cache-dir.js';
+import { bundleCli } from './support/bundle.js';
 import { encodeRuns, isStoredRuns, StoredRunIndex, type GlyphRun } from '../src/render/pdf/glyph-runs.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -18,10 +19,7 @@ describe('the font cache on disk', () => {
   let cli: string;
   beforeAll(() => {
     tmp = mkdtempSync(join(tmpdir(), 'kr-typsnittscache-'));
-    const out = join(ROOT, '.tmp', 'test-bundle');
-    const b = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bundle.mjs'), out], { encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`bundle: ${b.stdout}${b.stderr}`);
-    cli = join(out, 'main.js');
+    cli = bundleCli('bundle-typsnittscache');
   }, 120_000);
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
