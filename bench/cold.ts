@@ -150,6 +150,8 @@ const pdfmake = createRequire(import.meta.url)(${JSON.stringify(pdfmake)});
 const d = JSON.parse(readFileSync(process.argv[2], 'utf8'), (k, v) => (v && typeof v === 'object' && '$datum' in v ? new Date(v.$datum) : v));
 pdfmake.setFonts(d.fonts);
 pdfmake.setUrlAccessPolicy(() => false);
+const fontFiles = new Set(Object.values(d.fonts).flatMap((f) => Object.values(f)));
+pdfmake.setLocalAccessPolicy((p) => fontFiles.has(p));
 pdfmake.addTableLayouts({ kommunrapport: TABLE_LAYOUT });
 const fill = (n, page, pages) => JSON.parse(JSON.stringify(n).replaceAll('1111111', String(page)).replaceAll('2222222', String(pages)));
 const def = {
@@ -238,7 +240,7 @@ async function main(): Promise<void> {
     say(`  kommunrapport --help  ${tal(result.helpWallMs)} ms väggtid (mål under 200 ms)`);
     say(`  (${built} sidor i bygget, ${anchored} i pdfmake ensamt)`);
   } finally {
-    if (!process.env.KR_BENCH_KEEP) rmSync(tmp, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
