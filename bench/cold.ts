@@ -25,6 +25,7 @@ import { TABLE_LAYOUT } from '../src/render/pdf/blocks.js';
 import { pdfDefinition } from '../src/render/pdf/render-pdf.js';
 import { COLOR } from '../src/render/pdf/styles.js';
 import { fontPath } from '../src/util/fonts.js';
+import { machinePace } from './machine-pace.js';
 import { REPO_ROOT } from './synthetic.js';
 import { summary, tal } from './stats.js';
 
@@ -39,7 +40,7 @@ mot en ny process med bara pdfmake (som paketet levereras) som sätter samma dok
 Flaggor:
   --par N     antal par av processer (standard 7)
   --json      skriv ett JSON-objekt på stdout: { coldWallMs, coldCpuMs, pdfmakeWallMs, pdfmakeCpuMs,
-              ratio, pairs, helpWallMs }
+              ratio, pairs, helpWallMs, paceBeforeMs, paceAfterMs }
   -h, --help  visa den här hjälpen
 `;
 
@@ -193,6 +194,7 @@ async function main(): Promise<void> {
   try {
     writeFileSync(join(tmp, 'cpu.cjs'), CPU_PRELOAD);
     dumpDefinition(tmp);
+    const paceBefore = await machinePace();
     const cold = (): Promise<Run> =>
       runChild([cli, 'build', ID, '--out', join(tmp, 'ut'), '--tyst'], tmp, { KOMMUNRAPPORT_CACHE: cacheDir(tmp) });
     const alone = (): Promise<Run> =>
@@ -217,6 +219,7 @@ async function main(): Promise<void> {
     }
     const help: number[] = [];
     for (let i = 0; i < pairs; i++) help.push((await runChild([cli, '--help'], tmp)).wallMs);
+    const paceAfter = await machinePace();
     const med = (rs: Run[], k: keyof Run): number => summary(rs.map((r) => r[k])).median;
     const ratios = a.map((r, i) => r.wallMs / b[i]!.wallMs);
     const result = {
@@ -228,6 +231,9 @@ async function main(): Promise<void> {
       ratio: Math.round(summary(ratios).median * 1000) / 1000,
       pairs,
       helpWallMs: Math.round(summary(help).median),
+      /** The machine's pace before and after (bench/machine-pace.ts: a fixed memory loop, ≈ 1 850 ms when the machine is quiet). */
+      paceBeforeMs: Math.round(paceBefore),
+      paceAfterMs: Math.round(paceAfter),
     };
     if (values.json) {
       process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -237,8 +243,13 @@ async function main(): Promise<void> {
     say(`  kommunrapport build   ${tal(result.coldWallMs)} ms väggtid, ${tal(result.coldCpuMs)} ms processortid`);
     say(`  pdfmake ensamt        ${tal(result.pdfmakeWallMs)} ms väggtid, ${tal(result.pdfmakeCpuMs)} ms processortid`);
     say(`  kvot (väggtid, median av paren)  ${tal(result.ratio, 2)} (mål ≤ 0,65; bygget ≤ 1 000 ms)`);
+    const cpuRatio = summary(a.map((r, i) => r.cpuMs / b[i]!.cpuMs)).median;
+    say(`  kvot (processortid, median av paren)  ${tal(cpuRatio, 2)} (bygget använder två trådar, pdfmake en)`);
     say(`  kommunrapport --help  ${tal(result.helpWallMs)} ms väggtid (mål under 200 ms)`);
     say(`  (${built} sidor i bygget, ${anchored} i pdfmake ensamt)`);
+    say(
+      `  maskinens takt (bench/machine-pace.ts, ≈ 1 850 ms när den är ledig): ${tal(result.paceBeforeMs)} ms före, ${tal(result.paceAfterMs)} ms efter`,
+    );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
