@@ -25,7 +25,8 @@ export interface BatchResult {
   rssMb: number;
 }
 
-export const CLI = join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
+/** The bundled CLI, as package.json's bin names it (npm run compile makes it). */
+export const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 
 const num = (s: string): number => Number(s.replace(/\s/g, '').replace(',', '.'));
 

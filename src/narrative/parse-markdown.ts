@@ -59,10 +59,31 @@ export type RefResolver = (källa: string, plats: Position) => Inline;
 
 const REF = /\{=([^{}\s]+)(?:\s+([^{}]*?))?\s*\}/g;
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+/**
+ * Characters without which no GFM construct can start: a table needs `|`, strikethrough `~`, a
+ * task list item `[ ]` or `[x]`, a footnote `[^`, an autolink literal `www.`, `http(s)://` or an
+ * e-mail's `@` (micromark-extension-gfm-autolink-literal, mdast-util-gfm-autolink-literal). A
+ * text with none of them parses to the same tree without remark-gfm, whose extensions make the
+ * parse several times slower (autolink literals look at every word).
+ */
+const MAYBE_GFM = /[|~@]|\[[ \txX]\]|\[\^|https?:\/\/|www\./i;
+
+/** Whether the text may hold GFM syntax (then remark-gfm parses it). */
+export const mayUseGfm = (text: string): boolean => MAYBE_GFM.test(text);
+
+const commonmark = unified().use(remarkParse);
+const withGfm = () => unified().use(remarkParse).use(remarkGfm);
+let gfm: ReturnType<typeof withGfm> | undefined;
+
+/** The text's mdast tree: CommonMark, with GFM's extensions only where the text may use them. */
+export function parseTree(text: string, opts: { gfm?: boolean } = {}): Root {
+  if (!(opts.gfm ?? mayUseGfm(text))) return commonmark.runSync(commonmark.parse(text)) as Root;
+  gfm ??= withGfm();
+  return gfm.runSync(gfm.parse(text)) as Root;
+}
 
 export function parseMarkdown(text: string, fil: string, resolve: RefResolver): ParsedNarrative {
-  const tree = processor.runSync(processor.parse(text)) as Root;
+  const tree = parseTree(text);
   const diagnostics: Diagnostic[] = [];
   const footnoteNumbers = new Map<string, number>();
   const pos = (n: Nodes): Position => ({

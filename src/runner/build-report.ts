@@ -39,6 +39,8 @@ export async function prepareReport(
   id: string,
   o: ReportBuildOptions,
   emit: Emit,
+  /** Given the document as soon as it is checked, when a PDF is asked for (pdf-thread.ts starts laying it out). */
+  onDokument?: (d: Dokument) => void,
 ): Promise<PreparedReport> {
   const c = loadAndCompose(paths, id);
   if (!c.dokument || hasErrors(c.diagnostics)) {
@@ -61,6 +63,7 @@ export async function prepareReport(
     return { id, failed: true };
   }
   const withPdf = o.formats.includes('pdf');
+  if (withPdf) onDokument?.(c.dokument);
   return attempt(id, emit, async () => {
     const outputs = await renderOutputs(c.dokument!, k, {
       formats: o.formats.filter((f) => f !== 'pdf'),
@@ -103,7 +106,7 @@ export async function buildReport(
   return { id, outputs: orderOutputs([...p.outputs!, ...pdf.outputs!]), failed: false };
 }
 
-const progress =
+export const progress =
   (id: string, emit: Emit) =>
   (f: Format, ms: number): void =>
     emit(`${id}: ${f} klar (${Math.round(ms)} ms)`);
@@ -113,10 +116,11 @@ async function attempt<T extends ReportBuild>(id: string, emit: Emit, f: () => P
   try {
     return await f();
   } catch (e) {
-    emit(
-      `${id}: fel när utdata skapades: ${e instanceof Error ? e.message : String(e)} (tidigare filer lämnas orörda)`,
-      true,
-    );
-    return { id, failed: true };
+    return outputFailure(id, emit, e instanceof Error ? e.message : String(e));
   }
+}
+
+export function outputFailure(id: string, emit: Emit, message: string): ReportBuild {
+  emit(`${id}: fel när utdata skapades: ${message} (tidigare filer lämnas orörda)`, true);
+  return { id, failed: true };
 }

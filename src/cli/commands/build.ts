@@ -94,21 +94,26 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
     }
   };
   const o = { formats, strict: opts.strict === true, pdfa: opts.pdfa === true, tyst: opts.tyst === true };
+  let threads = `${jobs} ${jobs === 1 ? 'tråd' : 'trådar'}`;
   if (jobs > 1) {
     console.log(`Bygger ${ids.length} rapporter på ${jobs} trådar.`);
     await buildInWorkers(root, ids, o, jobs, { emit, done });
   } else {
     const { buildReport } = await import('../../runner/build-report.js');
+    const { buildReportWithPdfThread, pdfThreadHelps } = await import('../../runner/pdf-thread.js');
+    // One report: its PDF laid out on a second thread, beside the other formats.
+    const beside = ids.length === 1 && opts.jobb === undefined && formats.includes('pdf') && pdfThreadHelps();
+    if (beside) threads = '2 trådar, en för PDF:en';
     for (const id of ids) {
       const t0 = performance.now();
-      done(await buildReport(paths, id, o, emit), performance.now() - t0);
+      done(await (beside ? buildReportWithPdfThread : buildReport)(paths, id, o, emit), performance.now() - t0);
     }
   }
   const cpu = process.cpuUsage(cpu0);
   const sek = (ms: number): string => `${formatNumber(ms / 1000, 1)} s`;
   console.log(
     `Klart: ${written} filer för ${ids.length} rapporter på ${sek(performance.now() - started)}${failed ? ', med fel' : ''} ` +
-      `(${jobs} ${jobs === 1 ? 'tråd' : 'trådar'}, processortid ${sek((cpu.user + cpu.system) / 1000)}, högst ${Math.round(process.resourceUsage().maxRSS / 1024)} MB minne).`,
+      `(${threads}, processortid ${sek((cpu.user + cpu.system) / 1000)}, högst ${Math.round(process.resourceUsage().maxRSS / 1024)} MB minne).`,
   );
   return failed ? 1 : 0;
 }

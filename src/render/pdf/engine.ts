@@ -4,7 +4,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fontPath } from '../../util/fonts.js';
 import { TABLE_LAYOUT } from './blocks.js';
 import { installSharedFontTables, useSharedFontTables } from './font-tables.js';
-import { installSharedShapingCache, useSharedShaping } from './shaping-cache.js';
+import { installSharedShapingCache, saveShapingCaches, useSharedShaping } from './shaping-cache.js';
 import { useLineRuns } from './line-runs.js';
 import { useBatchedStreamWrites } from './stream-writes.js';
 import { useFastStyleLookup } from './style-lookup.js';
@@ -88,5 +88,8 @@ export async function layoutPdfPages(
   const pages = doc._pdfMakePages;
   if (!pages)
     throw new Error('pdfmake lämnade inga sidor att kontrollera (_pdfMakePages saknas: en ny pdfmake-version?)');
-  return { bytes: await out.getBuffer(), pages };
+  const bytes = await out.getBuffer();
+  // The words this document shaped first, for the next process (font-disk-cache.ts).
+  saveShapingCaches();
+  return { bytes, pages };
 }

@@ -2,6 +2,8 @@
 import { createRequire } from 'node:module';
 import { FONT_FACES, fontBytes, fontPath } from '../../util/fonts.js';
 import { registerFontFile, registeredFontHash } from './font-hash.js';
+import { readFontCache, writeFontCache } from './font-disk-cache.js';
+import { encodeRuns, isStoredRuns, StoredRunIndex, type GlyphRun } from './glyph-runs.js';
 
 /**
  * pdfkit shapes text word by word with fontkit (OpenType lookups, kerning) and caches each word's
@@ -17,16 +19,6 @@ import { registerFontFile, registeredFontHash } from './font-hash.js';
  * installed and everything works as before, only slower.
  */
 
-interface Glyph {
-  id: number;
-  codePoints: number[];
-  advanceWidth: number;
-}
-interface GlyphRun {
-  glyphs: Glyph[];
-  positions: object[];
-  advanceWidth: number;
-}
 interface FontkitFont {
   /** The bytes fontkit decodes the font from (restructure's DecodeStream). */
   stream?: { buffer?: Uint8Array };
@@ -46,9 +38,47 @@ interface FontCache {
   words: Map<string, GlyphRun>;
   /** Code points that share their glyph with another (Roboto: Δ/∆, Ω/Ω). */
   ambiguous: RegExp | null;
+  /** The words an earlier process shaped (font-disk-cache.ts), rebuilt as they are asked for. */
+  stored?: StoredRunIndex;
+  /** Words shaped here and not yet on disk. */
+  fresh: number;
 }
-/** By the SHA-256 of the font file (font-hash.ts), never by the font's internal name. */
+/** By the SHA-256 of the font file (font-hash.ts), never by the font's internal name; made when a document first uses the font. */
 const caches = new Map<string, FontCache>();
+/** The files whose words are shared: the bundled faces, by hash. */
+const shared = new Map<string, Uint8Array>();
+let openFont: ((b: Uint8Array) => FontkitFont) | undefined;
+
+/** A font's cache: what an earlier process left on disk, else empty. */
+function makeCache(hash: string): FontCache {
+  const stored = readFontCache(hash);
+  if (isStoredRuns(stored)) {
+    try {
+      const ambiguous = stored.ambiguous === null ? null : new RegExp(stored.ambiguous, 'u');
+      return { words: new Map(), ambiguous, stored: new StoredRunIndex(stored), fresh: 0 };
+    } catch {
+      // A pattern that does not compile: the file is ignored.
+    }
+  }
+  return { words: new Map(), ambiguous: ambiguousCodePoints(openFont!(shared.get(hash)!)), fresh: 0 };
+}
+
+/**
+ * Writes a font's words to the disk cache when this process shaped new ones; called after a
+ * document is laid out (engine.ts). A warm cache is not written again.
+ */
+export function saveShapingCaches(): void {
+  for (const [hash, c] of caches) {
+    if (!c.fresh) continue;
+    const stored = c.stored;
+    const fromDisk = (stored?.words() ?? [])
+      .filter((w) => !c.words.has(w))
+      .map((w): [string, GlyphRun] => [w, stored!.run(w)!]);
+    writeFontCache(hash, encodeRuns([...fromDisk, ...c.words], c.ambiguous?.source ?? null));
+    c.fresh = 0;
+  }
+}
+
 /** Each document's font object, and the cache its file has (null: none). */
 const ofFont = new WeakMap<EmbeddedFontLike, FontCache | null>();
 
@@ -57,7 +87,10 @@ function cacheOf(f: EmbeddedFontLike): FontCache | null {
   if (c === undefined) {
     const bytes = f.font.stream?.buffer;
     const hash = bytes && registeredFontHash(bytes);
-    c = (hash && caches.get(hash)) || null;
+    if (hash && shared.has(hash)) {
+      c = caches.get(hash) ?? makeCache(hash);
+      caches.set(hash, c);
+    } else c = null;
     ofFont.set(f, c);
   }
   return c;
@@ -100,10 +133,16 @@ function makeSharedLayoutCached(perDocument: (this: EmbeddedFontLike, text: stri
     // A word with an ambiguous character is never stored, so a hit needs no test.
     let run = c.words.get(text);
     if (run) return run;
+    run = c.stored?.run(text);
+    if (run) {
+      c.words.set(text, run);
+      return run;
+    }
     if (c.ambiguous?.test(text)) return perDocument.call(this, text);
     if (c.words.size >= MAX_WORDS) c.words.clear();
     run = detached(this.layoutRun(text));
     c.words.set(text, run);
+    c.fresh++;
     return run;
   };
 }
@@ -141,10 +180,9 @@ export function installSharedShapingCache(): boolean {
   const fromPdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
   const PDFKit = fromPdfmake('pdfkit') as new (o: object) => { font(src: string): { _font: { font: FontkitFont } } };
   const fontkit = createRequire(fromPdfmake.resolve('pdfkit'))('fontkit') as { create(b: Uint8Array): FontkitFont };
-  for (const face of Object.keys(FONT_FACES) as (keyof typeof FONT_FACES)[]) {
-    const f = fontkit.create(fontBytes(face));
-    caches.set(registerFontFile(fontBytes(face)), { words: new Map(), ambiguous: ambiguousCodePoints(f) });
-  }
+  openFont = (b) => fontkit.create(b);
+  for (const face of Object.keys(FONT_FACES) as (keyof typeof FONT_FACES)[])
+    shared.set(registerFontFile(fontBytes(face)), fontBytes(face));
   const probe = new PDFKit({ autoFirstPage: false }).font(fontPath('normal'))._font;
   const proto = Object.getPrototypeOf(probe) as Partial<EmbeddedFontLike>;
   if (typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function' || !probe.font.stream?.buffer)
