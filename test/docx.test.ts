@@ -452,3 +452,37 @@ describe('LibreOffice opens the .docx', () => {
     expect(heightOf('Sammanfattning')).toBeGreaterThan(1.3 * heightOf('Fritidsnämnden'));
   });
 });
+
+describe('Word: deterministic links', () => {
+  it('names a hyperlink relationship the same in every build, in the part and its .rels alike', async () => {
+    const { Document, ExternalHyperlink } = await import('docx');
+    const { packDocx } = await import('../src/render/docx/deterministic.js');
+    const make = () =>
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({
+                children: [
+                  new ExternalHyperlink({ link: 'https://exempel.se/a', children: [new TextRun('a')] }),
+                  new ExternalHyperlink({ link: 'https://exempel.se/b', children: [new TextRun('b')] }),
+                ],
+              }),
+            ],
+          },
+        ],
+      });
+    const [one, two] = [await packDocx(make(), '2027-02-15'), await packDocx(make(), '2027-02-15')];
+    expect(Buffer.compare(one, two)).toBe(0);
+    const zip = await JSZip.loadAsync(one);
+    const doc = await zip.file('word/document.xml')!.async('string');
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    expect(doc.match(/<w:hyperlink[^>]*r:id="([^"]+)"/g)).toEqual([
+      '<w:hyperlink w:history="1" r:id="rIdLank1"',
+      '<w:hyperlink w:history="1" r:id="rIdLank2"',
+    ]);
+    expect(rels).toContain(
+      'Id="rIdLank2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://exempel.se/b"',
+    );
+  });
+});

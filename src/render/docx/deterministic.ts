@@ -14,7 +14,8 @@ const text = (p: Part): string => (typeof p === 'string' ? p : Buffer.from(bytes
  * The Word package with no wall-clock date and no process-wide counter in it. docx stamps
  * core.xml's created/modified with the time of writing, and numbers bookmarks from a counter that
  * lives as long as the process: the dates become the report's date (from the data), the bookmarks
- * are renumbered from 1, and every zip entry is dated the report's date. Two builds, in one
+ * are renumbered from 1, hyperlink relationships (random ids from nanoid) are renamed in order of
+ * appearance, and every zip entry is dated the report's date. Two builds, in one
  * process or in several, give the same bytes. The parts are taken from docx's compiler and zipped
  * once, by Node's zlib; should a docx upgrade drop the compiler, its zip is re-packed instead.
  */
@@ -25,8 +26,10 @@ export async function packDocx(doc: Document, isoDate: string): Promise<Buffer> 
       ? [...compiler.compile.call(compiler, doc)]
       : Object.entries(unzipSync(await Packer.toBuffer(doc)));
   const stamp = `${isoDate}T00:00:00Z`;
+  const renameLinks = randomIdRenamer();
   return zipWithDate(
     parts.map(([name, data]): [string, Uint8Array] => {
+      if (name.endsWith('.xml') || name.endsWith('.rels')) data = renameLinks(text(data));
       if (name === 'docProps/core.xml')
         return [
           name,
@@ -50,4 +53,19 @@ export function renumberBookmarks(xml: string): string {
   return xml
     .replace(/_Toc(\d+)/g, (_, n: string) => `_Toc${id(n)}`)
     .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, (_, pre: string, n: string) => `${pre}${id(n)}"`);
+}
+
+/**
+ * docx names each hyperlink's relationship `rId` + a 21-character nanoid (lower case). The same
+ * random id appears in a part and in its .rels; one renamer over all parts maps each to
+ * `rIdLank1`, `rIdLank2`, … in the order the parts and ids come, which docx's compiler keeps fixed.
+ */
+export function randomIdRenamer(): (xml: string) => string {
+  const names = new Map<string, string>();
+  return (xml) =>
+    xml.replace(/\brId([a-z0-9_-]{21})(?=")/g, (_, n: string) => {
+      let v = names.get(n);
+      if (v === undefined) names.set(n, (v = `rIdLank${names.size + 1}`));
+      return v;
+    });
 }
