@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Diagnostic, Position } from '../core/diagnostics/diagnostic.js';
 import type { Block, Inline } from '../core/model/dokument.js';
+import { cachedTree } from './tree-cache.js';
 
 /** Elements whose content a browser never shows as text: removing their tags must remove it too. */
 const HIDDEN = /<(script|style|noscript|template|iframe|object|textarea|title|svg|math)\b[^>]*>/i;
@@ -62,7 +63,7 @@ const REF = /\{=([^{}\s]+)(?:\s+([^{}]*?))?\s*\}/g;
 const processor = unified().use(remarkParse).use(remarkGfm);
 
 export function parseMarkdown(text: string, fil: string, resolve: RefResolver): ParsedNarrative {
-  const tree = processor.runSync(processor.parse(text)) as Root;
+  const tree = cachedTree(text, () => processor.runSync(processor.parse(text)) as Root);
   const diagnostics: Diagnostic[] = [];
   const footnoteNumbers = new Map<string, number>();
   const pos = (n: Nodes): Position => ({
