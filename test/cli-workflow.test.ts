@@ -51,7 +51,7 @@ describe('build', () => {
     cpSync(join(ROOT, 'test', 'fixtures', 'exempel', 'templates', 'exempel.hbs'), join(p.templates, 'exempel.hbs'));
     const two = cli(p.root, 'build', '--jobb', '2', '--out', 'ut2');
     expect(two.status, two.stderr).toBe(0);
-    expect(two.stdout).toContain('Bygger 2 rapporter på 2 trådar.');
+    expect(two.stderr).toContain('Bygger 2 rapporter med 2 trådar (--jobb 2).');
     expect(two.stdout).toMatch(
       /Klart: 10 filer för 2 rapporter på \d+,\d s \(2 trådar, processortid \d+,\d s, högst \d+ MB minne\)\./,
     );
