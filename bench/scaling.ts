@@ -3,8 +3,9 @@
  * disk (k = 1, 2, 4, 8, 16) — every table, chart, goal area, uppdrag list and chapter k times, the
  * copies under their own ids with their references and rules pointing at their own tables — and
  * built with the generic internbudget template (the publication's own template names its tables
- * one by one). Each stage is timed as `npm run bench` times it; the growth exponent is the slope
- * of log(time) over log(size) (1 = linear, 2 = quadratic). Loading is timed on the first run of
+ * one by one). Each stage is timed as `npm run bench` times it, in processor time (the process's,
+ * garbage collector included: on a shared machine it varies far less than wall time) and wall
+ * time; the growth exponent is the slope of log(time) over log(size) (1 = linear, 2 = quadratic). Loading is timed on the first run of
  * each size only: its files are then kept in memory.
  *
  *   npx tsx bench/scaling.ts [--storlekar 1,2,4,8,16] [--runs 1] [--json]
@@ -113,10 +114,14 @@ export function writeScaled(root: string, k: number, id = `skala-${k}x`): string
 
 export interface Scaling {
   sizes: number[];
-  /** Median ms per stage and size, in the order of `sizes`. */
+  /** Median processor ms per stage and size, in the order of `sizes`. */
+  cpuMs: Record<Stage, number[]>;
+  /** Median wall ms per stage and size. */
   ms: Record<Stage, number[]>;
-  /** Slope of log(ms) over log(size), per stage. */
+  /** Slope of log(processor ms) over log(size), per stage: the verdict. */
   exponent: Record<Stage, number>;
+  /** The same for wall time, for comparison. */
+  wallExponent: Record<Stage, number>;
 }
 
 /** Least-squares slope of log y over log x. */
@@ -147,17 +152,31 @@ export async function measureScaling(sizes: readonly number[], runs: number): Pr
     // Warm-up on a copy of its own: every stage's code compiled once, while the measured reports'
     // files stay unread (loading keeps unchanged files, so later runs of a size load from memory).
     await timeStages(paths, writeScaled(root, 1, 'skala-uppvarmning'));
-    const out = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as unknown as Record<Stage, number[]>;
+    const perStage = (): Record<Stage, number[]> =>
+      Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as unknown as Record<Stage, number[]>;
+    const wall = perStage();
+    const cpu = perStage();
     for (const id of ids) {
-      const per = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as unknown as Record<Stage, number[]>;
+      const w = perStage();
+      const c = perStage();
       for (let r = 0; r < runs; r++) {
-        const t = await timeStages(paths, id);
-        for (const s of STAGES) if (s !== 'läs' || r === 0) per[s].push(t[s]);
+        const marks = [process.cpuUsage()];
+        const t = await timeStages(paths, id, () => marks.push(process.cpuUsage()));
+        STAGES.forEach((s, i) => {
+          if (s === 'läs' && r > 0) return;
+          w[s].push(t[s]);
+          const next = marks[i + 1]!;
+          c[s].push((next.user - marks[i]!.user + next.system - marks[i]!.system) / 1000);
+        });
       }
-      for (const s of STAGES) out[s].push(summary(per[s]).median);
+      for (const s of STAGES) {
+        wall[s].push(summary(w[s]).median);
+        cpu[s].push(summary(c[s]).median);
+      }
     }
-    const exponent = Object.fromEntries(STAGES.map((s) => [s, growthExponent(sizes, out[s])])) as Record<Stage, number>;
-    return { sizes: [...sizes], ms: out, exponent };
+    const exp = (m: Record<Stage, number[]>): Record<Stage, number> =>
+      Object.fromEntries(STAGES.map((s) => [s, growthExponent(sizes, m[s])])) as Record<Stage, number>;
+    return { sizes: [...sizes], cpuMs: cpu, ms: wall, exponent: exp(cpu), wallExponent: exp(wall) };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -166,13 +185,20 @@ export async function measureScaling(sizes: readonly number[], runs: number): Pr
 export function scalingRows(s: Scaling): string[][] {
   return STAGES.map((st) => [
     STAGE_NAMES[st],
-    ...s.ms[st].map((x) => ms(x)),
+    ...s.cpuMs[st].map((x) => ms(x)),
     tal(s.exponent[st], 2),
-    s.exponent[st] > SUPERLINEAR ? 'värre än linjärt' : 'linjärt eller bättre',
+    tal(s.wallExponent[st], 2),
+    s.exponent[st] > SUPERLINEAR ? '**värre än linjärt**' : 'linjärt eller bättre',
   ]);
 }
 
-export const scalingHeader = (s: Scaling): string[] => ['Steg', ...s.sizes.map((k) => `${k}×`), 'exponent', ''];
+export const scalingHeader = (s: Scaling): string[] => [
+  'Steg (processortid)',
+  ...s.sizes.map((k) => `${k}×`),
+  'exponent',
+  'exponent, väggtid',
+  '',
+];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
