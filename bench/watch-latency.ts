@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/watch-latency.ts [--edits 20] [--json]`: how long a writer waits in `watch`,
+ * `npx tsx bench/watch-latency.ts [--edits 20] [--json] [--jämför annan/dist/src/cli/main.js]`: how long a writer waits in `watch`,
  * from saving a file to the new HTML on disk. It starts the real CLI (the compiled one that
  * package.json's `bin` names, or the TypeScript sources with --källkod) on a temporary copy of
  * ks-internbudget-2024, changes one word of a chapter per edit and waits until the HTML has that
@@ -37,7 +37,8 @@ const word = (n: number): string =>
   `provord${[...n.toString(26).padStart(3, '0')].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('')}`;
 
 /** The command that runs the CLI: the compiled bin, or the sources through tsx. */
-function cliCommand(source: boolean): string[] {
+function cliCommand(source: boolean, cli?: string): string[] {
+  if (cli) return [cli];
   if (!source) {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     const bin = join(REPO_ROOT, pkg.bin.kommunrapport!);
@@ -47,7 +48,12 @@ function cliCommand(source: boolean): string[] {
   return ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'main.ts')];
 }
 
-export async function measureWatchLatency(opts: { edits: number; source?: boolean }): Promise<WatchLatency> {
+export async function measureWatchLatency(opts: {
+  edits: number;
+  source?: boolean;
+  /** Another compiled CLI's main.js, e.g. an older version's, for an A/B comparison. */
+  cli?: string;
+}): Promise<WatchLatency> {
   const root = mkdtempSync(join(tmpdir(), 'kommunrapport-watchlat-'));
   let child: ChildProcess | undefined;
   try {
@@ -61,7 +67,7 @@ export async function measureWatchLatency(opts: { edits: number; source?: boolea
     const lines = original.split('\n');
     const para = lines.findIndex((l) => /^[A-ZÅÄÖ]/.test(l));
 
-    const c = spawn(process.execPath, [...cliCommand(opts.source ?? false), '--rot', root, 'watch', REPORT], {
+    const c = spawn(process.execPath, [...cliCommand(opts.source ?? false, opts.cli), '--rot', root, 'watch', REPORT], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = c;
@@ -128,6 +134,8 @@ async function main(): Promise<void> {
       edits: { type: 'string', default: '20' },
       json: { type: 'boolean', default: false },
       källkod: { type: 'boolean', default: false },
+      cli: { type: 'string' },
+      jämför: { type: 'string' },
     },
   });
   const edits = Number(values.edits);
@@ -135,12 +143,37 @@ async function main(): Promise<void> {
     console.error(`fel: --edits ska vara ett heltal ≥ 1, fick "${values.edits}"`);
     process.exit(2);
   }
-  const r = await measureWatchLatency({ edits, source: values.källkod });
-  if (values.json) console.log(JSON.stringify(r));
-  else
+  const show = (r: WatchLatency, what: string): void =>
     console.log(
-      `watch, ${REPORT}: sparad fil → ny HTML på disk, ${r.edits} ändringar: median ${ms(r.medianMs)}, p90 ${ms(r.p90Ms)} (${ms(r.minMs)}–${ms(r.maxMs)})`,
+      `watch, ${REPORT}${what}: sparad fil → ny HTML på disk, ${r.edits} ändringar: median ${ms(r.medianMs)}, p90 ${ms(r.p90Ms)} (${ms(r.minMs)}–${ms(r.maxMs)})`,
     );
+  if (values.jämför) {
+    // A/B in the same minutes: this CLI and another one's, a few edits each, in turns.
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      const n = Math.max(1, Math.round(edits / 4));
+      a.push(...(await measureWatchLatency({ edits: n, ...(values.cli ? { cli: values.cli } : {}) })).samplesMs);
+      b.push(...(await measureWatchLatency({ edits: n, cli: values.jämför })).samplesMs);
+    }
+    const sum = (xs: number[]): WatchLatency => ({
+      edits: xs.length,
+      medianMs: quantile(xs, 0.5),
+      p90Ms: quantile(xs, 0.9),
+      minMs: Math.min(...xs),
+      maxMs: Math.max(...xs),
+      samplesMs: xs,
+    });
+    if (values.json) console.log(JSON.stringify({ denna: sum(a), jämförd: sum(b) }));
+    else {
+      show(sum(a), '');
+      show(sum(b), ` med ${values.jämför}`);
+    }
+    return;
+  }
+  const r = await measureWatchLatency({ edits, source: values.källkod, ...(values.cli ? { cli: values.cli } : {}) });
+  if (values.json) console.log(JSON.stringify(r));
+  else show(r, '');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
