@@ -115,14 +115,24 @@ export async function runWatch(root: string, id: string, opts: { out: string; de
     if (write(rest)) console.log(`[${reason}] pdf, xlsx och docx klara på ${ms(t1)}; ${waiting()}`);
   };
 
+  /** Files changed since the last rebuild began, in the order they were first seen. */
+  const changed = new Set<string>();
+  /** What a rebuild is for: every file changed since the last one (a folder moved back brings several). */
+  const takeChanged = (): string => {
+    const all = [...changed];
+    changed.clear();
+    return all.length > 5 ? `${all.slice(0, 5).join(', ')} och ${all.length - 5} till` : all.join(', ');
+  };
+
   /** One rebuild at a time; edits during one are gathered into the next. */
   let running = false;
-  let again: string | undefined;
-  const run = async (reason: string): Promise<void> => {
+  let again = false;
+  const run = async (reason?: string): Promise<void> => {
     if (running) {
-      again = reason;
+      again = true;
       return;
     }
+    reason ??= takeChanged();
     running = true;
     try {
       await rebuild(reason);
@@ -133,10 +143,9 @@ export async function runWatch(root: string, id: string, opts: { out: string; de
     } finally {
       running = false;
     }
-    if (again !== undefined) {
-      const r = again;
-      again = undefined;
-      await run(r);
+    if (again) {
+      again = false;
+      await run();
     }
   };
 
@@ -156,9 +165,10 @@ export async function runWatch(root: string, id: string, opts: { out: string; de
     edits++;
     const rel = relative(root, file).split(sep).join('/');
     if (event === 'unlinkDir' && watched.includes(file)) console.log(`${rel} försvann; ${waiting()}`);
+    changed.add(rel);
     wake?.();
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void run(rel), opts.debounce ?? DEBOUNCE_MS);
+    timer = setTimeout(() => void run(), opts.debounce ?? DEBOUNCE_MS);
   });
   watcher.on('error', (e: unknown) =>
     console.error(`fel: kan inte bevaka en fil eller mapp: ${osFelSv(e)}; bevakningen fortsätter med resten`),
