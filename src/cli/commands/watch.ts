@@ -34,7 +34,7 @@ const ERROR_GRACE_MS = 200;
 export async function runWatch(root: string, id: string, opts: { out: string; debounce?: number }): Promise<number> {
   const paths = projectPaths(root);
   // Every chapter but the edited one parses as before: keep their trees.
-  keepParsedTrees(256);
+  keepParsedTrees(64);
   const outBase = isAbsolute(opts.out) ? opts.out : join(root, opts.out);
   const watched = [join(paths.data, id), join(paths.content, id), paths.templates];
   const shown = watched.map((d) => relative(root, d).split(sep).join('/'));
