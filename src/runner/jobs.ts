@@ -63,7 +63,7 @@ export function chooseJobs(i: JobsInput): JobsChoice {
   if (i.reports < few)
     return {
       threads: 1,
-      reason: `färre än ${few} rapporter: en tråd lönar sig först med ${REPORTS_PER_THREAD} rapporter, för varje tråd börjar med att värma upp koden`,
+      reason: `färre än ${few} rapporter: varje tråd börjar med att värma upp koden och lönar sig först med ${REPORTS_PER_THREAD} rapporter`,
     };
   if (i.cores < 2) return { threads: 1, reason: 'datorn har en kärna' };
   const busy = `datorn är upptagen: belastningen är ${tal(i.load)} på ${i.cores} kärnor`;
