@@ -9,6 +9,12 @@
  *  2. an HTML rebuild in `watch` under 150 ms after a narrative edit;
  *  3. a batch of 30 reports (a synthetic municipality) under 15 s, on all cores.
  *
+ * and those of issue 22, each against an anchor run alternately in the same minutes: Typst
+ * (bench/typst.ts) for the PDF stage, pandoc for HTML and Word where it is installed, the cold
+ * build of bench/cold.ts against pdfmake alone, the watch latency from a saved file to the HTML on
+ * disk (bench/watch-latency.ts: ≤ 100 ms), and each stage's growth from 1× to 16× the
+ * internbudget (bench/scaling.ts: at most linear).
+ *
  * Everything is built in memory; nothing is written but the temporary folders (removed at the end)
  * and, with --md, the Markdown summary. Exits 0 when a target is missed: it is a measurement.
  */
@@ -39,6 +45,10 @@ import {
   type Summary,
 } from './stats.js';
 import { makeSynthetic, REPO_ROOT, validateSynthetic } from './synthetic.js';
+import { pandocVersion, runCold, timePandoc, type ColdStart, type PandocTiming } from './anchors.js';
+import { measureScaling, scalingHeader, scalingRows, SUPERLINEAR, type Scaling } from './scaling.js';
+import { timeTypst, type TypstTiming } from './typst.js';
+import { measureWatchLatency, type WatchLatency } from './watch-latency.js';
 
 const HELP = `Användning: npm run bench -- [flaggor]
 
@@ -52,6 +62,9 @@ Flaggor:
   --workers N      trådar i batchen, kommunrapport build --jobb N (standard: os.availableParallelism())
   --nämnder N      nämnder i den syntetiska kommunen, två rapporter var (standard 15)
   --utan-batch     hoppa över batchen
+  --watch-edits N  ändringar i watch-latensmätningen (standard 20)
+  --skalor LISTA   storlekar för skalningen, gånger internbudgeten (standard 1,2,4,8,16)
+  --utan-skala     hoppa över skalningen
   --md FIL         skriv också resultatet som Markdown till FIL
   -h, --help       visa den här hjälpen
 
@@ -60,7 +73,7 @@ Exempel:
   npm run bench -- --runs 3 --batch-runs 1
   npm run bench -- --md bench/RESULTS.md`;
 
-const TARGET = { kvot: 1.5, watchMs: 150, batchMs: 15_000 } as const;
+const TARGET = { kvot: 1.5, watchMs: 150, batchMs: 15_000, savedToHtmlMs: 100, coldMs: 1000, coldKvot: 0.65 } as const;
 const WATCH_REPORT = 'ks-internbudget-2024';
 
 function options(): {
@@ -70,6 +83,8 @@ function options(): {
   workers: number;
   nämnder: number;
   batch: boolean;
+  watchEdits: number;
+  skalor: number[];
   md?: string;
 } {
   let values;
@@ -82,6 +97,9 @@ function options(): {
         workers: { type: 'string', default: String(availableParallelism()) },
         nämnder: { type: 'string', default: '15' },
         'utan-batch': { type: 'boolean', default: false },
+        'watch-edits': { type: 'string', default: '20' },
+        skalor: { type: 'string', default: '1,2,4,8,16' },
+        'utan-skala': { type: 'boolean', default: false },
         md: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -110,6 +128,8 @@ function options(): {
     workers: int('workers', values.workers, 1),
     nämnder: int('nämnder', values.nämnder, 1),
     batch: !values['utan-batch'],
+    watchEdits: int('watch-edits', values['watch-edits'], 1),
+    skalor: values['utan-skala'] ? [] : values.skalor.split(',').map((x) => int('skalor', x.trim(), 1)),
     ...(values.md ? { md: resolve(values.md) } : {}),
   };
 }
@@ -458,6 +478,122 @@ function markdown(
   return out.join('\n');
 }
 
+/** The figures of issue 22, each with its anchor. */
+interface Issue22 {
+  typst: TypstTiming;
+  pandoc?: PandocTiming;
+  cold?: ColdStart;
+  latency: WatchLatency;
+  scaling?: Scaling;
+}
+
+const kvot = (a: number, b: number): string => tal(a / b, 2);
+
+async function issue22(o: ReturnType<typeof options>, paths: ProjectPaths): Promise<Issue22> {
+  const d = composed(paths, WATCH_REPORT);
+  console.log(`\n== Ankare: Typst och pandoc på samma innehåll (${WATCH_REPORT}), växelvis ==`);
+  const typst = await timeTypst(d, o.runs);
+  const rows = [
+    [`Vårt PDF-steg (renderPdf)`, ms(typst.oursMs), ''],
+    [`Typst (typst-ts-node-compiler, ${typst.standard}, ${typst.typstPages} sidor)`, ms(typst.typstMs), ''],
+    ['Kvot vårt PDF-steg / Typst', kvot(typst.oursMs, typst.typstMs), ''],
+  ];
+  const pv = pandocVersion();
+  let pandoc: PandocTiming | undefined;
+  if (pv) {
+    pandoc = await timePandoc(d, WATCH_REPORT, o.runs);
+    rows.push(
+      ['Vår HTML (renderHtml)', ms(pandoc.oursHtmlMs), ''],
+      [`pandoc → HTML (${pv}, ny process, bara texten)`, ms(pandoc.htmlMs), kvot(pandoc.oursHtmlMs, pandoc.htmlMs)],
+      ['Vårt Word (renderDocx)', ms(pandoc.oursDocxMs), ''],
+      ['pandoc → DOCX (ny process, bara texten)', ms(pandoc.docxMs), kvot(pandoc.oursDocxMs, pandoc.docxMs)],
+    );
+  }
+  console.log(textTable(['Mätning', 'Median', 'Kvot'], rows));
+  if (!pv) console.log('pandoc saknas: HTML och Word jämförs inte med pandoc.');
+
+  console.log('\n== Kallstart: kommunrapport build i en ny process mot pdfmake ensamt (bench/cold.ts) ==');
+  const cold = runCold();
+  if (cold)
+    console.log(
+      `Kall build ${ms(cold.coldWallMs)} väggtid (${ms(cold.coldCpuMs)} processortid); pdfmake ensamt ${ms(cold.pdfmakeWallMs)} (${ms(cold.pdfmakeCpuMs)}); kvot ${tal(cold.ratio, 2)} (${cold.pairs} par).`,
+    );
+  else console.log('bench/cold.ts saknas: kallstarten mäts inte.');
+
+  console.log(`\n== Watch: sparad fil → ny HTML på disk (den kompilerade CLI:n, ${o.watchEdits} ändringar) ==`);
+  const latency = await measureWatchLatency({ edits: o.watchEdits });
+  console.log(
+    `Median ${ms(latency.medianMs)}, p90 ${ms(latency.p90Ms)} (${ms(latency.minMs)}–${ms(latency.maxMs)}); från filens mtime till HTML-filens.`,
+  );
+
+  let scaling: Scaling | undefined;
+  if (o.skalor.length) {
+    console.log(`\n== Skalning: internbudgeten ${o.skalor.join(', ')} gånger om (bench/scaling.ts) ==`);
+    scaling = await measureScaling(o.skalor, 1);
+    console.log(textTable(scalingHeader(scaling), scalingRows(scaling)));
+  }
+  return { typst, ...(pandoc ? { pandoc } : {}), ...(cold ? { cold } : {}), latency, ...(scaling ? { scaling } : {}) };
+}
+
+function issue22Goals(x: Issue22): Goal[] {
+  const g: Goal[] = [];
+  if (x.cold) {
+    g.push({
+      text: `Kall build av ${WATCH_REPORT} ≤ ${sek(TARGET.coldMs)} och ≤ ${tal(TARGET.coldKvot, 2)} × pdfmake ensamt`,
+      ok: x.cold.coldWallMs <= TARGET.coldMs && x.cold.ratio <= TARGET.coldKvot,
+      figur: `${ms(x.cold.coldWallMs)}, kvot ${tal(x.cold.ratio, 2)}`,
+    });
+  }
+  g.push({
+    text: `watch: sparad fil → HTML på disk ≤ ${TARGET.savedToHtmlMs} ms (median)`,
+    ok: x.latency.medianMs <= TARGET.savedToHtmlMs,
+    figur: `${ms(x.latency.medianMs)} (p90 ${ms(x.latency.p90Ms)})`,
+  });
+  if (x.scaling) {
+    const worse = STAGES.filter((s) => x.scaling!.exponent[s] > SUPERLINEAR);
+    g.push({
+      text: `Varje steg växer högst linjärt från ${x.scaling.sizes[0]}× till ${x.scaling.sizes.at(-1)}× (exponent ≤ ${tal(SUPERLINEAR, 2)})`,
+      ok: !worse.length,
+      figur: worse.length
+        ? `värre: ${worse.map((s) => `${STAGE_NAMES[s]} ${tal(x.scaling!.exponent[s], 2)}`).join(', ')}`
+        : 'alla',
+    });
+  }
+  return g;
+}
+
+function issue22Markdown(x: Issue22): string {
+  const out: string[] = ['## Ankare (issue 22)', ''];
+  const rows = [
+    [
+      'PDF-steget mot Typst',
+      ms(x.typst.oursMs),
+      `${ms(x.typst.typstMs)} (${x.typst.standard})`,
+      kvot(x.typst.oursMs, x.typst.typstMs),
+    ],
+  ];
+  if (x.pandoc)
+    rows.push(
+      ['HTML mot pandoc', ms(x.pandoc.oursHtmlMs), ms(x.pandoc.htmlMs), kvot(x.pandoc.oursHtmlMs, x.pandoc.htmlMs)],
+      ['Word mot pandoc', ms(x.pandoc.oursDocxMs), ms(x.pandoc.docxMs), kvot(x.pandoc.oursDocxMs, x.pandoc.docxMs)],
+    );
+  else rows.push(['HTML och Word mot pandoc', '', 'pandoc saknas', '']);
+  if (x.cold)
+    rows.push(['Kall build mot pdfmake ensamt', ms(x.cold.coldWallMs), ms(x.cold.pdfmakeWallMs), tal(x.cold.ratio, 2)]);
+  rows.push([
+    'watch: sparad fil → HTML på disk (median, p90)',
+    `${ms(x.latency.medianMs)}, ${ms(x.latency.p90Ms)}`,
+    `mål ${TARGET.savedToHtmlMs} ms`,
+    kvot(x.latency.medianMs, TARGET.savedToHtmlMs),
+  ]);
+  out.push(mdTable(['Mätning', 'kommunrapport', 'Ankare', 'Kvot'], rows), '');
+  if (x.scaling) {
+    out.push('## Skalning (ms, internbudgeten k gånger om)', '');
+    out.push(mdTable(scalingHeader(x.scaling), scalingRows(x.scaling)), '');
+  }
+  return out.join('\n');
+}
+
 async function main(): Promise<void> {
   const o = options();
   const paths = projectPaths(REPO_ROOT);
@@ -501,6 +637,8 @@ async function main(): Promise<void> {
     'Mallen läses och kompileras en gång (src/template/outline.ts behåller den kompilerade mallen så länge texten är densamma).',
   );
 
+  const x = await issue22(o, paths);
+
   let b: BatchSummary | undefined;
   if (o.batch) {
     console.log('\n== Batch: syntetisk kommun, kommunrapport build på alla kärnor ==');
@@ -534,6 +672,7 @@ async function main(): Promise<void> {
       figur: `${sek(b.alla.wall.median)} (--jobb 1: ${sek(b.en.wall.median)})`,
     });
   }
+  goals.push(...issue22Goals(x));
   const loadAfter = loadavg()[0]!;
   const paceAfter = await machinePace();
   console.log(
@@ -546,7 +685,7 @@ async function main(): Promise<void> {
   if (o.md) {
     writeFileSync(
       o.md,
-      `${markdown(o, machine, reports, w, b, rssStages, goals, [loadBefore, loadAfter], [paceBefore, paceAfter])}\n`,
+      `${markdown(o, machine, reports, w, b, rssStages, goals, [loadBefore, loadAfter], [paceBefore, paceAfter])}\n${issue22Markdown(x)}\n`,
     );
     console.log(`\nSkrev ${o.md}.`);
   }

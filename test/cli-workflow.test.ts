@@ -17,7 +17,7 @@ describe('build', () => {
     const ok = cli(p.root, 'build', '--format', 'html,pdf');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/exempel-2025: html klar \(\d+ ms\)/);
-    expect(ok.stdout).toMatch(/Klart: 3 filer för 1 rapporter/);
+    expect(ok.stdout).toMatch(/Klart: 3 filer för 1 rapport /);
     const dir = join(p.root, 'out', 'exempel-2025');
     const before = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
     // A second report that builds, then an edit that breaks the first one half-way through the run.
@@ -51,7 +51,7 @@ describe('build', () => {
     cpSync(join(ROOT, 'test', 'fixtures', 'exempel', 'templates', 'exempel.hbs'), join(p.templates, 'exempel.hbs'));
     const two = cli(p.root, 'build', '--jobb', '2', '--out', 'ut2');
     expect(two.status, two.stderr).toBe(0);
-    expect(two.stdout).toContain('Bygger 2 rapporter på 2 trådar.');
+    expect(two.stderr).toContain('Bygger 2 rapporter med 2 trådar (--jobb 2).');
     expect(two.stdout).toMatch(
       /Klart: 10 filer för 2 rapporter på \d+,\d s \(2 trådar, processortid \d+,\d s, högst \d+ MB minne\)\./,
     );

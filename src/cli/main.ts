@@ -73,12 +73,19 @@ program
   .option('--pdfa', 'skapa PDF/A-2a (taggad) för arkivet')
   .option(
     '--jobb <antal>',
-    'antal rapporter som byggs samtidigt, i egna trådar (standard: en per kärna, men bara när varje tråd får minst fyra rapporter)',
+    'antal trådar att bygga i (standard: väljs efter den här datorns uppmätta kapacitet, se nedan)',
   )
   .option('--tyst', 'skriv inte ut varningar och kontrollfynd (fel skrivs alltid ut)')
   .addHelpText(
     'after',
-    '\nExempel:\n  kommunrapport build\n  kommunrapport build --tyst\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build norrvik-tertial-2026 --strict --pdfa\n',
+    '\nTrådar: utan --jobb byggs allt i en tråd, utom när\n' +
+      '  - det finns minst 8 rapporter (varje tråd värmer först upp koden och lönar sig först med 4 rapporter),\n' +
+      '  - två trådar gör minst 1,6 gånger så mycket som en på den här datorn: det mäts en gång med en\n' +
+      '    provslinga (en till tre sekunder) och sparas i ~/.cache/kommunrapport ($XDG_CACHE_HOME, eller\n' +
+      '    KOMMUNRAPPORT_CACHE; 0 stänger av sparandet), per processor, antal kärnor och version,\n' +
+      '  - och belastningen lämnar minst två kärnor lediga; då en tråd per 4 rapporter och ledig kärna.\n' +
+      'Valet och varför skrivs ut före bygget (utom med --tyst). Med --jobb N används N trådar.\n' +
+      '\nExempel:\n  kommunrapport build\n  kommunrapport build --tyst\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build norrvik-tertial-2026 --strict --pdfa\n',
   )
   .action(
     async (

@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Diagnostic, Position } from '../core/diagnostics/diagnostic.js';
 import type { Block, Inline } from '../core/model/dokument.js';
+import { cachedTree } from './tree-cache.js';
 
 /** Elements whose content a browser never shows as text: removing their tags must remove it too. */
 const HIDDEN = /<(script|style|noscript|template|iframe|object|textarea|title|svg|math)\b[^>]*>/i;
@@ -83,7 +84,7 @@ export function parseTree(text: string, opts: { gfm?: boolean } = {}): Root {
 }
 
 export function parseMarkdown(text: string, fil: string, resolve: RefResolver): ParsedNarrative {
-  const tree = parseTree(text);
+  const tree = cachedTree(text, () => parseTree(text));
   const diagnostics: Diagnostic[] = [];
   const footnoteNumbers = new Map<string, number>();
   const pos = (n: Nodes): Position => ({

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Dokument } from '../core/model/dokument.js';
@@ -12,6 +12,7 @@ import {
   type ReportBuildOptions,
 } from './build-report.js';
 import { orderOutputs } from './formats.js';
+import { freeCores } from './jobs.js';
 
 /**
  * One report built as a user most often asks for it, with its PDF laid out on a second thread:
@@ -29,11 +30,12 @@ export interface PdfJob {
 export type PdfResult = { bytes: ArrayBuffer; ms: number } | { fel: string };
 
 /**
- * Whether a second thread can help: a core to spare, and compiled JavaScript (Node 20 starts no
- * worker from a TypeScript file; run through tsx, the build stays on one thread).
+ * Whether a second thread can help: two cores the load average leaves free (on a busy machine the
+ * second thread only adds CPU, as `--jobb` found: src/runner/jobs.ts), and compiled JavaScript
+ * (Node 20 starts no worker from a TypeScript file; run through tsx, the build stays on one thread).
  */
 export function pdfThreadHelps(): boolean {
-  return import.meta.url.endsWith('.js') && availableParallelism() > 1;
+  return import.meta.url.endsWith('.js') && freeCores(availableParallelism(), loadavg()[0]!) >= 2;
 }
 
 export async function buildReportWithPdfThread(

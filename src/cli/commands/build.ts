@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
-import { availableParallelism } from 'node:os';
 import type { Emit, ReportBuild } from '../../runner/build-report.js';
 import { FORMATS, type Format } from '../../runner/formats.js';
+import { jobsForThisMachine } from '../../runner/throughput.js';
 import { buildInWorkers } from '../../runner/worker-pool.js';
 import { formatNumber } from '../../core/format/number.js';
 import { listReports, projectPaths } from '../../load/project.js';
@@ -26,15 +26,9 @@ export function parseFormats(s: string): Format[] | string {
   return fs as Format[];
 }
 
-/**
- * Each build thread first loads and warms up the pipeline (about a second and a half of CPU), so
- * a thread pays off only with a few reports of its own; see bench/RESULTS.md.
- */
-const REPORTS_PER_THREAD = 4;
-
-/** `--jobb`: a whole number from 1 up; without it, up to one thread per core for larger batches. */
-export function parseJobs(s: string | undefined, reports: number): number | string {
-  if (s === undefined) return Math.max(1, Math.min(availableParallelism(), Math.floor(reports / REPORTS_PER_THREAD)));
+/** `--jobb`: a whole number from 1 up; without it, the machine's measured throughput decides (src/runner/jobs.ts). */
+export function parseJobs(s: string | undefined): number | undefined | string {
+  if (s === undefined) return undefined;
   if (!/^\d+$/.test(s) || Number(s) < 1) return `--jobb ska vara ett heltal från 1 (fick "${s}")`;
   return Number(s);
 }
@@ -51,9 +45,9 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
     console.error('fel: inga rapporter hittades under data/');
     return 1;
   }
-  const jobs = parseJobs(opts.jobb, ids.length);
-  if (typeof jobs === 'string') {
-    console.error(`fel: ${jobs}`);
+  const jobb = parseJobs(opts.jobb);
+  if (typeof jobb === 'string') {
+    console.error(`fel: ${jobb}`);
     return 2;
   }
   const outDir = isAbsolute(opts.out) ? opts.out : join(root, opts.out);
@@ -67,6 +61,11 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
   }
   const started = performance.now();
   const cpu0 = process.cpuUsage();
+  const choice = await jobsForThisMachine(ids.length, jobb);
+  const jobs = choice.threads;
+  const trådar = (n: number): string => `${n} ${n === 1 ? 'tråd' : 'trådar'}`;
+  if (!opts.tyst && ids.length > 1)
+    console.error(`Bygger ${ids.length} rapporter med ${trådar(jobs)} (${choice.reason}).`);
   let failed = false;
   let written = 0;
   const emit: Emit = (text, fel) => (fel ? console.error(text) : console.log(text));
@@ -94,9 +93,8 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
     }
   };
   const o = { formats, strict: opts.strict === true, pdfa: opts.pdfa === true, tyst: opts.tyst === true };
-  let threads = `${jobs} ${jobs === 1 ? 'tråd' : 'trådar'}`;
+  let threads = trådar(jobs);
   if (jobs > 1) {
-    console.log(`Bygger ${ids.length} rapporter på ${jobs} trådar.`);
     await buildInWorkers(root, ids, o, jobs, { emit, done });
   } else {
     const { buildReport } = await import('../../runner/build-report.js');
@@ -112,7 +110,7 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
   const cpu = process.cpuUsage(cpu0);
   const sek = (ms: number): string => `${formatNumber(ms / 1000, 1)} s`;
   console.log(
-    `Klart: ${written} filer för ${ids.length} rapporter på ${sek(performance.now() - started)}${failed ? ', med fel' : ''} ` +
+    `Klart: ${written} filer för ${ids.length} ${ids.length === 1 ? 'rapport' : 'rapporter'} på ${sek(performance.now() - started)}${failed ? ', med fel' : ''} ` +
       `(${threads}, processortid ${sek((cpu.user + cpu.system) / 1000)}, högst ${Math.round(process.resourceUsage().maxRSS / 1024)} MB minne).`,
   );
   return failed ? 1 : 0;

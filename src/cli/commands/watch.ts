@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { watch as chokidarWatch } from 'chokidar';
+import { keepParsedTrees } from '../../narrative/tree-cache.js';
+import { renderHtml } from '../../render/html/render-html.js';
 import { renderOutputs } from '../../runner/outputs.js';
 import { runChecks } from '../../check/index.js';
 import { formatDiagnostic, hasErrors } from '../../core/diagnostics/diagnostic.js';
@@ -11,15 +13,28 @@ import { OutputError, writeOutputSet } from '../../write/output-set.js';
 
 const ms = (t: number): string => `${Math.round(performance.now() - t)} ms`;
 
+/** After a change event, wait this long for more before building (each new event restarts it). */
+const DEBOUNCE_MS = 10;
+/**
+ * A save still being written reads as broken and is followed by another event: errors are shown
+ * only if no newer edit arrives within this time, so a half-written file leaves nothing on screen.
+ */
+const ERROR_GRACE_MS = 200;
+
 /**
  * `kommunrapport watch`: rebuilds on every change under the report's data and content and the
  * templates. It uses the build's own output step (renderOutputs, then writeOutputSet, so the
- * report's files are replaced as one set): the HTML first, then PDF and Excel, which are
- * skipped when a newer edit has come in meanwhile. A bad edit, a folder that vanishes and comes
+ * report's files are replaced as one set): the HTML first, written as soon as it is composed
+ * (the checks come after it), then kontroll.json, PDF, Excel and Word, which are skipped when a
+ * newer edit has come in meanwhile. It reacts to a change at once (a short debounce) instead of
+ * waiting for the file to stop growing: a half-written file fails to load, and its errors are
+ * held back while the rest of the save arrives. A bad edit, a folder that vanishes and comes
  * back, or a file it may not read shows its message and the watch goes on.
  */
 export async function runWatch(root: string, id: string, opts: { out: string; debounce?: number }): Promise<number> {
   const paths = projectPaths(root);
+  // Every chapter but the edited one parses as before: keep their trees.
+  keepParsedTrees(64);
   const outBase = isAbsolute(opts.out) ? opts.out : join(root, opts.out);
   const watched = [join(paths.data, id), join(paths.content, id), paths.templates];
   const shown = watched.map((d) => relative(root, d).split(sep).join('/'));
@@ -51,44 +66,73 @@ export async function runWatch(root: string, id: string, opts: { out: string; de
     }
   };
 
+  /** Resolves true if no edit comes within `ms`, false as soon as one does. */
+  let wake: (() => void) | undefined;
+  const quietFor = (ms: number): Promise<boolean> =>
+    new Promise((resolve) => {
+      const t = setTimeout(() => {
+        wake = undefined;
+        resolve(true);
+      }, ms);
+      wake = () => {
+        clearTimeout(t);
+        wake = undefined;
+        resolve(false);
+      };
+    });
+
   const rebuild = async (reason: string): Promise<void> => {
     const gen = edits;
     const stale = (): boolean => gen !== edits;
     const t0 = performance.now();
     const c = loadAndCompose(paths, id);
     if (!c.dokument || hasErrors(c.diagnostics)) {
+      // A newer edit (the rest of this save, or a fix) is built next and says what is wrong, if anything.
+      if (stale() || !(await quietFor(ERROR_GRACE_MS)) || stale()) return;
       for (const d of c.diagnostics.filter((x) => x.allvarlighet === 'fel')) console.error(formatDiagnostic(d));
       console.log(`[${reason}] fel i rapporten (tidigare filer lämnas orörda); ${waiting()}`);
       return;
     }
     const doc = c.dokument;
-    const k = runChecks(doc);
-    if (!write(await renderOutputs(doc, k, { formats: ['html'] }))) return;
+    if (!write([{ namn: `${id}.html`, bytes: Buffer.from(renderHtml(doc), 'utf8') }])) return;
     console.log(`[${reason}] html klar på ${ms(t0)}`);
+    const skipped = (): boolean => {
+      if (stale()) console.log(`[${reason}] kontroll.json, pdf, xlsx och docx hoppas över: en nyare ändring byggs`);
+      return stale();
+    };
+    if (skipped()) return; // a newer edit is already waiting: its HTML comes first
+    const k = runChecks(doc);
     const now = new Set(k.fynd.filter((f) => f.allvarlighet !== 'info').map(formatDiagnostic));
     const added = [...now].filter((x) => !previous.has(x));
     const gone = [...previous].filter((x) => !now.has(x)).length;
     previous = now;
     for (const a of added) console.log(`  ny: ${a}`);
     if (gone) console.log(`  ${gone} fynd har försvunnit`);
-    if (stale()) return; // a newer edit is already waiting: its HTML comes first
+    if (skipped()) return;
     const t1 = performance.now();
     const rest = await renderOutputs(doc, k, { formats: ['pdf', 'xlsx', 'docx'], onFormat: () => undefined });
-    if (stale()) {
-      console.log(`[${reason}] pdf, xlsx och docx hoppas över: en nyare ändring byggs`);
-      return;
-    }
+    if (skipped()) return;
     if (write(rest)) console.log(`[${reason}] pdf, xlsx och docx klara på ${ms(t1)}; ${waiting()}`);
+  };
+
+  /** Files changed since the last rebuild began, in the order they were first seen. */
+  const changed = new Set<string>();
+  /** What a rebuild is for: every file changed since the last one (a folder moved back brings several). */
+  const takeChanged = (): string => {
+    const all = [...changed];
+    changed.clear();
+    return all.length > 5 ? `${all.slice(0, 5).join(', ')} och ${all.length - 5} till` : all.join(', ');
   };
 
   /** One rebuild at a time; edits during one are gathered into the next. */
   let running = false;
-  let again: string | undefined;
-  const run = async (reason: string): Promise<void> => {
+  let again = false;
+  const run = async (reason?: string): Promise<void> => {
     if (running) {
-      again = reason;
+      again = true;
       return;
     }
+    reason ??= takeChanged();
     running = true;
     try {
       await rebuild(reason);
@@ -99,10 +143,9 @@ export async function runWatch(root: string, id: string, opts: { out: string; de
     } finally {
       running = false;
     }
-    if (again !== undefined) {
-      const r = again;
-      again = undefined;
-      await run(r);
+    if (again) {
+      again = false;
+      await run();
     }
   };
 
@@ -116,15 +159,16 @@ export async function runWatch(root: string, id: string, opts: { out: string; de
   const watcher = chokidarWatch([paths.data, paths.content, paths.templates], {
     ignoreInitial: true,
     ignored: (p: string) => !inside(p),
-    awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 },
   });
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (event, file) => {
     edits++;
     const rel = relative(root, file).split(sep).join('/');
     if (event === 'unlinkDir' && watched.includes(file)) console.log(`${rel} försvann; ${waiting()}`);
+    changed.add(rel);
+    wake?.();
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void run(rel), opts.debounce ?? 50);
+    timer = setTimeout(() => void run(), opts.debounce ?? DEBOUNCE_MS);
   });
   watcher.on('error', (e: unknown) =>
     console.error(`fel: kan inte bevaka en fil eller mapp: ${osFelSv(e)}; bevakningen fortsätter med resten`),
