@@ -49,11 +49,38 @@ interface Candidate {
 
 const MONEY = new Set(['tkr', 'mnkr', 'mdkr', 'kr']);
 
+/**
+ * Tables that repeat an earlier one in all but their id (heading, columns, rules, rows and values):
+ * their cells would get the same scores and verdicts as the earlier table's, whose come first, so
+ * they are left out of the candidates. The cost then grows with the distinct tables, not copies.
+ */
+function repeatedTables(d: Dokument): Set<string> {
+  const seen = new Set<string>();
+  const out = new Set<string>();
+  for (const t of d.tabeller) {
+    const cells = t.rader.map((r) => [
+      r.id,
+      r.etikett,
+      r.roll,
+      r.celler.map((c) => {
+        const f = c ? d.fakta.get(c) : undefined;
+        return f ? [f.cell, f.decimaler, f.enhet, f.roll, f.radEtikett, f.kolumnRubrik] : null;
+      }),
+    ]);
+    const key = JSON.stringify([t.rubrik, t.avser ?? null, t.enhet, t.kolumner, t.regler, cells]);
+    if (seen.has(key)) out.add(t.id);
+    else seen.add(key);
+  }
+  return out;
+}
+
 function candidates(d: Dokument, lex: Lexikon): Candidate[] {
   const out: Candidate[] = [];
-  const tables = new Map(d.tabeller.map((t) => [t.id, t]));
+  const repeated = repeatedTables(d);
+  const tables = new Map(d.tabeller.filter((t) => !repeated.has(t.id)).map((t) => [t.id, t]));
   const uppgifter = new Map(d.uppgifter.map((u) => [u.fakt, u]));
   for (const f of d.fakta.values()) {
+    if (repeated.has(f.tabell)) continue;
     // A target ("≥ 4,0", "Mindre än 23") is a figure the text may quote ("målvärdet är under 23 %").
     const target =
       f.cell.typ === 'jämförelse' ? f.cell : f.cell.typ === 'text' ? comparisonInWords(f.cell.text, lex) : undefined;
@@ -106,7 +133,7 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
     });
   }
   // Figures written in a row's label ("Intern ränta (höjs från 1 % till 2 %)") are published too.
-  for (const t of d.tabeller) {
+  for (const t of tables.values()) {
     for (const r of t.rader) {
       const id = r.celler.find((c) => c !== null);
       const f = id ? d.fakta.get(id) : undefined;
@@ -130,7 +157,7 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
     }
   }
   // Changes between consecutive years of one row ("en ökning med 1,2 mnkr jämfört med 2024").
-  for (const t of d.tabeller) {
+  for (const t of tables.values()) {
     for (const r of t.rader) {
       for (let i = 1; i < t.kolumner.length; i++) {
         const a = r.celler[i - 1] ? d.fakta.get(r.celler[i - 1]!) : undefined;
@@ -419,21 +446,15 @@ function closestYear(text: string, a: TextAmount, from: number, to: number): num
 /** The rows of the pointed cell's column that the figure's own clause (up to the next figure) names, if there are several and their total agrees with the text. */
 function namedRowsTotal(
   pointed: Scored,
-  all: Candidate[],
+  byColumn: Map<TabellKolumn, Candidate[]>,
   a: TextAmount,
   clause: string,
 ): { rows: Candidate[]; verdikt: Verdikt } | undefined {
   const t = pointed.c.tabell;
   const k = pointed.c.kolumn;
   if (!t || !k) return undefined;
-  const rows = all.filter(
-    (c) =>
-      c.tabell === t &&
-      c.kolumn === k &&
-      !c.derived &&
-      !c.label &&
-      c.fakt.roll !== 'summa' &&
-      mentionScore(labelStems(c.fakt.radEtikett), clause) >= 0.5,
+  const rows = (byColumn.get(k) ?? []).filter(
+    (c) => c.tabell === t && mentionScore(labelStems(c.fakt.radEtikett), clause) >= 0.5,
   );
   if (rows.length < 2) return undefined;
   const total = exactSum(rows.map((c) => ({ sign: 1 as const, value: c.value })));
@@ -474,6 +495,14 @@ export const textVsTable: CheckRule = {
           ? { family: 'kr', value: c.value, unit: c.unit, decimals: c.decimals }
           : undefined,
     );
+    // The published rows of each column (no totals), for a figure quoting several rows together.
+    const rowCells = new Map<TabellKolumn, Candidate[]>();
+    for (const c of all)
+      if (c.kolumn && c.tabell && !c.derived && !c.label && c.fakt.roll !== 'summa') {
+        const list = rowCells.get(c.kolumn);
+        if (list) list.push(c);
+        else rowCells.set(c.kolumn, [c]);
+      }
     const fynd: Diagnostic[] = [];
     const belopp: TextBelopp[] = [];
     const pending = new Map<TextBelopp, Diagnostic>();
@@ -670,7 +699,7 @@ export const textVsTable: CheckRule = {
         // Before a contradiction: the sentence may quote the total of several rows it names
         // ("3,0 mnkr för räddningsstationen" over two räddningsstation rows of one column).
         const clause = p.text.slice(a.start, clauseTo);
-        const together = pointed ? namedRowsTotal(pointed, all, a, clause) : undefined;
+        const together = pointed ? namedRowsTotal(pointed, rowCells, a, clause) : undefined;
         if (together) {
           belopp.push({
             text: a.text,
