@@ -46,6 +46,8 @@ export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefine
     reservationer: { ...base.reservationer, ...add.reservationer },
     jämförelseord: { ...base.jämförelseord, ...add.jämförelseord },
     summaord: list(base.summaord, add.summaord),
+    delord: list(base.delord, add.delord),
+    helhet: list(base.helhet, add.helhet),
     talord: { ...base.talord, ...add.talord },
     stoppord: list(base.stoppord, add.stoppord),
     alias: mapOfLists(base.alias, add.alias),
@@ -87,6 +89,10 @@ export interface Lexikon {
   /** A hedge right before a number: its word and its range. */
   reservation: RegExp;
   summaord: RegExp;
+  /** A word saying the figure after it is a part of something larger. */
+  delord: RegExp;
+  /** Words naming the whole nämnd: a sentence with one speaks of a total. */
+  helhet: RegExp;
   /** A target written in words, "Mindre än 23": operator and number. */
   jämförelse: RegExp;
   talord: Record<string, number>;
@@ -124,6 +130,8 @@ export function compileLexikon(data: LexikonData): Lexikon {
       'iu',
     ),
     summaord: new RegExp(`${B}(?:${data.summaord.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\S+\\s+){0,2}$`, 'u'),
+    delord: phrasesRegex(data.delord),
+    helhet: phrasesRegex(data.helhet),
     talord: Object.fromEntries(Object.entries(data.talord).map(([k, v]) => [k.toLowerCase(), v])),
     stoppord: new Set(data.stoppord.map((w) => w.toLowerCase())),
     alias: Object.entries(data.alias).map(([w, targets]) => [phrasesRegex([w]), targets]),

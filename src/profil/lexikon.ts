@@ -71,6 +71,8 @@ export function joinLexikon(a: LexikonTillägg | undefined, b: LexikonTillägg |
     reservationer: map(a.reservationer, b.reservationer),
     jämförelseord: map(a.jämförelseord, b.jämförelseord),
     summaord: list(a.summaord, b.summaord),
+    delord: list(a.delord, b.delord),
+    helhet: list(a.helhet, b.helhet),
     talord: map(a.talord, b.talord),
     stoppord: list(a.stoppord, b.stoppord),
     alias: lists(a.alias, b.alias),

@@ -16,6 +16,8 @@ export const lexikonSchema = z
     reservationer: z.record(z.string(), z.tuple([z.number(), z.number()])),
     jämförelseord: z.record(z.string(), z.enum(['<', '>', '≥', '≤'])),
     summaord: ordlista,
+    delord: ordlista,
+    helhet: ordlista,
     talord: z.record(z.string(), z.number().int()),
     stoppord: ordlista,
     alias: z.record(z.string(), ordlista),

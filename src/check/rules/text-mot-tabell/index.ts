@@ -21,6 +21,7 @@ import {
   measuresIn,
   mentionScore,
   stemDistance,
+  stemIn,
   yearsIn,
 } from '../../text/context.js';
 import { positionOf } from '../../text/position.js';
@@ -209,6 +210,8 @@ interface Context {
   /** The year written right after the figure ("1,5 mnkr 2024", "−3,0 mnkr för 2024"): the figure's own year. */
   ownYear?: number;
   nämnd: string;
+  /** The stems of every row, indicator and uppgift the text could name (not totals). */
+  rowStems: readonly string[];
   sentence: string;
   /** The figure's own clause: from the figure before it (or the sentence start) to the next. Lower-cased, as the rest. */
   clause: string;
@@ -233,6 +236,8 @@ interface SentenceFacts {
   change: boolean;
   lower: string;
   mentions: Map<string, Mention>;
+  /** The sentence names the whole (a lexicon word such as "nämnden", or no row at all): its totals' subject. */
+  whole?: boolean;
 }
 
 function sentenceFacts(ctx: Context): SentenceFacts {
@@ -312,10 +317,21 @@ function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
         sentence,
         local: Math.max(sentence, heading, paragraph, headings),
       };
+      // A total of a table about the whole nämnd is what a sentence about the whole speaks of.
+      if (c.fakt.roll === 'summa' && c.tabell && !c.tabell.avser && namesWhole(ctx, sf)) {
+        const named = Math.max(m.sentence, 0.5);
+        m = { ...m, score: m.score + 3 * (named - m.sentence), sentence: named, local: Math.max(m.local, named) };
+      }
     }
     sf.mentions.set(key, m);
   }
   return m;
+}
+
+/** Whether the sentence speaks of the whole: a lexicon word for it ("nämnden", "totalt"), or no row, indicator or uppgift named at all. */
+function namesWhole(ctx: Context, sf: SentenceFacts): boolean {
+  sf.whole ??= ctx.lex.helhet.test(sf.lower) || !ctx.rowStems.some((st) => stemIn(st, sf.lower));
+  return sf.whole;
 }
 
 /**
@@ -495,6 +511,16 @@ export const textVsTable: CheckRule = {
           ? { family: 'kr', value: c.value, unit: c.unit, decimals: c.decimals }
           : undefined,
     );
+    const rowStems = [
+      ...new Set(
+        all
+          .filter((c) => c.fakt.roll !== 'summa' && !c.derived)
+          .flatMap((c) => [
+            ...labelStems(c.fakt.radEtikett, lex),
+            ...(c.tabell?.avser ? labelStems(c.tabell.avser, lex) : []),
+          ]),
+      ),
+    ];
     // The published rows of each column (no totals), for a figure quoting several rows together.
     const rowCells = new Map<TabellKolumn, Candidate[]>();
     for (const c of all)
@@ -518,6 +544,8 @@ export const textVsTable: CheckRule = {
       const found = findAmounts(p, lex);
       const lowerParagraph = p.text.toLowerCase();
       const firstOfParagraph = belopp.length;
+      // The column each sentence's figures were confirmed in so far, by the sentence's start.
+      const confirmedColumn = new Map<number, TabellKolumn | undefined>();
       for (const a of found) {
         const s = sentenceAt(p.text, a.start);
         const ai = found.indexOf(a);
@@ -541,6 +569,7 @@ export const textVsTable: CheckRule = {
           ...(nearYear !== undefined ? { nearYear } : {}),
           ...(ownYear !== undefined ? { ownYear: Number(ownYear) } : {}),
           nämnd: d.rapport.nämnd,
+          rowStems,
           sentence: s.text,
           heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(),
           headings: p.rubriker.join(' ').toLowerCase(),
@@ -548,6 +577,7 @@ export const textVsTable: CheckRule = {
         };
         const plats = positionOf(p, a.start);
         const sf = sentenceFacts(ctx);
+        const siblingColumn = confirmedColumn.get(s.start);
         // A contradiction needs a cell of about the same size (a slip of a digit), or a thousand
         // times off (tkr written as mnkr): a figure ten times off is more likely about something else.
         const near = (v: number): boolean => {
@@ -618,9 +648,15 @@ export const textVsTable: CheckRule = {
             (!x.c.label || x.slot) &&
             (!changeBy || x.c.fakt.roll === 'specifikation' || !x.c.kolumn),
         );
-        const pointed =
-          pointable.find((x) => mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0) ??
-          pointable[0];
+        const inClause = pointable.filter(
+          (x) => mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0,
+        );
+        // Of one row's cells, the column an earlier figure of the sentence was confirmed in
+        // ("A får 50,1 mnkr och B 22,5 mnkr": B's budget of the same year as A's).
+        const sameColumn = (x: Scored | undefined): Scored | undefined =>
+          x &&
+          (pointable.find((y) => y.c.fakt.radEtikett === x.c.fakt.radEtikett && y.c.kolumn === siblingColumn) ?? x);
+        const pointed = sameColumn(inClause[0] ?? pointable[0]);
         // Its own row named in the figure's clause (not only its table's subject).
         const ownClause = pointed ? mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.clause, true) : 0;
         // A match needs evidence: its subject named in the sentence, or enough named around it;
@@ -677,6 +713,7 @@ export const textVsTable: CheckRule = {
             continue;
           }
           const verdikt = best.verdikt!;
+          if (best.c.tabell) confirmedColumn.set(s.start, best.c.kolumn);
           belopp.push({
             text: a.text,
             plats,
@@ -753,15 +790,31 @@ export const textVsTable: CheckRule = {
               x.clause > 0 &&
               mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0,
           );
+        // The evidence that would confirm the cell, had the figure agreed, makes it the cell's claim
+        // when it does not: the clause names the column's measure, the sentence or the nearest
+        // heading names the row, and no other row scores near it.
+        const measured =
+          pointed !== undefined &&
+          !pointed.c.label &&
+          pointed.c.tabell !== undefined &&
+          pointed.c.kolumn !== undefined &&
+          sf.measures.has(pointed.c.kolumn.mått) &&
+          (pointed.sentence >= 0.25 ||
+            mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.heading, true) >= 1) &&
+          !pointable.some((x) => x !== pointed && rowOf(x) !== rowOf(pointed) && x.s >= pointed.s - 0.5);
+        // A figure given as a part ("beror främst på … 6,2 mnkr") is not the row's whole amount.
+        const part = lex.delord.test(lowerParagraph.slice(clauseFrom, a.start));
         if (
           pointed &&
           !rival &&
+          !part &&
           pointed.s >= 2 &&
           // A label quoting as many figures as the sentence, in the same order, is named by its place too.
           (pointed.sentence >= 0.75 ||
             ownClause >= 0.75 ||
             (pointed.slot === true && pointed.sentence >= 0.5) ||
-            headed) &&
+            headed ||
+            measured) &&
           (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)
         ) {
           const r = Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9);
