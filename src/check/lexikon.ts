@@ -43,6 +43,7 @@ export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefine
     },
     förändring: list(base.förändring, add.förändring),
     förändring_före_tal: list(base.förändring_före_tal, add.förändring_före_tal),
+    partikelverb: list(base.partikelverb, add.partikelverb),
     reservationer: { ...base.reservationer, ...add.reservationer },
     jämförelseord: { ...base.jämförelseord, ...add.jämförelseord },
     summaord: list(base.summaord, add.summaord),
@@ -86,6 +87,8 @@ export interface Lexikon {
   förändring: RegExp;
   /** A change word right before a number, and a hedge between them if any. */
   förändringFöreTal: RegExp;
+  /** A verb right before a hedge word ("föra över"): the word is its particle, not a hedge. */
+  partikelverb: RegExp;
   /** A hedge right before a number: its word and its range. */
   reservation: RegExp;
   summaord: RegExp;
@@ -119,6 +122,7 @@ export function compileLexikon(data: LexikonData): Lexikon {
       `${B}(?:${data.förändring_före_tal.map(phrasePattern).join('|') || '(?!)'})\\s+(?:[\\p{L}.]+\\s+)?$`,
       'u',
     ),
+    partikelverb: new RegExp(`${B}(?:${data.partikelverb.map(phrasePattern).join('|') || '(?!)'})\\s+$`, 'u'),
     reservation: new RegExp(`${B}(${hedges.join('|') || '(?!)'})\\s+$`, 'u'),
     jämförelse: new RegExp(
       `^\\s*(${

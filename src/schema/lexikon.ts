@@ -13,6 +13,7 @@ export const lexikonSchema = z
     tecken: z.object({ positiv: ordlista, negativ: ordlista }).strict(),
     förändring: ordlista,
     förändring_före_tal: ordlista,
+    partikelverb: ordlista,
     reservationer: z.record(z.string(), z.tuple([z.number(), z.number()])),
     jämförelseord: z.record(z.string(), z.enum(['<', '>', '≥', '≤'])),
     summaord: ordlista,

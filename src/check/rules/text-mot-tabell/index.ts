@@ -44,6 +44,8 @@ interface Candidate {
   derived: boolean;
   /** A figure from a row label rather than a cell. */
   label?: boolean;
+  /** A target ("Mindre än 23"): a text quoting it with a comparison word ("under 23 %") quotes its number exactly. */
+  target?: boolean;
   /** Its place among the label's figures ("från 1 % till 2 %": 0 and 1 of 2). */
   slot?: { i: number; n: number };
 }
@@ -94,6 +96,7 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
         fakt: f,
         describe: `${describeCell(f)} (målvärde ${formatCell(f.cell, target.decimaler).text})`,
         derived: false,
+        target: true,
       });
       continue;
     }
@@ -606,7 +609,9 @@ export const textVsTable: CheckRule = {
           // "från 1 % till 2 %" in a label and in the text: each figure is judged against its own.
           const slot =
             c.slot && c.slot.n >= 2 && percents.length === c.slot.n ? c.slot.i === percents.indexOf(a) : undefined;
-          const verdikt = slot === false ? undefined : agreement(a, v, decimalsIn(c, a.unit));
+          // "under 23 %" against the target "< 23" quotes 23, not a value below it.
+          const quoted = c.target && a.hedge ? { ...a, hedge: undefined } : a;
+          const verdikt = slot === false ? undefined : agreement(quoted, v, decimalsIn(c, a.unit));
           if (!verdikt && (c.derived || (c.label && !slot) || !near(v))) continue;
           // Derived changes and figures in row labels count only when the sentence speaks of them.
           if (c.derived && !sf.change) continue;
@@ -801,9 +806,17 @@ export const textVsTable: CheckRule = {
           sf.measures.has(pointed.c.kolumn.mått) &&
           (pointed.sentence >= 0.25 ||
             mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.heading, true) >= 1) &&
-          !pointable.some((x) => x !== pointed && rowOf(x) !== rowOf(pointed) && x.s >= pointed.s - 0.5);
-        // A figure given as a part ("beror främst på … 6,2 mnkr") is not the row's whole amount.
-        const part = lex.delord.test(lowerParagraph.slice(clauseFrom, a.start));
+          // Totals of several tables that print the same figure are one claim, not rivals.
+          !pointable.some(
+            (x) =>
+              x !== pointed &&
+              rowOf(x) !== rowOf(pointed) &&
+              x.s >= pointed.s - 0.5 &&
+              roundTo(x.v, a.decimals) !== roundTo(pointed.v, a.decimals),
+          );
+        // A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount
+        // (an uppgift declared for that part is the part itself).
+        const part = pointed?.c.tabell !== undefined && lex.delord.test(lowerParagraph.slice(clauseFrom, a.start));
         if (
           pointed &&
           !rival &&
