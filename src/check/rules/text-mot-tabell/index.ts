@@ -320,8 +320,15 @@ function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
         sentence,
         local: Math.max(sentence, heading, paragraph, headings),
       };
-      // A total of a table about the whole nämnd is what a sentence about the whole speaks of.
-      if (c.fakt.roll === 'summa' && c.tabell && !c.tabell.avser && namesWhole(ctx, sf)) {
+      // A total of a table about the whole nämnd's economy is what a sentence about the whole
+      // speaks of (investments, staff and volumes are named when meant).
+      if (
+        c.fakt.roll === 'summa' &&
+        c.tabell &&
+        !c.tabell.avser &&
+        !['investeringar', 'personal', 'volymer'].includes(c.tabell.tabelltyp) &&
+        namesWhole(ctx, sf)
+      ) {
         const named = Math.max(m.sentence, 0.5);
         m = { ...m, score: m.score + 3 * (named - m.sentence), sentence: named, local: Math.max(m.local, named) };
       }
