@@ -92,7 +92,7 @@ export interface Lexikon {
   /** A hedge right before a number: its word and its range. */
   reservation: RegExp;
   summaord: RegExp;
-  /** A word saying the figure after it is a part of something larger. */
+  /** A word saying the figure after it is a part of something larger (global: the last one counts). */
   delord: RegExp;
   /** Words naming the whole nämnd: a sentence with one speaks of a total. */
   helhet: RegExp;
@@ -134,7 +134,7 @@ export function compileLexikon(data: LexikonData): Lexikon {
       'iu',
     ),
     summaord: new RegExp(`${B}(?:${data.summaord.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\S+\\s+){0,2}$`, 'u'),
-    delord: phrasesRegex(data.delord),
+    delord: phrasesRegex(data.delord, 'gu'),
     helhet: phrasesRegex(data.helhet),
     talord: Object.fromEntries(Object.entries(data.talord).map(([k, v]) => [k.toLowerCase(), v])),
     stoppord: new Set(data.stoppord.map((w) => w.toLowerCase())),

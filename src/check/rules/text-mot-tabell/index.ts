@@ -821,9 +821,15 @@ export const textVsTable: CheckRule = {
               x.s >= pointed.s - 0.5 &&
               roundTo(x.v, a.decimals) !== roundTo(pointed.v, a.decimals),
           );
-        // A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount
-        // (an uppgift declared for that part is the part itself).
-        const part = pointed?.c.tabell !== undefined && lex.delord.test(lowerParagraph.slice(clauseFrom, a.start));
+        // A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount,
+        // unless the part named after the word is that row ("varav lönerna utgör 6 500 tkr"; an
+        // uppgift declared for the part is the part itself).
+        const lead = lowerParagraph.slice(clauseFrom, a.start);
+        const partWord = [...lead.matchAll(lex.delord)].pop();
+        const part =
+          pointed?.c.tabell !== undefined &&
+          partWord?.index !== undefined &&
+          mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), lead.slice(partWord.index), true) === 0;
         if (
           pointed &&
           !rival &&
