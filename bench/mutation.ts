@@ -1,22 +1,35 @@
 /**
  * `npm run mutation`: how many deliberately wrong figures the checks catch. Per bundled report
  * and overall: the share of text mutations reported as an error, as ej verifierbar, and silently
- * accepted, and the share of rule-cell mutations reported. `--lista` prints every silent one.
+ * accepted, and the share of rule-cell mutations reported. `--lista` prints every silent one;
+ * `--rapport test/fixtures/sjobacka` measures the reports of another folder.
  */
-import { listReports } from '../src/load/load-report.js';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { listReports, projectPaths } from '../src/load/load-report.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { mutateCells, mutateText, shares, type Mutation } from '../test/support/mutation.js';
 import { PATHS } from '../test/support/project.js';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1).replace('.', ',')} %`;
 const list = process.argv.includes('--lista');
-const ids = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+// `--rapport <mapp>`: the reports of another project folder (a fixture written from scratch), with
+// its own templates if it has them, else the bundled ones.
+const at = process.argv.indexOf('--rapport');
+const root = at >= 0 ? process.argv[at + 1] : undefined;
+const paths = root
+  ? {
+      ...projectPaths(resolve(root)),
+      ...(existsSync(join(resolve(root), 'templates')) ? {} : { templates: PATHS.templates }),
+    }
+  : PATHS;
+const ids = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--rapport');
 const allText: Mutation[] = [];
 const allCells: Mutation[] = [];
 console.log('rapport | textmutationer | fel | ej verifierbar | tyst accepterade | cellmutationer | rapporterade');
 console.log('---|---:|---:|---:|---:|---:|---:');
-for (const id of ids.length ? ids : listReports(PATHS)) {
-  const d = loadAndCompose(PATHS, id).dokument;
+for (const id of ids.length ? ids : listReports(paths)) {
+  const d = loadAndCompose(paths, id).dokument;
   if (!d) continue;
   const t = mutateText(d);
   const c = mutateCells(d);

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { lexikonTilläggSchema, type LexikonTillägg } from './schema/lexikon.js';
+import { joinLexikon } from './profil/lexikon.js';
 
 /** A report's own additions to the check lexicon, `data/<rapport>/lexikon.yaml`, if it has one. */
 function readLexikon(paths: ProjectPaths, id: string, diagnostics: Diagnostic[]): LexikonTillägg | undefined {
@@ -47,7 +48,8 @@ export function loadAndCompose(paths: ProjectPaths, id: string): Composed {
   if (r.diagnostics.some((d) => d.allvarlighet === 'fel') || !r.rapport) return { id, diagnostics: r.diagnostics };
   const found: Diagnostic[] = [];
   const doc = compose(r, loadTemplate(paths, templateName(r.rapport)), found);
-  const lexikon = doc ? readLexikon(paths, id, found) : undefined;
+  // The kommun profile's lexicon, extended by the report's own.
+  const lexikon = doc ? joinLexikon(doc.profil.lexikon, readLexikon(paths, id, found)) : undefined;
   if (doc && lexikon) doc.lexikon = lexikon;
   const diagnostics = sortDiagnostics([...r.diagnostics, ...found]);
   if (doc) doc.diagnostics = diagnostics;

@@ -43,9 +43,12 @@ export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefine
     },
     förändring: list(base.förändring, add.förändring),
     förändring_före_tal: list(base.förändring_före_tal, add.förändring_före_tal),
+    partikelverb: list(base.partikelverb, add.partikelverb),
     reservationer: { ...base.reservationer, ...add.reservationer },
     jämförelseord: { ...base.jämförelseord, ...add.jämförelseord },
     summaord: list(base.summaord, add.summaord),
+    delord: list(base.delord, add.delord),
+    helhet: list(base.helhet, add.helhet),
     talord: { ...base.talord, ...add.talord },
     stoppord: list(base.stoppord, add.stoppord),
     alias: mapOfLists(base.alias, add.alias),
@@ -84,9 +87,15 @@ export interface Lexikon {
   förändring: RegExp;
   /** A change word right before a number, and a hedge between them if any. */
   förändringFöreTal: RegExp;
+  /** A verb right before a hedge word ("föra över"): the word is its particle, not a hedge. */
+  partikelverb: RegExp;
   /** A hedge right before a number: its word and its range. */
   reservation: RegExp;
   summaord: RegExp;
+  /** A word saying the figure after it is a part of something larger (global: the last one counts). */
+  delord: RegExp;
+  /** Words naming the whole nämnd: a sentence with one speaks of a total. */
+  helhet: RegExp;
   /** A target written in words, "Mindre än 23": operator and number. */
   jämförelse: RegExp;
   talord: Record<string, number>;
@@ -113,6 +122,7 @@ export function compileLexikon(data: LexikonData): Lexikon {
       `${B}(?:${data.förändring_före_tal.map(phrasePattern).join('|') || '(?!)'})\\s+(?:[\\p{L}.]+\\s+)?$`,
       'u',
     ),
+    partikelverb: new RegExp(`${B}(?:${data.partikelverb.map(phrasePattern).join('|') || '(?!)'})\\s+$`, 'u'),
     reservation: new RegExp(`${B}(${hedges.join('|') || '(?!)'})\\s+$`, 'u'),
     jämförelse: new RegExp(
       `^\\s*(${
@@ -124,6 +134,8 @@ export function compileLexikon(data: LexikonData): Lexikon {
       'iu',
     ),
     summaord: new RegExp(`${B}(?:${data.summaord.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\S+\\s+){0,2}$`, 'u'),
+    delord: phrasesRegex(data.delord, 'gu'),
+    helhet: phrasesRegex(data.helhet),
     talord: Object.fromEntries(Object.entries(data.talord).map(([k, v]) => [k.toLowerCase(), v])),
     stoppord: new Set(data.stoppord.map((w) => w.toLowerCase())),
     alias: Object.entries(data.alias).map(([w, targets]) => [phrasesRegex([w]), targets]),

@@ -4,7 +4,7 @@ import type { Textstycke } from '../core/model/dokument.js';
 
 /**
  * Everything a reader reads that is written in the data rather than the narrative: table
- * captions, comments and footnotes; goal descriptions, bedömning analyses, results and
+ * captions, chart titles, comments and footnotes; goal descriptions, bedömning analyses, results and
  * deviations; indicator explanations; uppdrag notes and status comments. Each becomes a
  * paragraph for the checks, at its YAML position, with the names above it as its headings.
  */
@@ -24,6 +24,11 @@ export function dataTexts(r: LoadedReport): Textstycke[] {
   const tf = `data/${r.id}/tabeller.yaml`;
   r.tabeller.tabeller.forEach((t, ti) => {
     const heads = [t.rubrik, ...(t.avser ? [t.avser] : [])];
+    // The caption and the chart titles are read too: "Nettokostnad 2024, 52,1 mnkr" is a claim.
+    add(r.sources.tabeller, tf, ['tabeller', ti, 'rubrik'], t.rubrik, t.avser ? [t.avser] : []);
+    t.diagram?.forEach((g, gi) =>
+      add(r.sources.tabeller, tf, ['tabeller', ti, 'diagram', gi, 'rubrik'], g.rubrik, heads),
+    );
     add(r.sources.tabeller, tf, ['tabeller', ti, 'kommentar'], t.kommentar, heads);
     t.fotnoter.forEach((f, fi) => add(r.sources.tabeller, tf, ['tabeller', ti, 'fotnoter', fi, 'text'], f.text, heads));
   });

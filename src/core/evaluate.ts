@@ -63,8 +63,10 @@ const unsummable = (f: Fakt | undefined): boolean =>
 /** A term naming a cell of another table, `tabell/rad/kolumn`, when that table has the row and column. */
 export function otherCell(d: Dokument, id: string): { tabell: TabellBlock; rad: string; kolumn: string } | undefined {
   const [tabell, rad, kolumn, ...rest] = id.split('/');
+  // A plain row or column id (no "/") is no other cell: no table to look for.
+  if (rest.length || !rad || !kolumn) return undefined;
   const t = d.tabeller.find((x) => x.id === tabell);
-  if (!t || rest.length || !rad || !kolumn) return undefined;
+  if (!t) return undefined;
   if (!t.rader.some((r) => r.id === rad) || !t.kolumner.some((c) => c.id === kolumn)) return undefined;
   return { tabell: t, rad, kolumn };
 }

@@ -9,6 +9,7 @@ import { slugify } from '../util/slug.js';
 import { zodToDiagnostics } from '../load/zod-issues.js';
 import { AA_TEXT, kontrast } from './kontrast.js';
 import { granskaTypsnitt, KRÄVDA_TECKEN } from './typsnitt.js';
+import { joinLexikon, profilLexikon } from './lexikon.js';
 
 /** Where a kommun's profiles live: shared by all its reports. */
 export const PROFILMAPP = 'profiler';
@@ -116,6 +117,14 @@ export function laddaProfil(
     },
     titelsida: värde<Profil['titelsida']>(['utseende', 'titelsida']) ?? {},
   };
+  // The kommun's lexicon, then the report profile's additions to it.
+  for (const l of lagren) {
+    const lx = profilLexikon(paths, l.abs, l.värde.lexikon, l.källa.at(['lexikon']));
+    diagnostics.push(...lx.diagnostics);
+    if (lx.fil) filer.push(lx.fil);
+    const joined = joinLexikon(profil.lexikon, lx.lexikon);
+    if (joined) profil.lexikon = joined;
+  }
   const sidhuvud = värde<string>(['utseende', 'sidhuvud']);
   const sidfot = värde<string>(['utseende', 'sidfot']);
   if (sidhuvud !== undefined) profil.sidhuvud = sidhuvud;

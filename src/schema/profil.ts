@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lexikonTilläggSchema } from './lexikon.js';
 
 const färg = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'förväntade en färg som "#0b3a5d" (# och sex hexadecimala siffror)');
 
@@ -49,6 +50,12 @@ export const profilSchema = z.strictObject({
       tabeller: z.string().min(1).optional().describe('Rubriken över tabeller utan efter:, t.ex. "Tabeller".'),
     })
     .optional(),
+  lexikon: z
+    .union([z.string().min(1), lexikonTilläggSchema])
+    .optional()
+    .describe(
+      'Kommunens egna ord för sifferkontrollerna: samma listor som en rapports lexikon.yaml, eller namnet på en sådan fil bredvid profilen. Rapportens lexikon.yaml lägger till.',
+    ),
   markörer: z
     .array(z.strictObject({ markör: z.string().min(1), betydelse: z.string().min(1) }))
     .optional()

@@ -54,7 +54,9 @@ export function findAmounts(p: Textstycke, lex: Lexikon = lexikonFor()): TextAmo
     const signChar = m[1]?.trim();
     const sign: 1 | -1 | undefined = signChar === '+' ? 1 : signChar ? -1 : undefined;
     const before = p.text.slice(Math.max(0, start - 24), start).toLowerCase();
-    const hedgeMatch = signChar ? null : lex.reservation.exec(before);
+    const hedgeFound = signChar ? null : lex.reservation.exec(before);
+    // "föra över 13,4 mnkr": a verb's particle, not a hedge.
+    const hedgeMatch = hedgeFound && lex.partikelverb.test(before.slice(0, hedgeFound.index)) ? null : hedgeFound;
     const hedge = hedgeMatch?.[1];
     const v = parsed.value;
     const h = halfUnit(parsed.decimals);

@@ -21,8 +21,17 @@ export function yearsIn(text: string, reportYear?: number, lex: Lexikon = lexiko
   return years;
 }
 
-/** Significant words of a label, cut to a stem so inflections still match. */
+const stemCache = new WeakMap<Lexikon, Map<string, string[]>>();
+/** Significant words of a label, cut to a stem so inflections still match (worked out once per label). */
 export function labelStems(label: string, lex: Lexikon = lexikonFor()): string[] {
+  let byLabel = stemCache.get(lex);
+  if (!byLabel) stemCache.set(lex, (byLabel = new Map()));
+  let out = byLabel.get(label);
+  if (!out) byLabel.set(label, (out = stemsOf(label, lex)));
+  return out;
+}
+
+function stemsOf(label: string, lex: Lexikon): string[] {
   // Short words count when they stand alone as codes or letters in capitals ("Stab A", "VSS",
   // "KS"), not as the first part of a compound ("E-handel").
   const codes = new Set(label.split(/[\s,;:/()]+/u).filter((w) => /^\p{Lu}{1,3}$/u.test(w)));
@@ -38,6 +47,8 @@ export function labelStems(label: string, lex: Lexikon = lexikonFor()): string[]
   );
 }
 
+const wordPatterns = new Map<string, RegExp>();
+
 /**
  * A long stem may stand inside a Swedish compound ("nettoinvesteringarna" names Investeringar);
  * a short one only at the start of a word ("staben" is not named by "planeringsstaben").
@@ -45,7 +56,11 @@ export function labelStems(label: string, lex: Lexikon = lexikonFor()): string[]
 export function stemIn(stem: string, lower: string): boolean {
   if (stem.length >= 8) return lower.includes(stem);
   // A code or letter ("a" in "Stab A") only as a whole word.
-  if (stem.length < 4) return new RegExp(`(?<![\\p{L}\\p{N}])${stem}(?![\\p{L}\\p{N}])`, 'u').test(lower);
+  if (stem.length < 4) {
+    let re = wordPatterns.get(stem);
+    if (!re) wordPatterns.set(stem, (re = new RegExp(`(?<![\\p{L}\\p{N}])${stem}(?![\\p{L}\\p{N}])`, 'u')));
+    return re.test(lower);
+  }
   for (let i = lower.indexOf(stem); i >= 0; i = lower.indexOf(stem, i + 1))
     if (i === 0 || !/[\p{L}\p{N}]/u.test(lower[i - 1]!)) return true;
   return false;

@@ -1,3 +1,4 @@
+import type { LexikonTillägg } from '../../schema/lexikon.js';
 /**
  * The kommun's words and look, resolved: every renderer reads these instead of constants, so a
  * kommun's scale, colours, logo and font need no code. Plain data (it crosses threads).
@@ -16,6 +17,8 @@ export interface Profil {
   titelsida: { överrubrik?: string; text?: string };
   sidhuvud?: string;
   sidfot?: string;
+  /** The kommun's additions to the check lexicon (profile `lexikon:`), before the report's own. */
+  lexikon?: LexikonTillägg;
 }
 
 /** What a report without a profile gets: the words and colours the tool always used. */

@@ -21,6 +21,7 @@ import {
   measuresIn,
   mentionScore,
   stemDistance,
+  stemIn,
   yearsIn,
 } from '../../text/context.js';
 import { positionOf } from '../../text/position.js';
@@ -43,17 +44,46 @@ interface Candidate {
   derived: boolean;
   /** A figure from a row label rather than a cell. */
   label?: boolean;
+  /** A target ("Mindre än 23"): a text quoting it with a comparison word ("under 23 %") quotes its number exactly. */
+  target?: boolean;
   /** Its place among the label's figures ("från 1 % till 2 %": 0 and 1 of 2). */
   slot?: { i: number; n: number };
 }
 
 const MONEY = new Set(['tkr', 'mnkr', 'mdkr', 'kr']);
 
+/**
+ * Tables that repeat an earlier one in all but their id (heading, columns, rules, rows and values):
+ * their cells would get the same scores and verdicts as the earlier table's, whose come first, so
+ * they are left out of the candidates. The cost then grows with the distinct tables, not copies.
+ */
+function repeatedTables(d: Dokument): Set<string> {
+  const seen = new Set<string>();
+  const out = new Set<string>();
+  for (const t of d.tabeller) {
+    const cells = t.rader.map((r) => [
+      r.id,
+      r.etikett,
+      r.roll,
+      r.celler.map((c) => {
+        const f = c ? d.fakta.get(c) : undefined;
+        return f ? [f.cell, f.decimaler, f.enhet, f.roll, f.radEtikett, f.kolumnRubrik] : null;
+      }),
+    ]);
+    const key = JSON.stringify([t.rubrik, t.avser ?? null, t.enhet, t.kolumner, t.regler, cells]);
+    if (seen.has(key)) out.add(t.id);
+    else seen.add(key);
+  }
+  return out;
+}
+
 function candidates(d: Dokument, lex: Lexikon): Candidate[] {
   const out: Candidate[] = [];
-  const tables = new Map(d.tabeller.map((t) => [t.id, t]));
+  const repeated = repeatedTables(d);
+  const tables = new Map(d.tabeller.filter((t) => !repeated.has(t.id)).map((t) => [t.id, t]));
   const uppgifter = new Map(d.uppgifter.map((u) => [u.fakt, u]));
   for (const f of d.fakta.values()) {
+    if (repeated.has(f.tabell)) continue;
     // A target ("≥ 4,0", "Mindre än 23") is a figure the text may quote ("målvärdet är under 23 %").
     const target =
       f.cell.typ === 'jämförelse' ? f.cell : f.cell.typ === 'text' ? comparisonInWords(f.cell.text, lex) : undefined;
@@ -66,6 +96,7 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
         fakt: f,
         describe: `${describeCell(f)} (målvärde ${formatCell(f.cell, target.decimaler).text})`,
         derived: false,
+        target: true,
       });
       continue;
     }
@@ -106,7 +137,7 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
     });
   }
   // Figures written in a row's label ("Intern ränta (höjs från 1 % till 2 %)") are published too.
-  for (const t of d.tabeller) {
+  for (const t of tables.values()) {
     for (const r of t.rader) {
       const id = r.celler.find((c) => c !== null);
       const f = id ? d.fakta.get(id) : undefined;
@@ -130,7 +161,7 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
     }
   }
   // Changes between consecutive years of one row ("en ökning med 1,2 mnkr jämfört med 2024").
-  for (const t of d.tabeller) {
+  for (const t of tables.values()) {
     for (const r of t.rader) {
       for (let i = 1; i < t.kolumner.length; i++) {
         const a = r.celler[i - 1] ? d.fakta.get(r.celler[i - 1]!) : undefined;
@@ -182,6 +213,8 @@ interface Context {
   /** The year written right after the figure ("1,5 mnkr 2024", "−3,0 mnkr för 2024"): the figure's own year. */
   ownYear?: number;
   nämnd: string;
+  /** The stems of every row, indicator and uppgift the text could name (not totals). */
+  rowStems: readonly string[];
   sentence: string;
   /** The figure's own clause: from the figure before it (or the sentence start) to the next. Lower-cased, as the rest. */
   clause: string;
@@ -206,6 +239,8 @@ interface SentenceFacts {
   change: boolean;
   lower: string;
   mentions: Map<string, Mention>;
+  /** The sentence names the whole (a lexicon word such as "nämnden", or no row at all): its totals' subject. */
+  whole?: boolean;
 }
 
 function sentenceFacts(ctx: Context): SentenceFacts {
@@ -285,10 +320,28 @@ function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
         sentence,
         local: Math.max(sentence, heading, paragraph, headings),
       };
+      // A total of a table about the whole nämnd's economy is what a sentence about the whole
+      // speaks of (investments, staff and volumes are named when meant).
+      if (
+        c.fakt.roll === 'summa' &&
+        c.tabell &&
+        !c.tabell.avser &&
+        !['investeringar', 'personal', 'volymer'].includes(c.tabell.tabelltyp) &&
+        namesWhole(ctx, sf)
+      ) {
+        const named = Math.max(m.sentence, 0.5);
+        m = { ...m, score: m.score + 3 * (named - m.sentence), sentence: named, local: Math.max(m.local, named) };
+      }
     }
     sf.mentions.set(key, m);
   }
   return m;
+}
+
+/** Whether the sentence speaks of the whole: a lexicon word for it ("nämnden", "totalt"), or no row, indicator or uppgift named at all. */
+function namesWhole(ctx: Context, sf: SentenceFacts): boolean {
+  sf.whole ??= ctx.lex.helhet.test(sf.lower) || !ctx.rowStems.some((st) => stemIn(st, sf.lower));
+  return sf.whole;
 }
 
 /**
@@ -419,21 +472,15 @@ function closestYear(text: string, a: TextAmount, from: number, to: number): num
 /** The rows of the pointed cell's column that the figure's own clause (up to the next figure) names, if there are several and their total agrees with the text. */
 function namedRowsTotal(
   pointed: Scored,
-  all: Candidate[],
+  byColumn: Map<TabellKolumn, Candidate[]>,
   a: TextAmount,
   clause: string,
 ): { rows: Candidate[]; verdikt: Verdikt } | undefined {
   const t = pointed.c.tabell;
   const k = pointed.c.kolumn;
   if (!t || !k) return undefined;
-  const rows = all.filter(
-    (c) =>
-      c.tabell === t &&
-      c.kolumn === k &&
-      !c.derived &&
-      !c.label &&
-      c.fakt.roll !== 'summa' &&
-      mentionScore(labelStems(c.fakt.radEtikett), clause) >= 0.5,
+  const rows = (byColumn.get(k) ?? []).filter(
+    (c) => c.tabell === t && mentionScore(labelStems(c.fakt.radEtikett), clause) >= 0.5,
   );
   if (rows.length < 2) return undefined;
   const total = exactSum(rows.map((c) => ({ sign: 1 as const, value: c.value })));
@@ -474,6 +521,24 @@ export const textVsTable: CheckRule = {
           ? { family: 'kr', value: c.value, unit: c.unit, decimals: c.decimals }
           : undefined,
     );
+    const rowStems = [
+      ...new Set(
+        all
+          .filter((c) => c.fakt.roll !== 'summa' && !c.derived)
+          .flatMap((c) => [
+            ...labelStems(c.fakt.radEtikett, lex),
+            ...(c.tabell?.avser ? labelStems(c.tabell.avser, lex) : []),
+          ]),
+      ),
+    ];
+    // The published rows of each column (no totals), for a figure quoting several rows together.
+    const rowCells = new Map<TabellKolumn, Candidate[]>();
+    for (const c of all)
+      if (c.kolumn && c.tabell && !c.derived && !c.label && c.fakt.roll !== 'summa') {
+        const list = rowCells.get(c.kolumn);
+        if (list) list.push(c);
+        else rowCells.set(c.kolumn, [c]);
+      }
     const fynd: Diagnostic[] = [];
     const belopp: TextBelopp[] = [];
     const pending = new Map<TextBelopp, Diagnostic>();
@@ -489,6 +554,8 @@ export const textVsTable: CheckRule = {
       const found = findAmounts(p, lex);
       const lowerParagraph = p.text.toLowerCase();
       const firstOfParagraph = belopp.length;
+      // The column each sentence's figures were confirmed in so far, by the sentence's start.
+      const confirmedColumn = new Map<number, TabellKolumn | undefined>();
       for (const a of found) {
         const s = sentenceAt(p.text, a.start);
         const ai = found.indexOf(a);
@@ -512,6 +579,7 @@ export const textVsTable: CheckRule = {
           ...(nearYear !== undefined ? { nearYear } : {}),
           ...(ownYear !== undefined ? { ownYear: Number(ownYear) } : {}),
           nämnd: d.rapport.nämnd,
+          rowStems,
           sentence: s.text,
           heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(),
           headings: p.rubriker.join(' ').toLowerCase(),
@@ -519,6 +587,7 @@ export const textVsTable: CheckRule = {
         };
         const plats = positionOf(p, a.start);
         const sf = sentenceFacts(ctx);
+        const siblingColumn = confirmedColumn.get(s.start);
         // A contradiction needs a cell of about the same size (a slip of a digit), or a thousand
         // times off (tkr written as mnkr): a figure ten times off is more likely about something else.
         const near = (v: number): boolean => {
@@ -547,7 +616,9 @@ export const textVsTable: CheckRule = {
           // "från 1 % till 2 %" in a label and in the text: each figure is judged against its own.
           const slot =
             c.slot && c.slot.n >= 2 && percents.length === c.slot.n ? c.slot.i === percents.indexOf(a) : undefined;
-          const verdikt = slot === false ? undefined : agreement(a, v, decimalsIn(c, a.unit));
+          // "under 23 %" against the target "< 23" quotes 23, not a value below it.
+          const quoted = c.target && a.hedge ? { ...a, hedge: undefined } : a;
+          const verdikt = slot === false ? undefined : agreement(quoted, v, decimalsIn(c, a.unit));
           if (!verdikt && (c.derived || (c.label && !slot) || !near(v))) continue;
           // Derived changes and figures in row labels count only when the sentence speaks of them.
           if (c.derived && !sf.change) continue;
@@ -589,9 +660,15 @@ export const textVsTable: CheckRule = {
             (!x.c.label || x.slot) &&
             (!changeBy || x.c.fakt.roll === 'specifikation' || !x.c.kolumn),
         );
-        const pointed =
-          pointable.find((x) => mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0) ??
-          pointable[0];
+        const inClause = pointable.filter(
+          (x) => mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0,
+        );
+        // Of one row's cells, the column an earlier figure of the sentence was confirmed in
+        // ("A får 50,1 mnkr och B 22,5 mnkr": B's budget of the same year as A's).
+        const sameColumn = (x: Scored | undefined): Scored | undefined =>
+          x &&
+          (pointable.find((y) => y.c.fakt.radEtikett === x.c.fakt.radEtikett && y.c.kolumn === siblingColumn) ?? x);
+        const pointed = sameColumn(inClause[0] ?? pointable[0]);
         // Its own row named in the figure's clause (not only its table's subject).
         const ownClause = pointed ? mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.clause, true) : 0;
         // A match needs evidence: its subject named in the sentence, or enough named around it;
@@ -648,6 +725,7 @@ export const textVsTable: CheckRule = {
             continue;
           }
           const verdikt = best.verdikt!;
+          if (best.c.tabell) confirmedColumn.set(s.start, best.c.kolumn);
           belopp.push({
             text: a.text,
             plats,
@@ -670,7 +748,7 @@ export const textVsTable: CheckRule = {
         // Before a contradiction: the sentence may quote the total of several rows it names
         // ("3,0 mnkr för räddningsstationen" over two räddningsstation rows of one column).
         const clause = p.text.slice(a.start, clauseTo);
-        const together = pointed ? namedRowsTotal(pointed, all, a, clause) : undefined;
+        const together = pointed ? namedRowsTotal(pointed, rowCells, a, clause) : undefined;
         if (together) {
           belopp.push({
             text: a.text,
@@ -724,15 +802,45 @@ export const textVsTable: CheckRule = {
               x.clause > 0 &&
               mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0,
           );
+        // The evidence that would confirm the cell, had the figure agreed, makes it the cell's claim
+        // when it does not: the clause names the column's measure, the sentence or the nearest
+        // heading names the row, and no other row scores near it.
+        const measured =
+          pointed !== undefined &&
+          !pointed.c.label &&
+          pointed.c.tabell !== undefined &&
+          pointed.c.kolumn !== undefined &&
+          sf.measures.has(pointed.c.kolumn.mått) &&
+          (pointed.sentence >= 0.25 ||
+            mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.heading, true) >= 1) &&
+          // Totals of several tables that print the same figure are one claim, not rivals.
+          !pointable.some(
+            (x) =>
+              x !== pointed &&
+              rowOf(x) !== rowOf(pointed) &&
+              x.s >= pointed.s - 0.5 &&
+              roundTo(x.v, a.decimals) !== roundTo(pointed.v, a.decimals),
+          );
+        // A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount,
+        // unless the part named after the word is that row ("varav lönerna utgör 6 500 tkr"; an
+        // uppgift declared for the part is the part itself).
+        const lead = lowerParagraph.slice(clauseFrom, a.start);
+        const partWord = [...lead.matchAll(lex.delord)].pop();
+        const part =
+          pointed?.c.tabell !== undefined &&
+          partWord?.index !== undefined &&
+          mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), lead.slice(partWord.index), true) === 0;
         if (
           pointed &&
           !rival &&
+          !part &&
           pointed.s >= 2 &&
           // A label quoting as many figures as the sentence, in the same order, is named by its place too.
           (pointed.sentence >= 0.75 ||
             ownClause >= 0.75 ||
             (pointed.slot === true && pointed.sentence >= 0.5) ||
-            headed) &&
+            headed ||
+            measured) &&
           (pointed.c.fakt.roll === 'summa' || labelStems(pointed.c.fakt.radEtikett, lex).length > 0)
         ) {
           const r = Math.abs(pointed.v) / Math.max(Math.abs(a.value), 1e-9);
