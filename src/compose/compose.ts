@@ -27,6 +27,7 @@ import { renderOutline, type OutlineItem, type TemplateContext, type TemplateSou
 import { packageRoot } from '../util/package-root.js';
 import { slugify } from '../util/slug.js';
 import { chartBlocks } from './charts.js';
+import { seriesTable } from './chart-series.js';
 import { tableFacts } from './facts.js';
 import { goalBlocks, uppdragBlocks } from './goals.js';
 import { dataTexts } from './data-texts.js';
@@ -85,8 +86,11 @@ export function compose(
 
   const tables = new Map<string, TabellBlock>();
   const charts = new Map<string, DiagramBlock>();
-  r.tabeller.tabeller.forEach((t, ti) => {
-    const { block, fakta: fs } = tableFacts(t, ti, r.sources.tabeller);
+  // Charts with their own series stand on data-only tables of their own, after the written tables.
+  const series = (r.tabeller.diagram ?? []).map((d, di) => seriesTable(d, di));
+  const allaTabeller = [...r.tabeller.tabeller, ...series.map((s) => s.tabell)];
+  allaTabeller.forEach((t, ti) => {
+    const { block, fakta: fs } = tableFacts(t, ti, r.sources.tabeller, series[ti - r.tabeller.tabeller.length]);
     if (t.kolumngrupper.length) {
       block.kolumngrupper = t.kolumngrupper.map((g) => ({
         rubrik: g.rubrik,
@@ -146,7 +150,7 @@ export function compose(
       uppföljning: delår,
     },
     ord: rubrikOrd(r),
-    tabeller: r.tabeller.tabeller.map((t) => ({
+    tabeller: allaTabeller.map((t) => ({
       id: t.id,
       rubrik: t.rubrik,
       typ: t.typ,
@@ -155,9 +159,7 @@ export function compose(
       visas: t.visas,
       diagram: t.diagram.map((d) => d.id),
     })),
-    tabellerUtanPlats: r.tabeller.tabeller
-      .filter((t) => !t.efter && t.visas)
-      .map((t) => ({ id: t.id, rubrik: t.rubrik })),
+    tabellerUtanPlats: allaTabeller.filter((t) => !t.efter && t.visas).map((t) => ({ id: t.id, rubrik: t.rubrik })),
     målområden: (r.mål?.målområden ?? []).map((o) => ({
       id: o.id,
       namn: o.namn,
@@ -399,7 +401,7 @@ export function compose(
     });
   }
   // Data-only tables are not printed; they follow the printed ones in the workbook, unnumbered.
-  const endastData = r.tabeller.tabeller
+  const endastData = allaTabeller
     .filter((t) => !t.visas && !used.tabell.has(t.id))
     .map((t) => ({ ...tables.get(t.id)!, endastData: true }));
   for (const t of endastData) used.tabell.add(t.id);
@@ -490,6 +492,11 @@ function efterPlats(r: LoadedReport, items: OutlineItem[]): Position | undefined
     if (it.typ === 'tabell') {
       const i = r.tabeller.tabeller.findIndex((t) => t.id === it.id);
       const p = i >= 0 ? r.sources.tabeller?.at(['tabeller', i, 'efter']) : undefined;
+      if (p) return p;
+    }
+    if (it.typ === 'diagram') {
+      const i = (r.tabeller.diagram ?? []).findIndex((d) => d.id === it.id);
+      const p = i >= 0 ? r.sources.tabeller?.at(['diagram', i, 'efter']) : undefined;
       if (p) return p;
     }
     if (it.typ === 'uppdrag') {

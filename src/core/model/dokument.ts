@@ -149,6 +149,11 @@ export interface Fakt {
   rad: string;
   kolumn: string;
   cell: Cell;
+  /**
+   * The year or period a qualified value refers to when it is not its column's ("2020: 49",
+   * "49 (2020)"): a text quoting the figure should name this year, not the column's.
+   */
+  avser?: { år?: number; text: string };
   /** Decimals as published. */
   decimaler: number;
   enhet: string;
