@@ -47,15 +47,36 @@ const UNKNOWN = 600;
 /** Kerning is ignored and the HTML may fall back to Arial: measure a little wide. */
 export const SAFETY = 1.04;
 
-/** Width of `text` in user units at `fontSize`, in Roboto Regular or Medium (bold). */
-export function textWidth(text: string, fontSize: number, bold = false): number {
+/** Width of `text` in Roboto Regular or Medium (bold), per mille of the em. */
+export function robotoWidth(text: string, bold = false): number {
   const table = bold ? MEDIUM : REGULAR;
   let sum = 0;
   for (const ch of text) {
     const i = index.get(ch.codePointAt(0) ?? 0);
     sum += i === undefined ? UNKNOWN : (table[i] ?? UNKNOWN);
   }
-  return (sum / 1000) * fontSize * SAFETY;
+  return sum;
+}
+
+/**
+ * How much wider the kommun's font is than Roboto, while a chart in that font is laid out. Set
+ * only around one synchronous layout (`withWidthFactors`), so no other chart ever sees it.
+ */
+let factors = { regular: 1, bold: 1 };
+
+export function withWidthFactors<T>(f: { regular: number; bold: number }, layout: () => T): T {
+  const before = factors;
+  factors = f;
+  try {
+    return layout();
+  } finally {
+    factors = before;
+  }
+}
+
+/** Width of `text` in user units at `fontSize`, in Roboto Regular or Medium (bold), or the chart's own font. */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  return (robotoWidth(text, bold) / 1000) * fontSize * SAFETY * (bold ? factors.bold : factors.regular);
 }
 
 /** Roboto's ascent and descent (hhea), as a share of the font size: a text line's box. */

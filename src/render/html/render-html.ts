@@ -84,7 +84,7 @@ function block(d: Dokument, b: Block, level: number): string {
     case 'tabell':
       return table(d, b);
     case 'diagram':
-      return chart(b);
+      return chart(d, b);
     case 'mål':
       return b.visning === 'indikatorer' ? goalTable(d, b) : goalReport(d, b, level);
     case 'uppdrag':
@@ -343,10 +343,10 @@ function uppdrag(d: Dokument, u: UppdragBlock): string {
 }
 
 /** The chart as inline SVG, with its text alternative and its data as a table beside it. */
-function chart(b: DiagramBlock): string {
+function chart(d: Dokument, b: DiagramBlock): string {
   const t = chartDataTable(b);
   return `<figure class="diagram" id="diagram-${esc(b.id)}">
-${chartSvg(b, { width: 640 })}
+${chartSvg(b, { width: 640, ...(d.profil.typsnitt ? { typsnitt: d.profil.typsnitt } : {}) })}
 <figcaption>${esc(chartCaption(b))}</figcaption>
 <p class="diagram-text">${esc(chartTextAlternative(b))}</p>
 <details><summary>Diagrammets data</summary>
