@@ -303,15 +303,23 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
       },
     ];
   };
+  // A comment column (mått annat, only free text) reads from the left, as in HTML and Word; figures and targets stand right.
+  const kommentar = (ci: number): boolean =>
+    m.kolumner[ci]?.mått === 'annat' &&
+    m.nämndmål.every((n) => n.indikatorer.every((i) => ['text', 'tom'].includes(i.värden[ci]?.cell.typ ?? 'tom')));
   // A fresh head per table: pdfmake consumes a text node's words when it lays it out, so a node shared by two tables prints once.
   const makeHead = (): TableCell[] => [
     { text: m.benämning.indikator, style: 'th' },
-    ...m.kolumner.map((k): TableCell => ({ text: k.rubrik, style: 'th', alignment: 'right' })),
+    ...m.kolumner.map((k, ci): TableCell => ({
+      text: k.rubrik,
+      style: 'th',
+      alignment: kommentar(ci) ? 'left' : 'right',
+    })),
     ...(medBed ? [{ text: 'Bedömning', style: 'th' } as TableCell] : []),
   ];
   const span = 1 + m.kolumner.length + (medBed ? 1 : 0);
-  const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): TableCell =>
-    cellText(formatCell(v.cell, v.decimaler), { fontSize: 8 });
+  const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }, ci: number): TableCell =>
+    cellText(formatCell(v.cell, v.decimaler), { fontSize: 8, ...(kommentar(ci) ? { alignment: 'left' } : {}) });
   const tables = m.nämndmål.map((n, i): Content => {
     const goal: TableCell[] = [
       {
