@@ -3,12 +3,15 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { chromium } from 'playwright-core';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectPaths } from '../src/load/load-report.js';
 import type { Dokument } from '../src/core/model/dokument.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { chartLayout, chartSvg } from '../src/render/chart/index.js';
+import { fontMeasures } from '../src/render/chart/font.js';
+import { textWidth, withMeasures } from '../src/render/chart/text-width.js';
 import { chartPng } from '../src/render/docx/charts.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { renderHtml } from '../src/render/html/render-html.js';
@@ -18,7 +21,7 @@ import { parseCellString } from '../src/schema/cell.js';
 import { loadAndValidate } from '../src/validate/validate-report.js';
 import { pdfPages } from './support/pdf.js';
 import { ROOT } from './support/project.js';
-import { requireTool } from './support/tools.js';
+import { CHROMIUM_ARGS, requireTool } from './support/tools.js';
 
 /**
  * Issue 17's last shapes: values with the year they refer to and several markers in one cell
@@ -238,6 +241,42 @@ describe('charts in the kommun\u2019s font', () => {
   });
   it('labels are measured in that font: DejaVu Serif is wider, so the plot starts further right', () => {
     expect(chartLayout(c, { typsnitt }).plot.x).toBeGreaterThan(chartLayout(c).plot.x + 5);
+  });
+  it('Chromium measures every label in DejaVu Serif no wider than the layout assumed', async () => {
+    const browser = await chromium.launch({ executablePath: requireTool('chromium', 'chromium'), args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const face = `@font-face{font-family:"DejaVu Serif";src:url(data:font/ttf;base64,${readFileSync(typsnitt.normal).toString('base64')}) format("truetype");}`;
+      // Long labels and large figures too, not only the fixture's.
+      const wide = {
+        ...c,
+        kategorier: ['Fritidsgårdarna i Östra Lommarö', 'Sommarkurs', 'Hösttermin'],
+        serier: c.serier.map((x) => ({ ...x, värden: x.värden.map((v) => (v ?? 0) * 1001) })),
+      };
+      await page.setContent(
+        `<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>${face}</style></head><body>${chartSvg(c, { typsnitt })}${chartSvg(wide, { typsnitt })}</body></html>`,
+      );
+      await page.evaluate(() => document.fonts.ready);
+      expect(await page.evaluate(() => document.fonts.check('12px "DejaVu Serif"'))).toBe(true);
+      const measured = await page.evaluate(() =>
+        [...document.querySelectorAll('svg text')].map((t) => ({
+          text: t.textContent ?? '',
+          width: (t as SVGTextElement).getComputedTextLength(),
+          size: Number(t.getAttribute('font-size')),
+        })),
+      );
+      expect(measured.length).toBeGreaterThan(20);
+      const assumed = (t: string, size: number): number =>
+        withMeasures(fontMeasures(typsnitt), () => textWidth(t, size));
+      const tooWide = measured
+        .filter((m) => m.width > assumed(m.text, m.size) + 0.01)
+        .map((m) => `${m.text}: ${m.width} > ${assumed(m.text, m.size)}`);
+      expect(tooWide).toEqual([]);
+      // Roboto's widths would have been too narrow for DejaVu Serif: the measure is what keeps labels apart.
+      expect(measured.filter((m) => m.width > textWidth(m.text, m.size) + 0.01).length).toBeGreaterThan(10);
+    } finally {
+      await browser.close();
+    }
   });
   it('the PDF draws every label in DejaVu Serif and embeds no Roboto', () => {
     const fonts = execFileSync(requireTool('pdffonts', 'poppler-utils'), [l.pdfFile], { encoding: 'utf8' });

@@ -1,46 +1,54 @@
 import { createRequire } from 'node:module';
-import { robotoWidth } from './text-width.js';
 
 const require = createRequire(import.meta.url);
 
-/** The kommun's font for a chart's labels: its family name (as the file names it) and its files. */
+/** The kommun's font for a chart's labels: its family name (as the profile registers it) and its files. */
 export interface ChartFont {
   familj: string;
   normal: string;
   fet: string;
 }
 
+/** Width of a text in a face, per mille of the em. */
+export type Measure = (text: string) => number;
+
 interface FontkitFont {
   unitsPerEm: number;
   glyphForCodePoint(cp: number): { advanceWidth: number };
 }
 
-/** Letters, figures and signs a chart prints: the sample the widths are compared on. */
-const PROV = 'Budget Utfall Prognos 2025 2026 Kostnader Intäkter Bibliotek Fritidsgårdar 1 234 567,8 −12 % ÅÄÖ åäö';
+const measures = new Map<string, Measure | undefined>();
 
-const cache = new Map<string, number>();
-
-/** How much wider the font sets the sample than Roboto (fontkit's advance widths; 1 when it cannot be read). */
-function factor(path: string, bold: boolean): number {
-  const key = `${path}\u0000${bold}`;
-  let k = cache.get(key);
-  if (k === undefined) {
-    try {
-      const fontkit = require('fontkit') as { openSync(p: string): FontkitFont | { fonts: FontkitFont[] } };
-      const f = fontkit.openSync(path);
-      const font = 'fonts' in f ? f.fonts[0]! : f;
+/** A face's advance widths, read once per file with fontkit (pdfkit's font library); undefined if it cannot be read. */
+function measureOf(path: string): Measure | undefined {
+  if (measures.has(path)) return measures.get(path);
+  let m: Measure | undefined;
+  try {
+    const fontkit = require('fontkit') as { openSync(p: string): FontkitFont | { fonts: FontkitFont[] } };
+    const f = fontkit.openSync(path);
+    const font = 'fonts' in f ? f.fonts[0]! : f;
+    const widths = new Map<number, number>();
+    m = (text) => {
       let sum = 0;
-      for (const ch of PROV) sum += (font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / font.unitsPerEm) * 1000;
-      k = sum / robotoWidth(PROV, bold);
-    } catch {
-      k = 1;
-    }
-    cache.set(key, k);
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        let w = widths.get(cp);
+        if (w === undefined) widths.set(cp, (w = (font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm) * 1000));
+        sum += w;
+      }
+      return sum;
+    };
+  } catch {
+    m = undefined;
   }
-  return k;
+  measures.set(path, m);
+  return m;
 }
 
-/** The width factors of the font's regular and bold faces against Roboto's, which the layout measures in. */
-export function widthFactors(font: ChartFont | undefined): { regular: number; bold: number } {
-  return font ? { regular: factor(font.normal, false), bold: factor(font.fet, true) } : { regular: 1, bold: 1 };
+/** The regular and bold faces' measures of the kommun's font; undefined (Roboto) without one. */
+export function fontMeasures(font: ChartFont | undefined): { regular: Measure; bold: Measure } | undefined {
+  if (!font) return undefined;
+  const regular = measureOf(font.normal);
+  const bold = measureOf(font.fet) ?? regular;
+  return regular && bold ? { regular, bold } : undefined;
 }

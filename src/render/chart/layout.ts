@@ -3,8 +3,8 @@ import type { DiagramBlock } from '../../core/model/dokument.js';
 import { formatValue, unitTitle } from './format.js';
 import { AXELTEXTFÄRG, serieStil, TEXTFÄRG, type SerieStil } from './palette.js';
 import { niceScale, project, type Scale } from './scale.js';
-import { widthFactors, type ChartFont } from './font.js';
-import { ASCENT, DESCENT, textWidth, withWidthFactors } from './text-width.js';
+import { fontMeasures, type ChartFont } from './font.js';
+import { ASCENT, DESCENT, textWidth, withMeasures } from './text-width.js';
 import { wrapText } from './wrap.js';
 
 /**
@@ -179,7 +179,7 @@ function tickTexts(scale: Scale): string[] {
 export function chartLayout(b: DiagramBlock, opts: ChartOptions = {}): ChartLayout {
   const width = Math.max(240, opts.width ?? DEFAULT_WIDTH);
   // Labels are measured in the font they are drawn in: the kommun's, or Roboto.
-  return withWidthFactors(widthFactors(opts.typsnitt), () =>
+  return withMeasures(fontMeasures(opts.typsnitt), () =>
     b.diagramtyp === 'liggande-staplar' ? horizontal(b, width) : vertical(b, width),
   );
 }

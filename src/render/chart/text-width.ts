@@ -5,6 +5,8 @@
  * covers it and a fallback font.
  */
 
+import type { Measure } from './font.js';
+
 /** The code points the tables cover, in order: ASCII, Latin-1, then a few typographic signs. */
 const EXTRA = [0x2212, 0x2013, 0x2014, 0x2026, 0x2018, 0x2019, 0x201c, 0x201d, 0x2264, 0x2265, 0x20ac];
 
@@ -59,24 +61,25 @@ export function robotoWidth(text: string, bold = false): number {
 }
 
 /**
- * How much wider the kommun's font is than Roboto, while a chart in that font is laid out. Set
- * only around one synchronous layout (`withWidthFactors`), so no other chart ever sees it.
+ * The kommun's font's widths while a chart in that font is laid out. Set only around one
+ * synchronous layout (`withMeasures`), so no other chart ever sees it.
  */
-let factors = { regular: 1, bold: 1 };
+let egna: { regular: Measure; bold: Measure } | undefined;
 
-export function withWidthFactors<T>(f: { regular: number; bold: number }, layout: () => T): T {
-  const before = factors;
-  factors = f;
+export function withMeasures<T>(m: { regular: Measure; bold: Measure } | undefined, layout: () => T): T {
+  const before = egna;
+  egna = m;
   try {
     return layout();
   } finally {
-    factors = before;
+    egna = before;
   }
 }
 
 /** Width of `text` in user units at `fontSize`, in Roboto Regular or Medium (bold), or the chart's own font. */
 export function textWidth(text: string, fontSize: number, bold = false): number {
-  return (robotoWidth(text, bold) / 1000) * fontSize * SAFETY * (bold ? factors.bold : factors.regular);
+  const permille = egna ? (bold ? egna.bold : egna.regular)(text) : robotoWidth(text, bold);
+  return (permille / 1000) * fontSize * SAFETY;
 }
 
 /** Roboto's ascent and descent (hhea), as a share of the font size: a text line's box. */
