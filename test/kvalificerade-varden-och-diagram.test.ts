@@ -208,7 +208,9 @@ describe('a chart with its own series', () => {
     expect(Object.keys(e.docx.files).filter((f) => f.startsWith('word/media/'))).toHaveLength(2);
   });
   it('the workbook has its data on a sheet of its own, numbers as numbers', () => {
-    const v = cells(e.wb.getWorksheet('besok-diagram')!);
+    const ws = e.wb.getWorksheet('besok-diagram')!;
+    expect(ws.getCell('A1').value).toBe('Besök per verksamhet (diagrammets data)');
+    const v = cells(ws);
     expect(v).toContainEqual({ value: 84200, numFmt: '#,##0' });
     expect(v).toContainEqual({ value: 55400, numFmt: '"2025: "#,##0' });
   });

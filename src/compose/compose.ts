@@ -90,7 +90,9 @@ export function compose(
   const series = (r.tabeller.diagram ?? []).map((d, di) => seriesTable(d, di));
   const allaTabeller = [...r.tabeller.tabeller, ...series.map((s) => s.tabell)];
   allaTabeller.forEach((t, ti) => {
-    const { block, fakta: fs } = tableFacts(t, ti, r.sources.tabeller, series[ti - r.tabeller.tabeller.length]);
+    const egen = series[ti - r.tabeller.tabeller.length];
+    const { block, fakta: fs } = tableFacts(t, ti, r.sources.tabeller, egen);
+    if (egen) block.diagramdata = true;
     if (t.kolumngrupper.length) {
       block.kolumngrupper = t.kolumngrupper.map((g) => ({
         rubrik: g.rubrik,

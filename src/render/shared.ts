@@ -5,7 +5,11 @@ import { fyllIn, statusText } from '../core/model/profil.js';
 /** What all renderers share: captions, cell texts and labels. None of them import each other. */
 export function caption(b: TabellBlock | MålBlock | UppdragBlock): string {
   if (b.typ === 'tabell')
-    return b.endastData ? `${b.rubrik} (endast data, visas inte i rapporten)` : `Tabell ${b.nummer}. ${b.rubrik}`;
+    return b.diagramdata
+      ? `${b.rubrik} (diagrammets data)`
+      : b.endastData
+        ? `${b.rubrik} (endast data, visas inte i rapporten)`
+        : `Tabell ${b.nummer}. ${b.rubrik}`;
   if (b.typ === 'mål') return `Tabell ${b.nummer}. ${b.målområde}${b.kommunmål ? `: ${b.kommunmål}` : ''}`;
   return `Tabell ${b.nummer}. ${b.rubrik}`;
 }

@@ -191,6 +191,8 @@ export interface TabellBlock {
   typ: 'tabell';
   /** Kept as data only (`visas: false`): not printed, but in the workbook and the checks. */
   endastData?: boolean;
+  /** The data of a chart with its own series (`diagram:` in tabeller.yaml), kept as a table. */
+  diagramdata?: boolean;
   /** Headings over consecutive columns, in a header row above the columns' own: index of the first column and how many. */
   kolumngrupper?: { rubrik: string; från: number; antal: number }[];
   id: string;
