@@ -231,6 +231,23 @@ describe('a chart with its own series', () => {
   });
 });
 
+describe('a chart with its own series, placed by efter:', () => {
+  it('a heading that is not there is an error at the chart\u2019s efter line', () => {
+    const root = mkdtempSync(join(tmpdir(), 'kr-kval-efter-'));
+    cpSync(EKBY, root, { recursive: true });
+    const p = join(root, 'data', 'ekby-vp-2027', 'tabeller.yaml');
+    writeFileSync(
+      p,
+      readFileSync(p, 'utf8').replace('efter: Verksamhet\n    enhet: antal', 'efter: Verksamheten\n    enhet: antal'),
+    );
+    const fel = loadAndCompose(projectPaths(root), 'ekby-vp-2027')
+      .diagnostics.filter((x) => x.allvarlighet === 'fel')
+      .map((x) => [x.plats?.rad, x.meddelande]);
+    expect(fel).toContainEqual([53, expect.stringMatching(/^"efter: Verksamheten" pekar på en rubrik som inte finns/)]);
+    expect(fel).toContainEqual([50, 'mallen placerar inte diagrammet "besok-diagram"']);
+  });
+});
+
 describe('charts in the kommun\u2019s font', () => {
   const c = lommaro.diagram[0]!;
   const typsnitt = lommaro.profil.typsnitt!;

@@ -420,7 +420,7 @@ export function compose(
       diagnostics.push({
         allvarlighet: 'fel',
         regel: 'data-oanvänd',
-        meddelande: `mallen placerar inte diagrammet "${id}" (tabellen ${c.tabell})`,
+        meddelande: `mallen placerar inte diagrammet "${id}"${tables.get(c.tabell)?.diagramdata ? '' : ` (tabellen ${c.tabell})`}`,
         plats: tables.get(c.tabell)?.plats ?? { fil: `data/${r.id}/tabeller.yaml`, rad: 1, kolumn: 1 },
       });
   for (const id of goals.block.keys())
