@@ -16,6 +16,7 @@ import { chartPng } from '../src/render/docx/charts.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
+import { writeValue } from '../src/render/xlsx/cells.js';
 import { renderXlsx } from '../src/render/xlsx/render-xlsx.js';
 import { parseCellString } from '../src/schema/cell.js';
 import { loadAndValidate } from '../src/validate/validate-report.js';
@@ -154,6 +155,36 @@ describe('qualified values', () => {
     expect(mål).toContainEqual({ value: 87, numFmt: '"2025: "#,##0' });
     expect(mål).toContainEqual({ value: 6.4, numFmt: '#,##0.0" (2025)"' });
     expect(mål).toContainEqual({ value: 'I.U. I.U.' });
+  });
+  it('LibreOffice shows the number with its year, as published, and reads it as a number', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('a');
+    const forms = ['2020: 49', '6,4 (2025)', '2018: 74%'];
+    forms.forEach((f, i) => {
+      const c = parseCellString(f);
+      if (typeof c === 'string') throw new Error(c);
+      writeValue(ws.getCell(1, i + 1), c, c.typ === 'tal' ? (c.decimaler ?? 0) : 0);
+    });
+    ws.getCell(2, 1).value = { formula: 'A1+B1+C1' };
+    const dir = mkdtempSync(join(tmpdir(), 'kr-kval-lo-'));
+    await wb.xlsx.writeFile(join(dir, 'x.xlsx'));
+    execFileSync(
+      requireTool('soffice', 'libreoffice-calc-nogui'),
+      // Token 9 "true": save the cells as shown, with their number formats.
+      [
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,1053,false,true,true',
+        '--outdir',
+        dir,
+        join(dir, 'x.xlsx'),
+      ],
+      { stdio: 'ignore', env: { ...process.env, HOME: dir } },
+    );
+    expect(readFileSync(join(dir, 'x.csv'), 'utf8').trim().split('\n')).toEqual([
+      '2020: 49,6.4 (2025),2018: 74%',
+      '129.4,,',
+    ]);
   });
   it('malformed forms are Swedish errors at their line', () => {
     expect(errorsAfter('mal.yaml', '"2025: 87"', '"2025: 8 7"')).toEqual([
