@@ -371,13 +371,18 @@ describe('Word: the indicator table\u2019s Bedömning column and the profile\u20
 describe('the drill: an indicator table with three years of outcome, a target per year, a comment column and a sub-row', () => {
   it('HTML has every column and the sub-row', () => {
     expect(l.html).toContain(
-      '<th scope="col">2024</th><th scope="col">2025</th><th scope="col">2026</th><th scope="col">Mål 2026</th><th scope="col">Mål 2027</th><th scope="col">Kommentar</th><th scope="col">Bedömning</th>',
+      '<th scope="col">2024</th><th scope="col">2025</th><th scope="col">2026</th><th scope="col">Mål 2026</th><th scope="col">Mål 2027</th><th scope="col" class="text">Kommentar</th><th scope="col">Bedömning</th>',
     );
     expect(l.html).toMatch(/<tr class="delrad"><th scope="row">Varav sommarkurs<\/th><td class="tal">130<\/td>/);
   });
   it('the PDF prints the row with its qualified value, two targets and the comment', () => {
     expect(l.pdf).toMatch(/Andel elever i årskurs 4\s+81 2024: 81\s+I\.U\.\s+Minst\s+Minst Skolans mätning/);
     expect(l.pdf).toMatch(/Varav sommarkurs\s+130\s+148\s+161/);
+    // The comment column reads from the left: its head stands where its text starts.
+    const rad = l.pdf.split('\n');
+    const head = rad.find((x) => /Mål\s+Mål\s+Kommentar/.test(x))!;
+    const cell = rad.find((x) => x.includes('Skolans mätning'))!;
+    expect(Math.abs(head.indexOf('Kommentar') - cell.indexOf('Skolans mätning'))).toBeLessThanOrEqual(2);
   });
   it('the workbook has the targets as written and the comment as text', () => {
     const mål = cells(l.wb.getWorksheet('Mål')!);

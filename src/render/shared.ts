@@ -42,6 +42,14 @@ export function factCell(d: Dokument, id: string | null): FormattedCell {
   return f ? formatCell(f.cell, f.decimaler) : { text: '', numeric: false };
 }
 
+/** A goal table's comment column (mått annat, only free text): read from the left, head and cells, in every format. */
+export function kommentarkolumn(m: MålBlock, ci: number): boolean {
+  return (
+    m.kolumner[ci]?.mått === 'annat' &&
+    m.nämndmål.every((n) => n.indikatorer.every((i) => ['text', 'tom'].includes(i.värden[ci]?.cell.typ ?? 'tom')))
+  );
+}
+
 /** The note under a goal table for indicators marked *: the profile's meaning of the marker, or the default. */
 export function markörText(d: Dokument, m: MålBlock): string {
   const egen = d.profil.markörer.find((x) => x.markör === '*');

@@ -2,7 +2,7 @@ import { Paragraph, TextRun } from 'docx';
 import { formatCell } from '../../core/format/number.js';
 import type { Dokument, MålBlock, VisatVärde } from '../../core/model/dokument.js';
 import { bedömningsnivå, type Profil } from '../../core/model/profil.js';
-import { caption, markörText, paragraphs } from '../shared.js';
+import { caption, kommentarkolumn, markörText, paragraphs } from '../shared.js';
 import { item, type Flow } from './flow.js';
 import { need, type GridCell, type GridRow } from './grid.js';
 import { heading } from './headings.js';
@@ -110,7 +110,7 @@ export function goalTable(d: Dokument, m: MålBlock): Flow {
       head: [
         { text: m.benämning.mål },
         { text: m.benämning.indikator },
-        ...m.kolumner.map((k): GridCell => ({ text: k.rubrik, right: true })),
+        ...m.kolumner.map((k, ci): GridCell => ({ text: k.rubrik, right: !kommentarkolumn(m, ci) })),
         ...(medBed ? [{ text: 'Bedömning' }] : []),
       ],
       rows,

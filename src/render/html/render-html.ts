@@ -16,6 +16,7 @@ import {
   caption,
   factCell,
   kolumnhuvud,
+  kommentarkolumn,
   markörText,
   paragraphs,
   sidtext,
@@ -217,7 +218,7 @@ function goalTable(d: Dokument, m: MålBlock): string {
     const b = bedömningsnivå(d.profil, nivå);
     return `<td class="text bedomning ${bedömningsklass(b.id)}"><span class="symbol" aria-hidden="true">${esc(b.symbol)}</span> ${esc(b.text)}</td>`;
   };
-  const head = `<tr><th scope="col">${esc(m.benämning.mål)}</th><th scope="col">${esc(m.benämning.indikator)}</th>${m.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}${medBed ? '<th scope="col">Bedömning</th>' : ''}</tr>`;
+  const head = `<tr><th scope="col">${esc(m.benämning.mål)}</th><th scope="col">${esc(m.benämning.indikator)}</th>${m.kolumner.map((c, ci) => `<th scope="col"${kommentarkolumn(m, ci) ? ' class="text"' : ''}>${esc(c.rubrik)}</th>`).join('')}${medBed ? '<th scope="col">Bedömning</th>' : ''}</tr>`;
   const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): string => {
     const f = formatCell(v.cell, v.decimaler);
     return `<td class="${f.numeric ? 'tal' : 'text'}">${esc(f.text)}${sup(f.fotnot)}</td>`;

@@ -11,7 +11,16 @@ import {
   type UppdragBlock,
 } from '../../core/model/dokument.js';
 import { bedömningsnivå } from '../../core/model/profil.js';
-import { caption, factCell, kolumnhuvud, markörText, paragraphs, unitNote, uppdragKolumner } from '../shared.js';
+import {
+  caption,
+  factCell,
+  kolumnhuvud,
+  kommentarkolumn,
+  markörText,
+  paragraphs,
+  unitNote,
+  uppdragKolumner,
+} from '../shared.js';
 import { typografisktMinus } from '../../core/format/minus.js';
 import { COLOR, STYLES } from './styles.js';
 import { el, mark, type TagNode } from './tag-plan.js';
@@ -303,10 +312,8 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
       },
     ];
   };
-  // A comment column (mått annat, only free text) reads from the left, as in HTML and Word; figures and targets stand right.
-  const kommentar = (ci: number): boolean =>
-    m.kolumner[ci]?.mått === 'annat' &&
-    m.nämndmål.every((n) => n.indikatorer.every((i) => ['text', 'tom'].includes(i.värden[ci]?.cell.typ ?? 'tom')));
+  // A comment column reads from the left, as in HTML and Word; figures and targets stand right.
+  const kommentar = (ci: number): boolean => kommentarkolumn(m, ci);
   // A fresh head per table: pdfmake consumes a text node's words when it lays it out, so a node shared by two tables prints once.
   const makeHead = (): TableCell[] => [
     { text: m.benämning.indikator, style: 'th' },
