@@ -12,6 +12,7 @@ import { loadAndCompose } from '../src/pipeline.js';
 import { chartLayout, chartSvg } from '../src/render/chart/index.js';
 import { fontMeasures } from '../src/render/chart/font.js';
 import { textWidth, withMeasures } from '../src/render/chart/text-width.js';
+import { runChecks } from '../src/check/index.js';
 import { chartPng } from '../src/render/docx/charts.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { renderHtml } from '../src/render/html/render-html.js';
@@ -258,6 +259,29 @@ describe('a chart with its own series', () => {
         meddelande: 'id "personal" används redan av en tabell eller ett diagram; ge diagrammet ett eget id',
         rad: 50,
       },
+    ]);
+  });
+});
+
+describe('a chart\u2019s own figures are checked like a table\u2019s', () => {
+  it('the text\u2019s figure is verified against the chart\u2019s fact; a wrong one contradicts it', () => {
+    const rätt = runChecks(lommaro);
+    expect(rätt.fynd.filter((f) => f.allvarlighet === 'fel')).toEqual([]);
+    expect(rätt.belopp.find((b) => b.text === '88,0 procent')?.fakta).toEqual(['bokning-diagram/hosttermin/2026']);
+    const root = mkdtempSync(join(tmpdir(), 'kr-kval-check-'));
+    cpSync(LOMMARO, root, { recursive: true });
+    // The copy's profile names the fonts by absolute path, so it loads from anywhere.
+    const profil = join(root, 'data', 'profiler', 'lommaro-kommun.yaml');
+    writeFileSync(profil, readFileSync(profil, 'utf8').replaceAll('../../../../../data/', `${ROOT}/data/`));
+    const text = join(root, 'content', 'lommaro-vb-2026', '03-verksamhet.md');
+    writeFileSync(text, readFileSync(text, 'utf8').replace('88,0 procent', '86,0 procent'));
+    const fel = runChecks(compose(root, 'lommaro-vb-2026')).fynd.filter((f) => f.allvarlighet === 'fel');
+    expect(fel.map((f) => [f.regel, f.meddelande, f.plats?.rad])).toEqual([
+      [
+        'text-mot-tabell',
+        expect.stringMatching(/^"86,0 procent" motsäger bokning-diagram: "Hösttermin", 2026 = 88,0/),
+        5,
+      ],
     ]);
   });
 });
