@@ -189,7 +189,11 @@ const markörObjekt = z.strictObject({
 export const cellInput = z.union([
   z.number(),
   z.null(),
-  z.string(),
+  z
+    .string()
+    .describe(
+      'En markör (I.U., -, "I.U. I.U."), ett tal med sitt år ("2020: 49", "49 (2020)"), ett tal med fotnot ("49*"), en riktning (Öka, Minska) eller ett jämförelsevärde (≥ 4, Minst 90 %).',
+    ),
   talObjekt,
   fleraObjekt,
   intervallObjekt,
