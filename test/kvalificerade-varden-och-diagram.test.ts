@@ -366,6 +366,18 @@ describe('charts in the kommun\u2019s font', () => {
   });
 });
 
+describe('the fictional kommun\u2019s report, built twice', () => {
+  it('gives the same bytes in every format (the chart in its font included)', async () => {
+    const again = compose(LOMMARO, 'lommaro-vb-2026');
+    expect(renderHtml(again)).toBe(l.html);
+    expect((await renderPdf(again)).equals(readFileSync(l.pdfFile))).toBe(true);
+    expect((await renderDocx(again)).equals(await renderDocx(lommaro))).toBe(true);
+    const x = async (d: Dokument): Promise<Buffer> =>
+      Buffer.from(await renderXlsx(d, { fynd: [], belopp: [] }, { version: 'test' }));
+    expect((await x(again)).equals(await x(lommaro))).toBe(true);
+  });
+});
+
 describe('Word: the indicator table\u2019s Bedömning column and the profile\u2019s marker text', () => {
   it('has a Bedömning column with the level\u2019s symbol and words in its colour', () => {
     expect(l.docXml).toMatch(/>Bedömning<\/w:t>/);
