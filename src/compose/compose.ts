@@ -368,6 +368,12 @@ export function compose(
     }
   };
   rest.forEach(handle);
+  // What waits for a heading that is not there is said once, at its efter: line, not again as unplaced.
+  const väntar = new Set(
+    grupper
+      .filter((g) => !g.placerad)
+      .flatMap((g) => g.items.flatMap((it) => ('id' in it ? [`${it.typ}:${it.id}`] : []))),
+  );
   for (const g of grupper) {
     if (!g.placerad)
       diagnostics.push({
@@ -408,7 +414,7 @@ export function compose(
     .map((t) => ({ ...tables.get(t.id)!, endastData: true }));
   for (const t of endastData) used.tabell.add(t.id);
   for (const [id, t] of tables)
-    if (!used.tabell.has(id))
+    if (!used.tabell.has(id) && !väntar.has(`tabell:${id}`))
       diagnostics.push({
         allvarlighet: 'fel',
         regel: 'data-oanvänd',
@@ -416,7 +422,7 @@ export function compose(
         ...(t.plats ? { plats: t.plats } : {}),
       });
   for (const [id, c] of charts)
-    if (!used.diagram.has(id))
+    if (!used.diagram.has(id) && !väntar.has(`diagram:${id}`))
       diagnostics.push({
         allvarlighet: 'fel',
         regel: 'data-oanvänd',
@@ -432,7 +438,7 @@ export function compose(
         plats: r.sources.mål?.at(['målområden']) ?? { fil: `data/${r.id}/mal.yaml`, rad: 1, kolumn: 1 },
       });
   for (const id of uppdrag.keys())
-    if (!used.uppdrag.has(id))
+    if (!used.uppdrag.has(id) && !väntar.has(`uppdrag:${id}`))
       diagnostics.push({
         allvarlighet: 'fel',
         regel: 'data-oanvänd',
