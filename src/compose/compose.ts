@@ -27,6 +27,7 @@ import { renderOutline, type OutlineItem, type TemplateContext, type TemplateSou
 import { packageRoot } from '../util/package-root.js';
 import { slugify } from '../util/slug.js';
 import { chartBlocks } from './charts.js';
+import { seriesTable } from './chart-series.js';
 import { tableFacts } from './facts.js';
 import { goalBlocks, uppdragBlocks } from './goals.js';
 import { dataTexts } from './data-texts.js';
@@ -86,8 +87,13 @@ export function compose(
 
   const tables = new Map<string, TabellBlock>();
   const charts = new Map<string, DiagramBlock>();
-  r.tabeller.tabeller.forEach((t, ti) => {
-    const { block, fakta: fs } = tableFacts(t, ti, r.sources.tabeller);
+  // Charts with their own series stand on data-only tables of their own, after the written tables.
+  const series = (r.tabeller.diagram ?? []).map((d, di) => seriesTable(d, di));
+  const allaTabeller = [...r.tabeller.tabeller, ...series.map((s) => s.tabell)];
+  allaTabeller.forEach((t, ti) => {
+    const egen = series[ti - r.tabeller.tabeller.length];
+    const { block, fakta: fs } = tableFacts(t, ti, r.sources.tabeller, egen);
+    if (egen) block.diagramdata = true;
     if (t.kolumngrupper.length) {
       block.kolumngrupper = t.kolumngrupper.map((g) => ({
         rubrik: g.rubrik,
@@ -147,7 +153,7 @@ export function compose(
       uppföljning: delår,
     },
     ord: rubrikOrd(r),
-    tabeller: r.tabeller.tabeller.map((t) => ({
+    tabeller: allaTabeller.map((t) => ({
       id: t.id,
       rubrik: t.rubrik,
       typ: t.typ,
@@ -156,9 +162,7 @@ export function compose(
       visas: t.visas,
       diagram: t.diagram.map((d) => d.id),
     })),
-    tabellerUtanPlats: r.tabeller.tabeller
-      .filter((t) => !t.efter && t.visas)
-      .map((t) => ({ id: t.id, rubrik: t.rubrik })),
+    tabellerUtanPlats: allaTabeller.filter((t) => !t.efter && t.visas).map((t) => ({ id: t.id, rubrik: t.rubrik })),
     målområden: (r.mål?.målområden ?? []).map((o) => ({
       id: o.id,
       namn: o.namn,
@@ -365,6 +369,12 @@ export function compose(
     }
   };
   rest.forEach(handle);
+  // What waits for a heading that is not there is said once, at its efter: line, not again as unplaced.
+  const väntar = new Set(
+    grupper
+      .filter((g) => !g.placerad)
+      .flatMap((g) => g.items.flatMap((it) => ('id' in it ? [`${it.typ}:${it.id}`] : []))),
+  );
   for (const g of grupper) {
     if (!g.placerad)
       diagnostics.push({
@@ -400,12 +410,12 @@ export function compose(
     });
   }
   // Data-only tables are not printed; they follow the printed ones in the workbook, unnumbered.
-  const endastData = r.tabeller.tabeller
+  const endastData = allaTabeller
     .filter((t) => !t.visas && !used.tabell.has(t.id))
     .map((t) => ({ ...tables.get(t.id)!, endastData: true }));
   for (const t of endastData) used.tabell.add(t.id);
   for (const [id, t] of tables)
-    if (!used.tabell.has(id))
+    if (!used.tabell.has(id) && !väntar.has(`tabell:${id}`))
       diagnostics.push({
         allvarlighet: 'fel',
         regel: 'data-oanvänd',
@@ -413,11 +423,11 @@ export function compose(
         ...(t.plats ? { plats: t.plats } : {}),
       });
   for (const [id, c] of charts)
-    if (!used.diagram.has(id))
+    if (!used.diagram.has(id) && !väntar.has(`diagram:${id}`))
       diagnostics.push({
         allvarlighet: 'fel',
         regel: 'data-oanvänd',
-        meddelande: `mallen placerar inte diagrammet "${id}" (tabellen ${c.tabell})`,
+        meddelande: `mallen placerar inte diagrammet "${id}"${tables.get(c.tabell)?.diagramdata ? '' : ` (tabellen ${c.tabell})`}`,
         plats: tables.get(c.tabell)?.plats ?? { fil: `data/${r.id}/tabeller.yaml`, rad: 1, kolumn: 1 },
       });
   for (const id of goals.block.keys())
@@ -429,7 +439,7 @@ export function compose(
         plats: r.sources.mål?.at(['målområden']) ?? { fil: `data/${r.id}/mal.yaml`, rad: 1, kolumn: 1 },
       });
   for (const id of uppdrag.keys())
-    if (!used.uppdrag.has(id))
+    if (!used.uppdrag.has(id) && !väntar.has(`uppdrag:${id}`))
       diagnostics.push({
         allvarlighet: 'fel',
         regel: 'data-oanvänd',
@@ -492,6 +502,11 @@ function efterPlats(r: LoadedReport, items: OutlineItem[]): Position | undefined
     if (it.typ === 'tabell') {
       const i = r.tabeller.tabeller.findIndex((t) => t.id === it.id);
       const p = i >= 0 ? r.sources.tabeller?.at(['tabeller', i, 'efter']) : undefined;
+      if (p) return p;
+    }
+    if (it.typ === 'diagram') {
+      const i = (r.tabeller.diagram ?? []).findIndex((d) => d.id === it.id);
+      const p = i >= 0 ? r.sources.tabeller?.at(['diagram', i, 'efter']) : undefined;
       if (p) return p;
     }
     if (it.typ === 'uppdrag') {

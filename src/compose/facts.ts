@@ -8,6 +8,7 @@ import type { Rad, Tabell } from '../schema/tabell.js';
 /** Decimals of a cell as written in the YAML source. */
 export function cellDecimals(cell: Cell, source: SourceMap | undefined, path: Path, fallback: number): number {
   if (cell.typ === 'jämförelse') return cell.decimaler;
+  if (cell.typ === 'tal' && cell.decimaler !== undefined) return cell.decimaler;
   if (!source) return fallback;
   const raw =
     source.raw(path) ??
@@ -15,6 +16,17 @@ export function cellDecimals(cell: Cell, source: SourceMap | undefined, path: Pa
     source.raw([...path, 'tal', 0]) ??
     source.raw([...path, 'från']);
   return decimalsOfSource(raw, fallback);
+}
+
+/**
+ * What a qualified value refers to when it is not its column's period ("2020: 49", "49 (2020)",
+ * `{tal: 12, period: per den 1 april}`): carried on the fact, so a sentence naming 2020 can match it
+ * and one naming the column's year does not.
+ */
+export function factQualifier(cell: Cell): Pick<Fakt, 'avser'> {
+  if (cell.typ !== 'tal' || (cell.referensår === undefined && !cell.period)) return {};
+  const text = [cell.referensår, cell.period].filter((x) => x !== undefined).join(' ');
+  return { avser: { ...(cell.referensår !== undefined ? { år: cell.referensår } : {}), text } };
 }
 
 /**
@@ -38,6 +50,8 @@ export function tableFacts(
   t: Tabell,
   ti: number,
   source: SourceMap | undefined,
+  /** Where the values stand when the table is not under `tabeller:` (a chart's own series). */
+  annanPlats?: { cellPath: (row: number, col: number) => Path; path: Path },
 ): { block: TabellBlock; fakta: Fakt[] } {
   const fakta: Fakt[] = [];
   const rader: TabellRad[] = [];
@@ -47,7 +61,8 @@ export function tableFacts(
       const celler: (string | null)[] = t.kolumner.map((c, ci) => {
         const cell = r.värden?.[ci];
         if (!cell) return null;
-        const cp = valuePath([...rp, 'värden'], ci, c.id, source);
+        const cp =
+          annanPlats && nivå === 0 ? annanPlats.cellPath(ri, ci) : valuePath([...rp, 'värden'], ci, c.id, source);
         const id = `${t.id}/${r.id}/${c.id}`;
         const plats: Position | undefined = source?.at(cp);
         fakta.push({
@@ -56,6 +71,7 @@ export function tableFacts(
           rad: r.id,
           kolumn: c.id,
           cell,
+          ...factQualifier(cell),
           decimaler: cellDecimals(cell, source, cp, r.decimaler ?? c.decimaler ?? t.decimaler),
           enhet: r.enhet ?? c.enhet ?? t.enhet,
           roll: r.roll,
@@ -81,7 +97,7 @@ export function tableFacts(
     });
   };
   walk(t.rader, ['tabeller', ti, 'rader'], 0);
-  const plats = source?.at(['tabeller', ti]);
+  const plats = source?.at(annanPlats?.path ?? ['tabeller', ti]);
   const block: TabellBlock = {
     typ: 'tabell',
     id: t.id,

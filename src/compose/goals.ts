@@ -3,7 +3,7 @@ import type { Fakt, MålBlock, TabellKolumn, UppdragBlock } from '../core/model/
 import type { MålFil } from '../schema/mal.js';
 import type { UppdragFil } from '../schema/uppdrag.js';
 import { slugify } from '../util/slug.js';
-import { shownValues } from './facts.js';
+import { factQualifier, shownValues } from './facts.js';
 
 const kol = (c: MålFil['kolumner'][number]): TabellKolumn => ({
   id: c.id,
@@ -44,6 +44,7 @@ export function goalBlocks(
                 rad: radId,
                 kolumn: ids[ci] ?? String(ci),
                 cell: v.cell,
+                ...factQualifier(v.cell),
                 decimaler: v.decimaler,
                 enhet: ind.enhet ?? '',
                 roll: 'post',

@@ -5,7 +5,11 @@ import { fyllIn, statusText } from '../core/model/profil.js';
 /** What all renderers share: captions, cell texts and labels. None of them import each other. */
 export function caption(b: TabellBlock | MålBlock | UppdragBlock): string {
   if (b.typ === 'tabell')
-    return b.endastData ? `${b.rubrik} (endast data, visas inte i rapporten)` : `Tabell ${b.nummer}. ${b.rubrik}`;
+    return b.diagramdata
+      ? `${b.rubrik} (diagrammets data)`
+      : b.endastData
+        ? `${b.rubrik} (endast data, visas inte i rapporten)`
+        : `Tabell ${b.nummer}. ${b.rubrik}`;
   if (b.typ === 'mål') return `Tabell ${b.nummer}. ${b.målområde}${b.kommunmål ? `: ${b.kommunmål}` : ''}`;
   return `Tabell ${b.nummer}. ${b.rubrik}`;
 }
@@ -36,6 +40,14 @@ export function factCell(d: Dokument, id: string | null): FormattedCell {
   if (!id) return { text: '', numeric: false };
   const f = d.fakta.get(id);
   return f ? formatCell(f.cell, f.decimaler) : { text: '', numeric: false };
+}
+
+/** A goal table's comment column (mått annat, only free text): read from the left, head and cells, in every format. */
+export function kommentarkolumn(m: MålBlock, ci: number): boolean {
+  return (
+    m.kolumner[ci]?.mått === 'annat' &&
+    m.nämndmål.every((n) => n.indikatorer.every((i) => ['text', 'tom'].includes(i.värden[ci]?.cell.typ ?? 'tom')))
+  );
 }
 
 /** The note under a goal table for indicators marked *: the profile's meaning of the marker, or the default. */

@@ -6,7 +6,20 @@ import { z } from 'zod';
  * these variants so no later stage has to guess what a string means.
  */
 export type Cell =
-  | { typ: 'tal'; tal: number; referensår?: number; period?: string; fotnot?: string; enhet?: string; not?: string }
+  | {
+      typ: 'tal';
+      tal: number;
+      /** The year the value refers to when it is not the column's: "49 (2020)", or "2020: 49" with `avserFörst`. */
+      referensår?: number;
+      period?: string;
+      /** Printed with its year first, "2020: 49", as the writer wrote it. */
+      avserFörst?: boolean;
+      /** Decimals as written in a string form ("2020: 4,50"), where the YAML number is not there to read them from. */
+      decimaler?: number;
+      fotnot?: string;
+      enhet?: string;
+      not?: string;
+    }
   | { typ: 'flera'; tal: number[]; skiljetecken: string; fotnot?: string }
   | { typ: 'intervall'; från: number; till: number; fotnot?: string }
   | { typ: 'iu'; som: string; fotnot?: string }
@@ -75,12 +88,61 @@ function jämförelseIOrd(t: string): Cell | undefined {
   return cell;
 }
 
+const TAL = String.raw`(-?\d+(?:[.,]\d+)?)`;
+/** "2020: 49", "2020: 4,5 %": a value with the year it refers to, first. */
+const ÅR_FÖRST = new RegExp(String.raw`^(\d{4})\s*:\s*${TAL}\s*(%)?$`);
+/** "49 (2020)", "4,5 % (2020)": the same, the year after. */
+const ÅR_EFTER = new RegExp(String.raw`^${TAL}\s*(%)?\s*\((\d{4})\)$`);
+/** "49*", "12,5 **": a value with a footnote mark. */
+const MED_FOTNOT = new RegExp(String.raw`^${TAL}\s*(%)?\s*(\*+)$`);
+/** "I.U. I.U.", "- -", "I.U./-": several markers in one cell (two measurements, both missing). */
+const MARKÖR = String.raw`(?:I\.?U\.?|i\.?u\.?|[-–—]+)`;
+const FLERA_MARKÖRER = new RegExp(String.raw`^${MARKÖR}(?:(?:\s*\/\s*|\s+)${MARKÖR})+$`);
+const ÅR_MIN = 1900;
+const ÅR_MAX = 2100;
+
+/** A number written in a string ("4,5" or "4.5"), with the decimals as written. */
+function talIText(num: string): { tal: number; decimaler: number } {
+  const n = num.replace(',', '.');
+  return { tal: Number(n), decimaler: n.includes('.') ? n.split('.')[1]!.length : 0 };
+}
+
+/** A value with its year ("2020: 49", "49 (2020)") or footnote mark ("49*"); a message for a year out of range. */
+function kvalificeratTal(t: string): Cell | string | undefined {
+  const före = ÅR_FÖRST.exec(t);
+  const efter = före ? undefined : ÅR_EFTER.exec(t);
+  if (före || efter) {
+    const [år, num, procent] = före ? [före[1]!, före[2]!, före[3]] : [efter![3]!, efter![1]!, efter![2]];
+    const y = Number(år);
+    if (y < ÅR_MIN || y > ÅR_MAX)
+      return `året ${år} i "${t}" är inte ett rimligt år; skriv året värdet avser, t.ex. "2020: 49"`;
+    return {
+      typ: 'tal',
+      ...talIText(num),
+      referensår: y,
+      ...(före ? { avserFörst: true } : {}),
+      ...(procent ? { enhet: '%' } : {}),
+    };
+  }
+  const fn = MED_FOTNOT.exec(t);
+  if (fn) return { typ: 'tal', ...talIText(fn[1]!), ...(fn[2] ? { enhet: '%' } : {}), fotnot: fn[3]! };
+  // Looks like a year and a value but is not one: say what the form is, not the general list.
+  if (/^\d{4}\s*:/.test(t))
+    return `efter "${t.slice(0, t.indexOf(':') + 1)}" förväntades ett tal, t.ex. "2020: 49" eller "2020: 4,5 %"; fick "${t}"`;
+  if (/^-?\d+(?:[.,]\d+)?\s*%?\s*\(/.test(t))
+    return `inom parentesen förväntades året värdet avser, t.ex. "49 (2020)"; fick "${t}"`;
+  return undefined;
+}
+
 /** Parses the string forms of a cell; returns a message when the string is not one of them. */
 export function parseCellString(s: string): Cell | string {
   const t = s.trim();
   if (t === '') return { typ: 'tom' };
   if (IU.test(t)) return { typ: 'iu', som: t };
   if (STRECK.test(t)) return { typ: 'streck', som: t };
+  if (FLERA_MARKÖRER.test(t)) return /^[-–—\s/]+$/.test(t) ? { typ: 'streck', som: t } : { typ: 'iu', som: t };
+  const kval = kvalificeratTal(t);
+  if (kval) return kval;
   const dir = RIKTNINGAR[t.toLowerCase()];
   if (dir) return { typ: 'riktning', riktning: dir, som: t };
   const m = JAMFORELSE.exec(t);
@@ -94,7 +156,7 @@ export function parseCellString(s: string): Cell | string {
   }
   const ord = jämförelseIOrd(t);
   if (ord) return ord;
-  return `förväntade ett tal, en markör (I.U., -), en riktning (Öka, Minska) eller ett jämförelsevärde (≥ 4, Minst 90 %, Mindre än 23), fick "${s}"`;
+  return `förväntade ett tal, en markör (I.U., -, "I.U. I.U."), ett tal med sitt år ("2020: 49", "49 (2020)"), en riktning (Öka, Minska) eller ett jämförelsevärde (≥ 4, Minst 90 %, Mindre än 23), fick "${s}"`;
 }
 
 const fotnot = z.string().min(1).optional().describe('Fotnotsmarkör vid värdet, t.ex. "*" eller "2".');
@@ -127,7 +189,11 @@ const markörObjekt = z.strictObject({
 export const cellInput = z.union([
   z.number(),
   z.null(),
-  z.string(),
+  z
+    .string()
+    .describe(
+      'En markör (I.U., -, "I.U. I.U."), ett tal med sitt år ("2020: 49", "49 (2020)"), ett tal med fotnot ("49*"), en riktning (Öka, Minska) eller ett jämförelsevärde (≥ 4, Minst 90 %).',
+    ),
   talObjekt,
   fleraObjekt,
   intervallObjekt,

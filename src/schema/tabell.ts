@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normaliseVärden, värdenSchema, type Cell } from './cell.js';
+import { cellSchema, normaliseVärden, värdenSchema, type Cell } from './cell.js';
 import { fotnotSchema, idSchema, årSchema } from './common.js';
 
 export const MÅTT = [
@@ -247,11 +247,102 @@ export const sambandSchema = z.strictObject({
   beskrivning: z.string().optional(),
 });
 
-export const tabellerFilSchema = z.strictObject({
-  $schema: z.string().optional(),
-  tabeller: z.array(tabellSchema),
-  samband: z.array(sambandSchema).default([]).describe('Rader i olika tabeller som ska visa samma belopp.'),
+/** A named series of a chart with its own data: one value per category. */
+export const serieSchema = z.strictObject({
+  id: idSchema.optional().describe('Seriens id i faktanamnet (diagram/kategori/serie); standard: namnet som id.'),
+  namn: z.string().min(1).describe('Seriens namn i teckenförklaringen och datatabellen, t.ex. "Utfall 2025".'),
+  mått: z.enum(MÅTT).optional().describe('Vad värdena är (utfall, budget …): kontrollerna läser det som en kolumns.'),
+  år: årSchema.optional().describe('Året värdena avser: en text som nämner ett annat år stämmer inte mot dem.'),
+  värden: z.array(cellSchema).describe('Ett värde per kategori, i kategoriernas ordning; null där värde saknas.'),
 });
+
+/**
+ * A chart with its own series, not drawn from a placed table: categories and one or more named
+ * series with a unit. Compose keeps its data as a table that is not printed (the workbook shows
+ * it, the checks read its figures), so everything a table's chart has, this has too.
+ */
+export const serieDiagramSchema = z
+  .strictObject({
+    id: idSchema,
+    typ: z.enum(DIAGRAMTYPER),
+    rubrik: z.string().min(1),
+    efter: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Den generiska mallen placerar diagrammet direkt efter texten under denna rubrik; en egen mall med {{diagram "id"}}.',
+      ),
+    enhet: z.enum(['tkr', 'mnkr', 'mdkr', 'kr', '%', 'antal']),
+    decimaler: z.number().int().min(0).max(4).default(0),
+    kategorier: z
+      .array(z.union([z.string().min(1), z.number()]))
+      .min(1)
+      .describe('Kategorierna längs axeln, t.ex. [Bibliotek, Fritidsgårdar] eller [2023, 2024, 2025].'),
+    serier: z.array(serieSchema).min(1),
+  })
+  .superRefine((d, ctx) => {
+    const seen = new Set<string>();
+    d.kategorier.forEach((k, i) => {
+      if (seen.has(String(k)))
+        ctx.addIssue({
+          code: 'custom',
+          message: `kategorin "${k}" står två gånger`,
+          path: ['kategorier', i],
+          input: k,
+        });
+      seen.add(String(k));
+    });
+    const ids = new Set<string>();
+    d.serier.forEach((s, si) => {
+      if (s.värden.length !== d.kategorier.length)
+        ctx.addIssue({
+          code: 'custom',
+          message: `serien "${s.namn}" har ${s.värden.length} värden men diagrammet har ${d.kategorier.length} kategorier; skriv ett värde per kategori (null där det saknas)`,
+          path: ['serier', si, 'värden'],
+          input: s.värden,
+        });
+      const id = s.id ?? s.namn;
+      if (ids.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `serien "${s.namn}" har samma namn som en annan serie; ge den ett eget id`,
+          path: ['serier', si],
+          input: s,
+        });
+      ids.add(id);
+    });
+  });
+
+export const tabellerFilSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    tabeller: z.array(tabellSchema),
+    samband: z.array(sambandSchema).default([]).describe('Rader i olika tabeller som ska visa samma belopp.'),
+    diagram: z
+      .array(serieDiagramSchema)
+      .optional()
+      .describe('Diagram med egna serier (kategorier och värden), inte ritade ur en tabell.'),
+  })
+  .superRefine((f, ctx) => {
+    // A chart's data is kept as a table of the chart's id: it must not share an id with a table or another chart.
+    const ids = new Set<string>();
+    for (const t of f.tabeller) {
+      ids.add(t.id);
+      for (const d of t.diagram) ids.add(d.id);
+    }
+    (f.diagram ?? []).forEach((d, di) => {
+      if (ids.has(d.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `id "${d.id}" används redan av en tabell eller ett diagram; ge diagrammet ett eget id`,
+          path: ['diagram', di, 'id'],
+          input: d.id,
+        });
+      ids.add(d.id);
+    });
+  });
+export type SerieDiagram = z.output<typeof serieDiagramSchema>;
 export type Samband = z.output<typeof sambandSchema>;
 
 export type Tabell = z.output<typeof tabellSchema>;

@@ -101,7 +101,8 @@ export function formatCell(cell: Cell, decimals: number): FormattedCell {
     case 'tal': {
       let text = formatNumber(cell.tal, decimals);
       if (cell.enhet) text += cell.enhet === '%' ? '%' : `${NBSP}${cell.enhet}`;
-      if (cell.referensår !== undefined) text += ` (${cell.referensår})`;
+      if (cell.referensår !== undefined)
+        text = cell.avserFörst ? `${cell.referensår}: ${text}` : `${text} (${cell.referensår})`;
       if (cell.period) text += ` (${cell.period})`;
       if (cell.not) text += ` ${cell.not}`;
       return { text, numeric: true, ...fn };

@@ -169,6 +169,11 @@ export interface Fakt {
   rad: string;
   kolumn: string;
   cell: Cell;
+  /**
+   * The year or period a qualified value refers to when it is not its column's ("2020: 49",
+   * "49 (2020)"): a text quoting the figure should name this year, not the column's.
+   */
+  avser?: { år?: number; text: string };
   /** Decimals as published. */
   decimaler: number;
   enhet: string;
@@ -206,6 +211,8 @@ export interface TabellBlock {
   typ: 'tabell';
   /** Kept as data only (`visas: false`): not printed, but in the workbook and the checks. */
   endastData?: boolean;
+  /** The data of a chart with its own series (`diagram:` in tabeller.yaml), kept as a table. */
+  diagramdata?: boolean;
   /** Headings over consecutive columns, in a header row above the columns' own: index of the first column and how many. */
   kolumngrupper?: { rubrik: string; från: number; antal: number }[];
   id: string;

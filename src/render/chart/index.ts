@@ -2,7 +2,8 @@
  * Charts: a DiagramBlock drawn as SVG without a browser, the same picture in the HTML (inline SVG)
  * and the PDF (pdfmake's svg node), with a text alternative and the data as a table beside it.
  */
-export { chartSvg, chartIds, FONT_FAMILY } from './svg.js';
+export { chartSvg, chartIds, FONT_FAMILY, fontFamily } from './svg.js';
+export type { ChartFont } from './font.js';
 export {
   chartLayout,
   DEFAULT_WIDTH,

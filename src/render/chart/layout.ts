@@ -3,7 +3,8 @@ import type { DiagramBlock } from '../../core/model/dokument.js';
 import { formatValue, unitTitle } from './format.js';
 import { AXELTEXTFÄRG, serieStil, TEXTFÄRG, type SerieStil } from './palette.js';
 import { niceScale, project, type Scale } from './scale.js';
-import { ASCENT, DESCENT, textWidth } from './text-width.js';
+import { fontMeasures, type ChartFont } from './font.js';
+import { ASCENT, DESCENT, textWidth, withMeasures } from './text-width.js';
 import { wrapText } from './wrap.js';
 
 /**
@@ -67,6 +68,8 @@ export interface ChartLayout {
 export interface ChartOptions {
   /** Width in user units (the viewBox; at least 240); height follows from the content. Default 640. */
   width?: number;
+  /** The kommun's font (its profile's), for the labels; Roboto when not given. */
+  typsnitt?: ChartFont;
 }
 
 export const DEFAULT_WIDTH = 640;
@@ -175,7 +178,10 @@ function tickTexts(scale: Scale): string[] {
 /** The layout of a chart: grouped vertical bars or horizontal bars. */
 export function chartLayout(b: DiagramBlock, opts: ChartOptions = {}): ChartLayout {
   const width = Math.max(240, opts.width ?? DEFAULT_WIDTH);
-  return b.diagramtyp === 'liggande-staplar' ? horizontal(b, width) : vertical(b, width);
+  // Labels are measured in the font they are drawn in: the kommun's, or Roboto.
+  return withMeasures(fontMeasures(opts.typsnitt), () =>
+    b.diagramtyp === 'liggande-staplar' ? horizontal(b, width) : vertical(b, width),
+  );
 }
 
 function value(b: DiagramBlock, serie: number, kategori: number): number | null {

@@ -21,10 +21,24 @@ export function chartIds(b: DiagramBlock): { titel: string; beskrivning: string 
  * pdfmake's svg node draws the same picture. Deterministic: same block, same string.
  */
 export function chartSvg(b: DiagramBlock, opts: ChartOptions = {}): string {
-  return svgOf(b, chartLayout(b, opts));
+  return svgOf(b, chartLayout(b, opts), opts.typsnitt?.familj);
 }
 
-export function svgOf(b: DiagramBlock, l: ChartLayout): string {
+/**
+ * The family list of the labels: the kommun's font first, Roboto and the HTML's fallbacks after it.
+ * The profile registers its font as "Family (file.ttf)" (the HTML's @font-face and the PDF's fonts);
+ * a renderer that reads the font file itself (resvg, for Word's PNG) knows it by its own name. pdfmake
+ * takes the first name it has registered, so it skips the own name and uses the registration.
+ */
+export function fontFamily(familj?: string): string {
+  if (!familj) return FONT_FAMILY;
+  const registrerad = familj.replace(/["'<>&]/g, '');
+  const egen = registrerad.replace(/\s*\([^)]*\)$/, '');
+  // The font's own name first: resvg gives up on a list whose first name it cannot parse ("X (file)").
+  return `'${egen}', ${egen !== registrerad ? `'${registrerad}', ` : ''}${FONT_FAMILY}`;
+}
+
+export function svgOf(b: DiagramBlock, l: ChartLayout, familj?: string): string {
   const ids = chartIds(b);
   const W = num(l.width);
   const H = num(Math.ceil(l.height));
@@ -34,7 +48,7 @@ export function svgOf(b: DiagramBlock, l: ChartLayout): string {
   );
   o.push(`<title id="${ids.titel}">${esc(chartCaption(b))}</title>`);
   o.push(`<desc id="${ids.beskrivning}">${esc(chartTextAlternative(b))}</desc>`);
-  o.push(`<g font-family="${FONT_FAMILY}">`);
+  o.push(`<g font-family="${esc(fontFamily(familj))}">`);
   o.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#ffffff"/>`);
 
   // Grid lines at every tick except zero, which gets the dark zero line over the bars.

@@ -5,6 +5,8 @@
  * covers it and a fallback font.
  */
 
+import type { Measure } from './font.js';
+
 /** The code points the tables cover, in order: ASCII, Latin-1, then a few typographic signs. */
 const EXTRA = [0x2212, 0x2013, 0x2014, 0x2026, 0x2018, 0x2019, 0x201c, 0x201d, 0x2264, 0x2265, 0x20ac];
 
@@ -47,15 +49,37 @@ const UNKNOWN = 600;
 /** Kerning is ignored and the HTML may fall back to Arial: measure a little wide. */
 export const SAFETY = 1.04;
 
-/** Width of `text` in user units at `fontSize`, in Roboto Regular or Medium (bold). */
-export function textWidth(text: string, fontSize: number, bold = false): number {
+/** Width of `text` in Roboto Regular or Medium (bold), per mille of the em. */
+export function robotoWidth(text: string, bold = false): number {
   const table = bold ? MEDIUM : REGULAR;
   let sum = 0;
   for (const ch of text) {
     const i = index.get(ch.codePointAt(0) ?? 0);
     sum += i === undefined ? UNKNOWN : (table[i] ?? UNKNOWN);
   }
-  return (sum / 1000) * fontSize * SAFETY;
+  return sum;
+}
+
+/**
+ * The kommun's font's widths while a chart in that font is laid out. Set only around one
+ * synchronous layout (`withMeasures`), so no other chart ever sees it.
+ */
+let egna: { regular: Measure; bold: Measure } | undefined;
+
+export function withMeasures<T>(m: { regular: Measure; bold: Measure } | undefined, layout: () => T): T {
+  const before = egna;
+  egna = m;
+  try {
+    return layout();
+  } finally {
+    egna = before;
+  }
+}
+
+/** Width of `text` in user units at `fontSize`, in Roboto Regular or Medium (bold), or the chart's own font. */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  const permille = egna ? (bold ? egna.bold : egna.regular)(text) : robotoWidth(text, bold);
+  return (permille / 1000) * fontSize * SAFETY;
 }
 
 /** Roboto's ascent and descent (hhea), as a share of the font size: a text line's box. */

@@ -33,7 +33,9 @@ function block(ctx: Ctx, b: Block, level: number): Flow {
     case 'diagram':
       return chart(ctx, b);
     case 'mål':
-      return b.visning === 'indikatorer' ? goalTable(b) : goalReport(ctx.d.profil, b, level, (xs) => bullets(xs));
+      return b.visning === 'indikatorer'
+        ? goalTable(ctx.d, b)
+        : goalReport(ctx.d.profil, b, level, (xs) => bullets(xs));
     case 'uppdrag':
       if (b.medStatus) return uppdragTable(ctx.d, b);
       if (!b.numrerad) return bulletRuns(b.uppdrag.map(uppdragText));

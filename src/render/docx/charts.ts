@@ -1,7 +1,14 @@
 import { createRequire } from 'node:module';
 import { ImageRun, Paragraph, TextRun } from 'docx';
 import type { DiagramBlock } from '../../core/model/dokument.js';
-import { chartCaption, chartDataTable, chartLayout, chartSvg, chartTextAlternative } from '../chart/index.js';
+import {
+  chartCaption,
+  chartDataTable,
+  chartLayout,
+  chartSvg,
+  chartTextAlternative,
+  type ChartFont,
+} from '../chart/index.js';
 import { fontPath } from '../../util/fonts.js';
 import type { Ctx } from './context.js';
 import { item, type Flow } from './flow.js';
@@ -21,12 +28,18 @@ const ZOOM = 2.5;
  * The chart's SVG as a PNG, for Word versions and readers that do not draw SVG. Only the bundled
  * Roboto is used (no system fonts), so the pixels are the same on every machine and in every build.
  */
-export function chartPng(svg: string): Buffer {
+export function chartPng(svg: string, typsnitt?: ChartFont): Buffer {
   const { Resvg } = load();
   const r = new Resvg(svg, {
     font: {
       loadSystemFonts: false,
-      fontFiles: [fontPath('normal'), fontPath('bold'), fontPath('italics')],
+      // The kommun's font files beside Roboto: the SVG names its family first.
+      fontFiles: [
+        ...(typsnitt ? [typsnitt.normal, typsnitt.fet] : []),
+        fontPath('normal'),
+        fontPath('bold'),
+        fontPath('italics'),
+      ],
       defaultFontFamily: 'Roboto',
     },
     fitTo: { mode: 'zoom', value: ZOOM },
@@ -41,12 +54,14 @@ const px = (twips: number): number => (twips / 1440) * 96;
 /** Caption, the picture (SVG with a PNG fallback, the text alternative as alt text), then its data as a table. */
 export function chart(ctx: Ctx, b: DiagramBlock): Flow {
   const w = Math.floor(px(textWidth('stående')));
-  const svg = chartSvg(b, { width: w });
-  const height = Math.ceil(chartLayout(b, { width: w }).height);
+  const typsnitt = ctx.d.profil.typsnitt;
+  const opts = { width: w, ...(typsnitt ? { typsnitt } : {}) };
+  const svg = chartSvg(b, opts);
+  const height = Math.ceil(chartLayout(b, opts).height);
   const picture = new ImageRun({
     type: 'svg',
     data: Buffer.from(svg, 'utf8'),
-    fallback: { type: 'png', data: chartPng(svg) },
+    fallback: { type: 'png', data: chartPng(svg, typsnitt) },
     transformation: { width: w, height },
     altText: {
       id: String(++ctx.drawing),

@@ -1,8 +1,8 @@
 import { Paragraph, TextRun } from 'docx';
 import { formatCell } from '../../core/format/number.js';
-import type { MålBlock, VisatVärde } from '../../core/model/dokument.js';
+import type { Dokument, MålBlock, VisatVärde } from '../../core/model/dokument.js';
 import { bedömningsnivå, type Profil } from '../../core/model/profil.js';
-import { caption, paragraphs } from '../shared.js';
+import { caption, kommentarkolumn, markörText, paragraphs } from '../shared.js';
 import { item, type Flow } from './flow.js';
 import { need, type GridCell, type GridRow } from './grid.js';
 import { heading } from './headings.js';
@@ -16,8 +16,17 @@ const value = (v: VisatVärde): GridCell => {
   };
 };
 
-/** The indicator table: goal (spanning its indicators' rows), indicator, one column per year or target. */
-export function goalTable(m: MålBlock): Flow {
+/** The indicator table: goal (spanning its indicators' rows), indicator, one column per year or target, and a
+ * Bedömning column when some indicator has its own (symbol and words in the level's colour, as in HTML and PDF). */
+export function goalTable(d: Dokument, m: MålBlock): Flow {
+  const medBed = m.nämndmål.some((n) => n.indikatorer.some((i) => i.bedömning));
+  const bedCell = (nivå: string | undefined): GridCell[] => {
+    if (!medBed) return [];
+    if (!nivå) return [{ text: '' }];
+    const b = bedömningsnivå(d.profil, nivå);
+    const color = b.färg.replace('#', '');
+    return [{ text: [new TextRun({ text: `${b.symbol} `, color }), new TextRun({ text: b.text, bold: true, color })] }];
+  };
   const rows: GridRow[] = [];
   const ingen = `Ingen ${m.benämning.indikator.toLowerCase()}`;
   for (const n of m.nämndmål) {
@@ -36,6 +45,7 @@ export function goalTable(m: MålBlock): Flow {
           goal,
           { text: [new TextRun({ text: ingen, italics: true })] },
           ...m.kolumner.map((): GridCell => ({ text: '' })),
+          ...bedCell(undefined),
         ],
       });
       continue;
@@ -48,10 +58,14 @@ export function goalTable(m: MålBlock): Flow {
         ],
         ...(ind.förklaring ? { under: [{ text: ind.förklaring, italics: true }] } : {}),
       };
-      rows.push({ cells: [...(i === 0 ? [goal] : []), name, ...ind.värden.map(value)] });
+      rows.push({ cells: [...(i === 0 ? [goal] : []), name, ...ind.värden.map(value), ...bedCell(ind.bedömning)] });
       for (const dr of ind.delrader)
         rows.push({
-          cells: [{ text: [new TextRun({ text: dr.namn, italics: true })], indent: 160 }, ...dr.värden.map(value)],
+          cells: [
+            { text: [new TextRun({ text: dr.namn, italics: true })], indent: 160 },
+            ...dr.värden.map(value),
+            ...bedCell(undefined),
+          ],
         });
     });
   }
@@ -75,11 +89,19 @@ export function goalTable(m: MålBlock): Flow {
       { floor: 1600, cap: 4000, first: true },
     ),
     ...m.kolumner.map((k, i) => need(k.rubrik, values(i))),
+    ...(medBed
+      ? [
+          need(
+            'Bedömning',
+            m.nämndmål.flatMap((n) =>
+              n.indikatorer.map((i) => (i.bedömning ? `● ${bedömningsnivå(d.profil, i.bedömning).text}` : '')),
+            ),
+          ),
+        ]
+      : []),
   ];
   const notes = [
-    ...(m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk))
-      ? [noteParagraph('', `* Obligatorisk ${m.benämning.indikator.toLowerCase()}.`)]
-      : []),
+    ...(m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk)) ? [noteParagraph('', markörText(d, m))] : []),
     ...m.fotnoter.map((f) => noteParagraph(f.markör, f.text)),
   ];
   return placedTable(
@@ -88,7 +110,8 @@ export function goalTable(m: MålBlock): Flow {
       head: [
         { text: m.benämning.mål },
         { text: m.benämning.indikator },
-        ...m.kolumner.map((k): GridCell => ({ text: k.rubrik, right: true })),
+        ...m.kolumner.map((k, ci): GridCell => ({ text: k.rubrik, right: !kommentarkolumn(m, ci) })),
+        ...(medBed ? [{ text: 'Bedömning' }] : []),
       ],
       rows,
       needs,

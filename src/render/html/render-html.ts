@@ -16,6 +16,7 @@ import {
   caption,
   factCell,
   kolumnhuvud,
+  kommentarkolumn,
   markörText,
   paragraphs,
   sidrefEtikett,
@@ -85,7 +86,7 @@ function block(d: Dokument, b: Block, level: number): string {
     case 'tabell':
       return table(d, b);
     case 'diagram':
-      return chart(b);
+      return chart(d, b);
     case 'mål':
       return b.visning === 'indikatorer' ? goalTable(d, b) : goalReport(d, b, level);
     case 'uppdrag':
@@ -220,7 +221,7 @@ function goalTable(d: Dokument, m: MålBlock): string {
     const b = bedömningsnivå(d.profil, nivå);
     return `<td class="text bedomning ${bedömningsklass(b.id)}"><span class="symbol" aria-hidden="true">${esc(b.symbol)}</span> ${esc(b.text)}</td>`;
   };
-  const head = `<tr><th scope="col">${esc(m.benämning.mål)}</th><th scope="col">${esc(m.benämning.indikator)}</th>${m.kolumner.map((c) => `<th scope="col">${esc(c.rubrik)}</th>`).join('')}${medBed ? '<th scope="col">Bedömning</th>' : ''}</tr>`;
+  const head = `<tr><th scope="col">${esc(m.benämning.mål)}</th><th scope="col">${esc(m.benämning.indikator)}</th>${m.kolumner.map((c, ci) => `<th scope="col"${kommentarkolumn(m, ci) ? ' class="text"' : ''}>${esc(c.rubrik)}</th>`).join('')}${medBed ? '<th scope="col">Bedömning</th>' : ''}</tr>`;
   const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): string => {
     const f = formatCell(v.cell, v.decimaler);
     return `<td class="${f.numeric ? 'tal' : 'text'}">${esc(f.text)}${sup(f.fotnot)}</td>`;
@@ -346,10 +347,10 @@ function uppdrag(d: Dokument, u: UppdragBlock): string {
 }
 
 /** The chart as inline SVG, with its text alternative and its data as a table beside it. */
-function chart(b: DiagramBlock): string {
+function chart(d: Dokument, b: DiagramBlock): string {
   const t = chartDataTable(b);
   return `<figure class="diagram" id="diagram-${esc(b.id)}">
-${chartSvg(b, { width: 640 })}
+${chartSvg(b, { width: 640, ...(d.profil.typsnitt ? { typsnitt: d.profil.typsnitt } : {}) })}
 <figcaption>${esc(chartCaption(b))}</figcaption>
 <p class="diagram-text">${esc(chartTextAlternative(b))}</p>
 <details><summary>Diagrammets data</summary>

@@ -42,7 +42,7 @@ thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
 th, td { border-bottom: 1px solid #c8c8c8; padding: 1mm 1.5mm; vertical-align: top; }
 thead th { border-bottom: 1.5px solid #0b3a5d; background: #e8eef4; text-align: right; font-weight: 700; }
-thead th:first-child, table.mal thead th:nth-child(2) { text-align: left; }
+thead th:first-child, table.mal thead th:nth-child(2), thead th.text { text-align: left; }
 tbody th { text-align: left; font-weight: 400; }
 td.tal { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.text { text-align: left; }

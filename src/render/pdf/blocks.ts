@@ -11,7 +11,16 @@ import {
   type UppdragBlock,
 } from '../../core/model/dokument.js';
 import { bedömningsnivå } from '../../core/model/profil.js';
-import { caption, factCell, kolumnhuvud, markörText, paragraphs, unitNote, uppdragKolumner } from '../shared.js';
+import {
+  caption,
+  factCell,
+  kolumnhuvud,
+  kommentarkolumn,
+  markörText,
+  paragraphs,
+  unitNote,
+  uppdragKolumner,
+} from '../shared.js';
 import { typografisktMinus } from '../../core/format/minus.js';
 import { COLOR, STYLES, TABLE_NOTE } from './styles.js';
 import { el, mark, type TagNode } from './tag-plan.js';
@@ -337,15 +346,21 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
       },
     ];
   };
+  // A comment column reads from the left, as in HTML and Word; figures and targets stand right.
+  const kommentar = (ci: number): boolean => kommentarkolumn(m, ci);
   // A fresh head per table: pdfmake consumes a text node's words when it lays it out, so a node shared by two tables prints once.
   const makeHead = (): TableCell[] => [
     { text: m.benämning.indikator, style: 'th' },
-    ...m.kolumner.map((k): TableCell => ({ text: k.rubrik, style: 'th', alignment: 'right' })),
+    ...m.kolumner.map((k, ci): TableCell => ({
+      text: k.rubrik,
+      style: 'th',
+      alignment: kommentar(ci) ? 'left' : 'right',
+    })),
     ...(medBed ? [{ text: 'Bedömning', style: 'th' } as TableCell] : []),
   ];
   const span = 1 + m.kolumner.length + (medBed ? 1 : 0);
-  const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }): TableCell =>
-    cellText(formatCell(v.cell, v.decimaler), { fontSize: 8 });
+  const val = (v: { cell: Parameters<typeof formatCell>[0]; decimaler: number }, ci: number): TableCell =>
+    cellText(formatCell(v.cell, v.decimaler), { fontSize: 8, ...(kommentar(ci) ? { alignment: 'left' } : {}) });
   const tables = m.nämndmål.map((n, i): Content => {
     const goal: TableCell[] = [
       {

@@ -61,7 +61,10 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
   };
   const root = tagRoot();
   tagTitlePage(root, titlePage);
-  const body = blocks({ d, firstChapter: true, chart: opts.chart ?? pdfChart, tag: root, named: new Set() }, d.block);
+  const body = blocks(
+    { d, firstChapter: true, chart: opts.chart ?? ((b) => pdfChart(d, b)), tag: root, named: new Set() },
+    d.block,
+  );
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -119,10 +122,11 @@ export function pdfDefinition(d: Dokument, opts: PdfOptions = {}): TDocumentDefi
 const CONTENT_WIDTH = 595.28 - MARGINS[0] - MARGINS[2];
 
 /** The same SVG as the HTML, drawn by pdfmake, with its caption and text alternative. */
-function pdfChart(b: DiagramBlock): Content {
+function pdfChart(d: Dokument, b: DiagramBlock): Content {
+  const typsnitt = d.profil.typsnitt ? { typsnitt: d.profil.typsnitt } : {};
   return {
     stack: [
-      { svg: chartSvg(b, { width: Math.floor(CONTENT_WIDTH) }), width: Math.floor(CONTENT_WIDTH) },
+      { svg: chartSvg(b, { width: Math.floor(CONTENT_WIDTH), ...typsnitt }), width: Math.floor(CONTENT_WIDTH) },
       { text: chartCaption(b), style: 'caption', margin: [0, 3, 0, 1] },
       { text: chartTextAlternative(b), fontSize: 8, color: '#444444', margin: [0, 0, 0, 8] },
     ],

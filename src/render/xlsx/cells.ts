@@ -27,18 +27,24 @@ export function supMarker(m: string): string {
  * Excel shows it with the reader's separators, so a Swedish Excel prints "1 234,5".
  * `suffix` is literal text after the number ("%", " (2020)", a footnote marker).
  */
-export function numFmt(decimals: number, suffix = ''): string {
+export function numFmt(decimals: number, suffix = '', prefix = ''): string {
   const d = Math.max(0, Math.min(10, Math.trunc(decimals)));
   const base = d > 0 ? `#,##0.${'0'.repeat(d)}` : '#,##0';
   const lit = suffix.replace(/"/g, '');
-  return lit ? `${base}"${lit}"` : base;
+  const före = prefix.replace(/"/g, '');
+  return `${före ? `"${före}"` : ''}${base}${lit ? `"${lit}"` : ''}`;
+}
+
+/** The year a value refers to, printed before it ("2020: 49"): literal text in front of the number format. */
+function numberPrefix(c: Extract<Cell, { typ: 'tal' }>): string {
+  return c.avserFörst && c.referensår !== undefined ? `${c.referensår}: ` : '';
 }
 
 /** The literal text a number cell carries after its figure as published ("%", " (2020)", "*"). */
 function numberSuffix(c: Extract<Cell, { typ: 'tal' }>): string {
   let s = '';
   if (c.enhet) s += c.enhet === '%' ? '%' : ` ${c.enhet}`;
-  if (c.referensår !== undefined) s += ` (${c.referensår})`;
+  if (c.referensår !== undefined && !c.avserFörst) s += ` (${c.referensår})`;
   if (c.period) s += ` (${c.period})`;
   if (c.not) s += ` ${c.not}`;
   if (c.fotnot) s += supMarker(c.fotnot);
@@ -60,9 +66,11 @@ export function writeValue(target: ExcelJS.Cell, cell: Cell, decimals: number): 
   target.alignment = { horizontal: 'right', vertical: 'top' };
   if (cell.typ === 'tal') {
     const suffix = numberSuffix(cell);
+    const prefix = numberPrefix(cell);
+    // The number stays a number (formulas and sums read it); its year is in the format, as printed.
     target.value = cell.tal;
-    target.numFmt = numFmt(decimals, suffix);
-    return { numeric: true, shown: formatNumber(cell.tal, decimals) + suffix };
+    target.numFmt = numFmt(decimals, suffix, prefix);
+    return { numeric: true, shown: prefix + formatNumber(cell.tal, decimals) + suffix };
   }
   if (cell.typ === 'tom') return { numeric: false, shown: '' };
   const f = formatCell(cell, decimals);
