@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../src/check/index.js';
 import { projectPaths } from '../src/load/load-report.js';
+import type { Block } from '../src/core/model/dokument.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { PATHS, ROOT } from './support/project.js';
 
@@ -36,5 +37,28 @@ describe('an outsider report: Åsviks kommun, verksamhetsberättelse 2026', () =
     expect(v('550 tkr')).toEqual(['stämmer']);
     expect(v('3,1 mnkr')).toEqual(['stämmer']);
     expect(k.belopp.filter((b) => b.verdikt === 'motsäger').map((b) => b.text)).toEqual(['870 tkr', '1,9 mnkr']);
+  });
+});
+
+describe("the generic template's goal follow-up", () => {
+  it("prints each nämndmål's bedömning under its kommunövergripande mål, then that mål's indicator table", () => {
+    const d = loadAndCompose({ ...projectPaths(FIXTURE), templates: PATHS.templates }, 'asvik-vb-2026').dokument!;
+    const order: string[] = [];
+    const walk = (bs: readonly Block[]): void => {
+      for (const b of bs) {
+        if (b.typ === 'avsnitt') {
+          order.push(`rubrik ${b.rubrikText}`);
+          walk(b.block);
+        } else if (b.typ === 'mål') order.push(`${b.visning} ${b.nämndmål.map((n) => n.id).join(',')}`);
+      }
+    };
+    walk(d.block);
+    const from = order.indexOf('rubrik Målområde Hållbar samhällsbyggnad');
+    expect(order.slice(from, from + 4)).toEqual([
+      'rubrik Målområde Hållbar samhällsbyggnad',
+      'rubrik Företag och invånare får snabb och rättssäker service',
+      'målredovisning handlaggning,tillsyn',
+      'indikatorer handlaggning,tillsyn',
+    ]);
   });
 });

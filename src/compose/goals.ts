@@ -20,6 +20,7 @@ export function goalBlocks(
 ): { block: Map<string, MålBlock>; område: Map<string, MålBlock>; fakta: Fakt[] } {
   const block = new Map<string, MålBlock>();
   const område = new Map<string, MålBlock>();
+  const kommunmålRedovisning = new Map<string, MålBlock>();
   const fakta: Fakt[] = [];
   mål.målområden.forEach((o) => {
     const alla: MålBlock['nämndmål'] = [];
@@ -78,6 +79,19 @@ export function goalBlocks(
         };
       });
       alla.push(...nämndmål);
+      // A kommunmål's own bedömningar, so a template can print them under its heading.
+      kommunmålRedovisning.set(k.id, {
+        typ: 'mål',
+        id: k.id,
+        nummer: 0,
+        målområde: o.namn,
+        kommunmål: k.namn,
+        benämning: mål.benämning,
+        kolumner: [],
+        nämndmål,
+        fotnoter: [],
+        visning: 'målredovisning',
+      });
       block.set(k.id, {
         typ: 'mål',
         id: k.id,
@@ -104,6 +118,8 @@ export function goalBlocks(
       visning: 'målredovisning',
     });
   });
+  // `{{malredovisning id}}` takes a målområde's id, or a kommunmål's where no målområde has it.
+  for (const [id, m] of kommunmålRedovisning) if (!område.has(id)) område.set(id, m);
   return { block, område, fakta };
 }
 
