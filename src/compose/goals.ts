@@ -80,18 +80,7 @@ export function goalBlocks(
       });
       alla.push(...nämndmål);
       // A kommunmål's own bedömningar, so a template can print them under its heading.
-      kommunmålRedovisning.set(k.id, {
-        typ: 'mål',
-        id: k.id,
-        nummer: 0,
-        målområde: o.namn,
-        kommunmål: k.namn,
-        benämning: mål.benämning,
-        kolumner: [],
-        nämndmål,
-        fotnoter: [],
-        visning: 'målredovisning',
-      });
+      kommunmålRedovisning.set(k.id, redovisning(k.id, o.namn, k.namn, nämndmål));
       block.set(k.id, {
         typ: 'mål',
         id: k.id,
@@ -105,22 +94,27 @@ export function goalBlocks(
         visning: 'indikatorer',
       });
     });
-    område.set(o.id, {
-      typ: 'mål',
-      id: o.id,
-      nummer: 0,
-      målområde: o.namn,
-      kommunmål: '',
-      benämning: mål.benämning,
-      kolumner: [],
-      nämndmål: alla,
-      fotnoter: [],
-      visning: 'målredovisning',
-    });
+    område.set(o.id, redovisning(o.id, o.namn, '', alla));
   });
   // `{{malredovisning id}}` takes a målområde's id, or a kommunmål's where no målområde has it.
   for (const [id, m] of kommunmålRedovisning) if (!område.has(id)) område.set(id, m);
   return { block, område, fakta };
+
+  /** The bedömningar of some nämndmål, printed as a list (the målredovisning), without indicator columns. */
+  function redovisning(id: string, målområde: string, kommunmål: string, nämndmål: MålBlock['nämndmål']): MålBlock {
+    return {
+      typ: 'mål',
+      id,
+      nummer: 0,
+      målområde,
+      kommunmål,
+      benämning: mål.benämning,
+      kolumner: [],
+      nämndmål,
+      fotnoter: [],
+      visning: 'målredovisning',
+    };
+  }
 }
 
 export function uppdragBlocks(u: UppdragFil, delår: boolean, source?: SourceMap): Map<string, UppdragBlock> {

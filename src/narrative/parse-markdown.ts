@@ -92,6 +92,16 @@ export function parseMarkdown(text: string, fil: string, resolve: RefResolver): 
     rad: n.position?.start.line ?? 1,
     kolumn: n.position?.start.column ?? 1,
   });
+  /** Raw HTML is dropped, inline or as a block, with one warning at its place. */
+  const droppedHtml = (n: Nodes): [] => {
+    diagnostics.push({
+      allvarlighet: 'varning',
+      regel: 'rå-html',
+      meddelande: 'HTML i texten tas bort; skriv Markdown',
+      plats: pos(n),
+    });
+    return [];
+  };
 
   const inlines = (nodes: PhrasingContent[]): Inline[] => withoutHiddenHtml(nodes).flatMap((n) => inline(n));
   const inline = (n: PhrasingContent): Inline[] => {
@@ -119,13 +129,7 @@ export function parseMarkdown(text: string, fil: string, resolve: RefResolver): 
         return [{ typ: 'fotnotsref', nummer: nr }];
       }
       case 'html':
-        diagnostics.push({
-          allvarlighet: 'varning',
-          regel: 'rå-html',
-          meddelande: 'HTML i texten tas bort; skriv Markdown',
-          plats: pos(n),
-        });
-        return [];
+        return droppedHtml(n);
       case 'image':
       case 'imageReference':
         diagnostics.push({
@@ -175,13 +179,7 @@ export function parseMarkdown(text: string, fil: string, resolve: RefResolver): 
       case 'code':
         return [{ typ: 'stycke', inl: [{ typ: 'kod', text: n.value }], plats: pos(n) }];
       case 'html':
-        diagnostics.push({
-          allvarlighet: 'varning',
-          regel: 'rå-html',
-          meddelande: 'HTML i texten tas bort; skriv Markdown',
-          plats: pos(n),
-        });
-        return [];
+        return droppedHtml(n);
       case 'table':
         diagnostics.push({
           allvarlighet: 'varning',

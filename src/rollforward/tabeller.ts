@@ -34,16 +34,20 @@ export function rullaTabeller(text: string, fil = 'tabeller.yaml'): RulladeTabel
         .map((k) => k.get('år'))
         .filter((v): v is number => typeof v === 'number'),
     );
+    // A heading's years move with the table's own: "Budget 2024" becomes "Budget 2025".
+    const flyttaRubrik = (n: YAMLMap): void => {
+      const rubrik = strängVärde(n, 'rubrik');
+      if (rubrik !== undefined)
+        sättScalar(
+          n,
+          'rubrik',
+          flyttaÅrIText(rubrik, (år) => årITabellen.has(år)),
+        );
+    };
     const { flyttar, karta } = flyttaKolumnlista(t.get('kolumner'), `${fil}: tabellen ${id}`);
     kartor.set(id, karta);
     flyttaRader(t.get('rader'), flyttar);
-    const rubrik = strängVärde(t, 'rubrik');
-    if (rubrik !== undefined)
-      sättScalar(
-        t,
-        'rubrik',
-        flyttaÅrIText(rubrik, (år) => årITabellen.has(år)),
-      );
+    flyttaRubrik(t);
     for (const r of mapItems(t.get('regler'))) {
       const kolumn = strängVärde(r, 'kolumn');
       if (kolumn !== undefined) {
@@ -57,23 +61,11 @@ export function rullaTabeller(text: string, fil = 'tabeller.yaml'): RulladeTabel
     // Column groups follow their columns, and their headings' years move with the table's.
     for (const g of mapItems(t.get('kolumngrupper'))) {
       bytIdILista(g.get('kolumner'), karta.strukturell);
-      const gr = strängVärde(g, 'rubrik');
-      if (gr !== undefined)
-        sättScalar(
-          g,
-          'rubrik',
-          flyttaÅrIText(gr, (år) => årITabellen.has(år)),
-        );
+      flyttaRubrik(g);
     }
     for (const d of mapItems(t.get('diagram'))) {
       bytIdILista(d.get('kolumner'), karta.strukturell);
-      const dr = strängVärde(d, 'rubrik');
-      if (dr !== undefined)
-        sättScalar(
-          d,
-          'rubrik',
-          flyttaÅrIText(dr, (år) => årITabellen.has(år)),
-        );
+      flyttaRubrik(d);
     }
   }
   for (const s of mapItems(y.doc.get('samband'))) {

@@ -245,22 +245,8 @@ function vertical(b: DiagramBlock, width: number): ChartLayout {
   const at = (v: number): number => project(scale, v, yBottom, yTop);
   const zero = at(0);
 
-  const ticks = scale.ticks.map((t, i) => {
-    const pos = at(t);
-    return {
-      värde: t,
-      pos,
-      etikett: textBlock(
-        tickLabels[i]!,
-        [tickLabels[i]!],
-        plotX - 6,
-        pos + 0.35 * FS_TICK,
-        'end',
-        FS_TICK,
-        AXELTEXTFÄRG,
-      ),
-    };
-  });
+  // Value-axis ticks on the left, labels right-aligned before the plot.
+  const ticks = axisTicks(scale.ticks, tickLabels, at, (pos) => [plotX - 6, pos + 0.35 * FS_TICK, 'end']);
 
   const bars: Bar[] = [];
   const missing: ChartLayout['missing'] = [];
@@ -454,22 +440,8 @@ function horizontal(b: DiagramBlock, width: number): ChartLayout {
   });
 
   const tickTop = plotY + plotH + 4;
-  const ticks = scale.ticks.map((t, i) => {
-    const pos = at(t);
-    return {
-      värde: t,
-      pos,
-      etikett: textBlock(
-        tickLabels[i]!,
-        [tickLabels[i]!],
-        pos,
-        baselineIn(tickTop, FS_TICK),
-        'middle',
-        FS_TICK,
-        AXELTEXTFÄRG,
-      ),
-    };
-  });
+  // Value-axis ticks below the plot, labels centred under each tick.
+  const ticks = axisTicks(scale.ticks, tickLabels, at, (pos) => [pos, baselineIn(tickTop, FS_TICK), 'middle']);
   const unitTop = tickTop + lineHeight(FS_TICK) + 2;
   const unit = textBlock(
     unitTitle(b.enhet),
@@ -496,4 +468,18 @@ function horizontal(b: DiagramBlock, width: number): ChartLayout {
     legend: legend.items,
     unit,
   };
+}
+
+/** A value axis's ticks: each value, its position, and its label placed where `place` says. */
+function axisTicks(
+  values: readonly number[],
+  labels: readonly string[],
+  at: (v: number) => number,
+  place: (pos: number) => [x: number, y: number, anchor: 'start' | 'middle' | 'end'],
+) {
+  return values.map((t, i) => {
+    const pos = at(t);
+    const [x, y, anchor] = place(pos);
+    return { värde: t, pos, etikett: textBlock(labels[i]!, [labels[i]!], x, y, anchor, FS_TICK, AXELTEXTFÄRG) };
+  });
 }

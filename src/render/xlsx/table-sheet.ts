@@ -142,17 +142,21 @@ export function writeTableSheet(
     });
   });
 
+  /** A rule's terms as cells for its formula: this sheet's, or another table's by its address. */
+  const termCells = (b: Beräkning, col: (x: Beräkning['termer'][number]) => number) =>
+    b.termer.map((x) =>
+      x.tabell
+        ? { sign: x.sign, row: 0, col: 0, ref: annanCell(x.tabell, x.rad, x.kolumn) }
+        : { sign: x.sign, row: rowOf.get(x.rad)!, col: col(x) },
+    );
+
   // Column rules: two columns to the right.
   colPlans.forEach((p, k) => {
     const cc = 2 + ncol + 2 * k;
     for (const b of p.beräkningar) {
       const r = rowOf.get(b.rad)!;
       const dec = decimalsOfComputation(b);
-      const terms = b.termer.map((x) =>
-        x.tabell
-          ? { sign: x.sign, row: 0, col: 0, ref: annanCell(x.tabell, x.rad, x.kolumn) }
-          : { sign: x.sign, row: rowOf.get(x.rad)!, col: colOf.get(x.kolumn)! },
-      );
+      const terms = termCells(b, (x) => colOf.get(x.kolumn)!);
       computed(ws.getCell(r, cc), sumFormula(terms, addr), b.beräknat, dec);
       difference(ws.getCell(r, cc + 1), addr(r, colOf.get(b.kolumn)!), addr(r, cc), b.differens, dec);
       w.seeNumber(cc, numberText(b.beräknat, dec));
@@ -185,11 +189,7 @@ export function writeTableSheet(
       for (const b of p.beräkningar) {
         const c = colOf.get(b.kolumn)!;
         const dec = decimalsOfComputation(b);
-        const terms = b.termer.map((x) =>
-          x.tabell
-            ? { sign: x.sign, row: 0, col: 0, ref: annanCell(x.tabell, x.rad, x.kolumn) }
-            : { sign: x.sign, row: rowOf.get(x.rad)!, col: c },
-        );
+        const terms = termCells(b, () => c);
         computed(ws.getCell(rc, c), sumFormula(terms, addr), b.beräknat, dec);
         difference(ws.getCell(rd, c), addr(rowOf.get(b.rad)!, c), addr(rc, c), b.differens, dec);
         w.seeNumber(c, numberText(b.beräknat, dec));
