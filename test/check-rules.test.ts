@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../src/check/index.js';
-import { REGLER } from '../src/check/registry.js';
+import { REGLER } from '../src/core/diagnostics/regler.js';
 import { reaches } from '../src/check/rules/bedomning-mot-indikatorer/index.js';
 import { evaluateRules } from '../src/check/rules/tabell-regel/index.js';
 import { planRules } from '../src/render/xlsx/rules.js';

@@ -1,7 +1,7 @@
 import { sortDiagnostics, type Diagnostic, type Position } from '../core/diagnostics/diagnostic.js';
 import type { Dokument } from '../core/model/dokument.js';
 import type { Kontrollresultat, TextBelopp } from '../core/model/kontroll.js';
-import { isRegel, REGLER } from './registry.js';
+import { isRegel, REGLER } from '../core/diagnostics/regler.js';
 
 /** One check rule: reads only the document model. */
 export interface CheckRule {

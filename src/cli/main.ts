@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { regelHjälp } from '../check/registry.js';
+import { regelHjälp } from '../core/diagnostics/regler.js';
 import { errnoCode, osFelSv } from '../core/diagnostics/os-fel.js';
 import { VERSION } from '../version.js';
 

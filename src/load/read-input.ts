@@ -1,3 +1,4 @@
+import type { DiagnosRegel } from '../core/diagnostics/regler.js';
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic, Position } from '../core/diagnostics/diagnostic.js';
@@ -9,7 +10,7 @@ export interface ReadInput {
   diagnostics: Diagnostic[];
 }
 
-const fel = (regel: string, meddelande: string, plats: Position): Diagnostic => ({
+const fel = (regel: DiagnosRegel, meddelande: string, plats: Position): Diagnostic => ({
   allvarlighet: 'fel',
   regel,
   meddelande,

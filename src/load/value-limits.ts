@@ -1,3 +1,4 @@
+import type { DiagnosRegel } from '../core/diagnostics/regler.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { MAX_DEPTH, type Path, type SourceMap } from './yaml-source.js';
 import { MÅNADER } from '../core/format/number.js';
@@ -43,7 +44,7 @@ export function scanValues(value: unknown, source: SourceMap, text: string): Dia
   const out: Diagnostic[] = [];
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const fel = (path: Path, meddelande: string, regel = 'värde'): void => {
+  const fel = (path: Path, meddelande: string, regel: DiagnosRegel = 'värde'): void => {
     out.push({ allvarlighet: 'fel', regel, meddelande, plats: source.at(path) });
   };
 

@@ -1,5 +1,5 @@
 import type { Dokument } from '../core/model/dokument.js';
-import { isRegel, REGLER } from '../check/registry.js';
+import { isRegel, REGLER } from '../core/diagnostics/regler.js';
 import type { Kontrollresultat } from '../core/model/kontroll.js';
 import { renderHtml } from '../render/html/render-html.js';
 import type { PdfOptions } from '../render/pdf/render-pdf.js';

@@ -1,3 +1,4 @@
+import type { DiagnosRegel } from '../core/diagnostics/regler.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { LoadedReport } from '../load/load-report.js';
 import type { Path, SourceMap } from '../load/yaml-source.js';
@@ -7,7 +8,13 @@ import { parseExpression } from '../core/expression.js';
 /** Checks what a schema cannot: unique ids, references that resolve, one value per column. */
 export function validateSemantics(r: LoadedReport): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const err = (source: SourceMap | undefined, path: Path, fält: string, regel: string, meddelande: string): void => {
+  const err = (
+    source: SourceMap | undefined,
+    path: Path,
+    fält: string,
+    regel: DiagnosRegel,
+    meddelande: string,
+  ): void => {
     out.push({ allvarlighet: 'fel', regel, meddelande, fält, ...(source ? { plats: source.at(path) } : {}) });
   };
 

@@ -1,3 +1,4 @@
+import type { DiagnosRegel } from './regler.js';
 /** One message type for every stage: load, validate, compose, check. Modelled on vfile messages. */
 export type Allvarlighet = 'fel' | 'varning' | 'info';
 
@@ -13,7 +14,7 @@ export interface Position {
 export interface Diagnostic {
   allvarlighet: Allvarlighet;
   /** Rule or stage id, e.g. `yaml-syntax`, `schema`, `dubblett-id`, `text-mot-tabell`. */
-  regel: string;
+  regel: DiagnosRegel;
   meddelande: string;
   plats?: Position;
   /** Field path inside the file, e.g. `driftsammandrag.rader[3].värden.budget_2024`. */
