@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { transformSync } from 'esbuild';
+import { buildSync } from 'esbuild';
 import { runChecks } from '../src/check/index.js';
 import { hasErrors } from '../src/core/diagnostics/diagnostic.js';
 import { projectPaths } from '../src/load/load-report.js';
@@ -120,23 +120,30 @@ function dumpDefinition(tmp: string): void {
       const raw = (this as Record<string, unknown>)[key];
       if (raw instanceof Date) return { $datum: raw.toISOString() };
       // The structure tree our tagging reads (tag-plan.ts); pdfmake as it ships knows nothing of it.
-      if (key === 'krTag' || key === 'krToc') return undefined;
+      if (key === 'krTag' || key === 'krToc' || key === 'krLbl') return undefined;
       if (typeof value === 'function') throw new Error(`funktion i pdf-definitionen: ${key}`);
       return value;
     },
   );
   writeFileSync(join(tmp, 'definition.json'), json);
-  const keep = transformSync(readFileSync(join(REPO_ROOT, 'src/render/pdf/keep-together.ts'), 'utf8'), {
-    loader: 'ts',
+  // The page-break hook with what it imports (style constants), bundled into one module.
+  const keep = buildSync({
+    entryPoints: [join(REPO_ROOT, 'src/render/pdf/keep-together.ts')],
+    bundle: true,
     format: 'esm',
-  }).code;
-  if (/^\s*import\s/m.test(keep)) throw new Error('keep-together.ts importerar något: ankaret kan inte ta den ensam');
+    platform: 'node',
+    write: false,
+  }).outputFiles[0]!.text;
+  if (/^\s*import\s/m.test(keep))
+    throw new Error('keep-together.ts drar in en modul utifrån: ankaret kan inte ta den ensam');
   const layout = Object.entries(TABLE_LAYOUT)
     .map(([k, f]) => `  ${k}: ${(f as (...a: unknown[]) => unknown).toString()},`)
     .join('\n');
   writeFileSync(
     join(tmp, 'hjälp.mjs'),
-    `${keep}\nconst COLOR = ${JSON.stringify(COLOR)};\nexport const TABLE_LAYOUT = {\n${layout}\n};\n`,
+    // The table layout's functions name COLOR; the bundle may already hold it (from styles.ts).
+    `${keep}\n${/\b(const|let|var) COLOR\b/.test(keep) ? '' : `const COLOR = ${JSON.stringify(COLOR)};\n`}` +
+      `export const TABLE_LAYOUT = {\n${layout}\n};\n`,
   );
   writeFileSync(join(tmp, 'pdfmake-ensamt.mjs'), anchorSource());
 }
