@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../../core/diagnostics/diagnostic.js';
+import type { Diagnostic, Position } from '../../../core/diagnostics/diagnostic.js';
 import {
   convertAmount,
   decimalsInUnit,
@@ -506,6 +506,16 @@ function surplusIsPositive(c: Candidate): boolean {
   return budget?.sign === 1;
 }
 
+/** A figure of the text that contradicts the cell it was judged against. */
+const contradicts = (a: TextAmount, plats: Position, x: Scored, kommentar: string): TextBelopp => ({
+  text: a.text,
+  plats,
+  värde: a.value,
+  enhet: a.unit,
+  verdikt: 'motsäger',
+  fakta: [x.c.fakt.id],
+  kommentar,
+});
 const shown = (x: Scored): string => `${x.c.describe} = ${formatNumber(x.c.value, x.c.decimals)} ${x.c.unit}`;
 
 /** Every amount in the narrative is a claim: find the cell it quotes, or the cell it contradicts. */
@@ -706,15 +716,7 @@ export const textVsTable: CheckRule = {
           const signedColumn =
             !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c);
           if (a.riktning && signedColumn && Math.abs(best.v) > 1e-9 && best.v > 0 !== (a.riktning === 'positiv')) {
-            belopp.push({
-              text: a.text,
-              plats,
-              värde: a.value,
-              enhet: a.unit,
-              verdikt: 'motsäger',
-              fakta: [best.c.fakt.id],
-              kommentar: `tecknet: texten säger ${a.riktning}, ${shown(best)}`,
-            });
+            belopp.push(contradicts(a, plats, best, `tecknet: texten säger ${a.riktning}, ${shown(best)}`));
             fynd.push({
               allvarlighet: 'fel',
               regel: 'text-tecken',
@@ -848,15 +850,7 @@ export const textVsTable: CheckRule = {
             r > 100 || r < 0.01
               ? 'tusen gånger fel: tkr och mnkr förväxlade?'
               : `≈ ${formatNumber(pointed.v, pointed.c.unit === a.unit ? Math.max(a.decimals, pointed.c.decimals) : Math.max(a.decimals, 1))} ${a.unit}`;
-          const b: TextBelopp = {
-            text: a.text,
-            plats,
-            värde: a.value,
-            enhet: a.unit,
-            verdikt: 'motsäger',
-            fakta: [pointed.c.fakt.id],
-            kommentar: shown(pointed),
-          };
+          const b = contradicts(a, plats, pointed, shown(pointed));
           belopp.push(b);
           // Reported once the paragraph is read: listed parts that add up to their total are not contradictions.
           pending.set(b, {
