@@ -36,6 +36,9 @@ describe('an outsider report: Åsviks kommun, verksamhetsberättelse 2026', () =
     expect(v('44 160 tkr')).toEqual(['stämmer']);
     expect(v('550 tkr')).toEqual(['stämmer']);
     expect(v('3,1 mnkr')).toEqual(['stämmer']);
+    // The sentence's other clause ("…, medan nettokostnaden ökade … jämfört med 2025") names 2025:
+    // a year after a contrasting conjunction says nothing of the figure before it.
+    expect(v('0,3 mnkr')).toEqual(['stämmer']);
     expect(k.belopp.filter((b) => b.verdikt === 'motsäger').map((b) => b.text)).toEqual(['870 tkr', '1,9 mnkr']);
   });
 });

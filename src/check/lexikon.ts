@@ -44,6 +44,7 @@ export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefine
     förändring: list(base.förändring, add.förändring),
     förändring_före_tal: list(base.förändring_före_tal, add.förändring_före_tal),
     partikelverb: list(base.partikelverb, add.partikelverb),
+    kontrastord: list(base.kontrastord, add.kontrastord),
     reservationer: { ...base.reservationer, ...add.reservationer },
     jämförelseord: { ...base.jämförelseord, ...add.jämförelseord },
     summaord: list(base.summaord, add.summaord),
@@ -89,6 +90,8 @@ export interface Lexikon {
   förändringFöreTal: RegExp;
   /** A verb right before a hedge word ("föra över"): the word is its particle, not a hedge. */
   partikelverb: RegExp;
+  /** A comma and a contrasting conjunction ("…, medan …"): a new claim with its own time begins (global). */
+  kontrast: RegExp;
   /** A hedge right before a number: its word and its range. */
   reservation: RegExp;
   summaord: RegExp;
@@ -123,6 +126,10 @@ export function compileLexikon(data: LexikonData): Lexikon {
       'u',
     ),
     partikelverb: new RegExp(`${B}(?:${data.partikelverb.map(phrasePattern).join('|') || '(?!)'})\\s+$`, 'u'),
+    kontrast: new RegExp(
+      `[,;]\\s+(?:${data.kontrastord.map(phrasePattern).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`,
+      'gu',
+    ),
     reservation: new RegExp(`${B}(${hedges.join('|') || '(?!)'})\\s+$`, 'u'),
     jämförelse: new RegExp(
       `^\\s*(${

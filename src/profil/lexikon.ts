@@ -69,6 +69,7 @@ export function joinLexikon(a: LexikonTillägg | undefined, b: LexikonTillägg |
     förändring: list(a.förändring, b.förändring),
     förändring_före_tal: list(a.förändring_före_tal, b.förändring_före_tal),
     partikelverb: list(a.partikelverb, b.partikelverb),
+    kontrastord: list(a.kontrastord, b.kontrastord),
     reservationer: map(a.reservationer, b.reservationer),
     jämförelseord: map(a.jämförelseord, b.jämförelseord),
     summaord: list(a.summaord, b.summaord),

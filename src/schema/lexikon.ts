@@ -14,6 +14,7 @@ export const lexikonSchema = z
     förändring: ordlista,
     förändring_före_tal: ordlista,
     partikelverb: ordlista,
+    kontrastord: ordlista,
     reservationer: z.record(z.string(), z.tuple([z.number(), z.number()])),
     jämförelseord: z.record(z.string(), z.enum(['<', '>', '≥', '≤'])),
     summaord: ordlista,

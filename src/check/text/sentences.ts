@@ -16,3 +16,22 @@ export function sentenceAt(text: string, offset: number): { start: number; end: 
   }
   return { start, end, text: text.slice(start, end).trim() };
 }
+
+/**
+ * The part of a sentence a figure at `offset` stands in, cut where a contrasting conjunction
+ * (the lexicon's kontrastord after a comma: `kontrast`, global) begins another claim. Years named
+ * in the other part do not speak of this figure.
+ */
+export function contrastPart(sentence: string, offset: number, kontrast: RegExp): string {
+  let from = 0;
+  let to = sentence.length;
+  for (const m of sentence.matchAll(kontrast)) {
+    const i = m.index ?? 0;
+    if (i < offset) from = i + 1;
+    else {
+      to = i;
+      break;
+    }
+  }
+  return sentence.slice(from, to);
+}

@@ -25,7 +25,7 @@ import {
   yearsIn,
 } from '../../text/context.js';
 import { positionOf } from '../../text/position.js';
-import { sentenceAt } from '../../text/sentences.js';
+import { contrastPart, sentenceAt } from '../../text/sentences.js';
 import { describeCell } from '../tabell-regel/index.js';
 import { parseExpression } from '../../../core/expression.js';
 import { exactSum } from '../../../core/format/number.js';
@@ -216,6 +216,8 @@ interface Context {
   /** The stems of every row, indicator and uppgift the text could name (not totals). */
   rowStems: readonly string[];
   sentence: string;
+  /** The sentence's part the figure stands in (to a contrasting "…, medan …"): its years are the figure's. */
+  yearScope: string;
   /** The figure's own clause: from the figure before it (or the sentence start) to the next. Lower-cased, as the rest. */
   clause: string;
   /**
@@ -246,7 +248,7 @@ interface SentenceFacts {
 function sentenceFacts(ctx: Context): SentenceFacts {
   const lower = ctx.sentence.toLowerCase();
   return {
-    years: yearsIn(ctx.sentence, ctx.year, ctx.lex),
+    years: yearsIn(ctx.yearScope, ctx.year, ctx.lex),
     ...(ctx.nearYear !== undefined ? { nearYear: ctx.nearYear } : {}),
     ...(ctx.ownYear !== undefined ? { ownYear: ctx.ownYear } : {}),
     measures: measuresIn(ctx.claim, ctx.lex),
@@ -591,6 +593,7 @@ export const textVsTable: CheckRule = {
           nämnd: d.rapport.nämnd,
           rowStems,
           sentence: s.text,
+          yearScope: contrastPart(p.text.slice(s.start, s.end), a.start - s.start, lex.kontrast),
           heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(),
           headings: p.rubriker.join(' ').toLowerCase(),
           paragraph: lowerParagraph,
