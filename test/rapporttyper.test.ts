@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInit } from '../src/cli/commands/init.js';
+import { initRapport } from '../src/start/init.js';
 import { runNy } from '../src/cli/commands/ny.js';
 import { hasErrors } from '../src/core/diagnostics/diagnostic.js';
 import type { Block, Dokument } from '../src/core/model/dokument.js';
@@ -61,6 +62,17 @@ describe('report kinds and their generic templates', () => {
       'Prognos 2026',
       'Avvikelse',
     ]);
+  });
+
+  it('dates a plan before its year and a follow-up after its period or year', () => {
+    const datum = (typ: (typeof RAPPORTTYPER)[number]): string | undefined => {
+      const r = initRapport({ id: 'x-2026', typ, kommun: 'Åsviks kommun', nämnd: 'Nämnden', år: 2026 });
+      return /^datum: (\S+)/m.exec(r.data.find((f) => f.namn === 'rapport.yaml')!.text)?.[1];
+    };
+    expect(datum('budgetförslag')).toBe('2025-11-30');
+    expect(datum('internbudget')).toBe('2025-11-30');
+    expect(datum('verksamhetsberättelse')).toBe('2027-02-28');
+    expect(datum('delårsrapport')).toBe('2026-08-31');
   });
 
   it('init never overwrites, and refuses an unknown kind with exit code 2', () => {

@@ -40,7 +40,8 @@ export function initRapport(v: InitVal): NyRapport {
   const period = PERIODRAPPORTER.includes(v.typ)
     ? { från: `${v.år}-01-01`, till: v.till ?? periodSlut(v.typ, v.år) }
     : undefined;
-  const datum = period?.till ?? `${v.år - 1}-11-30`;
+  // A plan is dated before its year begins; a follow-up after its period or year has ended.
+  const datum = period?.till ?? (uppföljning ? `${v.år + 1}-02-28` : `${v.år - 1}-11-30`);
   const kolumner = kolumnerFörTyp(v.typ, v.år, period?.till);
   const tom = kolumner.map(() => 'null').join(', ');
   const profil = slugify(v.kommun);
