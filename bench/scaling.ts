@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { projectPaths } from '../src/load/load-report.js';
 import { STAGE_NAMES, STAGES, timeStages, type Stage } from './build.js';
-import { ms, summary, tal, textTable } from './stats.js';
+import { ms, runIfScript, summary, tal, textTable } from './stats.js';
 import { REPO_ROOT } from './synthetic.js';
 
 const SOURCE = 'ks-internbudget-2024';
@@ -214,12 +214,4 @@ async function main(): Promise<void> {
   else console.log(textTable(scalingHeader(s), scalingRows(s)));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().then(
-    () => process.exit(0),
-    (e: unknown) => {
-      console.error(`fel: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      process.exit(1);
-    },
-  );
-}
+runIfScript(import.meta.url, main);

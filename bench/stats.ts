@@ -86,3 +86,15 @@ export function collectGarbage(): void {
   }
   gc();
 }
+
+/** Runs `main` when the module is the script node was started with (not when another bench imports it); exit 1 with the message on failure. */
+export function runIfScript(moduleUrl: string, main: () => Promise<void>): void {
+  if (moduleUrl !== `file://${process.argv[1]}`) return;
+  main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(`fel: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
+}

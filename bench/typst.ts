@@ -19,7 +19,7 @@ import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { factCell, uppdragKolumner } from '../src/render/shared.js';
 import { fontPath } from '../src/util/fonts.js';
 import { composed } from './build.js';
-import { ms, summary } from './stats.js';
+import { ms, runIfScript, summary } from './stats.js';
 import { REPO_ROOT } from './synthetic.js';
 
 /** Text as a Typst string literal shown as content: nothing in it is read as markup. */
@@ -274,12 +274,4 @@ async function main(): Promise<void> {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().then(
-    () => process.exit(0),
-    (e: unknown) => {
-      console.error(`fel: ${e instanceof Error ? e.message : String(e)}`);
-      process.exit(1);
-    },
-  );
-}
+runIfScript(import.meta.url, main);

@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ms } from './stats.js';
+import { ms, runIfScript } from './stats.js';
 import { REPO_ROOT } from './synthetic.js';
 
 const REPORT = 'ks-internbudget-2024';
@@ -176,12 +176,4 @@ async function main(): Promise<void> {
   else show(r, '');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().then(
-    () => process.exit(0),
-    (e: unknown) => {
-      console.error(`fel: ${e instanceof Error ? e.message : String(e)}`);
-      process.exit(1);
-    },
-  );
-}
+runIfScript(import.meta.url, main);

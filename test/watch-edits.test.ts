@@ -1,31 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, scratchFixture } from './support/project.js';
-
-const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
-
-/** Starts `watch` on a scratch copy of the example report and collects its output. */
-function startWatch(root: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--rot', root, 'watch', 'exempel-2025'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    cwd: ROOT,
-  });
-  const log = { out: '' };
-  child.stdout.on('data', (b: Buffer) => (log.out += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (log.out += b.toString()));
-  const waitFor = async (re: RegExp, from = 0, ms = 60_000): Promise<number> => {
-    const t = Date.now();
-    for (;;) {
-      const m = re.exec(log.out.slice(from));
-      if (m) return from + m.index + m[0].length;
-      if (Date.now() - t > ms) throw new Error(`väntade på ${re}; fick:\n${log.out}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  return { child, log, waitFor };
-}
+import { scratchFixture } from './support/project.js';
+import { startWatch } from './support/watch.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
