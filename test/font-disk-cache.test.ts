@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,8 +56,12 @@ describe('the font cache on disk', () => {
     const written = files(cache);
     // One file per bundled face the document used, named by the SHA-256 of the font file.
     expect(written.size).toBeGreaterThan(0);
+    // …and the font's answers about characters beyond Latin-1 (src/validate/font-coverage.ts).
     for (const p of written.keys())
-      expect(p).toMatch(/typsnitt\/kommunrapport-[^/]*pdfkit-0\.19\.1[^/]*\/[0-9a-f]{64}\.v8$/);
+      expect(p).toMatch(
+        /(typsnitt\/kommunrapport-[^/]*pdfkit-0\.19\.1[^/]*|teckentäckning\/kommunrapport-[^/]*fontkit-2\.0\.4)\/[0-9a-f]{64}\.v8$/,
+      );
+    expect([...written.keys()].filter((p) => p.includes('/teckentäckning/'))).toHaveLength(1);
     expect(cold.equals(none)).toBe(true);
 
     // Warm: every word comes from the disk, so nothing new is shaped and nothing written.
@@ -87,6 +91,29 @@ describe('the font cache on disk', () => {
     for (const p of paths) expect(readFileSync(p).length).toBe(Number(written.get(p)!.split('@')[0]));
     expect(pdf(cache, 'lagad').equals(none)).toBe(true);
   }, 180_000);
+
+  it('a character the font lacks is warned about with a cold, a warm and a corrupt cache alike', () => {
+    const root = join(tmp, 'emoji');
+    cpSync(EXEMPEL, root, { recursive: true });
+    const md = join(root, 'content', 'exempel-2025', '01-inledning.md');
+    writeFileSync(md, readFileSync(md, 'utf8').replace('inför 2025.', 'inför 2025 🎉 – med ≥ 3 ½.'));
+    const cache = join(tmp, 'cache-emoji');
+    const warnings = (): string[] => {
+      const r = spawnSync(process.execPath, [cli, '--rot', root, 'check', 'exempel-2025'], {
+        encoding: 'utf8',
+        env: { ...process.env, KOMMUNRAPPORT_CACHE: cache },
+      });
+      return (r.stdout + r.stderr).split('\n').filter((l) => l.includes('PDF:ens typsnitt'));
+    };
+    const cold = warnings();
+    expect(cold).toHaveLength(1);
+    expect(cold[0]).toMatch(/01-inledning\.md:\d+:\d+.*"🎉" \(U\+1F389\)/);
+    const [stored] = [...files(cache).keys()].filter((p) => p.includes('/teckentäckning/'));
+    expect(stored).toBeDefined();
+    expect(warnings()).toEqual(cold);
+    writeFileSync(stored!, 'inte en cache');
+    expect(warnings()).toEqual(cold);
+  }, 120_000);
 
   it('a cache folder that cannot be made is no error, and KOMMUNRAPPORT_CACHE=0 writes nothing', () => {
     const blocked = join(tmp, 'en-fil');

@@ -27,10 +27,11 @@ function installedVersions(): Record<string, string> {
 }
 
 describe('patches to pdfmake, pdfkit and fontkit (src/render/pdf/patches.ts)', () => {
-  it('lists the seven patch modules, each with the methods it replaces', () => {
+  it('lists the eight patch modules, each with the methods it replaces', () => {
     expect(PATCHES.map((p) => p.module).sort()).toEqual([
       'font-tables.ts',
       'line-runs.ts',
+      'measure-reuse.ts',
       'page-break-passes.ts',
       'shaping-cache.ts',
       'stream-writes.ts',

@@ -39,7 +39,7 @@ export async function prepareReport(
   id: string,
   o: ReportBuildOptions,
   emit: Emit,
-  /** Given the document as soon as it is checked, when a PDF is asked for (pdf-thread.ts starts laying it out). */
+  /** Given the document as soon as it is composed, when a PDF is asked for (pdf-thread.ts starts laying it out). */
   onDokument?: (d: Dokument) => void,
 ): Promise<PreparedReport> {
   const c = loadAndCompose(paths, id);
@@ -48,6 +48,10 @@ export async function prepareReport(
     emit(`${id}: avbrutet, rapporten innehåller fel (inga filer skrivna)`);
     return { id, failed: true };
   }
+  // The checks change nothing in the document: a PDF thread can start on it while they run
+  // (with --strict and errors found, its work is dropped and nothing is written).
+  const withPdf = o.formats.includes('pdf');
+  if (withPdf) onDokument?.(c.dokument);
   const k = runChecks(c.dokument);
   // Every warning is printed at its place, so the summary line is never its only trace.
   if (!o.tyst) {
@@ -62,8 +66,6 @@ export async function prepareReport(
     emit(`${id}: avbrutet (--strict): kontrollen fann fel (inga filer skrivna)`);
     return { id, failed: true };
   }
-  const withPdf = o.formats.includes('pdf');
-  if (withPdf) onDokument?.(c.dokument);
   return attempt(id, emit, async () => {
     const outputs = await renderOutputs(c.dokument!, k, {
       formats: o.formats.filter((f) => f !== 'pdf'),

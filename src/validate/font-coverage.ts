@@ -1,13 +1,20 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { RawFile } from '../load/load-report.js';
 import { positionAt } from '../load/read-input.js';
+import { cacheFolder } from '../util/cache-dir.js';
+import { packageVersion, readDiskValue, writeDiskValue } from '../util/disk-cache.js';
 import { fontPath } from '../util/fonts.js';
+import { VERSION } from '../version.js';
 
 /**
  * Characters the PDF's font has no glyph for (an emoji, a rare symbol) would vanish from the PDF
  * while the HTML shows them. Each is reported at its place in the data or narrative as a warning,
- * from the font's own character map (fontkit's hasGlyphForCodePoint on the bundled Roboto).
+ * from the font's own character map (fontkit's hasGlyphForCodePoint on the bundled Roboto), its
+ * answers kept on disk for the next process.
  */
 
 interface FontkitFont {
@@ -15,17 +22,58 @@ interface FontkitFont {
 }
 const require = createRequire(import.meta.url);
 let font: FontkitFont | undefined;
-const known = new Map<number, boolean>();
+/** What the font answered per code point; `learnt` marks answers the disk copy lacks. */
+let known: Map<number, boolean> | undefined;
+let learnt = false;
+const MAGIC = 'kommunrapport-teckentäckning';
+
+/**
+ * Where this font's answers are kept between processes: fontkit decodes the whole character map
+ * at the first question, a tenth of a second in every cold build. Named by the font file's
+ * SHA-256 and the versions of fontkit and this tool; undefined with caching off.
+ */
+let diskFile: string | null | undefined;
+function coverageFile(): string | null {
+  if (diskFile !== undefined) return diskFile;
+  const base = cacheFolder();
+  if (!base) return (diskFile = null);
+  try {
+    const hash = createHash('sha256')
+      .update(readFileSync(fontPath('normal')))
+      .digest('hex');
+    const key = `kommunrapport-${VERSION}_fontkit-${packageVersion(require, 'fontkit')}`;
+    return (diskFile = join(base, 'teckentäckning', key, `${hash}.v8`));
+  } catch {
+    return (diskFile = null);
+  }
+}
+
+function answers(): Map<number, boolean> {
+  if (known) return known;
+  const file = coverageFile();
+  const stored = file ? readDiskValue(file, MAGIC) : undefined;
+  return (known = stored instanceof Map ? (stored as Map<number, boolean>) : new Map());
+}
 
 function hasGlyph(cp: number): boolean {
   // Latin-1 is in every font the tool uses; only rarer characters are looked up.
   if (cp < 0x100) return true;
-  let r = known.get(cp);
+  const map = answers();
+  let r = map.get(cp);
   if (r === undefined) {
     font ??= (require('fontkit') as { openSync(path: string): FontkitFont }).openSync(fontPath('normal'));
-    known.set(cp, (r = font.hasGlyphForCodePoint(cp)));
+    map.set(cp, (r = font.hasGlyphForCodePoint(cp)));
+    learnt = true;
   }
   return r;
+}
+
+/** Stores what this process learnt, for the next one. */
+function saveAnswers(): void {
+  if (!learnt || !known) return;
+  learnt = false;
+  const file = coverageFile();
+  if (file) writeDiskValue(file, MAGIC, known);
 }
 
 /** Joiners and selectors belong to the character before them: an emoji is one warning, not three. */
@@ -36,6 +84,12 @@ const MAX_PER_FILE = 20;
 const lastScan = new Map<string, { text: string; found: Diagnostic[] }>();
 
 export function fontCoverage(files: readonly RawFile[]): Diagnostic[] {
+  const found = scanFiles(files);
+  saveAnswers();
+  return found;
+}
+
+function scanFiles(files: readonly RawFile[]): Diagnostic[] {
   return files.flatMap((f) => {
     const hit = lastScan.get(f.fil);
     // Copies: a later stage may mark a diagnostic (accepted, say) and must not change the cached one.

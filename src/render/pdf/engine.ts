@@ -10,6 +10,7 @@ import { useBatchedStreamWrites } from './stream-writes.js';
 import { useFastStyleLookup } from './style-lookup.js';
 import { useTagging } from './tagging.js';
 import { useBatchedPageBreaks } from './page-break-passes.js';
+import { useMeasureReuse } from './measure-reuse.js';
 import type { LaidOutPage } from './verify.js';
 
 const require = createRequire(import.meta.url);
@@ -44,6 +45,7 @@ useBatchedStreamWrites(true);
 useLineRuns(true);
 useTagging();
 useBatchedPageBreaks();
+useMeasureReuse();
 
 /**
  * Our speed-ups to pdfmake and pdfkit, each tested: off gives pdfmake as it ships, the baseline
@@ -56,6 +58,7 @@ export function usePdfSpeedups(on: boolean): void {
   useFastStyleLookup(on);
   useBatchedStreamWrites(on);
   useBatchedPageBreaks(on);
+  useMeasureReuse(on);
 }
 
 /** Fields pdfmake 0.3 accepts that its type definitions lack. */

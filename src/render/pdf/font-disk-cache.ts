@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { threadId } from 'node:worker_threads';
+import { join } from 'node:path';
 import { cacheFolder } from '../../util/cache-dir.js';
+import { packageVersion, readDiskValue, writeDiskValue } from '../../util/disk-cache.js';
 import { VERSION } from '../../version.js';
 
 /**
@@ -18,24 +15,9 @@ import { VERSION } from '../../version.js';
  * entry is what fontkit returned for the same word and font in an earlier process.
  */
 
-const MAGIC = Buffer.from('kommunrapport-typsnitt\n');
-const HASH_BYTES = 32;
+const MAGIC = 'kommunrapport-typsnitt';
 
 let folder: string | null | undefined;
-
-/** A package's version from its package.json, found above its entry point (fontkit exports no package.json). */
-function libraryVersion(from: NodeJS.Require, name: string): string {
-  let dir = dirname(from.resolve(name));
-  for (; dirname(dir) !== dir; dir = dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === name && pkg.version) return pkg.version;
-    } catch {
-      // No package.json here: look further up.
-    }
-  }
-  throw new Error(`${name}: ingen version`);
-}
 
 /** The cache folder for this tool and these library versions; null with caching off. */
 function versionFolder(): string | null {
@@ -48,9 +30,9 @@ function versionFolder(): string | null {
     const fromPdfkit = createRequire(fromPdfmake.resolve('pdfkit'));
     const key = [
       `kommunrapport-${VERSION}`,
-      `pdfmake-${libraryVersion(fromHere, 'pdfmake')}`,
-      `pdfkit-${libraryVersion(fromPdfmake, 'pdfkit')}`,
-      `fontkit-${libraryVersion(fromPdfkit, 'fontkit')}`,
+      `pdfmake-${packageVersion(fromHere, 'pdfmake')}`,
+      `pdfkit-${packageVersion(fromPdfmake, 'pdfkit')}`,
+      `fontkit-${packageVersion(fromPdfkit, 'fontkit')}`,
       `v8-${process.versions.v8}`,
     ].join('_');
     return (folder = join(base, 'typsnitt', key));
@@ -64,39 +46,13 @@ const fileOf = (dir: string, fontHash: string): string => join(dir, `${fontHash}
 /** The entry stored for a font file, or undefined (none, caching off, or not readable whole). */
 export function readFontCache(fontHash: string): unknown {
   const dir = versionFolder();
-  if (!dir) return undefined;
-  try {
-    const b = readFileSync(fileOf(dir, fontHash));
-    const start = MAGIC.length + HASH_BYTES;
-    if (b.length <= start || !b.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-    const body = b.subarray(start);
-    const sum = createHash('sha256').update(body).digest();
-    if (!sum.equals(b.subarray(MAGIC.length, start))) return undefined;
-    return deserialize(body);
-  } catch {
-    return undefined;
-  }
+  return dir ? readDiskValue(fileOf(dir, fontHash), MAGIC) : undefined;
 }
 
 /** Stores the entry for a font file; any failure (a read-only home, a full disk) is let go. */
 export function writeFontCache(fontHash: string, entry: unknown): void {
   const dir = versionFolder();
-  if (!dir) return;
-  const target = fileOf(dir, fontHash);
-  // Per process and thread: build threads may write the same font's file at once.
-  const tmp = `${target}.${process.pid}-${threadId}.tmp`;
-  try {
-    const body = serialize(entry);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, Buffer.concat([MAGIC, createHash('sha256').update(body).digest(), body]));
-    renameSync(tmp, target);
-  } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // Nothing to tidy that can be tidied.
-    }
-  }
+  if (dir) writeDiskValue(fileOf(dir, fontHash), MAGIC, entry);
 }
 
 /** For the tests: forget the folder, so a changed KOMMUNRAPPORT_CACHE applies. */

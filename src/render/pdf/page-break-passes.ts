@@ -76,6 +76,16 @@ function addPageBreaks(list: LNode[], pages: unknown[], hook: Hook): boolean {
     info.stack = Array.isArray(node.stack);
     node.nodeInfo = info;
   }
+  // The nodes on each page, in order: the hook asks about a page's nodes for every node, and a
+  // scan of the whole list each time made a pass grow with the square of the document.
+  const byPage = new Map<number, number[]>();
+  nodes.forEach((node, i) => {
+    for (const p of node.nodeInfo.pageNumbers) {
+      const list = byPage.get(p);
+      if (list) list.push(i);
+      else byPage.set(p, [i]);
+    }
+  });
   let added = false;
   let partHasBreak = false;
   for (let index = 0; index < nodes.length; index++) {
@@ -88,11 +98,10 @@ function addPageBreaks(list: LNode[], pages: unknown[], hook: Hook): boolean {
     if (partHasBreak || node.pageBreakCalculated) continue;
     node.pageBreakCalculated = true;
     const pageNumber = node.nodeInfo.pageNumbers[0]!;
-    const on = (p: number, from: number, to: number): NodeInfoLike[] =>
-      nodes
-        .slice(from, to)
-        .filter((x) => x.nodeInfo.pageNumbers.includes(p))
-        .map((x) => x.nodeInfo);
+    const on = (p: number, from: number, to: number): NodeInfoLike[] => {
+      const list = byPage.get(p) ?? [];
+      return list.slice(firstAtLeast(list, from), firstAtLeast(list, to)).map((i) => nodes[i]!.nodeInfo);
+    };
     if (
       hook(node.nodeInfo, {
         getFollowingNodesOnPage: () => on(pageNumber, index + 1, nodes.length),
@@ -106,6 +115,18 @@ function addPageBreaks(list: LNode[], pages: unknown[], hook: Hook): boolean {
     }
   }
   return added;
+}
+
+/** The first position in an ascending list whose value is at least `v`. */
+function firstAtLeast(list: number[], v: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const require = createRequire(import.meta.url);
@@ -160,17 +181,11 @@ function install(): void {
   ) {
     this.docPreprocessor = new DocPreprocessor();
     this.docMeasure = new DocMeasure(pdfDocument, styleDictionary, defaultStyle, this.svgMeasure, this.tableLayouts);
+    // pdfmake wraps an array in a new stack node on every round; wrapped once here, every node
+    // of the document is the same object in every round (measure-reuse.ts relies on it).
+    const root = Array.isArray(docStructure) ? { stack: docStructure } : docStructure;
     const layout = (): LayoutResult =>
-      this.tryLayoutDocument(
-        docStructure,
-        pdfDocument,
-        styleDictionary,
-        defaultStyle,
-        background,
-        header,
-        footer,
-        watermark,
-      );
+      this.tryLayoutDocument(root, pdfDocument, styleDictionary, defaultStyle, background, header, footer, watermark);
     let result = layout();
     if (typeof pageBreakBeforeFct === 'function') {
       while (addPageBreaks(result.linearNodeList, result.pages, pageBreakBeforeFct as Hook)) {

@@ -2,6 +2,7 @@ import { batchedPageBreaksInstalled } from './page-break-passes.js';
 import { batchedStreamWritesInstalled } from './stream-writes.js';
 import { fastStyleLookupInstalled } from './style-lookup.js';
 import { lineRunsInstalled } from './line-runs.js';
+import { measureReuseInstalled } from './measure-reuse.js';
 import { sharedFontTablesInstalled } from './font-tables.js';
 import { sharedShapingInstalled } from './shaping-cache.js';
 import { taggingInstalled } from './tagging.js';
@@ -47,6 +48,13 @@ export const PATCHES: readonly Patch[] = [
     version: '0.3.11',
     methods: ['LayoutBuilder.prototype.layoutDocument'],
     installed: batchedPageBreaksInstalled,
+  },
+  {
+    module: 'measure-reuse.ts',
+    library: 'pdfmake',
+    version: '0.3.11',
+    methods: ['DocMeasure.prototype.measureLeaf'],
+    installed: measureReuseInstalled,
   },
   {
     module: 'tagging.ts',

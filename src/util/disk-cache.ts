@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { threadId } from 'node:worker_threads';
+
+/**
+ * One value kept on disk between processes (under cache-dir.ts's folder): V8-serialized, after a
+ * magic line naming what it is and the SHA-256 of the body, written whole under a temporary name
+ * and renamed. A torn, truncated or foreign file reads as missing; reading or writing never
+ * throws, as a cache only saves time.
+ */
+
+const HASH_BYTES = 32;
+
+/** The value stored in `file` under `magic`, or undefined (none, or not readable whole). */
+export function readDiskValue(file: string, magic: string): unknown {
+  const head = Buffer.from(`${magic}\n`);
+  try {
+    const b = readFileSync(file);
+    const start = head.length + HASH_BYTES;
+    if (b.length <= start || !b.subarray(0, head.length).equals(head)) return undefined;
+    const body = b.subarray(start);
+    const sum = createHash('sha256').update(body).digest();
+    if (!sum.equals(b.subarray(head.length, start))) return undefined;
+    return deserialize(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a value in `file`; any failure (a read-only home, a full disk) is let go. */
+export function writeDiskValue(file: string, magic: string, value: unknown): void {
+  // Per process and thread: build threads may write the same file at once.
+  const tmp = `${file}.${process.pid}-${threadId}.tmp`;
+  try {
+    const body = serialize(value);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, Buffer.concat([Buffer.from(`${magic}\n`), createHash('sha256').update(body).digest(), body]));
+    renameSync(tmp, file);
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Nothing to tidy that can be tidied.
+    }
+  }
+}
+
+/** A package's version from its package.json, found above its entry point (fontkit exports no package.json). */
+export function packageVersion(from: NodeJS.Require, name: string): string {
+  let dir = dirname(from.resolve(name));
+  for (; dirname(dir) !== dir; dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name && pkg.version) return pkg.version;
+    } catch {
+      // No package.json here: look further up.
+    }
+  }
+  throw new Error(`${name}: ingen version`);
+}
