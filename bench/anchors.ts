@@ -100,6 +100,8 @@ export interface ColdStart {
   pdfmakeCpuMs: number;
   ratio: number;
   pairs: number;
+  /** How many timed builds laid out the PDF on a second thread. */
+  twoThreads: number;
 }
 
 export const COLD_SCRIPT = join(REPO_ROOT, 'bench', 'cold.ts');
