@@ -10,6 +10,7 @@ import { fontBytes } from '../src/util/fonts.js';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { PATCHES } from '../src/render/pdf/patches.js';
 import { useTagging } from '../src/render/pdf/tagging.js';
+import { useMeasureReuse } from '../src/render/pdf/measure-reuse.js';
 import { ROOT } from './support/project.js';
 
 /** The package.json of each library as the PDF engine loads it: pdfkit from pdfmake, fontkit from pdfkit. */
@@ -127,5 +128,50 @@ describe('font caches keyed by the SHA-256 of the font file (shaping-cache.ts, f
     expect(sharedTables(wider)).toBe(0);
     // The copy really lays out differently: its PDF differs from the bundled font's beyond the font name.
     expect(shared.length).not.toBe((await layoutPdf(doc())).length);
+  });
+});
+
+describe('text measured once per document (measure-reuse.ts)', () => {
+  /** Paragraphs, then a heading the hook moves once: pdfmake lays the document out twice. */
+  const definition = (): TDocumentDefinitions => ({
+    content: [
+      ...Array.from({ length: 40 }, (_, i) => ({ text: `Stycke ${i + 1}: budgeten för verksamheten ${i * 7} tkr.` })),
+      { text: 'Rubriken som flyttas', headlineLevel: 1, id: 'rubrik' },
+      { text: ['Se sidan ', { pageReference: 'rubrik' }, '.'] },
+    ],
+    pageBreakBefore: (node: { headlineLevel?: number; pageNumbers: number[] }) =>
+      node.headlineLevel === 1 && node.pageNumbers[0] === 1,
+  });
+  /** Calls of pdfmake's word splitting and measuring while one document is laid out. */
+  async function measured(reuse: boolean): Promise<{ calls: number; bytes: Buffer }> {
+    const TextInlines = (
+      createRequire(import.meta.url)('pdfmake/js/TextInlines.js') as {
+        default: { prototype: { buildInlines: (...a: unknown[]) => unknown } };
+      }
+    ).default;
+    const own = TextInlines.prototype.buildInlines;
+    let calls = 0;
+    TextInlines.prototype.buildInlines = function (this: unknown, ...a: unknown[]) {
+      calls++;
+      return own.apply(this, a);
+    };
+    useMeasureReuse(reuse);
+    try {
+      const bytes = await layoutPdf({ ...definition(), info: { creationDate: new Date(0) } } as never);
+      return { calls, bytes };
+    } finally {
+      TextInlines.prototype.buildInlines = own;
+      useMeasureReuse(true);
+    }
+  }
+
+  it('measures each text node once over both layouts, and gives the same bytes as measuring anew', async () => {
+    const off = await measured(false);
+    const on = await measured(true);
+    // 42 text nodes, each measured in both layouts without reuse; with it, once, but for the
+    // paragraph holding a page reference, measured anew (its number is set after layout).
+    expect(off.calls).toBe(2 * 42);
+    expect(on.calls).toBe(42 + 1);
+    expect(on.bytes.equals(off.bytes)).toBe(true);
   });
 });
