@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { renderHtml } from '../src/render/html/render-html.js';
 import { layoutPdfPages } from '../src/render/pdf/engine.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { verifyLayout } from '../src/render/pdf/verify.js';
-import { useBatchedPageBreaks } from '../src/render/pdf/page-break-passes.js';
+import { useBatchedPageBreaks, useStreamedLayout } from '../src/render/pdf/page-break-passes.js';
 import { caption } from '../src/render/shared.js';
 import { bundled } from './support/lookup.js';
 import { pdfPages, pdfWords, type WordBox } from './support/pdf.js';
@@ -207,18 +208,54 @@ describe('chart text from the facts', () => {
   });
 });
 
-describe('page breaks asked for in batches (src/render/pdf/page-break-passes.ts)', () => {
+describe('page breaks decided in one layout (src/render/pdf/layout-stream.ts, page-break-passes.ts)', () => {
+  /** Full layouts pdfmake's LayoutBuilder.tryLayoutDocument made while `f` ran. */
+  async function layouts<T>(f: () => Promise<T>): Promise<{ result: T; count: number }> {
+    const LayoutBuilder = (
+      createRequire(import.meta.url)('pdfmake/js/LayoutBuilder.js') as {
+        default: { prototype: { tryLayoutDocument: (...a: unknown[]) => unknown } };
+      }
+    ).default;
+    const own = LayoutBuilder.prototype.tryLayoutDocument;
+    let count = 0;
+    LayoutBuilder.prototype.tryLayoutDocument = function (this: unknown, ...a: unknown[]) {
+      count++;
+      return own.apply(this, a);
+    };
+    try {
+      return { result: await f(), count };
+    } finally {
+      LayoutBuilder.prototype.tryLayoutDocument = own;
+    }
+  }
+
   it('replaces pdfmake 0.3.11 LayoutBuilder.layoutDocument, and gives the same bytes as pdfmake asking one break per layout', async () => {
     expect(useBatchedPageBreaks(true)).toBe(true);
-    for (const id of [FIXTURE, 'ks-internbudget-2024']) {
-      let own: Buffer;
+    for (const id of ALL) {
+      const streamed = readFileSync(file(id));
+      let own: { result: Buffer; count: number };
+      let rounds: { result: Buffer; count: number };
       try {
         useBatchedPageBreaks(false);
-        own = await renderPdf(docs.get(id)!);
+        own = await layouts(() => renderPdf(docs.get(id)!));
+        useBatchedPageBreaks(true);
+        useStreamedLayout(false);
+        rounds = await layouts(() => renderPdf(docs.get(id)!));
       } finally {
         useBatchedPageBreaks(true);
+        useStreamedLayout(true);
       }
-      expect(own.equals(readFileSync(file(id))), id).toBe(true);
+      expect(own.result.equals(streamed), id).toBe(true);
+      expect(rounds.result.equals(streamed), id).toBe(true);
+      // pdfmake laid the document out once per break and once more; the rounds, once per break per part.
+      expect(own.count, id).toBeGreaterThanOrEqual(rounds.count);
+      if (id === 'ks-internbudget-2024') expect(rounds.count, id).toBeGreaterThan(2);
     }
+  }, 240_000);
+
+  it('lays a document out once, going back only as far as the block a break moves', async () => {
+    const { result, count } = await layouts(() => renderPdf(docs.get('ks-internbudget-2024')!));
+    expect(count).toBe(0);
+    expect(result.equals(readFileSync(file('ks-internbudget-2024')))).toBe(true);
   }, 120_000);
 });

@@ -11,6 +11,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { PATCHES } from '../src/render/pdf/patches.js';
 import { useTagging } from '../src/render/pdf/tagging.js';
 import { useMeasureReuse } from '../src/render/pdf/measure-reuse.js';
+import { useStreamedLayout } from '../src/render/pdf/page-break-passes.js';
 import { ROOT } from './support/project.js';
 
 /** The package.json of each library as the PDF engine loads it: pdfkit from pdfmake, fontkit from pdfkit. */
@@ -156,12 +157,15 @@ describe('text measured once per document (measure-reuse.ts)', () => {
       return own.apply(this, a);
     };
     useMeasureReuse(reuse);
+    // In rounds, as pdfmake lays out a document it cannot stream (page-break-passes.ts).
+    useStreamedLayout(false);
     try {
       const bytes = await layoutPdf({ ...definition(), info: { creationDate: new Date(0) } } as never);
       return { calls, bytes };
     } finally {
       TextInlines.prototype.buildInlines = own;
       useMeasureReuse(true);
+      useStreamedLayout(true);
     }
   }
 

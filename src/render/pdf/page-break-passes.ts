@@ -1,38 +1,29 @@
 // Replaces pdfmake 0.3.11: LayoutBuilder.prototype.layoutDocument (written for that version; listed in patches.ts).
 import { createRequire } from 'node:module';
+import {
+  asked,
+  firstAtLeast,
+  layoutStreamed,
+  nodeInfo,
+  type Hook,
+  type NodeInfo,
+  type StreamBuilder,
+  type StreamNode,
+} from './layout-stream.js';
 
 /**
  * pdfmake 0.3.11's LayoutBuilder.layoutDocument asks `pageBreakBefore` about one node after
  * another and, at the first break it is asked for, lays the whole document out again: one layout
- * per break (the internbudget asked for 8). A break only moves what comes after it up to the next
- * hard page break (a chapter starts on a new page), so this replacement asks on past that break
- * in the same pass: every part between hard breaks may get one break per layout. Nodes skipped in
- * a part that got a break are asked again in the next pass, as pdfmake would. Same pages, fewer
- * layouts; `useBatchedPageBreaks` reports whether the method was found.
+ * per break (the internbudget asked for 8). This replacement lays a document whose root is a
+ * stack of blocks out once, deciding the breaks as it goes (layout-stream.ts). Anything else is
+ * laid out in rounds: a break only moves what comes after it up to the next hard page break (a
+ * chapter starts on a new page), so each round asks on past that break, and every part between
+ * hard breaks may get one break per layout. Nodes skipped in a part that got a break are asked
+ * again in the next round, as pdfmake would. Same pages, fewer layouts; `useBatchedPageBreaks`
+ * reports whether the method was found.
  */
 
-interface LNode {
-  positions: { pageNumber: number }[];
-  text?: unknown;
-  listMarker?: unknown;
-  pageBreak?: string;
-  pageBreakCalculated?: boolean;
-  nodeInfo: NodeInfoLike;
-  resetXY(): void;
-  [k: string]: unknown;
-}
-interface NodeInfoLike {
-  pageNumbers: number[];
-  [k: string]: unknown;
-}
-type Hook = (
-  info: NodeInfoLike,
-  n: {
-    getFollowingNodesOnPage(): NodeInfoLike[];
-    getNodesOnNextPage(): NodeInfoLike[];
-    getPreviousNodesOnPage(): NodeInfoLike[];
-  },
-) => boolean;
+type LNode = StreamNode & { resetXY(): void };
 interface LayoutResult {
   linearNodeList: LNode[];
   pages: unknown[];
@@ -45,37 +36,10 @@ interface Builder {
   tryLayoutDocument(...a: unknown[]): LayoutResult;
 }
 
-const KEYS = [
-  'id',
-  'text',
-  'ul',
-  'ol',
-  'table',
-  'image',
-  'qr',
-  'canvas',
-  'svg',
-  'columns',
-  'headlineLevel',
-  'style',
-  'pageBreak',
-  'pageOrientation',
-  'width',
-  'height',
-];
-
 /** One pass: asks the hook about every node; returns whether any break was added. */
 function addPageBreaks(list: LNode[], pages: unknown[], hook: Hook): boolean {
-  const nodes = list.filter((n) => n && n.positions.length > 0 && !(n.text === '' && !n.listMarker));
-  for (const node of nodes) {
-    const info: NodeInfoLike = { pageNumbers: [] };
-    for (const k of KEYS) if (node[k] !== undefined) info[k] = node[k];
-    info.startPosition = node.positions[0];
-    info.pageNumbers = Array.from(new Set(node.positions.map((p) => p.pageNumber)));
-    info.pages = pages.length;
-    info.stack = Array.isArray(node.stack);
-    node.nodeInfo = info;
-  }
+  const nodes = list.filter(asked);
+  for (const node of nodes) node.nodeInfo = nodeInfo(node, pages.length);
   // The nodes on each page, in order: the hook asks about a page's nodes for every node, and a
   // scan of the whole list each time made a pass grow with the square of the document.
   const byPage = new Map<number, number[]>();
@@ -98,7 +62,7 @@ function addPageBreaks(list: LNode[], pages: unknown[], hook: Hook): boolean {
     if (partHasBreak || node.pageBreakCalculated) continue;
     node.pageBreakCalculated = true;
     const pageNumber = node.nodeInfo.pageNumbers[0]!;
-    const on = (p: number, from: number, to: number): NodeInfoLike[] => {
+    const on = (p: number, from: number, to: number): NodeInfo[] => {
       const list = byPage.get(p) ?? [];
       return list.slice(firstAtLeast(list, from), firstAtLeast(list, to)).map((i) => nodes[i]!.nodeInfo);
     };
@@ -117,20 +81,14 @@ function addPageBreaks(list: LNode[], pages: unknown[], hook: Hook): boolean {
   return added;
 }
 
-/** The first position in an ascending list whose value is at least `v`. */
-function firstAtLeast(list: number[], v: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const require = createRequire(import.meta.url);
 let installed: boolean | undefined;
+let streamed = true;
+
+/** On (the default): one layout deciding the breaks as it goes; off: layouts in rounds (tests, bench). */
+export function useStreamedLayout(on: boolean): void {
+  streamed = on;
+}
 let original: unknown;
 let batched: unknown;
 
@@ -186,6 +144,17 @@ function install(): void {
     const root = Array.isArray(docStructure) ? { stack: docStructure } : docStructure;
     const layout = (): LayoutResult =>
       this.tryLayoutDocument(root, pdfDocument, styleDictionary, defaultStyle, background, header, footer, watermark);
+    if (streamed && typeof pageBreakBeforeFct === 'function') {
+      const pages = layoutStreamed(this as unknown as StreamBuilder, root, pageBreakBeforeFct as Hook, {
+        pdfDocument,
+        background,
+        header,
+        footer,
+        watermark,
+        defaultStyle,
+      });
+      if (pages) return pages;
+    }
     let result = layout();
     if (typeof pageBreakBeforeFct === 'function') {
       while (addPageBreaks(result.linearNodeList, result.pages, pageBreakBeforeFct as Hook)) {
