@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseJobs, MIN_SPEEDUP, speedup, type JobsInput } from '../src/runner/jobs.js';
+import { chooseJobs, idleCores, MIN_SPEEDUP, speedup, type JobsInput } from '../src/runner/jobs.js';
 import { CACHE_FILE, cachedThroughput, machineKey, storeThroughput } from '../src/runner/throughput.js';
 import { cacheFolder } from '../src/util/cache-dir.js';
 import { ROOT, scratchFixture } from './support/project.js';
@@ -15,6 +15,22 @@ const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
 const twoVcpu = { oneMs: 1000, twoMs: 1481 };
 /** Four real cores: two loops 1,95× as fast. */
 const realCores = { oneMs: 1000, twoMs: 1026 };
+
+describe('idleCores: cores idle over a short wait (the PDF thread of one report)', () => {
+  it('counts idle milliseconds of every core over the wait', () => {
+    // A quiet two-core machine: both idle for the whole 30 ms.
+    expect(idleCores([1000, 2000], [1030, 2030], 30)).toBe(2);
+    // One core busy with another program.
+    expect(idleCores([1000, 2000], [1030, 2000], 30)).toBe(1);
+    // Counters that went backwards (a CPU taken offline) count as busy, not as negative.
+    expect(idleCores([1000, 2000], [990, 2030], 30)).toBe(1);
+  });
+  it('says no core is idle when the counters cannot be compared', () => {
+    expect(idleCores([], [], 30)).toBe(0);
+    expect(idleCores([1000], [1030, 2030], 30)).toBe(0);
+    expect(idleCores([1000], [1030], 0)).toBe(0);
+  });
+});
 
 describe('chooseJobs: threads from what was measured', () => {
   const base: JobsInput = { reports: 30, cores: 2, load: 0.2 };

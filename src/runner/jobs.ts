@@ -48,6 +48,19 @@ export const speedup = (p: ThroughputProbe): number => (2 * p.oneMs) / p.twoMs;
 /** Cores left to this build: the ones the load average does not already fill. */
 export const freeCores = (cores: number, load: number): number => Math.max(0, Math.floor(cores - load + 0.5));
 
+/** Each core's idle time so far, ms (os.cpus()'s `times.idle`). */
+export type IdleTimes = readonly number[];
+
+/**
+ * Cores idle over a short wait, from the idle times read before and after it: all of them on a
+ * quiet machine, none where other programs keep every core busy. Unlike the load average it does
+ * not remember the last minute, in which the user's previous build kept the cores busy.
+ */
+export function idleCores(before: IdleTimes, after: IdleTimes, waitMs: number): number {
+  if (!before.length || before.length !== after.length || waitMs <= 0) return 0;
+  return after.reduce((sum, t, i) => sum + Math.max(0, t - before[i]!), 0) / waitMs;
+}
+
 /** Whether a measurement is worth making now: on a busy machine two workers measure the others too. */
 export const quietEnoughToMeasure = (cores: number, load: number): boolean => freeCores(cores, load) >= 2;
 

@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Dokument } from '../core/model/dokument.js';
@@ -12,7 +12,7 @@ import {
   type ReportBuildOptions,
 } from './build-report.js';
 import { orderOutputs } from './formats.js';
-import { freeCores } from './jobs.js';
+import { freeCores, idleCores } from './jobs.js';
 
 /**
  * One report built as a user most often asks for it, with its PDF laid out on a second thread:
@@ -29,17 +29,29 @@ export interface PdfJob {
 }
 export type PdfResult = { bytes: ArrayBuffer; ms: number } | { fel: string };
 
+/** How long the cores are watched before a second thread is started: a few ticks of the idle counters. */
+const WATCH_MS = 30;
+const idleNow = (): number[] => cpus().map((c) => c.times.idle);
+
 /**
- * Whether a second thread can help: two cores the load average leaves free (on a busy machine the
- * second thread only adds CPU, as `--jobb` found: src/runner/jobs.ts), and compiled JavaScript
- * (Node 20 starts no worker from a TypeScript file; run through tsx, the build stays on one thread).
- * `KOMMUNRAPPORT_PDF_TRAD=1` or `0` decides it instead of the load (tests; a user who knows better).
+ * Whether a second thread can help: two cores idle right now (on a busy machine the second
+ * thread only adds CPU, as `--jobb` found: src/runner/jobs.ts), watched for 30 ms (the load
+ * average would still count the user's previous build for a minute; where the idle counters
+ * cannot be read, it decides), and compiled JavaScript (Node 20 starts no worker from a
+ * TypeScript file; run through tsx, the build stays on one thread).
+ * `KOMMUNRAPPORT_PDF_TRAD=1` or `0` decides it instead (tests; a user who knows better).
  */
-export function pdfThreadHelps(env: NodeJS.ProcessEnv = process.env): boolean {
+export async function pdfThreadHelps(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   if (!import.meta.url.endsWith('.js')) return false;
   const own = env.KOMMUNRAPPORT_PDF_TRAD;
   if (own === '1' || own === '0') return own === '1';
-  return freeCores(availableParallelism(), loadavg()[0]!) >= 2;
+  const cores = availableParallelism();
+  if (cores < 2) return false;
+  const before = idleNow();
+  if (!before.length) return freeCores(cores, loadavg()[0]!) >= 2;
+  const t = performance.now();
+  await new Promise((r) => setTimeout(r, WATCH_MS));
+  return Math.floor(idleCores(before, idleNow(), performance.now() - t) + 0.5) >= 2;
 }
 
 export async function buildReportWithPdfThread(

@@ -100,7 +100,7 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
     const { buildReport } = await import('../../runner/build-report.js');
     const { buildReportWithPdfThread, pdfThreadHelps } = await import('../../runner/pdf-thread.js');
     // One report: its PDF laid out on a second thread, beside the other formats.
-    const beside = ids.length === 1 && opts.jobb === undefined && formats.includes('pdf') && pdfThreadHelps();
+    const beside = ids.length === 1 && opts.jobb === undefined && formats.includes('pdf') && (await pdfThreadHelps());
     if (beside) threads = '2 trådar, en för PDF:en';
     for (const id of ids) {
       const t0 = performance.now();
