@@ -172,6 +172,7 @@ export function layoutStreamed(
   const laidOut = new Set<StreamNode>();
   let scanned = 0;
   let next = 0;
+  let released = 0;
   let unsupported = false;
   /** Nodes asked, and those given a break: put back as they were if the rounds must take over. */
   const askedNodes: StreamNode[] = [];
@@ -224,6 +225,7 @@ export function layoutStreamed(
     nodes.length = m.asked;
     scanned = m.list;
     next = Math.min(next, m.asked);
+    released = Math.min(released, k);
   };
 
   /** The top-level block a node of `list` belongs to: the last one that began at or before it. */
@@ -295,6 +297,11 @@ export function layoutStreamed(
           break;
         }
       }
+      // A later break goes back at most to the block of the first node not yet asked: the
+      // copies of items kept for blocks before it are let go (a long report has thousands).
+      const first = nodes[next];
+      const keep = first ? blockOf(at.get(first)!, i) : i;
+      for (; released < keep; released++) marks[released]!.items = [];
     }
   };
 
