@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { verifyLayout } from '../src/render/pdf/verify.js';
 import { useBatchedPageBreaks, useStreamedLayout } from '../src/render/pdf/page-break-passes.js';
 import { caption } from '../src/render/shared.js';
 import { bundled } from './support/lookup.js';
+import { countCalls } from './support/count-calls.js';
 import { pdfPages, pdfWords, type WordBox } from './support/pdf.js';
 import { REPORTS, ROOT } from './support/project.js';
 
@@ -210,24 +210,8 @@ describe('chart text from the facts', () => {
 
 describe('page breaks decided in one layout (src/render/pdf/layout-stream.ts, page-break-passes.ts)', () => {
   /** Full layouts pdfmake's LayoutBuilder.tryLayoutDocument made while `f` ran. */
-  async function layouts<T>(f: () => Promise<T>): Promise<{ result: T; count: number }> {
-    const LayoutBuilder = (
-      createRequire(import.meta.url)('pdfmake/js/LayoutBuilder.js') as {
-        default: { prototype: { tryLayoutDocument: (...a: unknown[]) => unknown } };
-      }
-    ).default;
-    const own = LayoutBuilder.prototype.tryLayoutDocument;
-    let count = 0;
-    LayoutBuilder.prototype.tryLayoutDocument = function (this: unknown, ...a: unknown[]) {
-      count++;
-      return own.apply(this, a);
-    };
-    try {
-      return { result: await f(), count };
-    } finally {
-      LayoutBuilder.prototype.tryLayoutDocument = own;
-    }
-  }
+  const layouts = <T>(f: () => Promise<T>): Promise<{ result: T; count: number }> =>
+    countCalls('LayoutBuilder.js', 'tryLayoutDocument', f);
 
   it('replaces pdfmake 0.3.11 LayoutBuilder.layoutDocument, and gives the same bytes as pdfmake asking one break per layout', async () => {
     expect(useBatchedPageBreaks(true)).toBe(true);

@@ -13,6 +13,7 @@ import { useTagging } from '../src/render/pdf/tagging.js';
 import { useMeasureReuse } from '../src/render/pdf/measure-reuse.js';
 import { useStreamedLayout } from '../src/render/pdf/page-break-passes.js';
 import { ROOT } from './support/project.js';
+import { countCalls } from './support/count-calls.js';
 
 /** The package.json of each library as the PDF engine loads it: pdfkit from pdfmake, fontkit from pdfkit. */
 function installedVersions(): Record<string, string> {
@@ -145,25 +146,15 @@ describe('text measured once per document (measure-reuse.ts)', () => {
   });
   /** Calls of pdfmake's word splitting and measuring while one document is laid out. */
   async function measured(reuse: boolean): Promise<{ calls: number; bytes: Buffer }> {
-    const TextInlines = (
-      createRequire(import.meta.url)('pdfmake/js/TextInlines.js') as {
-        default: { prototype: { buildInlines: (...a: unknown[]) => unknown } };
-      }
-    ).default;
-    const own = TextInlines.prototype.buildInlines;
-    let calls = 0;
-    TextInlines.prototype.buildInlines = function (this: unknown, ...a: unknown[]) {
-      calls++;
-      return own.apply(this, a);
-    };
     useMeasureReuse(reuse);
     // In rounds, as pdfmake lays out a document it cannot stream (page-break-passes.ts).
     useStreamedLayout(false);
     try {
-      const bytes = await layoutPdf({ ...definition(), info: { creationDate: new Date(0) } } as never);
-      return { calls, bytes };
+      const { result, count } = await countCalls('TextInlines.js', 'buildInlines', () =>
+        layoutPdf({ ...definition(), info: { creationDate: new Date(0) } } as never),
+      );
+      return { calls: count, bytes: result };
     } finally {
-      TextInlines.prototype.buildInlines = own;
       useMeasureReuse(true);
       useStreamedLayout(true);
     }
