@@ -22,10 +22,11 @@ import {
   uppdragKolumner,
 } from '../shared.js';
 import { typografisktMinus } from '../../core/format/minus.js';
-import { COLOR, STYLES, TABLE_NOTE } from './styles.js';
+import { COLOR, TABLE_NOTE } from './styles.js';
 import { el, mark, type TagNode } from './tag-plan.js';
 import { chartTextAlternative } from '../chart/index.js';
 import { anchorContent, sidrefInline } from './page-refs.js';
+import { tableOfContents, tocHeadings } from './toc.js';
 
 type InlineText = string | ContentText;
 
@@ -42,8 +43,6 @@ export interface PdfContext {
   tag: TagNode;
   /** Anchors already given as a destination (pdfmake ids are unique). */
   named: Set<string>;
-  /** The table of contents' TOC element, once placed: each heading listed there gets a TOCI in it. */
-  toc?: TagNode;
 }
 
 export function blocks(c: PdfContext, bs: Block[], parent?: string): Content[] {
@@ -105,18 +104,8 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
       return b.visning === 'indikatorer' ? goalTable(c.d, b) : goalReport(c.d, b);
     case 'uppdrag':
       return uppdrag(c.d, b);
-    case 'innehållsförteckning': {
-      c.toc = el(c.tag, 'TOC');
-      return [
-        {
-          toc: {
-            title: mark({ text: 'Innehåll', style: 'h2' }, el(c.toc, 'Caption')),
-            textStyle: 'toc',
-            numberStyle: 'toc',
-          },
-        },
-      ];
-    }
+    case 'innehållsförteckning':
+      return tableOfContents(tocHeadings(c.d.block), c.tag);
     case 'färgförklaring':
       return [{ stack: c.d.profil.bedömning.map((k) => bedömning(c.d, k.id)), margin: [0, 0, 0, 8] }];
     case 'bilagor':
@@ -162,20 +151,6 @@ function targetAnchor(b: Block): string | undefined {
   }
 }
 
-/**
- * The entry's styles in the table of contents. pdfmake builds the entries itself and gives each
- * entry's cells the heading's tocStyle and tocNumberStyle objects; `krToc` rides on them, so the
- * tagging hook finds the entry's TOCI (tagging.ts).
- */
-function tocStyles(c: PdfContext, level: number): object {
-  const toci = c.toc ? el(c.toc, 'TOCI') : undefined;
-  const mark = toci ? { krToc: toci } : {};
-  return {
-    tocStyle: { ...STYLES.toc, ...(level === 2 ? { bold: true } : {}), ...mark },
-    tocNumberStyle: { ...STYLES.toc, ...mark },
-  };
-}
-
 function section(c: PdfContext, a: Avsnitt, parent: string | undefined, first: boolean): Content[] {
   const level = Math.min(6, a.nivå);
   const breakBefore = a.sidbrytning && !first;
@@ -185,9 +160,6 @@ function section(c: PdfContext, a: Avsnitt, parent: string | undefined, first: b
     style: `h${level}`,
     id: a.id,
     headlineLevel: level,
-    ...(a.iInnehåll && level <= 3
-      ? { tocItem: true, tocMargin: [(level - 2) * 14, 0, 0, 2], ...tocStyles(c, level) }
-      : {}),
     outline: true,
     outlineText: a.rubrikText,
     ...(parent ? { outlineParentId: parent } : {}),
@@ -554,7 +526,7 @@ function tagBlock(
       for (const n of nodes) mark(n, el(parent, 'Note'));
       return;
     case 'innehållsförteckning':
-      // Its entries are tagged as the headings come (tocStyles); the title is the TOC's caption.
+      // Tagged as it is made (toc.ts).
       return;
     case 'färgförklaring':
       for (const n of nodes)

@@ -47,6 +47,8 @@ export function keepWithNext(topMargin: number): (node: NodeInfo, n: Neighbours)
     // Running headers and footers are nodes too (style RUNNING, render-pdf.ts): they neither follow nor continue anything.
     const inBody = (x: NodeInfo): boolean => x.style !== RUNNING;
     const next = n.getNodesOnNextPage().filter(inBody);
+    const run = runOf(node);
+    if (run) return widowedRun(run, next);
     if (node.table !== undefined) return notesStranded(node, n, next, topMargin);
     if (node.headlineLevel === undefined) return chapterTailAlone(node, next);
     // Nothing of this part continues on the next page: everything after the heading fits here.
@@ -89,6 +91,36 @@ function notesStranded(node: NodeInfo, n: Neighbours, next: NodeInfo[], topMargi
   return !n
     .getFollowingNodesOnPage()
     .some((f) => f.style !== RUNNING && f.table !== undefined && f.startPosition.pageNumber === p.pageNumber);
+}
+
+/** A block's place in a run of small blocks read as one (the table of contents' entries, toc.ts). */
+interface KeptRun {
+  id: string;
+  nr: number;
+  antal: number;
+}
+/** Fewest members of a run a page may hold when the run began on the page before. */
+const RUN_TAIL = 3;
+
+/** Marks a one-row table as member `nr` of `antal` of the run `id` (pdfmake hands the table object to the hook). */
+export function keptRun(id: string, nr: number, antal: number): { krRun: KeptRun } {
+  return { krRun: { id, nr, antal } };
+}
+
+function runOf(x: NodeInfo | undefined): KeptRun | undefined {
+  const t = x?.table as { krRun?: KeptRun } | undefined;
+  return t && typeof t === 'object' ? t.krRun : undefined;
+}
+
+/**
+ * A run whose last one or two members stand alone on the next page (a widow): the member that
+ * makes the tail three moves to that page, so it is never a line or two of something that began
+ * before. The first member never moves (the run's heading keeps it, keepWithNext).
+ */
+function widowedRun(run: KeptRun, next: NodeInfo[]): boolean {
+  if (run.nr === 0 || run.nr !== run.antal - RUN_TAIL) return false;
+  const tail = next.map(runOf).filter((r) => r?.id === run.id);
+  return tail.length > 0 && tail.length < RUN_TAIL && tail.at(-1)!.nr === run.antal - 1;
 }
 
 /** A paragraph that ends a chapter with its last lines alone on the next page (nothing else there): it moves whole. */

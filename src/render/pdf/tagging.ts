@@ -11,9 +11,8 @@ import { resolvePdfPageRefs } from './page-refs.js';
  * replaced, found on pdfmake's own classes; if an upgrade renames one, `useTagging` says so and
  * test/pdf-tagged.test.ts fails:
  *
- * - LayoutBuilder.prototype.buildNextLine: a line carries its text node's `krTag` (tag-plan.ts), or
- *   for a table-of-contents entry the TOCI its style object carries; and the target a page
- *   reference counts the pages of (`krAnkare`, page-refs.ts).
+ * - LayoutBuilder.prototype.buildNextLine: a line carries its text node's `krTag` (tag-plan.ts)
+ *   and the target a page reference counts the pages of (`krAnkare`, page-refs.ts).
  * - LayoutBuilder.prototype.processList: a list item's marker (bullet or number) carries the
  *   item's Lbl, so it is tagged as the label, with the text as LBody.
  * - ElementWriter.prototype.addFragment: a table's header rows repeated on a new page are marked
@@ -118,10 +117,8 @@ function install(): boolean {
   own = { buildNextLine, addFragment, renderPages: Renderer.prototype.renderPages, processList };
   const ourBuildNextLine = function (this: unknown, textNode: unknown) {
     const line = buildNextLine.call(this, textNode) as Line | null;
-    const n = textNode as { krTag?: TagNode; krAnkare?: string; style?: { krToc?: TagNode } };
-    // A table-of-contents entry pdfmake made: its style object is the heading's tocStyle (blocks.ts tocStyles).
-    const tag = n.krTag ?? (n.style && typeof n.style === 'object' ? n.style.krToc : undefined);
-    if (line && tag) line.krTag = tag;
+    const n = textNode as { krTag?: TagNode; krAnkare?: string };
+    if (line && n.krTag) line.krTag = n.krTag;
     // The target a page reference counts the pages of (page-refs.ts).
     if (line && n.krAnkare) line.krAnkare = n.krAnkare;
     return line;
