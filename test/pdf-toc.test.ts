@@ -18,7 +18,7 @@ import { ALL_REPORTS, ROOT } from './support/project.js';
  */
 const FIXTURES = {
   'stenvik-verksamhetsplan-2027': 'stenvik',
-  // 'hallbo-arsredovisning-2025': 'hallbo',
+  'hallbo-verksamhetsberattelse-2025': 'hallbo',
 } as const;
 const ALL = [...ALL_REPORTS, ...Object.keys(FIXTURES)];
 const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-toc-'));

@@ -27,6 +27,7 @@ import { el, mark, type TagNode } from './tag-plan.js';
 import { chartTextAlternative } from '../chart/index.js';
 import { anchorContent, sidrefInline } from './page-refs.js';
 import { tableOfContents, tocHeadings } from './toc.js';
+import { holdWithNotes } from './notes-hold.js';
 
 type InlineText = string | ContentText;
 
@@ -277,6 +278,7 @@ function table(d: Dokument, t: TabellBlock): Content[] {
     const cells = r.celler.map((id) => cellText(factCell(d, id), style));
     body.push([label, ...cells]);
   }
+  holdWithNotes(body, under ? 2 : 1, [...t.fotnoter.map((f) => f.text), ...(t.kommentar ? [t.kommentar] : [])]);
   const out: Content[] = [
     tableCaption(`${caption(t)}${unit && !t.förspalt.includes(t.enhet) ? ` (${unit.toLowerCase()})` : ''}`),
     {
@@ -382,9 +384,11 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
       margin: [0, i === 0 ? 0 : 6, 0, 0],
     } as Content;
   });
+  const markör = m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk)) ? [markörText(d, m)] : [];
+  const lastBody = (tables.at(-1) as { table?: { body: TableCell[][] } } | undefined)?.table?.body;
+  if (lastBody) holdWithNotes(lastBody, 2, [...markör, ...m.fotnoter.map((f) => f.text)]);
   const out: Content[] = [tableCaption(caption(m)), ...tables];
-  if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk)))
-    out.push({ text: markörText(d, m), style: TABLE_NOTE });
+  for (const text of markör) out.push({ text, style: TABLE_NOTE });
   for (const f of m.fotnoter) out.push({ text: [{ text: f.markör, sup: true }, ` ${f.text}`], style: TABLE_NOTE });
   out.push({ text: '', margin: [0, 0, 0, 6] });
   return out;
