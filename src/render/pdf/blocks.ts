@@ -14,6 +14,7 @@ import { bedömningsnivå } from '../../core/model/profil.js';
 import {
   caption,
   factCell,
+  targetAnchor,
   kolumnhuvud,
   kommentarkolumn,
   markörText,
@@ -133,22 +134,6 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
         text: [{ text: `${p.nummer} `, sup: true }, ...inlines(c.d, p.inl)],
         style: 'fotnot',
       }));
-  }
-}
-
-/** The anchor a page reference to this block points to (as the HTML's ids; compose page-references.ts). */
-function targetAnchor(b: Block): string | undefined {
-  switch (b.typ) {
-    case 'tabell':
-      return b.endastData ? undefined : `tabell-${b.id}`;
-    case 'mål':
-      return `mal-${b.id}`;
-    case 'uppdrag':
-      return `uppdrag-${b.id}`;
-    case 'diagram':
-      return `diagram-${b.id}`;
-    default:
-      return undefined;
   }
 }
 
