@@ -142,4 +142,15 @@ describe('a run of kept blocks (keep-together.ts)', () => {
     // A run of three or fewer: its first member stays under its heading.
     expect(ask(at(0, 3, 5), [at(2, 3, 6)])).toBe(false);
   });
+  it('reads a list item’s membership from its style object (blocks.ts marks each list’s items)', () => {
+    const item = (nr: number, antal: number, page: number): NodeInfo => ({
+      style: keptRun('lista-1', nr, antal),
+      pageNumbers: [page],
+      startPosition: { top: 700, pageInnerHeight: 720, pageNumber: page },
+    });
+    expect(ask(item(3, 6, 5), [item(5, 6, 6)])).toBe(true);
+    expect(ask(item(3, 6, 5), [item(4, 6, 6), item(5, 6, 6)])).toBe(true);
+    // Another list's items are another run.
+    expect(ask(item(3, 6, 5), [at(4, 6, 6), at(5, 6, 6)])).toBe(false);
+  });
 });

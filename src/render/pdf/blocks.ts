@@ -29,6 +29,7 @@ import { chartTextAlternative } from '../chart/index.js';
 import { anchorContent, sidrefInline } from './page-refs.js';
 import { tableOfContents, tocHeadings } from './toc.js';
 import { holdWithNotes } from './notes-hold.js';
+import { keptRun } from './keep-together.js';
 
 type InlineText = string | ContentText;
 
@@ -43,6 +44,8 @@ export interface PdfContext {
   pendingBreak?: boolean;
   /** The structure element new blocks go under (tag-plan.ts). */
   tag: TagNode;
+  /** Lists made so far: each list's items are a kept run of its own. */
+  lists?: number;
   /** Anchors already given as a destination (pdfmake ids are unique). */
   named: Set<string>;
 }
@@ -84,11 +87,15 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
     case 'lista': {
       const list = el(c.tag, 'L');
       const outer = c.tag;
-      const items = b.punkter.map((p) => {
+      // The items are a kept run: the last one or two never stand alone on a page (keep-together.ts).
+      const run = `lista-${(c.lists = (c.lists ?? 0) + 1)}`;
+      const items = b.punkter.map((p, i) => {
         const li = el(list, 'LI');
         const krLbl = el(li, 'Lbl');
         c.tag = el(li, 'LBody');
-        const item = { stack: blocks(c, p, parent), krLbl };
+        // pdfmake's types know style names only; an object style is merged like one (StyleContextStack.autopush).
+        const style = keptRun(run, i, b.punkter.length) as unknown as string;
+        const item = { stack: blocks(c, p, parent), krLbl, style };
         c.tag = outer;
         return item;
       });
@@ -370,8 +377,12 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
     } as Content;
   });
   const markör = m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk)) ? [markörText(d, m)] : [];
-  const lastBody = (tables.at(-1) as { table?: { body: TableCell[][] } } | undefined)?.table?.body;
-  if (lastBody) holdWithNotes(lastBody, 2, [...markör, ...m.fotnoter.map((f) => f.text)]);
+  // Each goal's table keeps its last rows together; the last one keeps them with the notes too.
+  tables.forEach((t, i) => {
+    const body = (t as { table?: { body: TableCell[][] } }).table?.body;
+    const notes = i === tables.length - 1 ? [...markör, ...m.fotnoter.map((f) => f.text)] : [];
+    if (body) holdWithNotes(body, 2, notes);
+  });
   const out: Content[] = [tableCaption(caption(m)), ...tables];
   for (const text of markör) out.push({ text, style: TABLE_NOTE });
   for (const f of m.fotnoter) out.push({ text: [{ text: f.markör, sup: true }, ` ${f.text}`], style: TABLE_NOTE });
@@ -446,6 +457,7 @@ function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
       ...kolumner.map((k): TableCell => ({ text: k.text(x) })),
     ]),
   ];
+  holdWithNotes(body, 1, []);
   return [
     tableCaption(caption(u)),
     {

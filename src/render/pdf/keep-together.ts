@@ -93,7 +93,7 @@ function notesStranded(node: NodeInfo, n: Neighbours, next: NodeInfo[], topMargi
     .some((f) => f.style !== RUNNING && f.table !== undefined && f.startPosition.pageNumber === p.pageNumber);
 }
 
-/** A block's place in a run of small blocks read as one (the table of contents' entries, toc.ts). */
+/** A block's place in a run of small blocks read as one (the table of contents' entries, toc.ts; a list's items, blocks.ts). */
 interface KeptRun {
   id: string;
   nr: number;
@@ -102,14 +102,20 @@ interface KeptRun {
 /** Fewest members of a run a page may hold when the run began on the page before. */
 const RUN_TAIL = 3;
 
-/** Marks a one-row table as member `nr` of `antal` of the run `id` (pdfmake hands the table object to the hook). */
+/**
+ * Member `nr` of `antal` of the run `id`: spread into a one-row table's `table`, or given as a
+ * list item's `style` (an object style pdfmake merges and ignores the key of). pdfmake hands both
+ * objects to the hook.
+ */
 export function keptRun(id: string, nr: number, antal: number): { krRun: KeptRun } {
   return { krRun: { id, nr, antal } };
 }
 
 function runOf(x: NodeInfo | undefined): KeptRun | undefined {
-  const t = x?.table as { krRun?: KeptRun } | undefined;
-  return t && typeof t === 'object' ? t.krRun : undefined;
+  for (const o of [x?.table, x?.style])
+    if (o && typeof o === 'object' && !Array.isArray(o) && (o as { krRun?: KeptRun }).krRun)
+      return (o as { krRun: KeptRun }).krRun;
+  return undefined;
 }
 
 /**

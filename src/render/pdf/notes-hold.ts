@@ -1,5 +1,6 @@
 /**
- * A table longer than a page keeps its footnotes with its last rows. The hook in keep-together.ts
+ * A table's last rows never stand one or two alone on a page, and a table longer than a page keeps
+ * its footnotes with its last rows. The hook in keep-together.ts
  * can only move a whole table, so for a table that has already broken over a page the last rows
  * themselves hold back: each of their text nodes carries `krHold` (the height that must follow the
  * row on its page: the notes, and for the second-last row the last row too), the tagging hook on
@@ -12,21 +13,43 @@
 /** The table a held row belongs to: the page its head was placed on, noted while laying out. */
 export interface HeldTable {
   startPage?: number;
+  /** Without notes, rows hold back on the table's first page too: there is nothing to move whole. */
+  fromStart?: boolean;
 }
 export interface Hold {
   height: number;
   table: HeldTable;
 }
 
-/** Height of a note line (7.5 pt at line height 1.2, with its 1 pt margin) and of a one-line table row (8 pt, padding 2 + 2, rule). */
+/** Height of a note line (7.5 pt at line height 1.2, with its 1 pt margin); of a line of a table row (8 pt) and a row's padding and rule. */
 const NOTE_LINE = 10;
-const ROW = 14.5;
+const ROW_LINE = 9.6;
+const ROW_PADDING = 4.5;
+const ROW_SLACK = 3;
+/** Characters of a row's widest cell on one line: a narrow label column (eight figure columns); more rows hold back where it is wider. */
+const ROW_CHARS_PER_LINE = 30;
 /** Characters of a 7.5 pt note on one line of the text area (a generous guess: fewer fit, never more). */
 const NOTE_CHARS_PER_LINE = 110;
 
 /** The height the notes under a table need, guessed from their length (over rather than under). */
 export function notesHeight(notes: string[]): number {
   return notes.reduce((h, n) => h + NOTE_LINE * Math.max(1, Math.ceil(n.length / NOTE_CHARS_PER_LINE)), 0) + 2;
+}
+
+function chars(x: unknown): number {
+  if (typeof x === 'string') return x.length;
+  if (Array.isArray(x)) return x.reduce<number>((n, k) => n + chars(k), 0);
+  if (x && typeof x === 'object') {
+    const o = x as { text?: unknown; stack?: unknown };
+    return chars(o.text) + chars(o.stack);
+  }
+  return 0;
+}
+
+/** A row's height, guessed from its longest cell. */
+function rowHeight(row: unknown[]): number {
+  const longest = Math.max(0, ...row.map(chars));
+  return ROW_PADDING + ROW_LINE * Math.max(1, Math.ceil(longest / ROW_CHARS_PER_LINE));
 }
 
 type Node = Record<string, unknown>;
@@ -39,18 +62,27 @@ function markText(x: unknown, hold: Hold, key: 'krHold' | 'krHeld'): void {
   if (Array.isArray(x.stack)) markText(x.stack, hold, key);
 }
 
+/** Fewest rows of a table a page may hold after the table began on an earlier page (with the notes, if any). */
+const TAIL_ROWS = 3;
+
 /**
- * Marks a table body so that its last two rows stay with the notes below it (`notes`: their
- * texts), and its first row notes the page the table starts on. Needs at least one body row.
+ * Marks a table body so that its last rows never stand one or two alone on a page, and stay with
+ * the notes below it (`notes`: their texts): each of the last three rows holds the height of the
+ * rows after it and of the notes. Its first row notes the page the table starts on; with notes,
+ * nothing holds back on that page (keep-together.ts moves a table that fits a page whole instead).
  */
 export function holdWithNotes(body: unknown[][], headerRows: number, notes: string[]): void {
-  if (!notes.length || body.length <= headerRows) return;
-  const table: HeldTable = {};
+  if (body.length <= headerRows) return;
+  const table: HeldTable = { ...(notes.length ? {} : { fromStart: true }) };
   markText(body[0], { height: 0, table }, 'krHeld');
-  const h = notesHeight(notes);
-  const last = body.length - 1;
-  markText(body[last], { height: h, table }, 'krHold');
-  if (last - 1 >= headerRows) markText(body[last - 1], { height: h + ROW, table }, 'krHold');
+  let h = notes.length ? notesHeight(notes) : 0;
+  for (let k = 0; k < TAIL_ROWS; k++) {
+    const row = body.length - 1 - k;
+    if (row < headerRows) break;
+    if (h > 0) markText(body[row], { height: h, table }, 'krHold');
+    // A little over the guess: a row that lets the next one fall short by a point strands it.
+    h += rowHeight(body[row]!) + ROW_SLACK;
+  }
 }
 
 interface FragmentLine {
@@ -73,7 +105,8 @@ export function mustHoldBack(ctx: HoldContext, block: Fragment): boolean {
   let hold: Hold | undefined;
   for (const { type, item } of block.items)
     if (type === 'line' && item.krHold && (!hold || item.krHold.height > hold.height)) hold = item.krHold;
-  if (!hold || hold.table.startPage === undefined || hold.table.startPage === ctx.page) return false;
+  if (!hold || hold.table.startPage === undefined) return false;
+  if (hold.table.startPage === ctx.page && !hold.table.fromStart) return false;
   const need = block.height + hold.height;
   if (need <= ctx.availableHeight) return false;
   // Only when the row and its hold fit on a fresh page (less a repeated head), so a page is never left for nothing.
