@@ -21,21 +21,33 @@ const ID = 'hallbo-verksamhetsberattelse-2025';
 const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-notes-'));
 const SHIFTS = [0, 1, 2, 3, 4];
 const results = new Map<string, { summa: number; notes: number[]; first: string; rows: number }>();
+/** A bulleted list of seven one-line items in Hallbo's "Åtgärder under året", by a word of each. */
+const ITEMS = [
+  'bemanningspool',
+  'förbrukningsmaterial',
+  'handläggningstid',
+  'tillsyn nattetid',
+  'schemaläggning',
+  'varje placering',
+  'introduktionsprogram',
+];
+const LIST_SHIFTS = [2, 3, 4, 5, 6, 7, 8];
+const listPages = new Map<number, number[]>();
 const key = (notes: boolean, k: number): string => `${notes ? 'med' : 'utan'} noter, ${k}`;
 
 /** The report with `k` one-line paragraphs before the long table, and its notes, or none. */
-function withLines(d: Dokument, k: number, notes = true): Dokument {
+function withLines(d: Dokument, k: number, notes = true, heading = 'Hemtjänst i områdena'): Dokument {
   const copy = structuredClone(d);
   const find = (bs: Block[]): Avsnitt | undefined => {
     for (const b of bs)
       if (b.typ === 'avsnitt') {
-        const f = b.rubrikText === 'Hemtjänst i områdena' ? b : find(b.block);
+        const f = b.rubrikText === heading ? b : find(b.block);
         if (f) return f;
       }
     return undefined;
   };
   const a = find(copy.block);
-  if (!a) throw new Error('rubriken Hemtjänst i områdena saknas');
+  if (!a) throw new Error(`rubriken ${heading} saknas`);
   if (!notes) for (const b of a.block) if (b.typ === 'tabell') b.fotnoter = [];
   for (let i = 0; i < k; i++) a.block.unshift({ typ: 'stycke', inl: [{ typ: 'text', text: 'En rad till.' }] });
   return copy;
@@ -62,6 +74,15 @@ beforeAll(async () => {
     const rows = body.filter((l) => /\d,\d\s+−?\d+,\d\s+−?\d+,\d\s*$/.test(l)).length;
     results.set(key(notes, k), { summa: s + 1, notes: found.map((n) => n + 1), first: body[0]!.trim(), rows });
   }
+  for (const k of LIST_SHIFTS) {
+    const file = join(dir, `lista-${k}.pdf`);
+    writeFileSync(file, await renderPdf(withLines(c.dokument, k, true, 'Åtgärder under året')));
+    const pages = pdfPages(file, true);
+    listPages.set(
+      k,
+      ITEMS.map((t) => pages.findIndex((p) => p.includes(t)) + 1),
+    );
+  }
 }, 180_000);
 
 describe.each([true, false])('a table longer than a page, with footnotes: %s', (notes) => {
@@ -75,6 +96,17 @@ describe.each([true, false])('a table longer than a page, with footnotes: %s', (
     if (!notes) return;
     expect(r.notes).toEqual([r.summa, r.summa]);
     expect(r.first).not.toMatch(/Området Hamnen fick|Stora Mo och Lilla Mo|Avvikelse är utfall/);
+  });
+});
+
+describe('a list at a page end (a kept run, keep-together.ts)', () => {
+  it('crosses a page end at one of the shifts (the case is exercised)', () => {
+    expect(new Set(LIST_SHIFTS.map((k) => listPages.get(k)!.at(-1))).size).toBeGreaterThan(1);
+  });
+  it.each(LIST_SHIFTS)('with %i lines before it: its last page holds three items at least, or all', (k) => {
+    const pages = listPages.get(k)!;
+    expect(pages.every((p) => p > 0)).toBe(true);
+    expect(pages.filter((p) => p === pages.at(-1)).length).toBeGreaterThanOrEqual(3);
   });
 });
 
