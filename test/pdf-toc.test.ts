@@ -10,6 +10,7 @@ import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { tocHeadings } from '../src/render/pdf/toc.js';
 import { bundled } from './support/lookup.js';
 import { pdfPages } from './support/pdf.js';
+import { contentIds, elements, readTagged, type PdfjsPage } from './support/pdfjs.js';
 import { ALL_REPORTS, ROOT } from './support/project.js';
 
 /**
@@ -24,6 +25,7 @@ const ALL = [...ALL_REPORTS, ...Object.keys(FIXTURES)];
 const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-toc-'));
 const docs = new Map<string, Dokument>();
 const pages = new Map<string, string[]>();
+const tagged = new Map<string, PdfjsPage[]>();
 
 function fixture(id: keyof typeof FIXTURES): Dokument {
   const c = loadAndCompose(projectPaths(join(ROOT, 'test', 'fixtures', FIXTURES[id])), id);
@@ -38,6 +40,7 @@ beforeAll(async () => {
     const file = join(dir, `${id}.pdf`);
     writeFileSync(file, await renderPdf(d));
     pages.set(id, pdfPages(file, true));
+    tagged.set(id, (await readTagged(file)).pages);
   }
 }, 180_000);
 
@@ -108,6 +111,23 @@ describe.each(ALL)('%s: the table of contents', (id) => {
       expect(e.page, `«${e.title}»`).toBeGreaterThanOrEqual(last);
       last = e.page;
     }
+  });
+  it('is tagged TOC > TOCI, one per entry, each reading its heading and page number through Link elements', () => {
+    const d = docs.get(id)!;
+    const entries = printed(
+      pages.get(id)!,
+      tocHeadings(d.block).map((h) => h.rubrikText),
+    );
+    const read: string[] = [];
+    for (const p of tagged.get(id)!)
+      for (const toci of elements(p.tree).filter((e) => e.role === 'TOCI')) {
+        const ids = new Set(contentIds(toci));
+        // Runs break after "/" too: compared without spaces.
+        const runs = p.runs.filter((r) => r.mcid && ids.has(r.mcid)).map((r) => r.str);
+        read.push(runs.join('').replace(/\s+/g, ''));
+        expect(elements(toci).filter((e) => e.role === 'Link')).toHaveLength(2);
+      }
+    expect(read).toEqual(entries.map((e) => `${e.title}${e.page}`.replace(/\s+/g, '')));
   });
   it('leaves no entry (nor two) alone on a page', () => {
     const d = docs.get(id)!;
