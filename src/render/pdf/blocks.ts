@@ -434,7 +434,9 @@ function goalReport(d: Dokument, m: MålBlock): Content[] {
 
 function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
   if (!u.medStatus) {
-    const punkter = u.uppdrag.map((x) => ({
+    // A kept run, as a list's items (keep-together.ts); pdfmake's types know style names only.
+    const punkter = u.uppdrag.map((x, i) => ({
+      style: keptRun(`uppdrag-${u.id}`, i, u.uppdrag.length) as unknown as string,
       text: [
         ...(x.granska ? [{ text: '[Att granska] ', bold: true }] : []),
         x.text,
