@@ -25,16 +25,28 @@ const fixture = (): Dokument => {
   return c.dokument;
 };
 
+/** Reports written from scratch for other tests (their own folders under test/fixtures), read here for page-end defects too. */
+const OWN: Record<string, string> = {
+  'stenvik-verksamhetsplan-2027': 'stenvik',
+  'hallbo-verksamhetsberattelse-2025': 'hallbo',
+};
+const own = (id: string): Dokument => {
+  const c = loadAndCompose(projectPaths(join(ROOT, 'test', 'fixtures', OWN[id]!)), id);
+  if (!c.dokument) throw new Error(c.diagnostics.map((d) => d.meddelande).join('; '));
+  return c.dokument;
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-layout-'));
-const ALL = [FIXTURE, ...REPORTS];
+const ALL = [FIXTURE, ...REPORTS, ...Object.keys(OWN)];
 const docs = new Map<string, Dokument>();
 const file = (id: string): string => join(dir, `${id}.pdf`);
 
 beforeAll(async () => {
   docs.set(FIXTURE, fixture());
   for (const id of REPORTS) docs.set(id, bundled(id));
+  for (const id of Object.keys(OWN)) docs.set(id, own(id));
   for (const id of ALL) writeFileSync(file(id), await renderPdf(docs.get(id)!));
-}, 120_000);
+}, 180_000);
 
 // A4 and the margins of render-pdf.ts: the text area every body word must lie in.
 const PAGE = { height: 841.89, width: 595.28, top: 64, bottom: 58, left: 57, right: 57 };

@@ -1,5 +1,5 @@
 import { formatCell, type FormattedCell } from '../core/format/number.js';
-import type { Dokument, MålBlock, Sidreferens, TabellBlock, UppdragBlock } from '../core/model/dokument.js';
+import type { Block, Dokument, MålBlock, Sidreferens, TabellBlock, UppdragBlock } from '../core/model/dokument.js';
 import { fyllIn, statusText } from '../core/model/profil.js';
 
 /** What all renderers share: captions, cell texts and labels. None of them import each other. */
@@ -106,4 +106,20 @@ export function sidrefEtikett(r: Sidreferens): string {
 /** A page reference in the PDF, once laid out: "sidan 7", "på sidorna 13–14". */
 export function sidrefSidor(r: Pick<Sidreferens, 'medPå'>, första: number, sista: number): string {
   return `${r.medPå ? 'på ' : ''}${första === sista ? `sidan ${första}` : `sidorna ${första}–${sista}`}`;
+}
+
+/** The anchor a page reference to this block points to (as the HTML's ids; compose page-references.ts). */
+export function targetAnchor(b: Block): string | undefined {
+  switch (b.typ) {
+    case 'tabell':
+      return b.endastData ? undefined : `tabell-${b.id}`;
+    case 'mål':
+      return `mal-${b.id}`;
+    case 'uppdrag':
+      return `uppdrag-${b.id}`;
+    case 'diagram':
+      return `diagram-${b.id}`;
+    default:
+      return undefined;
+  }
 }

@@ -8,11 +8,20 @@ import { heading, TOC_LEVELS } from './headings.js';
 import { runs } from './inline.js';
 import { PUNKTER, numreradRef } from './styles.js';
 import { dataTable } from './tables.js';
+import { bookmarked } from './bookmarks.js';
+import { targetAnchor } from '../shared.js';
 import { uppdragTable, uppdragText } from './uppdrag.js';
 
 /** The model's blocks in reading order → Word paragraphs, tables and pictures. */
 export function blocks(ctx: Ctx, bs: Block[], level = 1): Flow {
-  return bs.flatMap((b) => block(ctx, b, level));
+  return bs.flatMap((b) => {
+    // A heading, table, chart, goal area or uppdrag list a page reference may point to gets its bookmark.
+    const ankare = b.typ === 'avsnitt' ? b.id : targetAnchor(b);
+    if (!ankare || !ctx.referenced.has(ankare)) return block(ctx, b, level);
+    if (b.typ !== 'avsnitt') return bookmarked(block(ctx, b, level), ankare, ctx.named);
+    const [head, ...rest] = block(ctx, b, level);
+    return [...bookmarked([head!], ankare, ctx.named), ...rest];
+  });
 }
 
 function block(ctx: Ctx, b: Block, level: number): Flow {

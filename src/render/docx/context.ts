@@ -11,6 +11,10 @@ export interface Ctx {
   listStarts: Set<number>;
   /** Numbered lists restart: each is an instance of its definition. */
   listInstance: number;
+  /** Anchors already given a bookmark (a goal area a follow-up shows twice is one target). */
+  named: Set<string>;
+  /** Anchors some page reference points to: only these get a bookmark. */
+  referenced: Set<string>;
   /** Drawing ids, unique in the document and the same in every build. */
   drawing: number;
 }

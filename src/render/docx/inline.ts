@@ -2,7 +2,7 @@ import { ExternalHyperlink, FootnoteReferenceRun, TextRun, type ParagraphChild }
 import type { Inline } from '../../core/model/dokument.js';
 import type { Ctx } from './context.js';
 import { plainText } from '../../narrative/parse-markdown.js';
-import { sidrefEtikett } from '../shared.js';
+import { pageReference } from './bookmarks.js';
 
 interface Format {
   bold?: boolean;
@@ -33,8 +33,8 @@ export function runs(ctx: Ctx, xs: Inline[], f: Format = {}): ParagraphChild[] {
       case 'ref':
         return [new TextRun({ text: i.text, ...f })];
       case 'sidref':
-        // Word has no pages of its own to point to: the target's name, as in the HTML.
-        return [new TextRun({ text: sidrefEtikett(i), ...f })];
+        // A PAGEREF field to the target's bookmark: Word writes the page when it updates the fields.
+        return pageReference(i, f);
       case 'fotnotsref': {
         const id = ctx.refs.get(i);
         return [

@@ -2,6 +2,7 @@ import { Document, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { Dokument } from '../../core/model/dokument.js';
 import { blocks } from './blocks.js';
 import type { Ctx } from './context.js';
+import { referencedAnchors } from './bookmarks.js';
 import { packDocx } from './deterministic.js';
 import { sections } from './flow.js';
 import { planFootnotes } from './footnotes.js';
@@ -27,6 +28,8 @@ export async function renderDocx(d: Dokument, opts: DocxOptions = {}): Promise<B
     placed: new Set(plan.notes.values()),
     listStarts: new Set(),
     listInstance: 0,
+    named: new Set(),
+    referenced: referencedAnchors(d.block),
     drawing: 0,
   };
   const body = sections(blocks(ctx, d.block));

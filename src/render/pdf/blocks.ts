@@ -14,6 +14,7 @@ import { bedömningsnivå } from '../../core/model/profil.js';
 import {
   caption,
   factCell,
+  targetAnchor,
   kolumnhuvud,
   kommentarkolumn,
   markörText,
@@ -22,10 +23,13 @@ import {
   uppdragKolumner,
 } from '../shared.js';
 import { typografisktMinus } from '../../core/format/minus.js';
-import { COLOR, STYLES, TABLE_NOTE } from './styles.js';
+import { COLOR, TABLE_NOTE } from './styles.js';
 import { el, mark, type TagNode } from './tag-plan.js';
 import { chartTextAlternative } from '../chart/index.js';
 import { anchorContent, sidrefInline } from './page-refs.js';
+import { tableOfContents, tocHeadings } from './toc.js';
+import { holdWithNotes } from './notes-hold.js';
+import { keptRun } from './keep-together.js';
 
 type InlineText = string | ContentText;
 
@@ -40,10 +44,10 @@ export interface PdfContext {
   pendingBreak?: boolean;
   /** The structure element new blocks go under (tag-plan.ts). */
   tag: TagNode;
+  /** Lists made so far: each list's items are a kept run of its own. */
+  lists?: number;
   /** Anchors already given as a destination (pdfmake ids are unique). */
   named: Set<string>;
-  /** The table of contents' TOC element, once placed: each heading listed there gets a TOCI in it. */
-  toc?: TagNode;
 }
 
 export function blocks(c: PdfContext, bs: Block[], parent?: string): Content[] {
@@ -83,11 +87,15 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
     case 'lista': {
       const list = el(c.tag, 'L');
       const outer = c.tag;
-      const items = b.punkter.map((p) => {
+      // The items are a kept run: the last one or two never stand alone on a page (keep-together.ts).
+      const run = `lista-${(c.lists = (c.lists ?? 0) + 1)}`;
+      const items = b.punkter.map((p, i) => {
         const li = el(list, 'LI');
         const krLbl = el(li, 'Lbl');
         c.tag = el(li, 'LBody');
-        const item = { stack: blocks(c, p, parent), krLbl };
+        // pdfmake's types know style names only; an object style is merged like one (StyleContextStack.autopush).
+        const style = keptRun(run, i, b.punkter.length) as unknown as string;
+        const item = { stack: blocks(c, p, parent), krLbl, style };
         c.tag = outer;
         return item;
       });
@@ -105,18 +113,8 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
       return b.visning === 'indikatorer' ? goalTable(c.d, b) : goalReport(c.d, b);
     case 'uppdrag':
       return uppdrag(c.d, b);
-    case 'innehållsförteckning': {
-      c.toc = el(c.tag, 'TOC');
-      return [
-        {
-          toc: {
-            title: mark({ text: 'Innehåll', style: 'h2' }, el(c.toc, 'Caption')),
-            textStyle: 'toc',
-            numberStyle: 'toc',
-          },
-        },
-      ];
-    }
+    case 'innehållsförteckning':
+      return tableOfContents(tocHeadings(c.d.block), c.tag);
     case 'färgförklaring':
       return [{ stack: c.d.profil.bedömning.map((k) => bedömning(c.d, k.id)), margin: [0, 0, 0, 8] }];
     case 'bilagor':
@@ -146,36 +144,6 @@ function blockContent(c: PdfContext, b: Exclude<Block, { typ: 'sidbrytning' }>, 
   }
 }
 
-/** The anchor a page reference to this block points to (as the HTML's ids; compose page-references.ts). */
-function targetAnchor(b: Block): string | undefined {
-  switch (b.typ) {
-    case 'tabell':
-      return b.endastData ? undefined : `tabell-${b.id}`;
-    case 'mål':
-      return `mal-${b.id}`;
-    case 'uppdrag':
-      return `uppdrag-${b.id}`;
-    case 'diagram':
-      return `diagram-${b.id}`;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * The entry's styles in the table of contents. pdfmake builds the entries itself and gives each
- * entry's cells the heading's tocStyle and tocNumberStyle objects; `krToc` rides on them, so the
- * tagging hook finds the entry's TOCI (tagging.ts).
- */
-function tocStyles(c: PdfContext, level: number): object {
-  const toci = c.toc ? el(c.toc, 'TOCI') : undefined;
-  const mark = toci ? { krToc: toci } : {};
-  return {
-    tocStyle: { ...STYLES.toc, ...(level === 2 ? { bold: true } : {}), ...mark },
-    tocNumberStyle: { ...STYLES.toc, ...mark },
-  };
-}
-
 function section(c: PdfContext, a: Avsnitt, parent: string | undefined, first: boolean): Content[] {
   const level = Math.min(6, a.nivå);
   const breakBefore = a.sidbrytning && !first;
@@ -185,9 +153,6 @@ function section(c: PdfContext, a: Avsnitt, parent: string | undefined, first: b
     style: `h${level}`,
     id: a.id,
     headlineLevel: level,
-    ...(a.iInnehåll && level <= 3
-      ? { tocItem: true, tocMargin: [(level - 2) * 14, 0, 0, 2], ...tocStyles(c, level) }
-      : {}),
     outline: true,
     outlineText: a.rubrikText,
     ...(parent ? { outlineParentId: parent } : {}),
@@ -305,6 +270,7 @@ function table(d: Dokument, t: TabellBlock): Content[] {
     const cells = r.celler.map((id) => cellText(factCell(d, id), style));
     body.push([label, ...cells]);
   }
+  holdWithNotes(body, under ? 2 : 1, [...t.fotnoter.map((f) => f.text), ...(t.kommentar ? [t.kommentar] : [])]);
   const out: Content[] = [
     tableCaption(`${caption(t)}${unit && !t.förspalt.includes(t.enhet) ? ` (${unit.toLowerCase()})` : ''}`),
     {
@@ -410,9 +376,15 @@ function goalTable(d: Dokument, m: MålBlock): Content[] {
       margin: [0, i === 0 ? 0 : 6, 0, 0],
     } as Content;
   });
+  const markör = m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk)) ? [markörText(d, m)] : [];
+  // Each goal's table keeps its last rows together; the last one keeps them with the notes too.
+  tables.forEach((t, i) => {
+    const body = (t as { table?: { body: TableCell[][] } }).table?.body;
+    const notes = i === tables.length - 1 ? [...markör, ...m.fotnoter.map((f) => f.text)] : [];
+    if (body) holdWithNotes(body, 2, notes);
+  });
   const out: Content[] = [tableCaption(caption(m)), ...tables];
-  if (m.nämndmål.some((n) => n.indikatorer.some((i) => i.obligatorisk)))
-    out.push({ text: markörText(d, m), style: TABLE_NOTE });
+  for (const text of markör) out.push({ text, style: TABLE_NOTE });
   for (const f of m.fotnoter) out.push({ text: [{ text: f.markör, sup: true }, ` ${f.text}`], style: TABLE_NOTE });
   out.push({ text: '', margin: [0, 0, 0, 6] });
   return out;
@@ -462,7 +434,9 @@ function goalReport(d: Dokument, m: MålBlock): Content[] {
 
 function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
   if (!u.medStatus) {
-    const punkter = u.uppdrag.map((x) => ({
+    // A kept run, as a list's items (keep-together.ts); pdfmake's types know style names only.
+    const punkter = u.uppdrag.map((x, i) => ({
+      style: keptRun(`uppdrag-${u.id}`, i, u.uppdrag.length) as unknown as string,
       text: [
         ...(x.granska ? [{ text: '[Att granska] ', bold: true }] : []),
         x.text,
@@ -485,6 +459,7 @@ function uppdrag(d: Dokument, u: UppdragBlock): Content[] {
       ...kolumner.map((k): TableCell => ({ text: k.text(x) })),
     ]),
   ];
+  holdWithNotes(body, 1, []);
   return [
     tableCaption(caption(u)),
     {
@@ -554,7 +529,7 @@ function tagBlock(
       for (const n of nodes) mark(n, el(parent, 'Note'));
       return;
     case 'innehållsförteckning':
-      // Its entries are tagged as the headings come (tocStyles); the title is the TOC's caption.
+      // Tagged as it is made (toc.ts).
       return;
     case 'färgförklaring':
       for (const n of nodes)

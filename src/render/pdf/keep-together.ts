@@ -47,6 +47,8 @@ export function keepWithNext(topMargin: number): (node: NodeInfo, n: Neighbours)
     // Running headers and footers are nodes too (style RUNNING, render-pdf.ts): they neither follow nor continue anything.
     const inBody = (x: NodeInfo): boolean => x.style !== RUNNING;
     const next = n.getNodesOnNextPage().filter(inBody);
+    const run = runOf(node);
+    if (run) return widowedRun(run, next);
     if (node.table !== undefined) return notesStranded(node, n, next, topMargin);
     if (node.headlineLevel === undefined) return chapterTailAlone(node, next);
     // Nothing of this part continues on the next page: everything after the heading fits here.
@@ -89,6 +91,42 @@ function notesStranded(node: NodeInfo, n: Neighbours, next: NodeInfo[], topMargi
   return !n
     .getFollowingNodesOnPage()
     .some((f) => f.style !== RUNNING && f.table !== undefined && f.startPosition.pageNumber === p.pageNumber);
+}
+
+/** A block's place in a run of small blocks read as one (the table of contents' entries, toc.ts; a list's items, blocks.ts). */
+interface KeptRun {
+  id: string;
+  nr: number;
+  antal: number;
+}
+/** Fewest members of a run a page may hold when the run began on the page before. */
+const RUN_TAIL = 3;
+
+/**
+ * Member `nr` of `antal` of the run `id`: spread into a one-row table's `table`, or given as a
+ * list item's `style` (an object style pdfmake merges and ignores the key of). pdfmake hands both
+ * objects to the hook.
+ */
+export function keptRun(id: string, nr: number, antal: number): { krRun: KeptRun } {
+  return { krRun: { id, nr, antal } };
+}
+
+function runOf(x: NodeInfo | undefined): KeptRun | undefined {
+  for (const o of [x?.table, x?.style])
+    if (o && typeof o === 'object' && !Array.isArray(o) && (o as { krRun?: KeptRun }).krRun)
+      return (o as { krRun: KeptRun }).krRun;
+  return undefined;
+}
+
+/**
+ * A run whose last one or two members stand alone on the next page (a widow): the member that
+ * makes the tail three moves to that page, so it is never a line or two of something that began
+ * before. The first member never moves (the run's heading keeps it, keepWithNext).
+ */
+function widowedRun(run: KeptRun, next: NodeInfo[]): boolean {
+  if (run.nr === 0 || run.nr !== run.antal - RUN_TAIL) return false;
+  const tail = next.map(runOf).filter((r) => r?.id === run.id);
+  return tail.length > 0 && tail.length < RUN_TAIL && tail.at(-1)!.nr === run.antal - 1;
 }
 
 /** A paragraph that ends a chapter with its last lines alone on the next page (nothing else there): it moves whole. */

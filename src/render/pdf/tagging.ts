@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import type { TagNode } from './tag-plan.js';
 import { resolvePdfPageRefs } from './page-refs.js';
+import { mustHoldBack, noteTableStart, type HeldTable, type Hold, type HoldContext } from './notes-hold.js';
 
 /**
  * Tagged PDF from pdfmake 0.3.11 and pdfkit 0.19.1. pdfkit has the structure API (struct,
@@ -11,13 +12,13 @@ import { resolvePdfPageRefs } from './page-refs.js';
  * replaced, found on pdfmake's own classes; if an upgrade renames one, `useTagging` says so and
  * test/pdf-tagged.test.ts fails:
  *
- * - LayoutBuilder.prototype.buildNextLine: a line carries its text node's `krTag` (tag-plan.ts), or
- *   for a table-of-contents entry the TOCI its style object carries; and the target a page
- *   reference counts the pages of (`krAnkare`, page-refs.ts).
+ * - LayoutBuilder.prototype.buildNextLine: a line carries its text node's `krTag` (tag-plan.ts)
+ *   and the target a page reference counts the pages of (`krAnkare`, page-refs.ts).
  * - LayoutBuilder.prototype.processList: a list item's marker (bullet or number) carries the
  *   item's Lbl, so it is tagged as the label, with the text as LBody.
  * - ElementWriter.prototype.addFragment: a table's header rows repeated on a new page are marked
- *   `krRepeat`, so they become artifacts and a screen reader reads the header once.
+ *   `krRepeat`, so they become artifacts and a screen reader reads the header once; and a table's
+ *   last rows that must stay with its notes are refused where they would not (notes-hold.ts).
  * - Renderer.prototype.renderPages: pdfmake's loop, with each item wrapped: a tagged line or chart
  *   as marked content of its structure element, anything else (rules, fills, running headers,
  *   page numbers, repeated header rows) as an Artifact; a link's words as a Link element with an
@@ -26,6 +27,8 @@ import { resolvePdfPageRefs } from './page-refs.js';
  */
 
 interface Line {
+  krHold?: Hold;
+  krHeld?: HeldTable;
   krAnkare?: string;
   krTag?: TagNode;
   krRepeat?: boolean;
@@ -118,22 +121,24 @@ function install(): boolean {
   own = { buildNextLine, addFragment, renderPages: Renderer.prototype.renderPages, processList };
   const ourBuildNextLine = function (this: unknown, textNode: unknown) {
     const line = buildNextLine.call(this, textNode) as Line | null;
-    const n = textNode as { krTag?: TagNode; krAnkare?: string; style?: { krToc?: TagNode } };
-    // A table-of-contents entry pdfmake made: its style object is the heading's tocStyle (blocks.ts tocStyles).
-    const tag = n.krTag ?? (n.style && typeof n.style === 'object' ? n.style.krToc : undefined);
-    if (line && tag) line.krTag = tag;
+    const n = textNode as { krTag?: TagNode; krAnkare?: string; krHold?: Hold; krHeld?: HeldTable };
+    if (line && n.krTag) line.krTag = n.krTag;
+    // A table's last rows and first row, for keeping its notes with its last rows (notes-hold.ts).
+    if (line && n.krHold) line.krHold = n.krHold;
+    if (line && n.krHeld) line.krHeld = n.krHeld;
     // The target a page reference counts the pages of (page-refs.ts).
     if (line && n.krAnkare) line.krAnkare = n.krAnkare;
     return line;
   } as Fn;
-  const ourAddFragment = function (
-    this: { context(): { getCurrentPage(): { items: Item[] } | null } },
-    ...a: unknown[]
-  ) {
-    const [, useBlockXOffset, useBlockYOffset] = a;
-    const page = this.context().getCurrentPage();
+  const ourAddFragment = function (this: { context(): HoldContext }, ...a: unknown[]) {
+    const [block, useBlockXOffset, useBlockYOffset] = a;
+    const fragment = block as Parameters<typeof mustHoldBack>[1];
+    // A table's last row that must stay with its notes: refused here, pdfmake moves it to the next page.
+    if (!useBlockXOffset && mustHoldBack(this.context(), fragment)) return false;
+    const page = this.context().getCurrentPage() as { items: Item[] } | null;
     const before = page?.items.length ?? 0;
     const r = addFragment.apply(this, a);
+    if (r && !useBlockXOffset) noteTableStart(this.context(), fragment);
     // PageElementWriter.moveToNextPage adds a table's repeatable header as addFragment(rep, true).
     if (page && useBlockXOffset === true && useBlockYOffset === undefined) {
       for (const it of page.items.slice(before)) if (it.type === 'line' || it.type === 'svg') it.item.krRepeat = true;
