@@ -86,6 +86,8 @@ function cliPath(): string {
   return resolve(REPO_ROOT, pkg.bin.kommunrapport!);
 }
 
+const PATCH_ONLY = new Set(['krTag', 'krToc', 'krLbl', 'krRepeat', 'krHold', 'krHeld', 'krAnkare']);
+
 /**
  * The build's pdfmake document definition, written so a process without our code can read it:
  * JSON (dates tagged), the running header as text and the footer as a template, the table layout
@@ -123,8 +125,10 @@ function dumpDefinition(tmp: string): void {
     function (this: unknown, key: string, value: unknown) {
       const raw = (this as Record<string, unknown>)[key];
       if (raw instanceof Date) return { $datum: raw.toISOString() };
-      // The structure tree our tagging reads (tag-plan.ts); pdfmake as it ships knows nothing of it.
-      if (key === 'krTag' || key === 'krToc' || key === 'krLbl') return undefined;
+      // What only our patches read (tag-plan.ts's structure tree, notes-hold.ts's held rows, which
+      // name their table); pdfmake as it ships knows nothing of it. The page-break hook's own
+      // marks (keep-together.ts's krRun) stay: the anchor runs the same hook.
+      if (PATCH_ONLY.has(key)) return undefined;
       if (typeof value === 'function') throw new Error(`funktion i pdf-definitionen: ${key}`);
       return value;
     },
