@@ -122,7 +122,8 @@ export type Inline =
 
 /**
  * `{=sida/mål}`: the pages of a table, chart, goal table, uppdrag list or heading. The PDF prints
- * the real pages after layout ("sidorna 13–14"); HTML and Word, which have no pages, a link to it.
+ * the real pages after layout ("sidorna 13–14"); Word a PAGEREF field to a bookmark on the target
+ * (its first page, once Word updates the fields); HTML, which has no pages, a link to it.
  */
 export interface Sidreferens {
   typ: 'sidref';
@@ -130,7 +131,7 @@ export interface Sidreferens {
   mål: string;
   /** The target's anchor (the HTML id, the PDF destination); set by compose once the document is built. */
   ankare: string;
-  /** What HTML and Word print instead of pages, e.g. "tabell 3" or "avsnittet «Ekonomi»". */
+  /** What HTML prints instead of pages, e.g. "tabell 3" or "avsnittet «Ekonomi»". */
   etikett: string;
   /** Whether the target counts its pages (a table over two pages: "sidorna 13–14"), or a heading its own page. */
   omfång: boolean;
