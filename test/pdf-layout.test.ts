@@ -1,3 +1,4 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,8 @@ import type { Block, Dokument } from '../src/core/model/dokument.js';
 import { loadAndCompose } from '../src/pipeline.js';
 import { chartCaption } from '../src/render/chart/index.js';
 import { renderHtml } from '../src/render/html/render-html.js';
-import { layoutPdfPages } from '../src/render/pdf/engine.js';
+import { layoutPdf, layoutPdfPages } from '../src/render/pdf/engine.js';
+import { keepWithNext } from '../src/render/pdf/keep-together.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { verifyLayout } from '../src/render/pdf/verify.js';
 import { useBatchedPageBreaks, useStreamedLayout } from '../src/render/pdf/page-break-passes.js';
@@ -247,6 +249,58 @@ describe('page breaks decided in one layout (src/render/pdf/layout-stream.ts, pa
       expect(own.count, id).toBeGreaterThanOrEqual(rounds.count);
       if (id === 'ks-internbudget-2024') expect(rounds.count, id).toBeGreaterThan(2);
     }
+  }, 240_000);
+
+  it("gives the pages of pdfmake's own rounds on a long part with many breaks (no chapter starts a page)", async () => {
+    // A report of a fictional kommun's 200 verksamheter in one chapter: a heading, one to nine
+    // lines of text, now and then a caption, a table and its footnote: dozens of breaks the hook
+    // asks for one after another in the same part.
+    const build = (): unknown[] => {
+      const content: unknown[] = [];
+      for (let i = 0; i < 200; i++) {
+        content.push({ text: `Verksamhet ${i + 1}`, style: 'h2', headlineLevel: 2 });
+        const words = 12 + ((i * 37) % 90);
+        content.push({
+          text: Array.from({ length: words }, (_, w) => (w % 7 === 0 ? `${(i * w) % 97} tkr` : 'budget')).join(' '),
+          style: 'p',
+        });
+        if (i % 3 === 0) {
+          content.push({ text: `Tabell ${i / 3 + 1}. Nettokostnad`, style: 'caption', headlineLevel: 7 });
+          content.push({
+            // Shaded head and rows: pdfmake draws cell fills at the start of the page's items.
+            layout: { fillColor: (row: number) => (row === 0 ? '#e8eef4' : row % 2 ? '#f4f6f8' : null) },
+            table: {
+              headerRows: 1,
+              widths: ['*', 60, 60],
+              body: [
+                ['Post', 'Budget', 'Utfall'],
+                ...Array.from({ length: 3 + (i % 5) }, (_, r) => [`Rad ${r + 1}`, `${r * 11 + i}`, `${r * 13 + i}`]),
+              ],
+            },
+          });
+          content.push({ text: 'Not: belopp i tkr.', style: 'tabellnot' });
+        }
+      }
+      return content;
+    };
+    const def = (): TDocumentDefinitions => ({
+      info: { creationDate: new Date(0) },
+      pageMargins: [57, 70, 57, 60],
+      content: build() as TDocumentDefinitions['content'],
+      styles: { h2: { fontSize: 14, bold: true, margin: [0, 12, 0, 4] }, p: { margin: [0, 0, 0, 6] } },
+      pageBreakBefore: keepWithNext(70) as unknown as TDocumentDefinitions['pageBreakBefore'],
+    });
+    let own: { result: Buffer; count: number };
+    try {
+      useBatchedPageBreaks(false);
+      own = await layouts(() => layoutPdf(def() as Parameters<typeof layoutPdf>[0]));
+    } finally {
+      useBatchedPageBreaks(true);
+    }
+    const streamed = await layouts(() => layoutPdf(def() as Parameters<typeof layoutPdf>[0]));
+    expect(own.count).toBeGreaterThan(10);
+    expect(streamed.count).toBe(0);
+    expect(streamed.result.equals(own.result)).toBe(true);
   }, 240_000);
 
   it('lays a document out once, going back only as far as the block a break moves', async () => {
