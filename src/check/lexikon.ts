@@ -101,6 +101,8 @@ export interface Lexikon {
   helhet: RegExp;
   /** A target written in words, "Mindre än 23": operator and number. */
   jämförelse: RegExp;
+  /** A comparison word right after a figure ("1,4 mnkr lägre än budget", "2,2 mnkr under ramen"): its word. */
+  jämförelseEfter: RegExp;
   talord: Record<string, number>;
   stoppord: Set<string>;
   alias: [RegExp, string[]][];
@@ -113,6 +115,11 @@ export function compileLexikon(data: LexikonData): Lexikon {
   const hedges = Object.keys(data.reservationer)
     .sort((a, b) => b.length - a.length)
     .map((h) => escape(h.toLowerCase()));
+  const comparisons =
+    Object.keys(data.jämförelseord)
+      .sort((a, b) => b.length - a.length)
+      .map(phrasePattern)
+      .join('|') || '(?!)';
   l = {
     data,
     mått: Object.entries(data.mått).map(([m, words]) => [phrasesRegex(words), m]),
@@ -131,15 +138,8 @@ export function compileLexikon(data: LexikonData): Lexikon {
       'gu',
     ),
     reservation: new RegExp(`${B}(${hedges.join('|') || '(?!)'})\\s+$`, 'u'),
-    jämförelse: new RegExp(
-      `^\\s*(${
-        Object.keys(data.jämförelseord)
-          .sort((a, b) => b.length - a.length)
-          .map(phrasePattern)
-          .join('|') || '(?!)'
-      })\\s+(-?\\d+(?:[.,]\\d+)?)\\s*(%|procent)?\\s*$`,
-      'iu',
-    ),
+    jämförelse: new RegExp(`^\\s*(${comparisons})\\s+(-?\\d+(?:[.,]\\d+)?)\\s*(%|procent)?\\s*$`, 'iu'),
+    jämförelseEfter: new RegExp(`^\\s+(${comparisons})${E}`, 'iu'),
     summaord: new RegExp(`${B}(?:${data.summaord.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\S+\\s+){0,2}$`, 'u'),
     delord: phrasesRegex(data.delord, 'gu'),
     helhet: phrasesRegex(data.helhet),

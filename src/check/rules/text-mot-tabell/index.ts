@@ -29,6 +29,7 @@ import { contrastPart, sentenceAt } from '../../text/sentences.js';
 import { describeCell } from '../tabell-regel/index.js';
 import { parseExpression } from '../../../core/expression.js';
 import { exactSum } from '../../../core/format/number.js';
+import { namedPairs, type ColumnPair } from './relations.js';
 
 /** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
 interface Candidate {
@@ -48,6 +49,10 @@ interface Candidate {
   target?: boolean;
   /** Its place among the label's figures ("från 1 % till 2 %": 0 and 1 of 2). */
   slot?: { i: number; n: number };
+  /** A change between two cells of a row that the sentence names ("ökade med 310 tkr jämfört med 2025"): `fakt` is the later one. */
+  relation?: { from: Fakt; pair: ColumnPair; procent: boolean };
+  /** Decimals to show the value with, where they differ from those it is compared with. */
+  shownDecimals?: number;
 }
 
 const MONEY = new Set(['tkr', 'mnkr', 'mdkr', 'kr']);
@@ -77,9 +82,8 @@ function repeatedTables(d: Dokument): Set<string> {
   return out;
 }
 
-function candidates(d: Dokument, lex: Lexikon): Candidate[] {
+function candidates(d: Dokument, lex: Lexikon, repeated: Set<string>): Candidate[] {
   const out: Candidate[] = [];
-  const repeated = repeatedTables(d);
   const tables = new Map(d.tabeller.filter((t) => !repeated.has(t.id)).map((t) => [t.id, t]));
   const uppgifter = new Map(d.uppgifter.map((u) => [u.fakt, u]));
   for (const f of d.fakta.values()) {
@@ -413,6 +417,8 @@ function yearsShown(t: TabellBlock): Set<number | undefined> {
 }
 
 function inUnit(c: Candidate, unit: string): number | undefined {
+  if (c.unit === 'procentenheter') return unit === 'procentenheter' ? c.value : undefined;
+  if (c.relation?.procent) return unit === '%' ? c.value : undefined;
   // Percentage points are a difference of percentages: only a derived change can be one.
   if (unit === 'procentenheter') return c.unit === '%' && c.derived ? c.value : undefined;
   if (unit === '%') return c.unit === '%' ? c.value : undefined;
@@ -518,14 +524,77 @@ const contradicts = (a: TextAmount, plats: Position, x: Scored, kommentar: strin
   fakta: [x.c.fakt.id],
   kommentar,
 });
-const shown = (x: Scored): string => `${x.c.describe} = ${formatNumber(x.c.value, x.c.decimals)} ${x.c.unit}`;
+const shown = (x: Scored): string =>
+  `${x.c.describe} = ${formatNumber(x.c.value, x.c.shownDecimals ?? x.c.decimals)} ${x.c.unit}`;
+
+/**
+ * The changes a claim names between two cells of each row of a table ("ökade med 310 tkr jämfört
+ * med 2025", "1,4 mnkr lägre än budget", "en ökning med 3 procent"): the later cell's magnitude
+ * minus the earlier's (a cost printed as −44 160 that was −43 850 grew by 310), in the row's
+ * unit (procentenheter for a percentage) and, for amounts and counts, in percent of the earlier.
+ * Made once per pair of cells and kept in `cache`, so their mentions are worked out once.
+ */
+function relationCandidates(
+  d: Dokument,
+  t: TabellBlock,
+  pairs: ColumnPair[],
+  cache: Map<string, Candidate[]>,
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const pair of pairs) {
+    const i = t.kolumner.indexOf(pair.from);
+    const j = t.kolumner.indexOf(pair.to);
+    for (const r of t.rader) {
+      const key = `${t.id}/${r.id}/${pair.from.id}/${pair.to.id}`;
+      let list = cache.get(key);
+      if (!list) {
+        list = [];
+        const a = r.celler[i] ? d.fakta.get(r.celler[i]!) : undefined;
+        const b = r.celler[j] ? d.fakta.get(r.celler[j]!) : undefined;
+        if (a && b && a.cell.typ === 'tal' && b.cell.typ === 'tal') {
+          const x = a.cell.tal;
+          const y = b.cell.tal;
+          const delta = x * y >= 0 ? Math.abs(y) - Math.abs(x) : y - x;
+          const what = `${describeCell(b).replace(`, ${b.kolumnRubrik}`, '')}, förändring från ${pair.from.rubrik} (${formatNumber(x, a.decimaler)}) till ${pair.to.rubrik} (${formatNumber(y, b.decimaler)})`;
+          const base = { id: `${b.id}-${pair.from.id}`, fakt: b, kolumn: pair.to, tabell: t, derived: true };
+          const percent = b.enhet.includes('%');
+          list.push({
+            ...base,
+            value: delta,
+            unit: percent ? 'procentenheter' : b.enhet,
+            decimals: Math.max(a.decimaler, b.decimaler),
+            describe: what,
+            relation: { from: a, pair, procent: false },
+          });
+          if (!percent && x !== 0)
+            list.push({
+              ...base,
+              id: `${base.id}-procent`,
+              value: (delta / Math.abs(x)) * 100,
+              unit: '%',
+              decimals: 6,
+              shownDecimals: 1,
+              describe: `${what} i procent`,
+              relation: { from: a, pair, procent: true },
+            });
+        }
+        cache.set(key, list);
+      }
+      out.push(...list);
+    }
+  }
+  return out;
+}
 
 /** Every amount in the narrative is a claim: find the cell it quotes, or the cell it contradicts. */
 export const textVsTable: CheckRule = {
   id: 'text-mot-tabell',
   run(d: Dokument) {
     const lex = lexikonFor(d.lexikon);
-    const all = candidates(d, lex);
+    const repeated = repeatedTables(d);
+    const all = candidates(d, lex, repeated);
+    const distinctTables = d.tabeller.filter((t) => !repeated.has(t.id));
+    const relationCache = new Map<string, Candidate[]>();
     const index = new CandidateIndex(all, (c) =>
       c.unit === '%'
         ? { family: '%', value: c.value, unit: '%', decimals: c.decimals }
@@ -657,6 +726,55 @@ export const textVsTable: CheckRule = {
             ...(slot !== undefined ? { slot } : {}),
           });
         }
+        // A change between two columns the claim names ("ökade med 310 tkr jämfört med 2025", "1,4 mnkr
+        // lägre än budget", "ett överskott på 0,3 mnkr mot budget"): judged against the difference of
+        // the row's two cells, with the row named as a cell's would be. The figure must be the change
+        // itself: a change word among the few words before it ("ökade med", "en ökning på") or a
+        // comparison after it ("lägre än"), not a level in a sentence about a change ("ligger på 29 %").
+        const comparedAfter = lex.jämförelseEfter.exec(p.text.slice(a.end, clauseTo));
+        const relationLead = lowerParagraph.slice(clauseFrom, a.start);
+        const nearBefore = /(?:[^\s]+\s+){0,4}$/u.exec(relationLead)?.[0] ?? '';
+        const changeNear =
+          comparedAfter !== null || lex.förändring.test(nearBefore) || lex.förändringFöreTal.test(nearBefore);
+        // The measures of the claim's own part: "…mot budget, medan nettokostnaden ökade med 310 tkr
+        // jämfört med 2025" compares two years' outcomes, not the budget of the first part.
+        const claimStart = several ? clauseFrom : s.start;
+        const claimPart = contrastPart(
+          p.text.slice(claimStart, claimStart + claim.length),
+          a.start - claimStart,
+          lex.kontrast,
+        );
+        const relationMeasures = measuresIn(claimPart, lex);
+        // A deviation from the budget: its words before the figure, or a comparison after it.
+        const deviationNear = comparedAfter !== null || measuresIn(relationLead, lex).has('avvikelse');
+        // The years of the figure's own clause, if it names any ("3,0 mnkr från 2026, 3,6 mnkr från 2025").
+        const clauseYears = yearsIn(ctx.clause, ctx.year, lex);
+        const relationYears = clauseYears.size ? clauseYears : sf.years;
+        if (changeNear || deviationNear)
+          for (const t of distinctTables) {
+            const pairs = namedPairs(t, relationYears, relationMeasures, ctx.year).filter((x) =>
+              x.kind === 'budget' ? deviationNear : changeNear,
+            );
+            if (!pairs.length) continue;
+            for (const c of relationCandidates(d, t, pairs, relationCache)) {
+              const v = inUnit(c, a.unit);
+              if (v === undefined) continue;
+              const m = mentions(c, ctx, sf);
+              // A percentage change is a claim about its row: the sentence must name it.
+              if (m.local <= 0 || (c.relation!.procent && m.sentence < 0.5)) continue;
+              const verdikt = agreement(a, v, decimalsIn(c, a.unit));
+              scored.push({
+                c,
+                v,
+                s: m.score + 2,
+                ...(verdikt ? { verdikt } : {}),
+                conflicts: [],
+                local: m.local,
+                sentence: m.sentence,
+                clause: m.clause,
+              });
+            }
+          }
         const byScore = (x: Scored, y: Scored): number => y.s - x.s || Number(x.c.derived) - Number(y.c.derived);
         const clean = scored.filter((x) => !x.conflicts.length).sort(byScore);
         const best = clean.find((x) => x.verdikt);
@@ -729,6 +847,40 @@ export const textVsTable: CheckRule = {
             });
             continue;
           }
+          // A change's direction ("ökade", "minskade"; "lägre än", "högre än" after the figure) must
+          // agree with its sign; a comparison with a budget says only what the words after it say.
+          const direction = comparedAfter
+            ? lex.data.jämförelseord[comparedAfter[1]!.toLowerCase().replace(/\s+/g, ' ')]
+            : best.c.relation?.pair.kind === 'år' && a.riktning
+              ? a.riktning === 'positiv'
+                ? '>'
+                : '<'
+              : undefined;
+          const evidence = best.c.relation ? [best.c.relation.from.id, best.c.fakt.id] : [best.c.fakt.id];
+          if (
+            best.c.relation &&
+            direction &&
+            Math.abs(best.c.value) > 1e-9 &&
+            best.c.value > 0 !== (direction === '>' || direction === '≥')
+          ) {
+            belopp.push({
+              ...contradicts(
+                a,
+                plats,
+                best,
+                `tecknet: texten säger ${direction === '>' || direction === '≥' ? 'ökning' : 'minskning'}, ${shown(best)}`,
+              ),
+              fakta: evidence,
+            });
+            fynd.push({
+              allvarlighet: 'fel',
+              regel: 'text-tecken',
+              meddelande: `"${a.text}" beskrivs som ${direction === '>' || direction === '≥' ? 'en ökning (högre, mer)' : 'en minskning (lägre, mindre)'}, men ${shown(best)}`,
+              plats,
+              fakta: evidence,
+            });
+            continue;
+          }
           const verdikt = best.verdikt!;
           if (best.c.tabell) confirmedColumn.set(s.start, best.c.kolumn);
           belopp.push({
@@ -737,7 +889,7 @@ export const textVsTable: CheckRule = {
             värde: a.value,
             enhet: a.unit,
             verdikt,
-            fakta: [best.c.fakt.id],
+            fakta: evidence,
             kommentar: shown(best),
           });
           if (verdikt === 'stämmer inom avrundning')
@@ -746,7 +898,7 @@ export const textVsTable: CheckRule = {
               regel: 'text-mot-tabell',
               meddelande: `"${a.text}" stämmer inom avrundning med ${shown(best)}`,
               plats,
-              fakta: [best.c.fakt.id],
+              fakta: evidence,
             });
           continue;
         }
@@ -763,6 +915,42 @@ export const textVsTable: CheckRule = {
             verdikt: together.verdikt,
             fakta: together.rows.map((x) => x.fakt.id),
             kommentar: `summan av ${together.rows.map((x) => `${x.describe} = ${formatNumber(x.value, x.decimals)}`).join(' + ')}`,
+          });
+          continue;
+        }
+        // A change the claim names between two columns of one row named clearly (in the figure's
+        // clause, the sentence, or the nearest heading), and of no other row as clearly, that does
+        // not agree: a contradiction naming both cells and the computed change. Not for a part
+        // ("främst … 0,2 mnkr"), which is a share of the change, not the whole.
+        const relations = scored
+          .filter(
+            (x) =>
+              x.c.relation &&
+              (x.clause >= 0.5 ||
+                x.sentence >= 0.75 ||
+                mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.heading, true) >= 1),
+          )
+          .sort(byScore);
+        const relationRow = relations[0];
+        if (
+          relationRow &&
+          !best &&
+          ![...relationLead.matchAll(lex.delord)].length &&
+          relations.every(
+            (x) =>
+              x.s < relationRow.s - 0.25 ||
+              (x.c.tabell === relationRow.c.tabell && x.c.fakt.rad === relationRow.c.fakt.rad),
+          )
+        ) {
+          const evidence = [relationRow.c.relation!.from.id, relationRow.c.fakt.id];
+          const computed = `≈ ${formatNumber(relationRow.v, relationRow.c.relation!.procent || a.unit === 'procentenheter' ? Math.max(a.decimals, 1) : a.decimals)} ${a.unit}`;
+          belopp.push({ ...contradicts(a, plats, relationRow, shown(relationRow)), fakta: evidence });
+          fynd.push({
+            allvarlighet: 'fel',
+            regel: 'text-mot-tabell',
+            meddelande: `"${a.text}" motsäger ${shown(relationRow)} (${computed})`,
+            plats,
+            fakta: evidence,
           });
           continue;
         }
