@@ -499,10 +499,12 @@ function namedRowsTotal(
 
 /**
  * Whether a positive avvikelse in this cell means a surplus. A column rule that computes the row's
- * avvikelse as budget − utfall/prognos says so; a reversed rule (prognos − budget, for income rows
- * or rows printed with inverted sign) leaves the meaning to the row, so the sign words are not checked.
+ * avvikelse as budget − utfall/prognos says so; so does utfall/prognos − budget where the row's
+ * budget is negative (net costs printed as negative amounts: spending less gives a positive
+ * deviation). A reversed rule on a positive budget (income rows, or rows printed with inverted
+ * sign) leaves the meaning to the row, so the sign words are not checked.
  */
-function surplusIsPositive(c: Candidate): boolean {
+function surplusIsPositive(c: Candidate, d: Dokument): boolean {
   const t = c.tabell;
   const k = c.kolumn;
   if (!t || !k) return false;
@@ -511,7 +513,12 @@ function surplusIsPositive(c: Candidate): boolean {
   const budget = parseExpression(rule.är).find((x) =>
     ['budget', 'ram'].includes(t.kolumner.find((col) => col.id === x.id)?.mått ?? ''),
   );
-  return budget?.sign === 1;
+  if (budget?.sign === 1) return true;
+  if (budget?.sign !== -1) return false;
+  const row = t.rader.find((r) => r.id === c.fakt.rad);
+  const id = row?.celler[t.kolumner.findIndex((col) => col.id === budget.id)];
+  const cell = id ? d.fakta.get(id)?.cell : undefined;
+  return cell?.typ === 'tal' && cell.tal < 0;
 }
 
 /** A figure of the text that contradicts the cell it was judged against. */
@@ -835,7 +842,7 @@ export const textVsTable: CheckRule = {
         if (best && (best.s >= 1.5 || best.sentence >= 0.25) && !outpointed && !outscored) {
           // The sign words must agree with a deviation's sign.
           const signedColumn =
-            !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c);
+            !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c, d);
           if (a.riktning && signedColumn && Math.abs(best.v) > 1e-9 && best.v > 0 !== (a.riktning === 'positiv')) {
             belopp.push(contradicts(a, plats, best, `tecknet: texten säger ${a.riktning}, ${shown(best)}`));
             fynd.push({
@@ -995,6 +1002,15 @@ export const textVsTable: CheckRule = {
               x.clause > 0 &&
               mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0,
           );
+        // A list that carries its measure over ("A hade ett överskott på 390 tkr och lantmäteriet 220
+        // tkr"): the row's first word named in the figure's own clause, and no other row named there.
+        const headStem = pointed ? labelStems(pointed.c.fakt.radEtikett, lex)[0] : undefined;
+        const headWordInClause =
+          pointed !== undefined &&
+          headStem !== undefined &&
+          headStem.length >= 5 &&
+          stemIn(headStem, ctx.clause) &&
+          inClause.every((x) => rowOf(x) === rowOf(pointed));
         // The evidence that would confirm the cell, had the figure agreed, makes it the cell's claim
         // when it does not: the clause names the column's measure, the sentence or the nearest
         // heading names the row, and no other row scores near it.
@@ -1031,6 +1047,7 @@ export const textVsTable: CheckRule = {
           // A label quoting as many figures as the sentence, in the same order, is named by its place too.
           (pointed.sentence >= 0.75 ||
             ownClause >= 0.75 ||
+            headWordInClause ||
             (pointed.slot === true && pointed.sentence >= 0.5) ||
             headed ||
             measured) &&
