@@ -816,10 +816,13 @@ export const textVsTable: CheckRule = {
         const outpointed =
           pointed !== undefined &&
           best !== undefined &&
-          // Named in the clause only through its table or kommun, not by its own row.
+          // Named in the clause only through its table or kommun, not by its own row; or by a word
+          // or two of its name while the pointed row is named in full ("medel för projektet Kickstart"
+          // is not an uppgift about other "medel" to another "projekt").
           (best.clause === 0 ||
             (best.c.fakt.roll !== 'summa' &&
-              mentionScore(labelStems(best.c.fakt.radEtikett, lex), ctx.clause, true) === 0)) &&
+              mentionScore(labelStems(best.c.fakt.radEtikett, lex), ctx.clause, true) === 0) ||
+            (best.clause < 0.5 && ownClause >= 0.75 && pointed.s >= best.s + 3)) &&
           ownClause >= 0.5 &&
           pointed.s > best.s &&
           ratio >= 0.67 &&
@@ -839,7 +842,16 @@ export const textVsTable: CheckRule = {
           top.s >= best.s + 2 &&
           topRatio >= 0.67 &&
           topRatio <= 1.5;
-        if (best && (best.s >= 1.5 || best.sentence >= 0.25) && !outpointed && !outscored) {
+        // A figure given as a part ("Av överskottet härrör 2 mnkr från …", "främst … 6,2 mnkr") is not
+        // the whole of a row named only around the sentence: such a row neither confirms nor contradicts it.
+        const lead = lowerParagraph.slice(clauseFrom, a.start);
+        const partWord = [...lead.matchAll(lex.delord)].pop();
+        const partOfWhole =
+          best?.c.tabell !== undefined &&
+          partWord?.index !== undefined &&
+          best.sentence === 0 &&
+          mentionScore(labelStems(best.c.fakt.radEtikett, lex), lead.slice(partWord.index), true) === 0;
+        if (best && (best.s >= 1.5 || best.sentence >= 0.25) && !outpointed && !outscored && !partOfWhole) {
           // The sign words must agree with a deviation's sign.
           const signedColumn =
             !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c, d);
@@ -941,6 +953,7 @@ export const textVsTable: CheckRule = {
         const relationRow = relations[0];
         if (
           relationRow &&
+          !partOfWhole &&
           !best &&
           ![...relationLead.matchAll(lex.delord)].length &&
           relations.every(
@@ -1033,14 +1046,13 @@ export const textVsTable: CheckRule = {
         // A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount,
         // unless the part named after the word is that row ("varav lönerna utgör 6 500 tkr"; an
         // uppgift declared for the part is the part itself).
-        const lead = lowerParagraph.slice(clauseFrom, a.start);
-        const partWord = [...lead.matchAll(lex.delord)].pop();
         const part =
           pointed?.c.tabell !== undefined &&
           partWord?.index !== undefined &&
           mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), lead.slice(partWord.index), true) === 0;
         if (
           pointed &&
+          !partOfWhole &&
           !rival &&
           !part &&
           pointed.s >= 2 &&
