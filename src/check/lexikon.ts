@@ -45,6 +45,7 @@ export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefine
     förändring_före_tal: list(base.förändring_före_tal, add.förändring_före_tal),
     partikelverb: list(base.partikelverb, add.partikelverb),
     kontrastord: list(base.kontrastord, add.kontrastord),
+    jämförelse_före_år: list(base.jämförelse_före_år, add.jämförelse_före_år),
     reservationer: { ...base.reservationer, ...add.reservationer },
     jämförelseord: { ...base.jämförelseord, ...add.jämförelseord },
     summaord: list(base.summaord, add.summaord),
@@ -92,6 +93,8 @@ export interface Lexikon {
   partikelverb: RegExp;
   /** A comma and a contrasting conjunction ("…, medan …"): a new claim with its own time begins (global). */
   kontrast: RegExp;
+  /** A comparison word and a year after it ("lägre än samma period 2026"): the year is the change's other side (global; group 1 is the year). */
+  jämförelseÅr: RegExp;
   /** A hedge right before a number: its word and its range. */
   reservation: RegExp;
   summaord: RegExp;
@@ -138,6 +141,10 @@ export function compileLexikon(data: LexikonData): Lexikon {
       'gu',
     ),
     reservation: new RegExp(`${B}(${hedges.join('|') || '(?!)'})\\s+$`, 'u'),
+    jämförelseÅr: new RegExp(
+      `${B}(?:${data.jämförelse_före_år.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\p{L}+\\s+){0,3}(19[5-9]\\d|20\\d\\d)${E}`,
+      'gu',
+    ),
     jämförelse: new RegExp(`^\\s*(${comparisons})\\s+(-?\\d+(?:[.,]\\d+)?)\\s*(%|procent)?\\s*$`, 'iu'),
     jämförelseEfter: new RegExp(`^\\s+(${comparisons})${E}`, 'iu'),
     summaord: new RegExp(`${B}(?:${data.summaord.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\S+\\s+){0,2}$`, 'u'),

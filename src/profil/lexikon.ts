@@ -70,6 +70,7 @@ export function joinLexikon(a: LexikonTillägg | undefined, b: LexikonTillägg |
     förändring_före_tal: list(a.förändring_före_tal, b.förändring_före_tal),
     partikelverb: list(a.partikelverb, b.partikelverb),
     kontrastord: list(a.kontrastord, b.kontrastord),
+    jämförelse_före_år: list(a.jämförelse_före_år, b.jämförelse_före_år),
     reservationer: map(a.reservationer, b.reservationer),
     jämförelseord: map(a.jämförelseord, b.jämförelseord),
     summaord: list(a.summaord, b.summaord),

@@ -15,6 +15,7 @@ export const lexikonSchema = z
     förändring_före_tal: ordlista,
     partikelverb: ordlista,
     kontrastord: ordlista,
+    jämförelse_före_år: ordlista,
     reservationer: z.record(z.string(), z.tuple([z.number(), z.number()])),
     jämförelseord: z.record(z.string(), z.enum(['<', '>', '≥', '≤'])),
     summaord: ordlista,

@@ -206,6 +206,8 @@ function candidates(d: Dokument, lex: Lexikon, repeated: Set<string>): Candidate
 
 interface Context {
   lex: Lexikon;
+  /** Years named as the other side of a comparison outside the figure's clause: not the figure's. */
+  comparedYears: ReadonlySet<number>;
   /** Indicators of the goal the paragraph stands under (its headings name the goal): matched first. */
   goalIndicators: Set<string>;
   year: number;
@@ -252,7 +254,7 @@ interface SentenceFacts {
 function sentenceFacts(ctx: Context): SentenceFacts {
   const lower = ctx.sentence.toLowerCase();
   return {
-    years: yearsIn(ctx.yearScope, ctx.year, ctx.lex),
+    years: new Set([...yearsIn(ctx.yearScope, ctx.year, ctx.lex)].filter((y) => !ctx.comparedYears.has(y))),
     ...(ctx.nearYear !== undefined ? { nearYear: ctx.nearYear } : {}),
     ...(ctx.ownYear !== undefined ? { ownYear: ctx.ownYear } : {}),
     measures: measuresIn(ctx.claim, ctx.lex),
@@ -656,7 +658,30 @@ export const textVsTable: CheckRule = {
         const several = found.some((o) => o !== a && o.start >= s.start && o.end <= s.end);
         const stop = p.text.slice(a.end, clauseTo).search(/[,;:]/);
         const claim = several ? p.text.slice(clauseFrom, stop >= 0 ? a.end + stop : clauseTo) : s.text;
+        // A comparison after the figure: "lägre än …", or "under"/"över" followed by a measure
+        // ("under investeringsramen", not "under perioden").
+        const after = p.text.slice(a.end, clauseTo);
+        const comparison = lex.jämförelseEfter.exec(after);
+        const comparedAfter =
+          comparison &&
+          (/\s/.test(comparison[1]!.trim()) ||
+            measuresIn(/^(?:\s*\S+){0,4}/u.exec(after.slice(comparison[0].length))?.[0] ?? '', lex).size > 0)
+            ? comparison
+            : null;
+        const relationLead = lowerParagraph.slice(clauseFrom, a.start);
+        const nearBefore = /(?:[^\s]+\s+){0,4}$/u.exec(relationLead)?.[0] ?? '';
+        const changeNear =
+          comparedAfter !== null || lex.förändring.test(nearBefore) || lex.förändringFöreTal.test(nearBefore);
+        // A year on the other side of a comparison in another clause ("sjönk till 6,5 %, 0,6
+        // procentenheter lägre än samma period 2026") is the change's, not this level's.
+        const comparedYears = new Set<number>();
+        if (!changeNear)
+          for (const m of lowerParagraph.slice(s.start, s.end).matchAll(lex.jämförelseÅr)) {
+            const at = s.start + (m.index ?? 0);
+            if (at + m[0].length <= clauseFrom || at >= clauseTo) comparedYears.add(Number(m[1]));
+          }
         const ctx: Context = {
+          comparedYears,
           goalIndicators,
           clause: lowerParagraph.slice(clauseFrom, clauseTo),
           claim,
@@ -738,11 +763,6 @@ export const textVsTable: CheckRule = {
         // the row's two cells, with the row named as a cell's would be. The figure must be the change
         // itself: a change word among the few words before it ("ökade med", "en ökning på") or a
         // comparison after it ("lägre än"), not a level in a sentence about a change ("ligger på 29 %").
-        const comparedAfter = lex.jämförelseEfter.exec(p.text.slice(a.end, clauseTo));
-        const relationLead = lowerParagraph.slice(clauseFrom, a.start);
-        const nearBefore = /(?:[^\s]+\s+){0,4}$/u.exec(relationLead)?.[0] ?? '';
-        const changeNear =
-          comparedAfter !== null || lex.förändring.test(nearBefore) || lex.förändringFöreTal.test(nearBefore);
         // The measures of the claim's own part: "…mot budget, medan nettokostnaden ökade med 310 tkr
         // jämfört med 2025" compares two years' outcomes, not the budget of the first part.
         const claimStart = several ? clauseFrom : s.start;
@@ -1043,6 +1063,18 @@ export const textVsTable: CheckRule = {
               x.s >= pointed.s - 0.5 &&
               roundTo(x.v, a.decimals) !== roundTo(pointed.v, a.decimals),
           );
+        // A total named only by a word for the whole ("Summa nämnden" by "Nämnden har sökt ett
+        // statsbidrag på 0,7 mnkr") is the sentence's subject, not the claim's: it is contradicted
+        // only in a column whose measure the claim names ("Nämnden visar ett överskott på …").
+        const wholeOnly =
+          pointed !== undefined &&
+          pointed.c.fakt.roll === 'summa' &&
+          pointed.c.kolumn !== undefined &&
+          !sf.measures.has(pointed.c.kolumn.mått) &&
+          pointed.c.fakt.radEtikett
+            .split(/[^\p{L}]+/u)
+            .filter((w) => w.length >= 4 && !lex.stoppord.has(w.toLowerCase()))
+            .every((w) => lex.helhet.test(w.toLowerCase()));
         // A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount,
         // unless the part named after the word is that row ("varav lönerna utgör 6 500 tkr"; an
         // uppgift declared for the part is the part itself).
@@ -1053,6 +1085,7 @@ export const textVsTable: CheckRule = {
         if (
           pointed &&
           !partOfWhole &&
+          !wholeOnly &&
           !rival &&
           !part &&
           pointed.s >= 2 &&
