@@ -46,6 +46,8 @@ export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefine
     partikelverb: list(base.partikelverb, add.partikelverb),
     kontrastord: list(base.kontrastord, add.kontrastord),
     jämförelse_före_år: list(base.jämförelse_före_år, add.jämförelse_före_år),
+    intervall_före: list(base.intervall_före, add.intervall_före),
+    intervall_mellan: list(base.intervall_mellan, add.intervall_mellan),
     reservationer: { ...base.reservationer, ...add.reservationer },
     jämförelseord: { ...base.jämförelseord, ...add.jämförelseord },
     summaord: list(base.summaord, add.summaord),
@@ -95,6 +97,10 @@ export interface Lexikon {
   kontrast: RegExp;
   /** A comparison word and a year after it ("lägre än samma period 2026"): the year is the change's other side (global; group 1 is the year). */
   jämförelseÅr: RegExp;
+  /** A word before a range's lower end ("mellan"), at the end of the text before it. */
+  intervallFöre: RegExp;
+  /** What joins a range's two ends ("och", a dash), the whole text between them. */
+  intervallMellan: RegExp;
   /** A hedge right before a number: its word and its range. */
   reservation: RegExp;
   summaord: RegExp;
@@ -141,6 +147,8 @@ export function compileLexikon(data: LexikonData): Lexikon {
       'gu',
     ),
     reservation: new RegExp(`${B}(${hedges.join('|') || '(?!)'})\\s+$`, 'u'),
+    intervallFöre: new RegExp(`${B}(?:${data.intervall_före.map(phrasePattern).join('|') || '(?!)'})\\s+$`, 'u'),
+    intervallMellan: new RegExp(`^\\s*(?:${data.intervall_mellan.map(phrasePattern).join('|') || '(?!)'})\\s*$`, 'u'),
     jämförelseÅr: new RegExp(
       `${B}(?:${data.jämförelse_före_år.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\p{L}+\\s+){0,3}(19[5-9]\\d|20\\d\\d)${E}`,
       'gu',

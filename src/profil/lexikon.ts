@@ -71,6 +71,8 @@ export function joinLexikon(a: LexikonTillägg | undefined, b: LexikonTillägg |
     partikelverb: list(a.partikelverb, b.partikelverb),
     kontrastord: list(a.kontrastord, b.kontrastord),
     jämförelse_före_år: list(a.jämförelse_före_år, b.jämförelse_före_år),
+    intervall_före: list(a.intervall_före, b.intervall_före),
+    intervall_mellan: list(a.intervall_mellan, b.intervall_mellan),
     reservationer: map(a.reservationer, b.reservationer),
     jämförelseord: map(a.jämförelseord, b.jämförelseord),
     summaord: list(a.summaord, b.summaord),

@@ -16,6 +16,8 @@ export const lexikonSchema = z
     partikelverb: ordlista,
     kontrastord: ordlista,
     jämförelse_före_år: ordlista,
+    intervall_före: ordlista,
+    intervall_mellan: ordlista,
     reservationer: z.record(z.string(), z.tuple([z.number(), z.number()])),
     jämförelseord: z.record(z.string(), z.enum(['<', '>', '≥', '≤'])),
     summaord: ordlista,

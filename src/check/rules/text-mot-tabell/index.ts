@@ -283,7 +283,7 @@ function entityOf(c: Candidate, ctx: Context): Entity {
       .exec(c.fakt.radEtikett)?.[1]
       ?.slice(0, 6)
       .toLowerCase();
-    const aliases = aliasesOf(c.fakt.radEtikett, ctx.lex);
+    const aliases = aliasesOf(c.fakt.radEtikett, ctx.lex, c.fakt.roll === 'summa');
     const entity = c.label
       ? factEntity(c.fakt, c.tabell, '', ctx.lex)
       : factEntity(c.fakt, c.tabell, ctx.nämnd, ctx.lex);
@@ -826,7 +826,44 @@ export const textVsTable: CheckRule = {
         const sameColumn = (x: Scored | undefined): Scored | undefined =>
           x &&
           (pointable.find((y) => y.c.fakt.radEtikett === x.c.fakt.radEtikett && y.c.kolumn === siblingColumn) ?? x);
-        const pointed = sameColumn(inClause[0] ?? pointable[0]);
+        // A range ("mellan 2 % och 4 %"): of candidates named as clearly as the first and by the same
+        // word, its lower end
+        // quotes the lowest, its upper end the highest.
+        const prevAmount = found[ai - 1];
+        const nextAmount = found[ai + 1];
+        const joined = (x: TextAmount, y: TextAmount): boolean =>
+          x.unit === y.unit &&
+          lex.intervallMellan.test(p.text.slice(x.end, y.start)) &&
+          (/^\s*[–-]\s*$/u.test(p.text.slice(x.end, y.start)) ||
+            lex.intervallFöre.test(lowerParagraph.slice(Math.max(0, x.start - 20), x.start)));
+        const rangeEnd =
+          nextAmount && joined(a, nextAmount) ? 'lo' : prevAmount && joined(prevAmount, a) ? 'hi' : undefined;
+        // Two candidates the sentence names by the same word ("tjänstepriserna": the lowest and highest change).
+        const namedIn = (x: Scored): string[] =>
+          labelStems(x.c.fakt.radEtikett, lex).filter((st) => stemIn(st, sf.lower));
+        const namedAlike = (x: Scored, y: Scored): boolean => namedIn(x).some((st) => namedIn(y).includes(st));
+        const rangePick = (xs: Scored[]): Scored | undefined => {
+          const first = xs[0];
+          if (!rangeEnd || !first) return first;
+          const tied = xs.filter((x) => x.s >= first.s - 0.25 && x.c.unit === first.c.unit && namedAlike(x, first));
+          return tied.reduce((m, x) => ((rangeEnd === 'lo' ? x.v < m.v : x.v > m.v) ? x : m), first);
+        };
+        const pointed = sameColumn(rangePick(inClause) ?? rangePick(pointable));
+        // A range's end agreeing with a cell while a cell named as clearly lies beyond it on the
+        // range's side ("mellan 2,7 % och 2,7 %" where 2,6 % is the lowest) quotes the wrong one.
+        const wrongEnd =
+          rangeEnd !== undefined &&
+          best !== undefined &&
+          clean.some(
+            (x) =>
+              !x.verdikt &&
+              !x.c.derived &&
+              !x.c.label &&
+              x.c.unit === best.c.unit &&
+              x.s >= best.s - 0.25 &&
+              namedAlike(x, best) &&
+              (rangeEnd === 'lo' ? x.v < best.v - 1e-9 : x.v > best.v + 1e-9),
+          );
         // Its own row named in the figure's clause (not only its table's subject).
         const ownClause = pointed ? mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.clause, true) : 0;
         // A match needs evidence: its subject named in the sentence, or enough named around it;
@@ -871,7 +908,14 @@ export const textVsTable: CheckRule = {
           partWord?.index !== undefined &&
           best.sentence === 0 &&
           mentionScore(labelStems(best.c.fakt.radEtikett, lex), lead.slice(partWord.index), true) === 0;
-        if (best && (best.s >= 1.5 || best.sentence >= 0.25) && !outpointed && !outscored && !partOfWhole) {
+        if (
+          best &&
+          (best.s >= 1.5 || best.sentence >= 0.25) &&
+          !outpointed &&
+          !outscored &&
+          !partOfWhole &&
+          !wrongEnd
+        ) {
           // The sign words must agree with a deviation's sign.
           const signedColumn =
             !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c, d);
@@ -1017,6 +1061,8 @@ export const textVsTable: CheckRule = {
                 rowOf(x) !== rowOf(pointed) &&
                 Math.abs(x.v - pointed.v) > 1e-9 &&
                 x.s >= pointed.s - 0.25 &&
+                // A range's end names the lowest or highest of its candidates, not a rival.
+                !(rangeEnd === 'lo' ? x.v > pointed.v : rangeEnd === 'hi' ? x.v < pointed.v : false) &&
                 distance(x) <= 1.5 * distance(pointed) + 5 &&
                 (namedBefore(x) || !namedBefore(pointed)),
             )
