@@ -823,9 +823,13 @@ export const textVsTable: CheckRule = {
         );
         // Of one row's cells, the column an earlier figure of the sentence was confirmed in
         // ("A får 50,1 mnkr och B 22,5 mnkr": B's budget of the same year as A's).
+        // Not when the figure's claim names another measure ("… 31 procent 2026, men målvärdet 35 procent").
         const sameColumn = (x: Scored | undefined): Scored | undefined =>
           x &&
-          (pointable.find((y) => y.c.fakt.radEtikett === x.c.fakt.radEtikett && y.c.kolumn === siblingColumn) ?? x);
+          (sf.measures.size && siblingColumn && !sf.measures.has(siblingColumn.mått)
+            ? x
+            : (pointable.find((y) => y.c.fakt.radEtikett === x.c.fakt.radEtikett && y.c.kolumn === siblingColumn) ??
+              x));
         // A range ("mellan 2 % och 4 %"): of candidates named as clearly as the first and by the same
         // word, its lower end
         // quotes the lowest, its upper end the highest.
