@@ -793,7 +793,9 @@ export const textVsTable: CheckRule = {
               scored.push({
                 c,
                 v,
-                s: m.score + 2,
+                // Above the year-on-year differences of neighbouring columns (no sign words checked),
+                // below a published avvikelse cell that says the same as a comparison with the budget.
+                s: m.score + (c.relation!.pair.kind === 'år' ? 3 : 1),
                 ...(verdikt ? { verdikt } : {}),
                 conflicts: [],
                 local: m.local,
@@ -805,6 +807,17 @@ export const textVsTable: CheckRule = {
         const byScore = (x: Scored, y: Scored): number => y.s - x.s || Number(x.c.derived) - Number(y.c.derived);
         const clean = scored.filter((x) => !x.conflicts.length).sort(byScore);
         const best = clean.find((x) => x.verdikt);
+        if (process.env.KR_DEBUG && a.text === process.env.KR_DEBUG)
+          for (const x of [...scored].sort(byScore))
+            console.log(
+              '   ',
+              a.text,
+              x.s.toFixed(2),
+              x.verdikt ?? '-',
+              x.conflicts.join('/'),
+              `cl=${x.clause} se=${x.sentence} lo=${x.local}`,
+              shown(x),
+            ); // KR_DEBUG
         // The cell the text points at most clearly, if it does not agree. A change by an amount
         // ("justeras med", "ökar med 2 mnkr") is not a level: only change rows can be pointed at.
         const changeBy =
@@ -1113,7 +1126,8 @@ export const textVsTable: CheckRule = {
               x.s >= pointed.s - 0.5 &&
               roundTo(x.v, a.decimals) !== roundTo(pointed.v, a.decimals),
           );
-        // A total named only by a word for the whole ("Summa nämnden" by "Nämnden har sökt ett
+        // A total named only by a word for the whole (not by its table, its nämnd's own name or an
+        // alias: "Summa nämnden" by "Nämnden har sökt ett
         // statsbidrag på 0,7 mnkr") is the sentence's subject, not the claim's: it is contradicted
         // only in a column whose measure the claim names ("Nämnden visar ett överskott på …").
         const wholeOnly =
@@ -1121,10 +1135,10 @@ export const textVsTable: CheckRule = {
           pointed.c.fakt.roll === 'summa' &&
           pointed.c.kolumn !== undefined &&
           !sf.measures.has(pointed.c.kolumn.mått) &&
-          pointed.c.fakt.radEtikett
-            .split(/[^\p{L}]+/u)
-            .filter((w) => w.length >= 4 && !lex.stoppord.has(w.toLowerCase()))
-            .every((w) => lex.helhet.test(w.toLowerCase()));
+          !entityOf(pointed.c, ctx).aliases.some((re) => re.test(sf.lower)) &&
+          [...entityOf(pointed.c, ctx).entity, ...entityOf(pointed.c, ctx).own]
+            .filter((st) => stemIn(st, sf.lower))
+            .every((st) => lex.helhet.test(st));
         // A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount,
         // unless the part named after the word is that row ("varav lönerna utgör 6 500 tkr"; an
         // uppgift declared for the part is the part itself).
