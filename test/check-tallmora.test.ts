@@ -78,6 +78,16 @@ describe('an outsider report: Tallmora kommun, tertialrapport april 2027', () =>
     expect(verdict('0,7 mnkr')).toEqual(['ej verifierbar driftsammandrag/summa/avvikelse_2027']);
   });
 
+  it("reads a qualified value's year from avser: a sentence naming that year quotes it, one naming another does not", () => {
+    // "{tal: 44, referensår: 2025}" in the 2026 column; the analysis says the survey was made 2025.
+    expect(verdict('44 procent')).toEqual(['stämmer mål/bibliotek-andel/utfall_2026']);
+    expect(k.belopp.find((b) => b.text === '44 procent')?.kommentar).toContain('(avser 2025)');
+    const p = d.textstycken.find((x) => x.text.includes('gjordes 2025'))!;
+    const other = { ...p, text: p.text.replace('gjordes 2025', 'gjordes 2026') };
+    const k2 = runChecks({ ...d, textstycken: d.textstycken.map((x) => (x === p ? other : x)) });
+    expect(k2.belopp.find((b) => b.text === '44 procent')?.verdikt).not.toMatch(/^stämmer/);
+  });
+
   it('a wrong direction of a year-on-year change is a sign error', () => {
     const p = d.textstycken.find((x) => x.text.includes('ökade nettokostnaden med 1,3 mnkr'))!;
     const flipped = { ...p, text: p.text.replace('ökade nettokostnaden', 'minskade nettokostnaden') };

@@ -136,7 +136,7 @@ function candidates(d: Dokument, lex: Lexikon, repeated: Set<string>): Candidate
       fakt: f,
       ...(kolumn ? { kolumn } : {}),
       ...(t ? { tabell: t } : {}),
-      describe: describeCell(f),
+      describe: f.avser ? `${describeCell(f)} (avser ${f.avser.text})` : describeCell(f),
       derived: false,
     });
   }
@@ -359,15 +359,24 @@ function namesWhole(ctx: Context, sf: SentenceFacts): boolean {
  */
 function conflicts(c: Candidate, sf: SentenceFacts, lex: Lexikon): string[] {
   const out: string[] = [];
+  // A qualified value ("2020: 49", `avser`) is of its own year, whatever its column: a sentence
+  // naming years must name that one ("49 år 2020"), and one naming another year does not quote it.
+  const own = c.fakt.avser?.år;
+  if (own !== undefined) {
+    if (sf.years.size && !sf.years.has(own)) out.push(`år ${[...sf.years].join(', ')} (värdet avser ${own})`);
+    else if (sf.ownYear !== undefined && sf.ownYear !== own) out.push(`år ${sf.ownYear} (värdet avser ${own})`);
+  }
   const k = c.kolumn;
   if (!k) return out;
-  if (k.år !== undefined && sf.years.size && !sf.years.has(k.år)) {
+  // Its column's year is not a qualified value's.
+  const år = own === undefined ? k.år : undefined;
+  if (år !== undefined && sf.years.size && !sf.years.has(år)) {
     // Only years the table itself shows can rule a column out ("ramen 2020" in a 2021 table says nothing).
-    const shown = c.tabell ? yearsShown(c.tabell) : new Set([k.år]);
+    const shown = c.tabell ? yearsShown(c.tabell) : new Set([år]);
     if ([...sf.years].some((y) => shown.has(y))) out.push(`år ${[...sf.years].join(', ')}`);
-  } else if (k.år !== undefined && sf.ownYear !== undefined && sf.ownYear !== k.år) {
+  } else if (år !== undefined && sf.ownYear !== undefined && sf.ownYear !== år) {
     // A sentence listing several years ("1,5 mnkr 2024, 1,0 mnkr 2025") gives each figure its own.
-    const shown = c.tabell ? yearsShown(c.tabell) : new Set([k.år]);
+    const shown = c.tabell ? yearsShown(c.tabell) : new Set([år]);
     if (shown.has(sf.ownYear)) out.push(`år ${sf.ownYear}`);
   }
   // An uppgift's declared measure is a hint, not a column: its name is the evidence.
@@ -400,7 +409,8 @@ function score(c: Candidate, ctx: Context, sf: SentenceFacts): number {
   // "intäkterna", "kostnaderna" point at the varav rows of that kind.
   if (kind && sf.lower.includes(kind)) s += 1;
   if (c.derived && c.unit === '%') s -= 2;
-  if (c.kolumn?.år !== undefined && sf.years.size) s += sf.years.has(c.kolumn.år) ? 1.5 : -1.5;
+  const år = c.fakt.avser?.år ?? c.kolumn?.år;
+  if (år !== undefined && sf.years.size) s += sf.years.has(år) ? 1.5 : -1.5;
   // The year written next to the figure ("65 mnkr 2024", "för 2024 till 668 mnkr") says most.
   if (c.kolumn?.år !== undefined && sf.nearYear !== undefined) s += sf.nearYear === c.kolumn.år ? 1 : -0.5;
   // A written sign is part of the claim: "+1,6 mnkr" is not a cell of −1,4.
@@ -920,11 +930,15 @@ export const textVsTable: CheckRule = {
         // the whole of a row named only around the sentence: such a row neither confirms nor contradicts it.
         const lead = lowerParagraph.slice(clauseFrom, a.start);
         const partWord = [...lead.matchAll(lex.delord)].pop();
+        // The part named after the word, before the figure or after it in its clause ("Av detta
+        // fördelas -2,4 mnkr vidare till social- och omsorgsnämnden").
+        const partNamed =
+          partWord?.index !== undefined ? `${lead.slice(partWord.index)} ${lowerParagraph.slice(a.end, clauseTo)}` : '';
         const partOfWhole =
           best?.c.tabell !== undefined &&
           partWord?.index !== undefined &&
           best.sentence === 0 &&
-          mentionScore(labelStems(best.c.fakt.radEtikett, lex), lead.slice(partWord.index), true) === 0;
+          mentionScore(labelStems(best.c.fakt.radEtikett, lex), partNamed, true) === 0;
         if (
           best &&
           (best.s >= 1.5 || best.sentence >= 0.25) &&
@@ -1145,7 +1159,7 @@ export const textVsTable: CheckRule = {
         const part =
           pointed?.c.tabell !== undefined &&
           partWord?.index !== undefined &&
-          mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), lead.slice(partWord.index), true) === 0;
+          mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), partNamed, true) === 0;
         if (
           pointed &&
           !partOfWhole &&
