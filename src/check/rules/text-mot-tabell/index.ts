@@ -1036,15 +1036,19 @@ export const textVsTable: CheckRule = {
         // clause, the sentence, or the nearest heading), and of no other row as clearly, that does
         // not agree: a contradiction naming both cells and the computed change. Not for a part
         // ("främst … 0,2 mnkr"), which is a share of the change, not the whole.
-        const relations = scored
-          .filter(
-            (x) =>
-              x.c.relation &&
-              (x.clause >= 0.5 ||
-                x.sentence >= 0.75 ||
-                mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.heading, true) >= 1),
-          )
-          .sort(byScore);
+        const namedRelations = scored.filter(
+          (x) =>
+            x.c.relation &&
+            (x.clause >= 0.5 ||
+              x.sentence >= 0.75 ||
+              mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.heading, true) >= 1),
+        );
+        // A row named by its own label in the clause ("Fritidsgårdarnas nettokostnad") is the subject;
+        // the total that "nettokostnad" would name otherwise yields to it.
+        const byLabel = namedRelations.some(
+          (x) => x.c.fakt.roll !== 'summa' && mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0,
+        );
+        const relations = namedRelations.filter((x) => !byLabel || x.c.fakt.roll !== 'summa').sort(byScore);
         const relationRow = relations[0];
         if (
           relationRow &&
