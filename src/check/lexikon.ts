@@ -84,6 +84,8 @@ export function phrasesRegex(phrases: string[], flags = 'u'): RegExp {
 export interface Lexikon {
   data: LexikonData;
   mått: [RegExp, string][];
+  /** Each measure's words, by measure. */
+  måttOrd: Map<string, RegExp>;
   period: RegExp;
   relativaÅr: [RegExp, number][];
   positiv: RegExp;
@@ -132,6 +134,7 @@ export function compileLexikon(data: LexikonData): Lexikon {
   l = {
     data,
     mått: Object.entries(data.mått).map(([m, words]) => [phrasesRegex(words), m]),
+    måttOrd: new Map(Object.entries(data.mått).map(([m, words]) => [m, phrasesRegex(words)])),
     period: phrasesRegex(data.period),
     relativaÅr: Object.entries(data.relativa_år).map(([w, n]) => [phrasesRegex([w]), n]),
     positiv: phrasesRegex(data.tecken.positiv, 'gu'),

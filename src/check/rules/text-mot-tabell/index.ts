@@ -614,6 +614,7 @@ export const textVsTable: CheckRule = {
     const all = candidates(d, lex, repeated);
     const distinctTables = d.tabeller.filter((t) => !repeated.has(t.id));
     const relationCache = new Map<string, Candidate[]>();
+    const labelsNamed = new Map<string, Map<string, boolean>>();
     const index = new CandidateIndex(all, (c) =>
       c.unit === '%'
         ? { family: '%', value: c.value, unit: '%', decimals: c.decimals }
@@ -679,7 +680,8 @@ export const textVsTable: CheckRule = {
             ? comparison
             : null;
         const relationLead = lowerParagraph.slice(clauseFrom, a.start);
-        const nearBefore = /(?:[^\s]+\s+){0,4}$/u.exec(relationLead)?.[0] ?? '';
+        // The last four words before the figure (split, not a pattern anchored at the end: no rescans).
+        const nearBefore = relationLead.slice(-80).split(/\s+/u).slice(-5).join(' ');
         const changeNear =
           comparedAfter !== null || lex.förändring.test(nearBefore) || lex.förändringFöreTal.test(nearBefore);
         // A year on the other side of a comparison in another clause ("sjönk till 6,5 %, 0,6
@@ -773,20 +775,26 @@ export const textVsTable: CheckRule = {
         // the row's two cells, with the row named as a cell's would be. The figure must be the change
         // itself: a change word among the few words before it ("ökade med", "en ökning på") or a
         // comparison after it ("lägre än"), not a level in a sentence about a change ("ligger på 29 %").
+        // A deviation from the budget: its words before the figure, or a comparison after it.
+        const deviationNear = comparedAfter !== null || (lex.måttOrd.get('avvikelse')?.test(relationLead) ?? false);
         // The measures of the claim's own part: "…mot budget, medan nettokostnaden ökade med 310 tkr
         // jämfört med 2025" compares two years' outcomes, not the budget of the first part.
         const claimStart = several ? clauseFrom : s.start;
-        const claimPart = contrastPart(
-          p.text.slice(claimStart, claimStart + claim.length),
-          a.start - claimStart,
-          lex.kontrast,
-        );
-        const relationMeasures = measuresIn(claimPart, lex);
-        // A deviation from the budget: its words before the figure, or a comparison after it.
-        const deviationNear = comparedAfter !== null || measuresIn(relationLead, lex).has('avvikelse');
+        const relationMeasures =
+          changeNear || deviationNear
+            ? measuresIn(
+                contrastPart(p.text.slice(claimStart, claimStart + claim.length), a.start - claimStart, lex.kontrast),
+                lex,
+              )
+            : new Set<string>();
         // The years of the figure's own clause, if it names any ("3,0 mnkr från 2026, 3,6 mnkr från 2025").
-        const clauseYears = yearsIn(ctx.clause, ctx.year, lex);
+        const clauseYears = changeNear ? yearsIn(ctx.clause, ctx.year, lex) : new Set<number>();
         const relationYears = clauseYears.size ? clauseYears : sf.years;
+        // Which row labels this sentence and heading name, kept by their text: a sentence that
+        // recurs (the same words in another chapter) is read once.
+        const hereKey = `${sf.lower}\u0001${ctx.heading}`;
+        let namedHere = labelsNamed.get(hereKey);
+        if (!namedHere) labelsNamed.set(hereKey, (namedHere = new Map()));
         if (changeNear || deviationNear)
           for (const t of distinctTables) {
             const pairs = namedPairs(t, relationYears, relationMeasures, ctx.year).filter((x) =>
@@ -796,6 +804,20 @@ export const textVsTable: CheckRule = {
             for (const c of relationCandidates(d, t, pairs, relationCache)) {
               const v = inUnit(c, a.unit);
               if (v === undefined) continue;
+              // A change is a claim about a row the sentence or its heading names (or a total):
+              // rows named nowhere near are passed over before their mentions are worked out.
+              if (c.fakt.roll !== 'summa') {
+                let named = namedHere.get(c.fakt.radEtikett);
+                if (named === undefined)
+                  namedHere.set(
+                    c.fakt.radEtikett,
+                    (named =
+                      labelStems(c.fakt.radEtikett, lex).some(
+                        (st) => stemIn(st, sf.lower) || stemIn(st, ctx.heading),
+                      ) || entityOf(c, ctx).aliases.some((re) => re.test(sf.lower))),
+                  );
+                if (!named) continue;
+              }
               const m = mentions(c, ctx, sf);
               // A percentage change is a claim about its row: the sentence must name it.
               if (m.local <= 0 || (c.relation!.procent && m.sentence < 0.5)) continue;
