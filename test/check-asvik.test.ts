@@ -39,6 +39,12 @@ describe('an outsider report: Åsviks kommun, verksamhetsberättelse 2026', () =
     // The sentence's other clause ("…, medan nettokostnaden ökade … jämfört med 2025") names 2025:
     // a year after a contrasting conjunction says nothing of the figure before it.
     expect(v('0,3 mnkr')).toEqual(['stämmer']);
+    // "… nettokostnaden ökade med 310 tkr jämfört med 2025": the difference of the total's two bokslut cells.
+    expect(k.belopp.find((b) => b.text === '310 tkr')?.fakta).toEqual([
+      'driftsammandrag/summa/bokslut_2025',
+      'driftsammandrag/summa/bokslut_2026',
+    ]);
+    expect(v('310 tkr')).toEqual(['stämmer']);
     expect(k.belopp.filter((b) => b.verdikt === 'motsäger').map((b) => b.text)).toEqual(['870 tkr', '1,9 mnkr']);
   });
 });

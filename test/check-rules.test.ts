@@ -289,11 +289,11 @@ describe('the mutation harness (npm run mutation) on the delårsrapport', () => 
     expect(cells.fel).toBe(1);
     const text = shares(mutateText(d));
     expect(text.antal).toBeGreaterThan(150);
-    // Measured 63,6 % errors and 3,2 % silently accepted (README, "Measured by mutation"); the
-    // targets (≥ 85 %, ≤ 2 %) are not met on this report yet (they are on test/fixtures/sjobacka,
-    // test/check-sjobacka.test.ts): these bounds keep what is reached from slipping.
-    expect(text.fel).toBeGreaterThanOrEqual(0.63);
-    expect(text.tyst).toBeLessThanOrEqual(0.035);
+    // Measured 66,1 % errors and 1,7 % silently accepted (README, "Measured by mutation"); the
+    // error target (≥ 85 %) is not met on this report yet (it is on test/fixtures/sjobacka and
+    // asvik): these bounds keep what is reached from slipping.
+    expect(text.fel).toBeGreaterThanOrEqual(0.65);
+    expect(text.tyst).toBeLessThanOrEqual(0.02);
   });
 });
 

@@ -153,15 +153,17 @@ describe('the bundled publications\u2019 real inconsistencies are found', () => 
     expect(acc.meddelande).toContain('"8,5 mnkr"');
     expect(acc.accepterad).toContain('investeringsram');
   });
+  // The delårsrapport's share is lower since two parts of a surplus ("Av överskottet härrör 2 mnkr",
+  // "ett tillskott på 3 mnkr") are no longer confirmed by another row's cell that happens to round to them.
   it.each([
-    { id: 'ks-internbudget-2024', n: 65 },
-    { id: 'ks-delarsrapport-2021-08', n: 70 },
-    { id: 'vss-forvaltningsbudget-2023', n: 17 },
-  ])('at least 90 procent of the $n narrative amounts in $id get a verdict', ({ id, n }) => {
+    { id: 'ks-internbudget-2024', n: 65, share: 0.9 },
+    { id: 'ks-delarsrapport-2021-08', n: 70, share: 0.87 },
+    { id: 'vss-forvaltningsbudget-2023', n: 17, share: 0.9 },
+  ])('at least $share of the $n narrative amounts in $id get a verdict', ({ id, n, share }) => {
     const b = runChecks(bundled(id)).belopp;
     const unverifiable = b.filter((x) => x.verdikt === 'ej verifierbar').length;
     expect(b.length).toBe(n);
-    expect(unverifiable / b.length).toBeLessThanOrEqual(0.1);
+    expect(1 - unverifiable / b.length).toBeGreaterThanOrEqual(share);
   });
   it('figures from outside the tables are verified against the declared uppgifter', () => {
     const b = runChecks(bundled('vss-forvaltningsbudget-2023')).belopp;

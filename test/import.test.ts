@@ -100,7 +100,11 @@ describe('import from the sample exports into the example report', () => {
       'content/exempel-2025/02-ekonomi.md:9:95 "6 500 tkr" motsäger vo-stab-a: "Löner", Budget 2025 = 6\u00a0480 tkr [ny]',
     );
     expect(ut).toMatch(/content\/exempel-2025\/02-ekonomi\.md:5:38 "32,0 mnkr" motsäger/);
-    expect(ut).toContain('exempel-2025 efter importen: 2 fel');
+    // "… en ökning med 1,2 mnkr jämfört med 2024 års budget": the imported 32,2 makes it 1,4 (issue 15).
+    expect(ut).toContain(
+      'content/exempel-2025/02-ekonomi.md:5:73 "1,2 mnkr" motsäger driftsammandrag: "Summa nämnden", förändring från Budget 2024 (30,8) till Budget 2025 (32,2) = 1,4 mnkr [ny]',
+    );
+    expect(ut).toContain('exempel-2025 efter importen: 3 fel');
     const efter = readFileSync(tabeller, 'utf8');
     expect(ändradeRader(original, efter)).toEqual(ÄNDRADE_2025);
     expect(efter).toContain('# Nämndens tabeller; beloppen hämtas ur ekonomisystemet.');

@@ -45,6 +45,9 @@ export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefine
     förändring_före_tal: list(base.förändring_före_tal, add.förändring_före_tal),
     partikelverb: list(base.partikelverb, add.partikelverb),
     kontrastord: list(base.kontrastord, add.kontrastord),
+    jämförelse_före_år: list(base.jämförelse_före_år, add.jämförelse_före_år),
+    intervall_före: list(base.intervall_före, add.intervall_före),
+    intervall_mellan: list(base.intervall_mellan, add.intervall_mellan),
     reservationer: { ...base.reservationer, ...add.reservationer },
     jämförelseord: { ...base.jämförelseord, ...add.jämförelseord },
     summaord: list(base.summaord, add.summaord),
@@ -81,6 +84,8 @@ export function phrasesRegex(phrases: string[], flags = 'u'): RegExp {
 export interface Lexikon {
   data: LexikonData;
   mått: [RegExp, string][];
+  /** Each measure's words, by measure. */
+  måttOrd: Map<string, RegExp>;
   period: RegExp;
   relativaÅr: [RegExp, number][];
   positiv: RegExp;
@@ -92,6 +97,12 @@ export interface Lexikon {
   partikelverb: RegExp;
   /** A comma and a contrasting conjunction ("…, medan …"): a new claim with its own time begins (global). */
   kontrast: RegExp;
+  /** A comparison word and a year after it ("lägre än samma period 2026"): the year is the change's other side (global; group 1 is the year). */
+  jämförelseÅr: RegExp;
+  /** A word before a range's lower end ("mellan"), at the end of the text before it. */
+  intervallFöre: RegExp;
+  /** What joins a range's two ends ("och", a dash), the whole text between them. */
+  intervallMellan: RegExp;
   /** A hedge right before a number: its word and its range. */
   reservation: RegExp;
   summaord: RegExp;
@@ -101,6 +112,8 @@ export interface Lexikon {
   helhet: RegExp;
   /** A target written in words, "Mindre än 23": operator and number. */
   jämförelse: RegExp;
+  /** A comparison word right after a figure ("1,4 mnkr lägre än budget", "2,2 mnkr under ramen"): its word. */
+  jämförelseEfter: RegExp;
   talord: Record<string, number>;
   stoppord: Set<string>;
   alias: [RegExp, string[]][];
@@ -113,9 +126,15 @@ export function compileLexikon(data: LexikonData): Lexikon {
   const hedges = Object.keys(data.reservationer)
     .sort((a, b) => b.length - a.length)
     .map((h) => escape(h.toLowerCase()));
+  const comparisons =
+    Object.keys(data.jämförelseord)
+      .sort((a, b) => b.length - a.length)
+      .map(phrasePattern)
+      .join('|') || '(?!)';
   l = {
     data,
     mått: Object.entries(data.mått).map(([m, words]) => [phrasesRegex(words), m]),
+    måttOrd: new Map(Object.entries(data.mått).map(([m, words]) => [m, phrasesRegex(words)])),
     period: phrasesRegex(data.period),
     relativaÅr: Object.entries(data.relativa_år).map(([w, n]) => [phrasesRegex([w]), n]),
     positiv: phrasesRegex(data.tecken.positiv, 'gu'),
@@ -131,15 +150,14 @@ export function compileLexikon(data: LexikonData): Lexikon {
       'gu',
     ),
     reservation: new RegExp(`${B}(${hedges.join('|') || '(?!)'})\\s+$`, 'u'),
-    jämförelse: new RegExp(
-      `^\\s*(${
-        Object.keys(data.jämförelseord)
-          .sort((a, b) => b.length - a.length)
-          .map(phrasePattern)
-          .join('|') || '(?!)'
-      })\\s+(-?\\d+(?:[.,]\\d+)?)\\s*(%|procent)?\\s*$`,
-      'iu',
+    intervallFöre: new RegExp(`${B}(?:${data.intervall_före.map(phrasePattern).join('|') || '(?!)'})\\s+$`, 'u'),
+    intervallMellan: new RegExp(`^\\s*(?:${data.intervall_mellan.map(phrasePattern).join('|') || '(?!)'})\\s*$`, 'u'),
+    jämförelseÅr: new RegExp(
+      `${B}(?:${data.jämförelse_före_år.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\p{L}+\\s+){0,3}(19[5-9]\\d|20\\d\\d)${E}`,
+      'gu',
     ),
+    jämförelse: new RegExp(`^\\s*(${comparisons})\\s+(-?\\d+(?:[.,]\\d+)?)\\s*(%|procent)?\\s*$`, 'iu'),
+    jämförelseEfter: new RegExp(`^\\s+(${comparisons})${E}`, 'iu'),
     summaord: new RegExp(`${B}(?:${data.summaord.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\S+\\s+){0,2}$`, 'u'),
     delord: phrasesRegex(data.delord, 'gu'),
     helhet: phrasesRegex(data.helhet),

@@ -92,17 +92,23 @@ export function mentionScore(stems: string[], text: string, lowered = false): nu
   return hits ? hits / stems.length + 0.2 * (hits - 1) : 0;
 }
 
-/** Labels the text may use instead of a row's own: the lexicon's aliases that point at the label. */
+/**
+ * Labels the text may use instead of a row's own: the lexicon's aliases that point at the label,
+ * or, for a total ("Summa nämnden"), at its first word ("nettokostnaden" → summa).
+ */
 const aliasCache = new WeakMap<Lexikon, Map<string, readonly RegExp[]>>();
-export function aliasesOf(label: string, lex: Lexikon): readonly RegExp[] {
+export function aliasesOf(label: string, lex: Lexikon, total = false): readonly RegExp[] {
   let byLabel = aliasCache.get(lex);
   if (!byLabel) aliasCache.set(lex, (byLabel = new Map()));
   const l = label.trim().toLowerCase();
-  let out = byLabel.get(l);
+  const first = total ? l.split(/\s+/u)[0] : undefined;
+  let out = byLabel.get(`${total ? 'S' : 'R'}${l}`);
   if (!out)
     byLabel.set(
-      l,
-      (out = lex.alias.filter(([, targets]) => targets.some((t) => t.toLowerCase() === l)).map(([re]) => re)),
+      `${total ? 'S' : 'R'}${l}`,
+      (out = lex.alias
+        .filter(([, targets]) => targets.some((t) => t.toLowerCase() === l || t.toLowerCase() === first))
+        .map(([re]) => re)),
     );
   return out;
 }

@@ -29,6 +29,7 @@ import { contrastPart, sentenceAt } from '../../text/sentences.js';
 import { describeCell } from '../tabell-regel/index.js';
 import { parseExpression } from '../../../core/expression.js';
 import { exactSum } from '../../../core/format/number.js';
+import { namedPairs, type ColumnPair } from './relations.js';
 
 /** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
 interface Candidate {
@@ -48,6 +49,10 @@ interface Candidate {
   target?: boolean;
   /** Its place among the label's figures ("från 1 % till 2 %": 0 and 1 of 2). */
   slot?: { i: number; n: number };
+  /** A change between two cells of a row that the sentence names ("ökade med 310 tkr jämfört med 2025"): `fakt` is the later one. */
+  relation?: { from: Fakt; pair: ColumnPair; procent: boolean };
+  /** Decimals to show the value with, where they differ from those it is compared with. */
+  shownDecimals?: number;
 }
 
 const MONEY = new Set(['tkr', 'mnkr', 'mdkr', 'kr']);
@@ -77,9 +82,8 @@ function repeatedTables(d: Dokument): Set<string> {
   return out;
 }
 
-function candidates(d: Dokument, lex: Lexikon): Candidate[] {
+function candidates(d: Dokument, lex: Lexikon, repeated: Set<string>): Candidate[] {
   const out: Candidate[] = [];
-  const repeated = repeatedTables(d);
   const tables = new Map(d.tabeller.filter((t) => !repeated.has(t.id)).map((t) => [t.id, t]));
   const uppgifter = new Map(d.uppgifter.map((u) => [u.fakt, u]));
   for (const f of d.fakta.values()) {
@@ -132,7 +136,7 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
       fakt: f,
       ...(kolumn ? { kolumn } : {}),
       ...(t ? { tabell: t } : {}),
-      describe: describeCell(f),
+      describe: f.avser ? `${describeCell(f)} (avser ${f.avser.text})` : describeCell(f),
       derived: false,
     });
   }
@@ -202,6 +206,8 @@ function candidates(d: Dokument, lex: Lexikon): Candidate[] {
 
 interface Context {
   lex: Lexikon;
+  /** Years named as the other side of a comparison outside the figure's clause: not the figure's. */
+  comparedYears: ReadonlySet<number>;
   /** Indicators of the goal the paragraph stands under (its headings name the goal): matched first. */
   goalIndicators: Set<string>;
   year: number;
@@ -248,7 +254,7 @@ interface SentenceFacts {
 function sentenceFacts(ctx: Context): SentenceFacts {
   const lower = ctx.sentence.toLowerCase();
   return {
-    years: yearsIn(ctx.yearScope, ctx.year, ctx.lex),
+    years: new Set([...yearsIn(ctx.yearScope, ctx.year, ctx.lex)].filter((y) => !ctx.comparedYears.has(y))),
     ...(ctx.nearYear !== undefined ? { nearYear: ctx.nearYear } : {}),
     ...(ctx.ownYear !== undefined ? { ownYear: ctx.ownYear } : {}),
     measures: measuresIn(ctx.claim, ctx.lex),
@@ -277,7 +283,7 @@ function entityOf(c: Candidate, ctx: Context): Entity {
       .exec(c.fakt.radEtikett)?.[1]
       ?.slice(0, 6)
       .toLowerCase();
-    const aliases = aliasesOf(c.fakt.radEtikett, ctx.lex);
+    const aliases = aliasesOf(c.fakt.radEtikett, ctx.lex, c.fakt.roll === 'summa');
     const entity = c.label
       ? factEntity(c.fakt, c.tabell, '', ctx.lex)
       : factEntity(c.fakt, c.tabell, ctx.nämnd, ctx.lex);
@@ -353,15 +359,24 @@ function namesWhole(ctx: Context, sf: SentenceFacts): boolean {
  */
 function conflicts(c: Candidate, sf: SentenceFacts, lex: Lexikon): string[] {
   const out: string[] = [];
+  // A qualified value ("2020: 49", `avser`) is of its own year, whatever its column: a sentence
+  // naming years must name that one ("49 år 2020"), and one naming another year does not quote it.
+  const own = c.fakt.avser?.år;
+  if (own !== undefined) {
+    if (sf.years.size && !sf.years.has(own)) out.push(`år ${[...sf.years].join(', ')} (värdet avser ${own})`);
+    else if (sf.ownYear !== undefined && sf.ownYear !== own) out.push(`år ${sf.ownYear} (värdet avser ${own})`);
+  }
   const k = c.kolumn;
   if (!k) return out;
-  if (k.år !== undefined && sf.years.size && !sf.years.has(k.år)) {
+  // Its column's year is not a qualified value's.
+  const år = own === undefined ? k.år : undefined;
+  if (år !== undefined && sf.years.size && !sf.years.has(år)) {
     // Only years the table itself shows can rule a column out ("ramen 2020" in a 2021 table says nothing).
-    const shown = c.tabell ? yearsShown(c.tabell) : new Set([k.år]);
+    const shown = c.tabell ? yearsShown(c.tabell) : new Set([år]);
     if ([...sf.years].some((y) => shown.has(y))) out.push(`år ${[...sf.years].join(', ')}`);
-  } else if (k.år !== undefined && sf.ownYear !== undefined && sf.ownYear !== k.år) {
+  } else if (år !== undefined && sf.ownYear !== undefined && sf.ownYear !== år) {
     // A sentence listing several years ("1,5 mnkr 2024, 1,0 mnkr 2025") gives each figure its own.
-    const shown = c.tabell ? yearsShown(c.tabell) : new Set([k.år]);
+    const shown = c.tabell ? yearsShown(c.tabell) : new Set([år]);
     if (shown.has(sf.ownYear)) out.push(`år ${sf.ownYear}`);
   }
   // An uppgift's declared measure is a hint, not a column: its name is the evidence.
@@ -394,7 +409,8 @@ function score(c: Candidate, ctx: Context, sf: SentenceFacts): number {
   // "intäkterna", "kostnaderna" point at the varav rows of that kind.
   if (kind && sf.lower.includes(kind)) s += 1;
   if (c.derived && c.unit === '%') s -= 2;
-  if (c.kolumn?.år !== undefined && sf.years.size) s += sf.years.has(c.kolumn.år) ? 1.5 : -1.5;
+  const år = c.fakt.avser?.år ?? c.kolumn?.år;
+  if (år !== undefined && sf.years.size) s += sf.years.has(år) ? 1.5 : -1.5;
   // The year written next to the figure ("65 mnkr 2024", "för 2024 till 668 mnkr") says most.
   if (c.kolumn?.år !== undefined && sf.nearYear !== undefined) s += sf.nearYear === c.kolumn.år ? 1 : -0.5;
   // A written sign is part of the claim: "+1,6 mnkr" is not a cell of −1,4.
@@ -413,6 +429,8 @@ function yearsShown(t: TabellBlock): Set<number | undefined> {
 }
 
 function inUnit(c: Candidate, unit: string): number | undefined {
+  if (c.unit === 'procentenheter') return unit === 'procentenheter' ? c.value : undefined;
+  if (c.relation?.procent) return unit === '%' ? c.value : undefined;
   // Percentage points are a difference of percentages: only a derived change can be one.
   if (unit === 'procentenheter') return c.unit === '%' && c.derived ? c.value : undefined;
   if (unit === '%') return c.unit === '%' ? c.value : undefined;
@@ -493,10 +511,12 @@ function namedRowsTotal(
 
 /**
  * Whether a positive avvikelse in this cell means a surplus. A column rule that computes the row's
- * avvikelse as budget − utfall/prognos says so; a reversed rule (prognos − budget, for income rows
- * or rows printed with inverted sign) leaves the meaning to the row, so the sign words are not checked.
+ * avvikelse as budget − utfall/prognos says so; so does utfall/prognos − budget where the row's
+ * budget is negative (net costs printed as negative amounts: spending less gives a positive
+ * deviation). A reversed rule on a positive budget (income rows, or rows printed with inverted
+ * sign) leaves the meaning to the row, so the sign words are not checked.
  */
-function surplusIsPositive(c: Candidate): boolean {
+function surplusIsPositive(c: Candidate, d: Dokument): boolean {
   const t = c.tabell;
   const k = c.kolumn;
   if (!t || !k) return false;
@@ -505,7 +525,12 @@ function surplusIsPositive(c: Candidate): boolean {
   const budget = parseExpression(rule.är).find((x) =>
     ['budget', 'ram'].includes(t.kolumner.find((col) => col.id === x.id)?.mått ?? ''),
   );
-  return budget?.sign === 1;
+  if (budget?.sign === 1) return true;
+  if (budget?.sign !== -1) return false;
+  const row = t.rader.find((r) => r.id === c.fakt.rad);
+  const id = row?.celler[t.kolumner.findIndex((col) => col.id === budget.id)];
+  const cell = id ? d.fakta.get(id)?.cell : undefined;
+  return cell?.typ === 'tal' && cell.tal < 0;
 }
 
 /** A figure of the text that contradicts the cell it was judged against. */
@@ -518,14 +543,78 @@ const contradicts = (a: TextAmount, plats: Position, x: Scored, kommentar: strin
   fakta: [x.c.fakt.id],
   kommentar,
 });
-const shown = (x: Scored): string => `${x.c.describe} = ${formatNumber(x.c.value, x.c.decimals)} ${x.c.unit}`;
+const shown = (x: Scored): string =>
+  `${x.c.describe} = ${formatNumber(x.c.value, x.c.shownDecimals ?? x.c.decimals)} ${x.c.unit}`;
+
+/**
+ * The changes a claim names between two cells of each row of a table ("ökade med 310 tkr jämfört
+ * med 2025", "1,4 mnkr lägre än budget", "en ökning med 3 procent"): the later cell's magnitude
+ * minus the earlier's (a cost printed as −44 160 that was −43 850 grew by 310), in the row's
+ * unit (procentenheter for a percentage) and, for amounts and counts, in percent of the earlier.
+ * Made once per pair of cells and kept in `cache`, so their mentions are worked out once.
+ */
+function relationCandidates(
+  d: Dokument,
+  t: TabellBlock,
+  pairs: ColumnPair[],
+  cache: Map<string, Candidate[]>,
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const pair of pairs) {
+    const i = t.kolumner.indexOf(pair.from);
+    const j = t.kolumner.indexOf(pair.to);
+    for (const r of t.rader) {
+      const key = `${t.id}/${r.id}/${pair.from.id}/${pair.to.id}`;
+      let list = cache.get(key);
+      if (!list) {
+        list = [];
+        const a = r.celler[i] ? d.fakta.get(r.celler[i]!) : undefined;
+        const b = r.celler[j] ? d.fakta.get(r.celler[j]!) : undefined;
+        if (a && b && a.cell.typ === 'tal' && b.cell.typ === 'tal') {
+          const x = a.cell.tal;
+          const y = b.cell.tal;
+          const delta = x * y >= 0 ? Math.abs(y) - Math.abs(x) : y - x;
+          const what = `${describeCell(b).replace(`, ${b.kolumnRubrik}`, '')}, förändring från ${pair.from.rubrik} (${formatNumber(x, a.decimaler)}) till ${pair.to.rubrik} (${formatNumber(y, b.decimaler)})`;
+          const base = { id: `${b.id}-${pair.from.id}`, fakt: b, kolumn: pair.to, tabell: t, derived: true };
+          const percent = b.enhet.includes('%');
+          list.push({
+            ...base,
+            value: delta,
+            unit: percent ? 'procentenheter' : b.enhet,
+            decimals: Math.max(a.decimaler, b.decimaler),
+            describe: what,
+            relation: { from: a, pair, procent: false },
+          });
+          if (!percent && x !== 0)
+            list.push({
+              ...base,
+              id: `${base.id}-procent`,
+              value: (delta / Math.abs(x)) * 100,
+              unit: '%',
+              decimals: 6,
+              shownDecimals: 1,
+              describe: `${what} i procent`,
+              relation: { from: a, pair, procent: true },
+            });
+        }
+        cache.set(key, list);
+      }
+      out.push(...list);
+    }
+  }
+  return out;
+}
 
 /** Every amount in the narrative is a claim: find the cell it quotes, or the cell it contradicts. */
 export const textVsTable: CheckRule = {
   id: 'text-mot-tabell',
   run(d: Dokument) {
     const lex = lexikonFor(d.lexikon);
-    const all = candidates(d, lex);
+    const repeated = repeatedTables(d);
+    const all = candidates(d, lex, repeated);
+    const distinctTables = d.tabeller.filter((t) => !repeated.has(t.id));
+    const relationCache = new Map<string, Candidate[]>();
+    const labelsNamed = new Map<string, Map<string, boolean>>();
     const index = new CandidateIndex(all, (c) =>
       c.unit === '%'
         ? { family: '%', value: c.value, unit: '%', decimals: c.decimals }
@@ -580,7 +669,31 @@ export const textVsTable: CheckRule = {
         const several = found.some((o) => o !== a && o.start >= s.start && o.end <= s.end);
         const stop = p.text.slice(a.end, clauseTo).search(/[,;:]/);
         const claim = several ? p.text.slice(clauseFrom, stop >= 0 ? a.end + stop : clauseTo) : s.text;
+        // A comparison after the figure: "lägre än …", or "under"/"över" followed by a measure
+        // ("under investeringsramen", not "under perioden").
+        const after = p.text.slice(a.end, clauseTo);
+        const comparison = lex.jämförelseEfter.exec(after);
+        const comparedAfter =
+          comparison &&
+          (/\s/.test(comparison[1]!.trim()) ||
+            measuresIn(/^(?:\s*\S+){0,4}/u.exec(after.slice(comparison[0].length))?.[0] ?? '', lex).size > 0)
+            ? comparison
+            : null;
+        const relationLead = lowerParagraph.slice(clauseFrom, a.start);
+        // The last four words before the figure (split, not a pattern anchored at the end: no rescans).
+        const nearBefore = relationLead.slice(-80).split(/\s+/u).slice(-5).join(' ');
+        const changeNear =
+          comparedAfter !== null || lex.förändring.test(nearBefore) || lex.förändringFöreTal.test(nearBefore);
+        // A year on the other side of a comparison in another clause ("sjönk till 6,5 %, 0,6
+        // procentenheter lägre än samma period 2026") is the change's, not this level's.
+        const comparedYears = new Set<number>();
+        if (!changeNear)
+          for (const m of lowerParagraph.slice(s.start, s.end).matchAll(lex.jämförelseÅr)) {
+            const at = s.start + (m.index ?? 0);
+            if (at + m[0].length <= clauseFrom || at >= clauseTo) comparedYears.add(Number(m[1]));
+          }
         const ctx: Context = {
+          comparedYears,
           goalIndicators,
           clause: lowerParagraph.slice(clauseFrom, clauseTo),
           claim,
@@ -657,9 +770,86 @@ export const textVsTable: CheckRule = {
             ...(slot !== undefined ? { slot } : {}),
           });
         }
+        // A change between two columns the claim names ("ökade med 310 tkr jämfört med 2025", "1,4 mnkr
+        // lägre än budget", "ett överskott på 0,3 mnkr mot budget"): judged against the difference of
+        // the row's two cells, with the row named as a cell's would be. The figure must be the change
+        // itself: a change word among the few words before it ("ökade med", "en ökning på") or a
+        // comparison after it ("lägre än"), not a level in a sentence about a change ("ligger på 29 %").
+        // A deviation from the budget: its words before the figure, or a comparison after it.
+        const deviationNear = comparedAfter !== null || (lex.måttOrd.get('avvikelse')?.test(relationLead) ?? false);
+        // The measures of the claim's own part: "…mot budget, medan nettokostnaden ökade med 310 tkr
+        // jämfört med 2025" compares two years' outcomes, not the budget of the first part.
+        const claimStart = several ? clauseFrom : s.start;
+        const relationMeasures =
+          changeNear || deviationNear
+            ? measuresIn(
+                contrastPart(p.text.slice(claimStart, claimStart + claim.length), a.start - claimStart, lex.kontrast),
+                lex,
+              )
+            : new Set<string>();
+        // The years of the figure's own clause, if it names any ("3,0 mnkr från 2026, 3,6 mnkr från 2025").
+        const clauseYears = changeNear ? yearsIn(ctx.clause, ctx.year, lex) : new Set<number>();
+        const relationYears = clauseYears.size ? clauseYears : sf.years;
+        // Which row labels this sentence and heading name, kept by their text: a sentence that
+        // recurs (the same words in another chapter) is read once.
+        const hereKey = `${sf.lower}\u0001${ctx.heading}`;
+        let namedHere = labelsNamed.get(hereKey);
+        if (!namedHere) labelsNamed.set(hereKey, (namedHere = new Map()));
+        if (changeNear || deviationNear)
+          for (const t of distinctTables) {
+            const pairs = namedPairs(t, relationYears, relationMeasures, ctx.year).filter((x) =>
+              x.kind === 'budget' ? deviationNear : changeNear,
+            );
+            if (!pairs.length) continue;
+            for (const c of relationCandidates(d, t, pairs, relationCache)) {
+              const v = inUnit(c, a.unit);
+              if (v === undefined) continue;
+              // A change is a claim about a row the sentence or its heading names (or a total):
+              // rows named nowhere near are passed over before their mentions are worked out.
+              if (c.fakt.roll !== 'summa') {
+                let named = namedHere.get(c.fakt.radEtikett);
+                if (named === undefined)
+                  namedHere.set(
+                    c.fakt.radEtikett,
+                    (named =
+                      labelStems(c.fakt.radEtikett, lex).some(
+                        (st) => stemIn(st, sf.lower) || stemIn(st, ctx.heading),
+                      ) || entityOf(c, ctx).aliases.some((re) => re.test(sf.lower))),
+                  );
+                if (!named) continue;
+              }
+              const m = mentions(c, ctx, sf);
+              // A percentage change is a claim about its row: the sentence must name it.
+              if (m.local <= 0 || (c.relation!.procent && m.sentence < 0.5)) continue;
+              const verdikt = agreement(a, v, decimalsIn(c, a.unit));
+              scored.push({
+                c,
+                v,
+                // Above the year-on-year differences of neighbouring columns (no sign words checked),
+                // below a published avvikelse cell that says the same as a comparison with the budget.
+                s: m.score + (c.relation!.pair.kind === 'år' ? 3 : 1),
+                ...(verdikt ? { verdikt } : {}),
+                conflicts: [],
+                local: m.local,
+                sentence: m.sentence,
+                clause: m.clause,
+              });
+            }
+          }
         const byScore = (x: Scored, y: Scored): number => y.s - x.s || Number(x.c.derived) - Number(y.c.derived);
         const clean = scored.filter((x) => !x.conflicts.length).sort(byScore);
         const best = clean.find((x) => x.verdikt);
+        if (process.env.KR_DEBUG && a.text === process.env.KR_DEBUG)
+          for (const x of [...scored].sort(byScore))
+            console.log(
+              '   ',
+              a.text,
+              x.s.toFixed(2),
+              x.verdikt ?? '-',
+              x.conflicts.join('/'),
+              `cl=${x.clause} se=${x.sentence} lo=${x.local}`,
+              shown(x),
+            ); // KR_DEBUG
         // The cell the text points at most clearly, if it does not agree. A change by an amount
         // ("justeras med", "ökar med 2 mnkr") is not a level: only change rows can be pointed at.
         const changeBy =
@@ -678,10 +868,51 @@ export const textVsTable: CheckRule = {
         );
         // Of one row's cells, the column an earlier figure of the sentence was confirmed in
         // ("A får 50,1 mnkr och B 22,5 mnkr": B's budget of the same year as A's).
+        // Not when the figure's claim names another measure ("… 31 procent 2026, men målvärdet 35 procent").
         const sameColumn = (x: Scored | undefined): Scored | undefined =>
           x &&
-          (pointable.find((y) => y.c.fakt.radEtikett === x.c.fakt.radEtikett && y.c.kolumn === siblingColumn) ?? x);
-        const pointed = sameColumn(inClause[0] ?? pointable[0]);
+          (sf.measures.size && siblingColumn && !sf.measures.has(siblingColumn.mått)
+            ? x
+            : (pointable.find((y) => y.c.fakt.radEtikett === x.c.fakt.radEtikett && y.c.kolumn === siblingColumn) ??
+              x));
+        // A range ("mellan 2 % och 4 %"): of candidates named as clearly as the first and by the same
+        // word, its lower end
+        // quotes the lowest, its upper end the highest.
+        const prevAmount = found[ai - 1];
+        const nextAmount = found[ai + 1];
+        const joined = (x: TextAmount, y: TextAmount): boolean =>
+          x.unit === y.unit &&
+          lex.intervallMellan.test(p.text.slice(x.end, y.start)) &&
+          (/^\s*[–-]\s*$/u.test(p.text.slice(x.end, y.start)) ||
+            lex.intervallFöre.test(lowerParagraph.slice(Math.max(0, x.start - 20), x.start)));
+        const rangeEnd =
+          nextAmount && joined(a, nextAmount) ? 'lo' : prevAmount && joined(prevAmount, a) ? 'hi' : undefined;
+        // Two candidates the sentence names by the same word ("tjänstepriserna": the lowest and highest change).
+        const namedIn = (x: Scored): string[] =>
+          labelStems(x.c.fakt.radEtikett, lex).filter((st) => stemIn(st, sf.lower));
+        const namedAlike = (x: Scored, y: Scored): boolean => namedIn(x).some((st) => namedIn(y).includes(st));
+        const rangePick = (xs: Scored[]): Scored | undefined => {
+          const first = xs[0];
+          if (!rangeEnd || !first) return first;
+          const tied = xs.filter((x) => x.s >= first.s - 0.25 && x.c.unit === first.c.unit && namedAlike(x, first));
+          return tied.reduce((m, x) => ((rangeEnd === 'lo' ? x.v < m.v : x.v > m.v) ? x : m), first);
+        };
+        const pointed = sameColumn(rangePick(inClause) ?? rangePick(pointable));
+        // A range's end agreeing with a cell while a cell named as clearly lies beyond it on the
+        // range's side ("mellan 2,7 % och 2,7 %" where 2,6 % is the lowest) quotes the wrong one.
+        const wrongEnd =
+          rangeEnd !== undefined &&
+          best !== undefined &&
+          clean.some(
+            (x) =>
+              !x.verdikt &&
+              !x.c.derived &&
+              !x.c.label &&
+              x.c.unit === best.c.unit &&
+              x.s >= best.s - 0.25 &&
+              namedAlike(x, best) &&
+              (rangeEnd === 'lo' ? x.v < best.v - 1e-9 : x.v > best.v + 1e-9),
+          );
         // Its own row named in the figure's clause (not only its table's subject).
         const ownClause = pointed ? mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), ctx.clause, true) : 0;
         // A match needs evidence: its subject named in the sentence, or enough named around it;
@@ -691,10 +922,13 @@ export const textVsTable: CheckRule = {
         const outpointed =
           pointed !== undefined &&
           best !== undefined &&
-          // Named in the clause only through its table or kommun, not by its own row.
+          // Named in the clause only through its table or kommun, not by its own row; or by a word
+          // or two of its name while the pointed row is named in full ("medel för projektet Kickstart"
+          // is not an uppgift about other "medel" to another "projekt").
           (best.clause === 0 ||
             (best.c.fakt.roll !== 'summa' &&
-              mentionScore(labelStems(best.c.fakt.radEtikett, lex), ctx.clause, true) === 0)) &&
+              mentionScore(labelStems(best.c.fakt.radEtikett, lex), ctx.clause, true) === 0) ||
+            (best.clause < 0.5 && ownClause >= 0.75 && pointed.s >= best.s + 3)) &&
           ownClause >= 0.5 &&
           pointed.s > best.s &&
           ratio >= 0.67 &&
@@ -714,10 +948,30 @@ export const textVsTable: CheckRule = {
           top.s >= best.s + 2 &&
           topRatio >= 0.67 &&
           topRatio <= 1.5;
-        if (best && (best.s >= 1.5 || best.sentence >= 0.25) && !outpointed && !outscored) {
+        // A figure given as a part ("Av överskottet härrör 2 mnkr från …", "främst … 6,2 mnkr") is not
+        // the whole of a row named only around the sentence: such a row neither confirms nor contradicts it.
+        const lead = lowerParagraph.slice(clauseFrom, a.start);
+        const partWord = [...lead.matchAll(lex.delord)].pop();
+        // The part named after the word, before the figure or after it in its clause ("Av detta
+        // fördelas -2,4 mnkr vidare till social- och omsorgsnämnden").
+        const partNamed =
+          partWord?.index !== undefined ? `${lead.slice(partWord.index)} ${lowerParagraph.slice(a.end, clauseTo)}` : '';
+        const partOfWhole =
+          best?.c.tabell !== undefined &&
+          partWord?.index !== undefined &&
+          best.sentence === 0 &&
+          mentionScore(labelStems(best.c.fakt.radEtikett, lex), partNamed, true) === 0;
+        if (
+          best &&
+          (best.s >= 1.5 || best.sentence >= 0.25) &&
+          !outpointed &&
+          !outscored &&
+          !partOfWhole &&
+          !wrongEnd
+        ) {
           // The sign words must agree with a deviation's sign.
           const signedColumn =
-            !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c);
+            !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c, d);
           if (a.riktning && signedColumn && Math.abs(best.v) > 1e-9 && best.v > 0 !== (a.riktning === 'positiv')) {
             belopp.push(contradicts(a, plats, best, `tecknet: texten säger ${a.riktning}, ${shown(best)}`));
             fynd.push({
@@ -729,6 +983,40 @@ export const textVsTable: CheckRule = {
             });
             continue;
           }
+          // A change's direction ("ökade", "minskade"; "lägre än", "högre än" after the figure) must
+          // agree with its sign; a comparison with a budget says only what the words after it say.
+          const direction = comparedAfter
+            ? lex.data.jämförelseord[comparedAfter[1]!.toLowerCase().replace(/\s+/g, ' ')]
+            : best.c.relation?.pair.kind === 'år' && a.riktning
+              ? a.riktning === 'positiv'
+                ? '>'
+                : '<'
+              : undefined;
+          const evidence = best.c.relation ? [best.c.relation.from.id, best.c.fakt.id] : [best.c.fakt.id];
+          if (
+            best.c.relation &&
+            direction &&
+            Math.abs(best.c.value) > 1e-9 &&
+            best.c.value > 0 !== (direction === '>' || direction === '≥')
+          ) {
+            belopp.push({
+              ...contradicts(
+                a,
+                plats,
+                best,
+                `tecknet: texten säger ${direction === '>' || direction === '≥' ? 'ökning' : 'minskning'}, ${shown(best)}`,
+              ),
+              fakta: evidence,
+            });
+            fynd.push({
+              allvarlighet: 'fel',
+              regel: 'text-tecken',
+              meddelande: `"${a.text}" beskrivs som ${direction === '>' || direction === '≥' ? 'en ökning (högre, mer)' : 'en minskning (lägre, mindre)'}, men ${shown(best)}`,
+              plats,
+              fakta: evidence,
+            });
+            continue;
+          }
           const verdikt = best.verdikt!;
           if (best.c.tabell) confirmedColumn.set(s.start, best.c.kolumn);
           belopp.push({
@@ -737,7 +1025,7 @@ export const textVsTable: CheckRule = {
             värde: a.value,
             enhet: a.unit,
             verdikt,
-            fakta: [best.c.fakt.id],
+            fakta: evidence,
             kommentar: shown(best),
           });
           if (verdikt === 'stämmer inom avrundning')
@@ -746,7 +1034,7 @@ export const textVsTable: CheckRule = {
               regel: 'text-mot-tabell',
               meddelande: `"${a.text}" stämmer inom avrundning med ${shown(best)}`,
               plats,
-              fakta: [best.c.fakt.id],
+              fakta: evidence,
             });
           continue;
         }
@@ -763,6 +1051,47 @@ export const textVsTable: CheckRule = {
             verdikt: together.verdikt,
             fakta: together.rows.map((x) => x.fakt.id),
             kommentar: `summan av ${together.rows.map((x) => `${x.describe} = ${formatNumber(x.value, x.decimals)}`).join(' + ')}`,
+          });
+          continue;
+        }
+        // A change the claim names between two columns of one row named clearly (in the figure's
+        // clause, the sentence, or the nearest heading), and of no other row as clearly, that does
+        // not agree: a contradiction naming both cells and the computed change. Not for a part
+        // ("främst … 0,2 mnkr"), which is a share of the change, not the whole.
+        const namedRelations = scored.filter(
+          (x) =>
+            x.c.relation &&
+            (x.clause >= 0.5 ||
+              x.sentence >= 0.75 ||
+              mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.heading, true) >= 1),
+        );
+        // A row named by its own label in the clause ("Fritidsgårdarnas nettokostnad") is the subject;
+        // the total that "nettokostnad" would name otherwise yields to it.
+        const byLabel = namedRelations.some(
+          (x) => x.c.fakt.roll !== 'summa' && mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0,
+        );
+        const relations = namedRelations.filter((x) => !byLabel || x.c.fakt.roll !== 'summa').sort(byScore);
+        const relationRow = relations[0];
+        if (
+          relationRow &&
+          !partOfWhole &&
+          !best &&
+          ![...relationLead.matchAll(lex.delord)].length &&
+          relations.every(
+            (x) =>
+              x.s < relationRow.s - 0.25 ||
+              (x.c.tabell === relationRow.c.tabell && x.c.fakt.rad === relationRow.c.fakt.rad),
+          )
+        ) {
+          const evidence = [relationRow.c.relation!.from.id, relationRow.c.fakt.id];
+          const computed = `≈ ${formatNumber(relationRow.v, relationRow.c.relation!.procent || a.unit === 'procentenheter' ? Math.max(a.decimals, 1) : a.decimals)} ${a.unit}`;
+          belopp.push({ ...contradicts(a, plats, relationRow, shown(relationRow)), fakta: evidence });
+          fynd.push({
+            allvarlighet: 'fel',
+            regel: 'text-mot-tabell',
+            meddelande: `"${a.text}" motsäger ${shown(relationRow)} (${computed})`,
+            plats,
+            fakta: evidence,
           });
           continue;
         }
@@ -789,6 +1118,8 @@ export const textVsTable: CheckRule = {
                 rowOf(x) !== rowOf(pointed) &&
                 Math.abs(x.v - pointed.v) > 1e-9 &&
                 x.s >= pointed.s - 0.25 &&
+                // A range's end names the lowest or highest of its candidates, not a rival.
+                !(rangeEnd === 'lo' ? x.v > pointed.v : rangeEnd === 'hi' ? x.v < pointed.v : false) &&
                 distance(x) <= 1.5 * distance(pointed) + 5 &&
                 (namedBefore(x) || !namedBefore(pointed)),
             )
@@ -807,6 +1138,15 @@ export const textVsTable: CheckRule = {
               x.clause > 0 &&
               mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.clause, true) > 0,
           );
+        // A list that carries its measure over ("A hade ett överskott på 390 tkr och lantmäteriet 220
+        // tkr"): the row's first word named in the figure's own clause, and no other row named there.
+        const headStem = pointed ? labelStems(pointed.c.fakt.radEtikett, lex)[0] : undefined;
+        const headWordInClause =
+          pointed !== undefined &&
+          headStem !== undefined &&
+          headStem.length >= 5 &&
+          stemIn(headStem, ctx.clause) &&
+          inClause.every((x) => rowOf(x) === rowOf(pointed));
         // The evidence that would confirm the cell, had the figure agreed, makes it the cell's claim
         // when it does not: the clause names the column's measure, the sentence or the nearest
         // heading names the row, and no other row scores near it.
@@ -826,23 +1166,37 @@ export const textVsTable: CheckRule = {
               x.s >= pointed.s - 0.5 &&
               roundTo(x.v, a.decimals) !== roundTo(pointed.v, a.decimals),
           );
+        // A total named only by a word for the whole (not by its table, its nämnd's own name or an
+        // alias: "Summa nämnden" by "Nämnden har sökt ett
+        // statsbidrag på 0,7 mnkr") is the sentence's subject, not the claim's: it is contradicted
+        // only in a column whose measure the claim names ("Nämnden visar ett överskott på …").
+        const wholeOnly =
+          pointed !== undefined &&
+          pointed.c.fakt.roll === 'summa' &&
+          pointed.c.kolumn !== undefined &&
+          !sf.measures.has(pointed.c.kolumn.mått) &&
+          !entityOf(pointed.c, ctx).aliases.some((re) => re.test(sf.lower)) &&
+          [...entityOf(pointed.c, ctx).entity, ...entityOf(pointed.c, ctx).own]
+            .filter((st) => stemIn(st, sf.lower))
+            .every((st) => lex.helhet.test(st));
         // A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount,
         // unless the part named after the word is that row ("varav lönerna utgör 6 500 tkr"; an
         // uppgift declared for the part is the part itself).
-        const lead = lowerParagraph.slice(clauseFrom, a.start);
-        const partWord = [...lead.matchAll(lex.delord)].pop();
         const part =
           pointed?.c.tabell !== undefined &&
           partWord?.index !== undefined &&
-          mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), lead.slice(partWord.index), true) === 0;
+          mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), partNamed, true) === 0;
         if (
           pointed &&
+          !partOfWhole &&
+          !wholeOnly &&
           !rival &&
           !part &&
           pointed.s >= 2 &&
           // A label quoting as many figures as the sentence, in the same order, is named by its place too.
           (pointed.sentence >= 0.75 ||
             ownClause >= 0.75 ||
+            headWordInClause ||
             (pointed.slot === true && pointed.sentence >= 0.5) ||
             headed ||
             measured) &&
