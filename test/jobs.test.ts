@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseJobs, idleCores, MIN_SPEEDUP, speedup, type JobsInput } from '../src/runner/jobs.js';
+import { chooseJobs, coresLeftToUs, idleCores, MIN_SPEEDUP, speedup, type JobsInput } from '../src/runner/jobs.js';
 import { CACHE_FILE, cachedThroughput, machineKey, storeThroughput } from '../src/runner/throughput.js';
 import { cacheFolder } from '../src/util/cache-dir.js';
 import { ROOT, scratchFixture } from './support/project.js';
@@ -29,6 +29,20 @@ describe('idleCores: cores idle over a short wait (the PDF thread of one report)
     expect(idleCores([], [], 30)).toBe(0);
     expect(idleCores([1000], [1030, 2030], 30)).toBe(0);
     expect(idleCores([1000], [1030], 0)).toBe(0);
+  });
+});
+
+describe('coresLeftToUs: cores no other program used while this one loaded its code', () => {
+  it('counts the idle cores and the share this process used itself', () => {
+    // Quiet: this process kept one core busy for 100 ms, the other core stayed idle.
+    expect(coresLeftToUs({ idle: [500, 800], own: 10, at: 0 }, { idle: [500, 900], own: 110, at: 100 })).toBe(2);
+    // Busy: others kept both cores busy; this process got 40 ms of one.
+    expect(coresLeftToUs({ idle: [500, 800], own: 10, at: 0 }, { idle: [500, 800], own: 50, at: 100 })).toBeCloseTo(
+      0.4,
+    );
+    // No time between the samples, or no counters: nothing is known to be free.
+    expect(coresLeftToUs({ idle: [1], own: 0, at: 5 }, { idle: [2], own: 1, at: 5 })).toBe(0);
+    expect(coresLeftToUs({ idle: [], own: 0, at: 0 }, { idle: [], own: 50, at: 100 })).toBe(0);
   });
 });
 

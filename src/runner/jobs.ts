@@ -61,6 +61,20 @@ export function idleCores(before: IdleTimes, after: IdleTimes, waitMs: number): 
   return after.reduce((sum, t, i) => sum + Math.max(0, t - before[i]!), 0) / waitMs;
 }
 
+/**
+ * Cores no other program used between two samples (cores.ts): the idle ones, plus what this
+ * process used itself, which a thread of its own would share. So the cores can be watched while
+ * this process loads its code, instead of in a wait of its own.
+ */
+export function coresLeftToUs(
+  a: { idle: IdleTimes; own: number; at: number },
+  b: { idle: IdleTimes; own: number; at: number },
+): number {
+  const ms = b.at - a.at;
+  if (ms <= 0 || !a.idle.length) return 0;
+  return idleCores(a.idle, b.idle, ms) + Math.max(0, b.own - a.own) / ms;
+}
+
 /** Whether a measurement is worth making now: on a busy machine two workers measure the others too. */
 export const quietEnoughToMeasure = (cores: number, load: number): boolean => freeCores(cores, load) >= 2;
 

@@ -1,4 +1,4 @@
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Dokument } from '../core/model/dokument.js';
@@ -12,7 +12,8 @@ import {
   type ReportBuildOptions,
 } from './build-report.js';
 import { orderOutputs } from './formats.js';
-import { freeCores, idleCores } from './jobs.js';
+import { sampleCores, type CoreSample } from './cores.js';
+import { coresLeftToUs, freeCores } from './jobs.js';
 
 /**
  * One report built as a user most often asks for it, with its PDF laid out on a second thread:
@@ -29,29 +30,31 @@ export interface PdfJob {
 }
 export type PdfResult = { bytes: ArrayBuffer; ms: number } | { fel: string };
 
-/** How long the cores are watched before a second thread is started: a few ticks of the idle counters. */
+/** How long the cores are watched at least before a second thread is started: a few ticks of their idle counters. */
 const WATCH_MS = 30;
-const idleNow = (): number[] => cpus().map((c) => c.times.idle);
 
 /**
- * Whether a second thread can help: two cores idle right now (on a busy machine the second
- * thread only adds CPU, as `--jobb` found: src/runner/jobs.ts), watched for 30 ms (the load
- * average would still count the user's previous build for a minute; where the idle counters
- * cannot be read, it decides), and compiled JavaScript (Node 20 starts no worker from a
- * TypeScript file; run through tsx, the build stays on one thread).
+ * Whether a second thread can help: two cores left to this build right now (on a busy machine
+ * the second thread only adds CPU, as `--jobb` found: src/runner/jobs.ts), watched since `since`
+ * (the build command samples the cores before it loads the pipeline's code) and for at least
+ * 30 ms. The load average, used before, would still count the user's previous build for a
+ * minute; it decides only where the idle counters cannot be read. Compiled JavaScript only (Node
+ * 20 starts no worker from a TypeScript file; run through tsx, the build stays on one thread).
  * `KOMMUNRAPPORT_PDF_TRAD=1` or `0` decides it instead (tests; a user who knows better).
  */
-export async function pdfThreadHelps(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+export async function pdfThreadHelps(
+  since: CoreSample = sampleCores(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<boolean> {
   if (!import.meta.url.endsWith('.js')) return false;
   const own = env.KOMMUNRAPPORT_PDF_TRAD;
   if (own === '1' || own === '0') return own === '1';
   const cores = availableParallelism();
   if (cores < 2) return false;
-  const before = idleNow();
-  if (!before.length) return freeCores(cores, loadavg()[0]!) >= 2;
-  const t = performance.now();
-  await new Promise((r) => setTimeout(r, WATCH_MS));
-  return Math.floor(idleCores(before, idleNow(), performance.now() - t) + 0.5) >= 2;
+  if (!since.idle.length) return freeCores(cores, loadavg()[0]!) >= 2;
+  const left = WATCH_MS - (performance.now() - since.at);
+  if (left > 0) await new Promise((r) => setTimeout(r, left));
+  return Math.floor(coresLeftToUs(since, sampleCores()) + 0.5) >= 2;
 }
 
 export async function buildReportWithPdfThread(

@@ -6,6 +6,7 @@ import { buildInWorkers } from '../../runner/worker-pool.js';
 import { formatNumber } from '../../core/format/number.js';
 import { listReports, projectPaths } from '../../load/project.js';
 import { ensureOutputDir, OutputError, writeOutputSet } from '../../write/output-set.js';
+import { sampleCores } from '../../runner/cores.js';
 
 export interface BuildOptions {
   out: string;
@@ -61,6 +62,8 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
   }
   const started = performance.now();
   const cpu0 = process.cpuUsage();
+  // For one report's PDF thread: how busy the cores are, watched while the pipeline's code loads.
+  const cores = sampleCores();
   const choice = await jobsForThisMachine(ids.length, jobb);
   const jobs = choice.threads;
   const trådar = (n: number): string => `${n} ${n === 1 ? 'tråd' : 'trådar'}`;
@@ -100,7 +103,8 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
     const { buildReport } = await import('../../runner/build-report.js');
     const { buildReportWithPdfThread, pdfThreadHelps } = await import('../../runner/pdf-thread.js');
     // One report: its PDF laid out on a second thread, beside the other formats.
-    const beside = ids.length === 1 && opts.jobb === undefined && formats.includes('pdf') && (await pdfThreadHelps());
+    const beside =
+      ids.length === 1 && opts.jobb === undefined && formats.includes('pdf') && (await pdfThreadHelps(cores));
     if (beside) threads = '2 trådar, en för PDF:en';
     for (const id of ids) {
       const t0 = performance.now();
