@@ -62,8 +62,11 @@ export async function buildReportWithPdfThread(
   id: string,
   o: ReportBuildOptions,
   emit: Emit,
+  /** The thread, if the build command started it already (pdf-worker-start.ts). */
+  started?: Worker,
 ): Promise<ReportBuild> {
-  const worker = new Worker(new URL('./pdf-worker.js', import.meta.url));
+  const worker = started ?? new Worker(new URL('./pdf-worker.js', import.meta.url));
+  worker.ref();
   const result = new Promise<PdfResult>((resolve) => {
     worker.once('message', resolve);
     worker.once('error', (e) => resolve({ fel: `byggtråden kraschade: ${e.message}` }));

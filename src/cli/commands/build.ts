@@ -7,6 +7,7 @@ import { formatNumber } from '../../core/format/number.js';
 import { listReports, projectPaths } from '../../load/project.js';
 import { ensureOutputDir, OutputError, writeOutputSet } from '../../write/output-set.js';
 import { sampleCores } from '../../runner/cores.js';
+import { startPdfWorker } from '../../runner/pdf-worker-start.js';
 
 export interface BuildOptions {
   out: string;
@@ -62,8 +63,11 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
   }
   const started = performance.now();
   const cpu0 = process.cpuUsage();
-  // For one report's PDF thread: how busy the cores are, watched while the pipeline's code loads.
+  // For one report's PDF thread: how busy the cores are, watched while the pipeline's code loads,
+  // and the thread itself, started before that code loads and stopped if it does not pay.
   const cores = sampleCores();
+  const single = ids.length === 1 && opts.jobb === undefined && formats.includes('pdf');
+  const early = single ? startPdfWorker() : undefined;
   const choice = await jobsForThisMachine(ids.length, jobb);
   const jobs = choice.threads;
   const trådar = (n: number): string => `${n} ${n === 1 ? 'tråd' : 'trådar'}`;
@@ -103,12 +107,15 @@ export async function runBuild(root: string, requested: string[], opts: BuildOpt
     const { buildReport } = await import('../../runner/build-report.js');
     const { buildReportWithPdfThread, pdfThreadHelps } = await import('../../runner/pdf-thread.js');
     // One report: its PDF laid out on a second thread, beside the other formats.
-    const beside =
-      ids.length === 1 && opts.jobb === undefined && formats.includes('pdf') && (await pdfThreadHelps(cores));
+    const beside = single && (await pdfThreadHelps(cores));
+    if (!beside) void early?.terminate();
     if (beside) threads = '2 trådar, en för PDF:en';
     for (const id of ids) {
       const t0 = performance.now();
-      done(await (beside ? buildReportWithPdfThread : buildReport)(paths, id, o, emit), performance.now() - t0);
+      const r = beside
+        ? await buildReportWithPdfThread(paths, id, o, emit, early)
+        : await buildReport(paths, id, o, emit);
+      done(r, performance.now() - t0);
     }
   }
   const cpu = process.cpuUsage(cpu0);
