@@ -9,6 +9,9 @@
  * each size only: its files are then kept in memory.
  *
  *   npx tsx bench/scaling.ts [--storlekar 1,2,4,8,16] [--runs 1] [--json]
+ *
+ * `--runs` is the number of builds of the largest size; a size k times smaller is built k times
+ * as often (the same work per size), and each stage's median is taken.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -156,10 +159,14 @@ export async function measureScaling(sizes: readonly number[], runs: number): Pr
       Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as unknown as Record<Stage, number[]>;
     const wall = perStage();
     const cpu = perStage();
-    for (const id of ids) {
+    // Each size is built about as often as fits the work of `runs` builds of the largest: a stage
+    // of a few milliseconds at 1× is then a median of many runs, not one run's noise.
+    const largest = Math.max(...sizes);
+    for (const [n, id] of ids.entries()) {
       const w = perStage();
       const c = perStage();
-      for (let r = 0; r < runs; r++) {
+      const reps = Math.max(runs, Math.round((runs * largest) / sizes[n]!));
+      for (let r = 0; r < reps; r++) {
         const marks = [process.cpuUsage()];
         const t = await timeStages(paths, id, () => marks.push(process.cpuUsage()));
         STAGES.forEach((s, i) => {
