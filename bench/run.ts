@@ -421,7 +421,7 @@ function markdown(
       `${b ? `; batchen ${o.batchRuns} gång${o.batchRuns === 1 ? '' : 'er'}` : ''}. Allt byggs i minnet. ` +
       `Belastning (1 min) före start: ${tal(load[0], 2)} (vid slutet ${tal(load[1], 2)}, benchens egna trådar inräknade). ` +
       `Maskinens tempo (minnesloopen i \`bench/machine-pace.ts\`, en tråd, utan kommunrapport): ${ms(pace[0])} vid start, ${ms(pace[1])} vid slutet; ` +
-      'samma loop har tagit från omkring 1 850 ms till över 2 500 ms på den här delade maskinen, och kommunrapports tider följer med.',
+      'lägre är snabbare; loopens tid har varierat med mer än en faktor tre på den här delade maskinen, och kommunrapports tider följer med.',
     '',
   );
   out.push('## Mål', '');
