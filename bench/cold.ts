@@ -235,7 +235,7 @@ async function main(): Promise<void> {
     const help: number[] = [];
     for (let i = 0; i < pairs; i++) help.push((await runChild([cli, '--help'], tmp)).wallMs);
     const paceAfter = await machinePace();
-    // The build takes a second thread for the PDF only when the load average leaves two cores free.
+    // The build takes a second thread for the PDF only when two cores are free as it starts (pdf-thread.ts).
     const twoThreads = a.filter((r) => /2 trådar/.test(r.stdout)).length;
     const med = (rs: Run[], k: 'wallMs' | 'cpuMs'): number => summary(rs.map((r) => r[k])).median;
     const ratios = a.map((r, i) => r.wallMs / b[i]!.wallMs);
@@ -265,7 +265,7 @@ async function main(): Promise<void> {
     const cpuRatio = summary(a.map((r, i) => r.cpuMs / b[i]!.cpuMs)).median;
     say(`  kvot (processortid, median av paren)  ${tal(cpuRatio, 2)}`);
     say(
-      `  trådar: ${twoThreads} av ${pairs} byggen lade PDF:en på en andra tråd (den tas bara när belastningen lämnar två kärnor lediga)`,
+      `  trådar: ${twoThreads} av ${pairs} byggen lade PDF:en på en andra tråd (den tas bara när två kärnor är lediga när bygget startar)`,
     );
     say(`  kommunrapport --help  ${tal(result.helpWallMs)} ms väggtid (mål under 200 ms)`);
     say(`  (${built} sidor i bygget, ${anchored} i pdfmake ensamt)`);

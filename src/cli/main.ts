@@ -85,6 +85,8 @@ program
       '    KOMMUNRAPPORT_CACHE; 0 stänger av sparandet), per processor, antal kärnor och version,\n' +
       '  - och belastningen lämnar minst två kärnor lediga; då en tråd per 4 rapporter och ledig kärna.\n' +
       'Valet och varför skrivs ut före bygget (utom med --tyst). Med --jobb N används N trådar.\n' +
+      'En enda rapport med PDF utan --jobb: PDF:en läggs ut i en egen tråd medan de andra formaten görs,\n' +
+      '  om två kärnor är lediga just nu (KOMMUNRAPPORT_PDF_TRAD=1 eller 0 bestämmer i stället).\n' +
       '\nExempel:\n  kommunrapport build\n  kommunrapport build --tyst\n  kommunrapport build --jobb 1\n  kommunrapport build ks-delarsrapport-2021-08 --format html,pdf --out /tmp/ut\n  kommunrapport build norrvik-tertial-2026 --strict --pdfa\n',
   )
   .action(
