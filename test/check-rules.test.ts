@@ -6,6 +6,7 @@ import { evaluateRules } from '../src/check/rules/tabell-regel/index.js';
 import { planRules } from '../src/render/xlsx/rules.js';
 import { convertAmount, formatNumber, halfUnit, roundHalfAway } from '../src/core/format/number.js';
 import { lexikonFor, phrasesRegex } from '../src/check/lexikon.js';
+import { mergeLexikon } from '../src/schema/lexikon.js';
 import { measuresIn } from '../src/check/text/context.js';
 import type { Dokument, Textstycke } from '../src/core/model/dokument.js';
 import type { Kontrollresultat } from '../src/core/model/kontroll.js';
@@ -335,5 +336,24 @@ describe('a report written from scratch for another kommun (test/fixtures/norrvi
       'data/kof-delar-2026-04/mal.yaml:19 bedömning-mot-indikatorer',
       'data/kof-delar-2026-04/uppdrag.yaml:6 ej-verifierbar',
     ]);
+  });
+});
+
+describe('mergeLexikon: a kommun or report lexicon on top of another', () => {
+  it('joins lists without repeats, lets the later map value win, and joins a map of lists per key', () => {
+    const merged = mergeLexikon(
+      { period: ['jan–apr'], talord: { tre: 3 }, mått: { budget: ['budget'] }, tecken: { positiv: ['överskott'] } },
+      {
+        period: ['jan–apr', 'per sista april'],
+        talord: { tre: 33, fyra: 4 },
+        mått: { budget: ['ram'], utfall: ['utfall'] },
+      },
+    );
+    expect(merged).toEqual({
+      period: ['jan–apr', 'per sista april'],
+      talord: { tre: 33, fyra: 4 },
+      mått: { budget: ['budget', 'ram'], utfall: ['utfall'] },
+      tecken: { positiv: ['överskott'] },
+    });
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { packageRoot } from '../util/package-root.js';
-import { lexikonSchema, type LexikonData, type LexikonTillägg } from '../schema/lexikon.js';
+import { lexikonSchema, mergeLexikon, type LexikonData, type LexikonTillägg } from '../schema/lexikon.js';
 
 /**
  * The Swedish words the figure checks read, as data: `lexikon/standard.yaml`, extended by a
@@ -23,40 +23,7 @@ export function standardLexikon(): LexikonData {
 
 /** The default with additions: lists are joined, maps merged (the addition wins). */
 export function extendLexikon(base: LexikonData, add: LexikonTillägg | undefined): LexikonData {
-  if (!add) return base;
-  const list = (a: string[], b: string[] | undefined): string[] => [...new Set([...a, ...(b ?? [])])];
-  const mapOfLists = (
-    a: Record<string, string[]>,
-    b: Record<string, string[]> | undefined,
-  ): Record<string, string[]> => {
-    const out = { ...a };
-    for (const [k, v] of Object.entries(b ?? {})) out[k] = list(out[k] ?? [], v);
-    return out;
-  };
-  return {
-    mått: mapOfLists(base.mått, add.mått),
-    period: list(base.period, add.period),
-    relativa_år: { ...base.relativa_år, ...add.relativa_år },
-    tecken: {
-      positiv: list(base.tecken.positiv, add.tecken?.positiv),
-      negativ: list(base.tecken.negativ, add.tecken?.negativ),
-    },
-    förändring: list(base.förändring, add.förändring),
-    förändring_före_tal: list(base.förändring_före_tal, add.förändring_före_tal),
-    partikelverb: list(base.partikelverb, add.partikelverb),
-    kontrastord: list(base.kontrastord, add.kontrastord),
-    jämförelse_före_år: list(base.jämförelse_före_år, add.jämförelse_före_år),
-    intervall_före: list(base.intervall_före, add.intervall_före),
-    intervall_mellan: list(base.intervall_mellan, add.intervall_mellan),
-    reservationer: { ...base.reservationer, ...add.reservationer },
-    jämförelseord: { ...base.jämförelseord, ...add.jämförelseord },
-    summaord: list(base.summaord, add.summaord),
-    delord: list(base.delord, add.delord),
-    helhet: list(base.helhet, add.helhet),
-    talord: { ...base.talord, ...add.talord },
-    stoppord: list(base.stoppord, add.stoppord),
-    alias: mapOfLists(base.alias, add.alias),
-  };
+  return add ? mergeLexikon(base, add) : base;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

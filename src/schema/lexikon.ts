@@ -36,3 +36,26 @@ export const lexikonTilläggSchema = lexikonSchema
   .partial()
   .strict();
 export type LexikonTillägg = z.infer<typeof lexikonTilläggSchema>;
+
+/**
+ * Two lexicons as one, entry by entry: lists are joined without repeats, maps merged with the
+ * later value winning, and a map of lists (`mått`, `alias`, `tecken`) joined per key. It follows
+ * the values, not a list of keys, so a list added to the schema needs nothing here.
+ */
+export function mergeLexikon<T extends LexikonTillägg>(a: T, b: LexikonTillägg): T {
+  return join(a, b) as T;
+}
+
+const isMap = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function join(a: unknown, b: unknown): unknown {
+  if (b === undefined) return a;
+  if (a === undefined) return b;
+  if (Array.isArray(a) && Array.isArray(b)) return [...new Set([...(a as unknown[]), ...(b as unknown[])])];
+  if (isMap(a) && isMap(b)) {
+    const out: Record<string, unknown> = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = join(out[k], v);
+    return out;
+  }
+  return b;
+}
