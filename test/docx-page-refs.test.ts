@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { bookmarkName, referencedAnchors } from '../src/render/docx/bookmarks.js
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { pdfPages } from './support/pdf.js';
 import { ROOT } from './support/project.js';
-import { requireTool } from './support/tools.js';
+import { convertWithLibreOffice } from './support/tools.js';
 
 /**
  * Page references (`{=sida/…}`) in the Word document: a PAGEREF field to a bookmark on the
@@ -32,20 +31,12 @@ beforeAll(async () => {
   const bytes = await renderDocx(d);
   writeFileSync(join(dir, `${ID}.docx`), bytes);
   xml = (await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string')) ?? '';
-  const soffice = requireTool('soffice', 'libreoffice-writer-nogui');
-  execFileSync(
-    soffice,
-    [
-      '--headless',
-      `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      join(dir, `${ID}.docx`),
-    ],
-    { stdio: 'pipe', timeout: 300_000 },
-  );
+  convertWithLibreOffice({
+    files: [join(dir, `${ID}.docx`)],
+    to: 'pdf',
+    outDir: dir,
+    profile: join(dir, 'lo-profile'),
+  });
   pages = pdfPages(join(dir, `${ID}.pdf`));
 }, 300_000);
 

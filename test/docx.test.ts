@@ -18,7 +18,7 @@ import { factCell } from '../src/render/shared.js';
 import { bundled } from './support/lookup.js';
 import { pdfPages } from './support/pdf.js';
 import { REPORTS, ROOT } from './support/project.js';
-import { requireTool } from './support/tools.js';
+import { convertWithLibreOffice, requireTool } from './support/tools.js';
 
 /** A fictional kommun's delårsrapport written for this test: a 13-column table and a chart. */
 const NORRBY = 'norrby-delar-2025-08';
@@ -369,20 +369,12 @@ describe('fitColumns', () => {
 describe('LibreOffice opens the .docx', () => {
   const pdfDir = join(dir, 'pdf');
   beforeAll(() => {
-    const soffice = requireTool('soffice', 'libreoffice-writer-nogui');
-    execFileSync(
-      soffice,
-      [
-        '--headless',
-        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        pdfDir,
-        ...ALL.map((id) => join(dir, `${id}.docx`)),
-      ],
-      { stdio: 'pipe', timeout: 300_000 },
-    );
+    convertWithLibreOffice({
+      files: ALL.map((id) => join(dir, `${id}.docx`)),
+      to: 'pdf',
+      outDir: pdfDir,
+      profile: join(dir, 'lo-profile'),
+    });
   }, 300_000);
 
   it("the driftsammandrag's figures appear in order, each row on its line", () => {

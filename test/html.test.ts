@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -11,7 +10,7 @@ import { loadAndCompose } from '../src/pipeline.js';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { bundled } from './support/lookup.js';
 import { ALL_REPORTS, ROOT } from './support/project.js';
-import { CHROMIUM_ARGS, requireTool } from './support/tools.js';
+import { CHROMIUM_ARGS, convertWithLibreOffice, requireTool } from './support/tools.js';
 
 const require = createRequire(import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-html-'));
@@ -112,22 +111,15 @@ describe('HTML in a real browser', () => {
 
 describe('HTML opened by a word processor', () => {
   it('LibreOffice Writer converts the KS internbudget to .docx with the driftsammandrag as a real table', async () => {
-    const soffice = requireTool('soffice', 'libreoffice-writer-nogui');
     const src = fileOf('ks-internbudget-2024');
     const out = join(dir, 'docx');
-    execFileSync(
-      soffice,
-      [
-        '--headless',
-        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
-        '--convert-to',
-        'docx:MS Word 2007 XML',
-        '--outdir',
-        out,
-        src,
-      ],
-      { stdio: 'pipe', timeout: 240_000 },
-    );
+    convertWithLibreOffice({
+      files: [src],
+      to: 'docx:MS Word 2007 XML',
+      outDir: out,
+      profile: join(dir, 'lo-profile'),
+      timeout: 240_000,
+    });
     const zip = await JSZip.loadAsync(readFileSync(join(out, 'ks-internbudget-2024.docx')));
     const xml = await zip.file('word/document.xml')!.async('string');
     const tables = xml

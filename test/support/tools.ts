@@ -26,3 +26,25 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Converts files with LibreOffice, headless, as a user's office suite would open them: `to` is
+ * soffice's `--convert-to` argument ("pdf", "docx:MS Word 2007 XML"…), the results land in
+ * `outDir` under the inputs' names. The profile is a folder of its own (`profile`), so parallel
+ * test files never share one.
+ */
+export function convertWithLibreOffice(o: {
+  files: string[];
+  to: string;
+  outDir: string;
+  profile: string;
+  debianPackage?: string;
+  timeout?: number;
+}): void {
+  const soffice = requireTool('soffice', o.debianPackage ?? 'libreoffice-writer-nogui');
+  execFileSync(
+    soffice,
+    ['--headless', `-env:UserInstallation=file://${o.profile}`, '--convert-to', o.to, '--outdir', o.outDir, ...o.files],
+    { stdio: 'pipe', timeout: o.timeout ?? 300_000 },
+  );
+}

@@ -16,6 +16,9 @@ import { createRequire } from 'node:module';
  * goes on from there with the break. Nodes are asked in the same order and each sees the same
  * pages as in pdfmake's own rounds, so the pages are the same: a test compares the bytes.
  *
+ * One difference a hook could see: `pages` in a node's info is the number of pages laid out so
+ * far, not the final count (keep-together.ts does not read it).
+ *
  * Only a document whose root is a stack of blocks is laid out this way; anything else (a section,
  * a hook that breaks before the whole document, a block that leaves pdfmake's writer inside a
  * transaction) returns undefined, and the caller lays it out in rounds as before.
