@@ -59,9 +59,15 @@ describe('the font cache on disk', () => {
     // …and the font's answers about characters beyond Latin-1 (src/validate/font-coverage.ts).
     for (const p of written.keys())
       expect(p).toMatch(
-        /(typsnitt\/kommunrapport-[^/]*pdfkit-0\.19\.1[^/]*|teckentäckning\/kommunrapport-[^/]*fontkit-2\.0\.4)\/[0-9a-f]{64}\.v8$/,
+        /(typsnitt\/kommunrapport-[^/]*pdfkit-0\.19\.1[^/]*(\/delmängder)?|teckentäckning\/kommunrapport-[^/]*fontkit-2\.0\.4)\/[0-9a-f]{64}\.v8$/,
       );
     expect([...written.keys()].filter((p) => p.includes('/teckentäckning/'))).toHaveLength(1);
+    // Each face's subset (src/render/pdf/subset-cache.ts): as many as the faces with shaped words.
+    const subsets = [...written.keys()].filter((p) => p.includes('/delmängder/'));
+    expect(subsets.length).toBeGreaterThan(0);
+    expect(subsets.length).toBe(
+      [...written.keys()].filter((p) => /\/typsnitt\/[^/]+\/[0-9a-f]{64}\.v8$/.test(p)).length,
+    );
     expect(cold.equals(none)).toBe(true);
 
     // Warm: every word comes from the disk, so nothing new is shaped and nothing written.
@@ -91,6 +97,32 @@ describe('the font cache on disk', () => {
     for (const p of paths) expect(readFileSync(p).length).toBe(Number(written.get(p)!.split('@')[0]));
     expect(pdf(cache, 'lagad').equals(none)).toBe(true);
   }, 180_000);
+
+  it('a chart is drawn once: the Word document is the same with a cold, a warm and a corrupt cache', () => {
+    const ekby = join(ROOT, 'test', 'fixtures', 'ekby');
+    const docx = (cache: string, name: string): Buffer => {
+      const out = join(tmp, name);
+      const r = spawnSync(
+        process.execPath,
+        [cli, '--rot', ekby, 'build', 'ekby-vp-2027', '--format', 'docx', '--out', out, '--tyst'],
+        { encoding: 'utf8', env: { ...process.env, KOMMUNRAPPORT_CACHE: cache } },
+      );
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      return readFileSync(join(out, 'ekby-vp-2027', 'ekby-vp-2027.docx'));
+    };
+    const none = docx('0', 'diagram-utan');
+    const cache = join(tmp, 'cache-diagram');
+    expect(docx(cache, 'diagram-kall').equals(none)).toBe(true);
+    const pngs = [...files(cache).keys()].filter((p) => p.includes('/diagram/'));
+    // One PNG per chart of the report, in a folder named by resvg's version.
+    expect(pngs.length).toBeGreaterThan(0);
+    for (const p of pngs) expect(p).toMatch(/diagram\/kommunrapport-[^/]*_resvg-2\.6\.2\/[0-9a-f]{64}\.v8$/);
+    const written = files(cache);
+    expect(docx(cache, 'diagram-varm').equals(none)).toBe(true);
+    expect(files(cache)).toEqual(written);
+    for (const p of pngs) writeFileSync(p, 'inte en cache');
+    expect(docx(cache, 'diagram-trasig').equals(none)).toBe(true);
+  }, 120_000);
 
   it('a character the font lacks is warned about with a cold, a warm and a corrupt cache alike', () => {
     const root = join(tmp, 'emoji');

@@ -30,7 +30,7 @@ function installedVersions(): Record<string, string> {
 }
 
 describe('patches to pdfmake, pdfkit and fontkit (src/render/pdf/patches.ts)', () => {
-  it('lists the eight patch modules, each with the methods it replaces', () => {
+  it('lists the nine patch modules, each with the methods it replaces', () => {
     expect(PATCHES.map((p) => p.module).sort()).toEqual([
       'font-tables.ts',
       'line-runs.ts',
@@ -39,6 +39,7 @@ describe('patches to pdfmake, pdfkit and fontkit (src/render/pdf/patches.ts)', (
       'shaping-cache.ts',
       'stream-writes.ts',
       'style-lookup.ts',
+      'subset-cache.ts',
       'tagging.ts',
     ]);
     for (const p of PATCHES) {

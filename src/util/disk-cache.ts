@@ -60,3 +60,17 @@ export function packageVersion(from: NodeJS.Require, name: string): string {
   }
   throw new Error(`${name}: ingen version`);
 }
+
+/**
+ * Bytes computed from a key that names everything they depend on, kept under `folder` (inside the
+ * cache folder) by the key's SHA-256: the next process reads them instead of computing them
+ * again. With caching off (`folder` undefined) they are computed every time.
+ */
+export function cachedBytes(folder: string | undefined, magic: string, key: string, compute: () => Uint8Array): Buffer {
+  const file = folder ? join(folder, `${createHash('sha256').update(key).digest('hex')}.v8`) : undefined;
+  const stored = file ? readDiskValue(file, magic) : undefined;
+  if (stored instanceof Uint8Array) return Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  const made = Buffer.from(compute());
+  if (file) writeDiskValue(file, magic, made);
+  return made;
+}

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { ImageRun, Paragraph, TextRun } from 'docx';
 import type { DiagramBlock } from '../../core/model/dokument.js';
 import {
@@ -9,7 +12,10 @@ import {
   chartTextAlternative,
   type ChartFont,
 } from '../chart/index.js';
+import { cacheFolder } from '../../util/cache-dir.js';
+import { cachedBytes, packageVersion } from '../../util/disk-cache.js';
 import { fontPath } from '../../util/fonts.js';
+import { VERSION } from '../../version.js';
 import type { Ctx } from './context.js';
 import { item, type Flow } from './flow.js';
 import { need, type GridCell } from './grid.js';
@@ -24,28 +30,62 @@ const load = (): ResvgModule => (resvg ??= createRequire(import.meta.url)('@resv
 /** Pixels of the PNG per pixel of the SVG: sharp when printed. */
 const ZOOM = 2.5;
 
+/** The font files resvg may draw with: the kommun's beside Roboto, the SVG names its family first. */
+const chartFonts = (typsnitt?: ChartFont): string[] => [
+  ...(typsnitt ? [typsnitt.normal, typsnitt.fet] : []),
+  fontPath('normal'),
+  fontPath('bold'),
+  fontPath('italics'),
+];
+
 /**
  * The chart's SVG as a PNG, for Word versions and readers that do not draw SVG. Only the bundled
- * Roboto is used (no system fonts), so the pixels are the same on every machine and in every build.
+ * Roboto and the kommun's own fonts are used (no system fonts), so the pixels are the same on
+ * every machine and in every build; a chart once drawn is read from the cache folder.
  */
 export function chartPng(svg: string, typsnitt?: ChartFont): Buffer {
-  const { Resvg } = load();
-  const r = new Resvg(svg, {
-    font: {
-      loadSystemFonts: false,
-      // The kommun's font files beside Roboto: the SVG names its family first.
-      fontFiles: [
-        ...(typsnitt ? [typsnitt.normal, typsnitt.fet] : []),
-        fontPath('normal'),
-        fontPath('bold'),
-        fontPath('italics'),
-      ],
-      defaultFontFamily: 'Roboto',
-    },
-    fitTo: { mode: 'zoom', value: ZOOM },
-    background: '#ffffff',
+  const fontFiles = chartFonts(typsnitt);
+  return cachedBytes(pngFolder(), MAGIC, pngKey(svg, fontFiles), () => {
+    const { Resvg } = load();
+    const r = new Resvg(svg, {
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Roboto' },
+      fitTo: { mode: 'zoom', value: ZOOM },
+      background: '#ffffff',
+    });
+    return r.render().asPng();
   });
-  return r.render().asPng();
+}
+
+/**
+ * Drawing a chart costs a tenth of a second in a cold process (resvg reads five font files and
+ * rasterises), and charts rarely change between builds. The PNG depends on the SVG, the bytes of
+ * the font files (by their SHA-256), the zoom and resvg's version, and is kept under that key.
+ */
+const MAGIC = 'kommunrapport-diagram';
+const fontHashes = new Map<string, string>();
+function pngKey(svg: string, fontFiles: readonly string[]): string {
+  const hashes = fontFiles.map((f) => {
+    // Hashed once per file and version of it: `watch` keeps the process while a font is replaced.
+    const { mtimeMs, size } = statSync(f);
+    const id = `${f}\0${mtimeMs}\0${size}`;
+    let h = fontHashes.get(id);
+    if (h === undefined) fontHashes.set(id, (h = createHash('sha256').update(readFileSync(f)).digest('hex')));
+    return h;
+  });
+  return [`zoom ${ZOOM}`, ...hashes, svg].join('\n');
+}
+let folder: string | null | undefined;
+function pngFolder(): string | undefined {
+  if (folder === undefined) {
+    const base = cacheFolder();
+    try {
+      const version = packageVersion(createRequire(import.meta.url), '@resvg/resvg-js');
+      folder = base ? join(base, 'diagram', `kommunrapport-${VERSION}_resvg-${version}`) : null;
+    } catch {
+      folder = null;
+    }
+  }
+  return folder ?? undefined;
 }
 
 /** Twips to the pixels (96 per inch) docx sizes pictures in. */

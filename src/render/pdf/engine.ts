@@ -11,6 +11,7 @@ import { useFastStyleLookup } from './style-lookup.js';
 import { useTagging } from './tagging.js';
 import { useBatchedPageBreaks } from './page-break-passes.js';
 import { useMeasureReuse } from './measure-reuse.js';
+import { installSubsetCache, useSubsetCache } from './subset-cache.js';
 import type { LaidOutPage } from './verify.js';
 
 const require = createRequire(import.meta.url);
@@ -40,6 +41,7 @@ const profilFiler = new Set<string>();
 pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(fontDir) || profilFiler.has(p));
 installSharedShapingCache();
 installSharedFontTables();
+installSubsetCache();
 useFastStyleLookup(true);
 useBatchedStreamWrites(true);
 useLineRuns(true);
@@ -55,6 +57,7 @@ export function usePdfSpeedups(on: boolean): void {
   useLineRuns(on);
   useSharedShaping(on);
   useSharedFontTables(on);
+  useSubsetCache(on);
   useFastStyleLookup(on);
   useBatchedStreamWrites(on);
   useBatchedPageBreaks(on);

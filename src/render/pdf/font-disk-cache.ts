@@ -55,6 +55,12 @@ export function writeFontCache(fontHash: string, entry: unknown): void {
   if (dir) writeDiskValue(fileOf(dir, fontHash), MAGIC, entry);
 }
 
+/** The folder for font subsets (subset-cache.ts), beside the shaped words; undefined with caching off. */
+export function subsetCacheFolder(): string | undefined {
+  const dir = versionFolder();
+  return dir ? join(dir, 'delmängder') : undefined;
+}
+
 /** For the tests: forget the folder, so a changed KOMMUNRAPPORT_CACHE applies. */
 export function resetFontCacheFolder(): void {
   folder = undefined;

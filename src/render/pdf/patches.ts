@@ -5,6 +5,7 @@ import { lineRunsInstalled } from './line-runs.js';
 import { measureReuseInstalled } from './measure-reuse.js';
 import { sharedFontTablesInstalled } from './font-tables.js';
 import { sharedShapingInstalled } from './shaping-cache.js';
+import { subsetCacheInstalled } from './subset-cache.js';
 import { taggingInstalled } from './tagging.js';
 
 /**
@@ -88,5 +89,12 @@ export const PATCHES: readonly Patch[] = [
     version: '2.0.4',
     methods: ['TTFFont.prototype._getTable'],
     installed: sharedFontTablesInstalled,
+  },
+  {
+    module: 'subset-cache.ts',
+    library: 'fontkit',
+    version: '2.0.4',
+    methods: ['TTFSubset.prototype.encode'],
+    installed: subsetCacheInstalled,
   },
 ];
