@@ -12,6 +12,25 @@ const outdir = process.argv[2] ?? join(root, 'dist/cli');
 // Chunks are named by their hash: the last bundle's would stay behind.
 rmSync(outdir, { recursive: true, force: true });
 
+/**
+ * exceljs's workbook requires its CSV reader and writer (fast-csv, dayjs and its plugins) at load
+ * time, for `workbook.csv`, which kommunrapport never calls: bundled, that module is a stub that
+ * says so. exceljs is pinned exactly in package.json; a test checks the stub is the only one.
+ */
+const withoutExcelCsv = {
+  name: 'exceljs-utan-csv',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/csv\/csv$/ }, (args) =>
+      /[\\/]exceljs[\\/]lib[\\/]doc$/.test(args.resolveDir) ? { path: 'exceljs-csv', namespace: 'stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents:
+        "module.exports = class CSV { constructor() { throw new Error('exceljs CSV ingår inte i kommunrapport'); } };",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: {
     main: join(root, 'src/cli/main.ts'),
@@ -30,4 +49,5 @@ await build({
     js: "import { createRequire as __krRequire } from 'node:module'; const require = __krRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  plugins: [withoutExcelCsv],
 });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -90,4 +91,27 @@ describe('the bundled CLI', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Användning: kommunrapport');
   }, 60_000);
+
+  it('bundles exceljs without its CSV module, and the workbook is byte for byte the golden one', () => {
+    const dir = dirname(cli);
+    const all = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    // scripts/bundle.mjs puts a stub where exceljs's workbook requires its CSV reader and writer…
+    expect(all).toContain('stub:exceljs-csv');
+    expect(all).not.toMatch(/node_modules\/(@fast-csv|fast-csv|dayjs)\//);
+    // …which is only right while exceljs's workbook requires it under that name (exceljs is pinned).
+    const workbook = readFileSync(join(ROOT, 'node_modules', 'exceljs', 'lib', 'doc', 'workbook.js'), 'utf8');
+    expect(workbook).toContain("require('../csv/csv')");
+    const r = run(['build', 'ks-internbudget-2024', '--format', 'xlsx', '--out', join(tmp, 'xlsx'), '--tyst']);
+    expect(r.status, r.stderr).toBe(0);
+    const golden = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'utdata-sha256.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const bytes = readFileSync(join(tmp, 'xlsx', 'ks-internbudget-2024', 'ks-internbudget-2024.xlsx'));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+      golden['ks-internbudget-2024/ks-internbudget-2024.xlsx'],
+    );
+  }, 120_000);
 });
