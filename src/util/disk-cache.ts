@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
@@ -71,6 +71,29 @@ export function cachedBytes(folder: string | undefined, magic: string, key: stri
   const stored = file ? readDiskValue(file, magic) : undefined;
   if (stored instanceof Uint8Array) return Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
   const made = Buffer.from(compute());
-  if (file) writeDiskValue(file, magic, made);
+  if (file) writeDiskEntry(file, magic, made);
   return made;
+}
+
+/** Entries kept per folder of computed values; past that the older half goes. */
+export const MAX_ENTRIES = 256;
+
+/**
+ * Stores one of many computed values (chart pictures, font subsets: one per distinct input), and
+ * keeps the folder from growing without end: past MAX_ENTRIES files the older half, by the time
+ * they were written, is removed. Only a write pays for the listing.
+ */
+export function writeDiskEntry(file: string, magic: string, value: unknown, max = MAX_ENTRIES): void {
+  writeDiskValue(file, magic, value);
+  try {
+    const dir = dirname(file);
+    const names = readdirSync(dir).filter((n) => n.endsWith('.v8'));
+    if (names.length <= max) return;
+    const byAge = names
+      .map((n) => ({ path: join(dir, n), t: statSync(join(dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+      .sort((a, b) => a.t - b.t || a.path.localeCompare(b.path));
+    for (const old of byAge.slice(0, names.length - (max >> 1))) rmSync(old.path, { force: true });
+  } catch {
+    // Tidying is a courtesy: a folder that cannot be listed stays as it is.
+  }
 }

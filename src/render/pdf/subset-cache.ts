@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { readDiskValue, writeDiskValue } from '../../util/disk-cache.js';
+import { readDiskValue, writeDiskEntry } from '../../util/disk-cache.js';
 import { fontBytes } from '../../util/fonts.js';
 import { subsetCacheFolder } from './font-disk-cache.js';
 import { registeredFontHash } from './font-hash.js';
@@ -74,7 +74,7 @@ export function installSubsetCache(): boolean {
       return stored.bytes;
     }
     const made = own.call(this);
-    writeDiskValue(file, MAGIC, { glyphs: this.glyphs, bytes: made } satisfies Stored);
+    writeDiskEntry(file, MAGIC, { glyphs: this.glyphs, bytes: made } satisfies Stored);
     return made;
   };
   hook = { proto, own, cached };
