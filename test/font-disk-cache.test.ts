@@ -23,17 +23,18 @@ describe('the font cache on disk', () => {
   }, 120_000);
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  /** Builds exempel-2025's PDF in a fresh process with this cache setting; returns its bytes. */
-  const pdf = (cache: string, name: string): Buffer => {
+  /** Builds one format of a report in a fresh process with this cache setting; returns its bytes. */
+  const built = (root: string, id: string, format: string, cache: string, name: string): Buffer => {
     const out = join(tmp, name);
     const r = spawnSync(
       process.execPath,
-      [cli, '--rot', EXEMPEL, 'build', 'exempel-2025', '--format', 'pdf', '--out', out, '--tyst'],
+      [cli, '--rot', root, 'build', id, '--format', format, '--out', out, '--tyst'],
       { encoding: 'utf8', env: { ...process.env, KOMMUNRAPPORT_CACHE: cache } },
     );
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    return readFileSync(join(out, 'exempel-2025', 'exempel-2025.pdf'));
+    return readFileSync(join(out, id, `${id}.${format}`));
   };
+  const pdf = (cache: string, name: string): Buffer => built(EXEMPEL, 'exempel-2025', 'pdf', cache, name);
   /** The cache's font files: path → size and mtime. */
   const files = (cache: string): Map<string, string> => {
     const m = new Map<string, string>();
@@ -100,16 +101,7 @@ describe('the font cache on disk', () => {
 
   it('a chart is drawn once: the Word document is the same with a cold, a warm and a corrupt cache', () => {
     const ekby = join(ROOT, 'test', 'fixtures', 'ekby');
-    const docx = (cache: string, name: string): Buffer => {
-      const out = join(tmp, name);
-      const r = spawnSync(
-        process.execPath,
-        [cli, '--rot', ekby, 'build', 'ekby-vp-2027', '--format', 'docx', '--out', out, '--tyst'],
-        { encoding: 'utf8', env: { ...process.env, KOMMUNRAPPORT_CACHE: cache } },
-      );
-      expect(r.status, r.stdout + r.stderr).toBe(0);
-      return readFileSync(join(out, 'ekby-vp-2027', 'ekby-vp-2027.docx'));
-    };
+    const docx = (cache: string, name: string): Buffer => built(ekby, 'ekby-vp-2027', 'docx', cache, name);
     const none = docx('0', 'diagram-utan');
     const cache = join(tmp, 'cache-diagram');
     expect(docx(cache, 'diagram-kall').equals(none)).toBe(true);
