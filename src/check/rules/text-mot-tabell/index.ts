@@ -8,6 +8,7 @@ import {
   UNIT_FACTOR,
 } from '../../../core/format/number.js';
 import { CandidateIndex } from '../../text/candidate-index.js';
+import { StemIndex } from '../../text/stem-index.js';
 import type { Dokument, Fakt, TabellBlock, TabellKolumn, Textstycke } from '../../../core/model/dokument.js';
 import type { TextBelopp, Verdikt } from '../../../core/model/kontroll.js';
 import { contains, halfUnit } from '../../interval.js';
@@ -276,7 +277,7 @@ interface Entity {
   kind?: string;
 }
 const entityCache = new WeakMap<Candidate, Entity>();
-function entityOf(c: Candidate, ctx: Context): Entity {
+function entityOf(c: Candidate, ctx: Pick<Context, 'lex' | 'nämnd'>): Entity {
   let e = entityCache.get(c);
   if (!e) {
     const kind = /^varav (kostnader|intäkter|utgifter|inkomster)/i
@@ -328,15 +329,7 @@ function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
         sentence,
         local: Math.max(sentence, heading, paragraph, headings),
       };
-      // A total of a table about the whole nämnd's economy is what a sentence about the whole
-      // speaks of (investments, staff and volumes are named when meant).
-      if (
-        c.fakt.roll === 'summa' &&
-        c.tabell &&
-        !c.tabell.avser &&
-        !['investeringar', 'personal', 'volymer'].includes(c.tabell.tabelltyp) &&
-        namesWhole(ctx, sf)
-      ) {
+      if (wholeTotal(c) && namesWhole(ctx, sf)) {
         const named = Math.max(m.sentence, 0.5);
         m = { ...m, score: m.score + 3 * (named - m.sentence), sentence: named, local: Math.max(m.local, named) };
       }
@@ -345,6 +338,16 @@ function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
   }
   return m;
 }
+
+/**
+ * A total of a table about the whole nämnd's economy is what a sentence about the whole speaks
+ * of (investments, staff and volumes are named when meant).
+ */
+const wholeTotal = (c: Candidate): boolean =>
+  c.fakt.roll === 'summa' &&
+  c.tabell !== undefined &&
+  !c.tabell.avser &&
+  !['investeringar', 'personal', 'volymer'].includes(c.tabell.tabelltyp);
 
 /** Whether the sentence speaks of the whole: a lexicon word for it ("nämnden", "totalt"), or no row, indicator or uppgift named at all. */
 function namesWhole(ctx: Context, sf: SentenceFacts): boolean {
@@ -615,7 +618,28 @@ export const textVsTable: CheckRule = {
     const distinctTables = d.tabeller.filter((t) => !repeated.has(t.id));
     const relationCache = new Map<string, Candidate[]>();
     const labelsNamed = new Map<string, Map<string, boolean>>();
-    const index = new CandidateIndex(all, (c) =>
+    // The candidates a text can name by their row or subject, a superset of those its mentions
+    // find: one named nowhere in a paragraph, its headings or its sentence is not looked at there.
+    // Those named otherwise (an alias, a word for the whole) are always looked at (gate −1).
+    const entityIds = new Map<string, number>();
+    const entityStems: [string[], number][] = [];
+    const gated = all.map((c) => {
+      const e = entityOf(c, { lex, nämnd: d.rapport.nämnd });
+      let id = entityIds.get(e.key);
+      if (id === undefined) {
+        entityIds.set(e.key, (id = entityIds.size));
+        entityStems.push([[...e.entity, ...e.own], id]);
+      }
+      return { c, gate: e.aliases.length || wholeTotal(c) ? -1 : id };
+    });
+    const stemIndex = new StemIndex(entityStems);
+    // The paragraph an entity was last found named in.
+    const lastNamedIn = new Int32Array(entityIds.size);
+    let paragraphNo = 0;
+    const markNamed = (id: number): void => {
+      lastNamedIn[id] = paragraphNo;
+    };
+    const index = new CandidateIndex(gated, ({ c }) =>
       c.unit === '%'
         ? { family: '%', value: c.value, unit: '%', decimals: c.decimals }
         : MONEY.has(c.unit)
@@ -657,6 +681,15 @@ export const textVsTable: CheckRule = {
       const firstOfParagraph = belopp.length;
       // The column each sentence's figures were confirmed in so far, by the sentence's start.
       const confirmedColumn = new Map<number, TabellKolumn | undefined>();
+      paragraphNo++;
+      // A part of a text lower-cased is a part of the lower-cased text, except around a capital
+      // sigma (final or not): then each sentence and the last heading are read on their own too.
+      const sigma = /\u03a3/u.test(p.text) || p.rubriker.some((r) => r.includes('\u03a3'));
+      if (found.length) {
+        stemIndex.named(lowerParagraph, markNamed);
+        stemIndex.named(p.rubriker.join(' ').toLowerCase(), markNamed);
+        if (sigma) stemIndex.named((p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), markNamed);
+      }
       for (const a of found) {
         const s = sentenceAt(p.text, a.start);
         const ai = found.indexOf(a);
@@ -713,6 +746,7 @@ export const textVsTable: CheckRule = {
         };
         const plats = positionOf(p, a.start);
         const sf = sentenceFacts(ctx);
+        if (sigma) stemIndex.named(sf.lower, markNamed);
         const siblingColumn = confirmedColumn.get(s.start);
         // A contradiction needs a cell of about the same size (a slip of a digit), or a thousand
         // times off (tkr written as mnkr): a figure ten times off is more likely about something else.
@@ -736,7 +770,8 @@ export const textVsTable: CheckRule = {
           ...index.range(family, 667 * a.value * f, 1500 * a.value * f),
           ...index.range(family, (a.value * f) / 1500, (a.value * f) / 667),
         ];
-        for (const c of inRange) {
+        for (const { c, gate } of inRange) {
+          if (gate >= 0 && lastNamedIn[gate] !== paragraphNo) continue;
           const v = inUnit(c, a.unit);
           if (v === undefined) continue;
           // "från 1 % till 2 %" in a label and in the text: each figure is judged against its own.
