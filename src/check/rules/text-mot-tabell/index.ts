@@ -236,6 +236,10 @@ interface Context {
   heading: string;
   headings: string;
   paragraph: string;
+  /** What the paragraph and its headings name, by entity key: the same for each of its figures. */
+  around: Map<string, { heading: number; paragraph: number; headings: number }>;
+  /** What the sentence names, by entity key, and whether it speaks of the whole: the same for each of its figures. */
+  inSentence: { named: Map<string, number>; whole?: boolean };
 }
 
 /** What a sentence says, worked out once per amount rather than once per candidate. */
@@ -315,14 +319,22 @@ function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
   if (!m) {
     // The subject, or (for a total) its own label, whichever the text names better.
     const named = (text: string): number => Math.max(mentionScore(entity, text, true), mentionScore(own, text, true));
-    const alias = aliases.some((re) => re.test(sf.lower)) ? 1 : 0;
-    const sentence = Math.max(named(sf.lower), alias);
+    let sentence = ctx.inSentence.named.get(key);
+    if (sentence === undefined)
+      ctx.inSentence.named.set(
+        key,
+        (sentence = Math.max(named(sf.lower), aliases.some((re) => re.test(sf.lower)) ? 1 : 0)),
+      );
     const clause = Math.max(named(ctx.clause), aliases.some((re) => re.test(ctx.clause)) ? 1 : 0);
     if (c.label) m = { score: 3 * sentence + 2 * clause, clause, sentence, local: sentence };
     else {
-      const heading = named(ctx.heading);
-      const paragraph = named(ctx.paragraph);
-      const headings = named(ctx.headings);
+      let around = ctx.around.get(key);
+      if (!around)
+        ctx.around.set(
+          key,
+          (around = { heading: named(ctx.heading), paragraph: named(ctx.paragraph), headings: named(ctx.headings) }),
+        );
+      const { heading, paragraph, headings } = around;
       m = {
         score: 2 * clause + 3 * sentence + 2 * heading + paragraph + 0.5 * headings,
         clause,
@@ -351,7 +363,8 @@ const wholeTotal = (c: Candidate): boolean =>
 
 /** Whether the sentence speaks of the whole: a lexicon word for it ("nämnden", "totalt"), or no row, indicator or uppgift named at all. */
 function namesWhole(ctx: Context, sf: SentenceFacts): boolean {
-  sf.whole ??= ctx.lex.helhet.test(sf.lower) || !ctx.rowStems.some((st) => stemIn(st, sf.lower));
+  sf.whole ??= ctx.inSentence.whole ??=
+    ctx.lex.helhet.test(sf.lower) || !ctx.rowStems.some((st) => stemIn(st, sf.lower));
   return sf.whole;
 }
 
@@ -674,9 +687,11 @@ export const textVsTable: CheckRule = {
           g.namn,
           new Set([...(indicatorsOfGoal.get(g.namn) ?? []), ...g.indikatorer.map((i) => i.id)]),
         );
+    const debug = process.env.KR_DEBUG;
     for (const p of d.textstycken) {
-      const goalIndicators = new Set(p.rubriker.flatMap((r) => [...(indicatorsOfGoal.get(r) ?? [])]));
       const found = findAmounts(p, lex);
+      if (!found.length) continue;
+      const goalIndicators = new Set(p.rubriker.flatMap((r) => [...(indicatorsOfGoal.get(r) ?? [])]));
       const lowerParagraph = p.text.toLowerCase();
       const firstOfParagraph = belopp.length;
       // The column each sentence's figures were confirmed in so far, by the sentence's start.
@@ -685,11 +700,11 @@ export const textVsTable: CheckRule = {
       // A part of a text lower-cased is a part of the lower-cased text, except around a capital
       // sigma (final or not): then each sentence and the last heading are read on their own too.
       const sigma = /\u03a3/u.test(p.text) || p.rubriker.some((r) => r.includes('\u03a3'));
-      if (found.length) {
-        stemIndex.named(lowerParagraph, markNamed);
-        stemIndex.named(p.rubriker.join(' ').toLowerCase(), markNamed);
-        if (sigma) stemIndex.named((p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), markNamed);
-      }
+      stemIndex.named(lowerParagraph, markNamed);
+      stemIndex.named(p.rubriker.join(' ').toLowerCase(), markNamed);
+      if (sigma) stemIndex.named((p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), markNamed);
+      const around: Context['around'] = new Map();
+      const inSentence = new Map<number, Context['inSentence']>();
       for (const a of found) {
         const s = sentenceAt(p.text, a.start);
         const ai = found.indexOf(a);
@@ -725,6 +740,8 @@ export const textVsTable: CheckRule = {
             const at = s.start + (m.index ?? 0);
             if (at + m[0].length <= clauseFrom || at >= clauseTo) comparedYears.add(Number(m[1]));
           }
+        let sentenceNamed = inSentence.get(s.start);
+        if (!sentenceNamed) inSentence.set(s.start, (sentenceNamed = { named: new Map() }));
         const ctx: Context = {
           comparedYears,
           goalIndicators,
@@ -743,6 +760,8 @@ export const textVsTable: CheckRule = {
           heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(),
           headings: p.rubriker.join(' ').toLowerCase(),
           paragraph: lowerParagraph,
+          around,
+          inSentence: sentenceNamed,
         };
         const plats = positionOf(p, a.start);
         const sf = sentenceFacts(ctx);
@@ -874,7 +893,7 @@ export const textVsTable: CheckRule = {
         const byScore = (x: Scored, y: Scored): number => y.s - x.s || Number(x.c.derived) - Number(y.c.derived);
         const clean = scored.filter((x) => !x.conflicts.length).sort(byScore);
         const best = clean.find((x) => x.verdikt);
-        if (process.env.KR_DEBUG && a.text === process.env.KR_DEBUG)
+        if (debug && a.text === debug)
           for (const x of [...scored].sort(byScore))
             console.log(
               '   ',
