@@ -16,6 +16,9 @@ const isWordUnit = (text: string, i: number): boolean => {
   return c < 0x250 ? latin[c]! : wordPattern.test(text[i]!);
 };
 
+/** Two code units at `i` as one number. */
+const pair = (s: string, i: number): number => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+
 function allWordUnits(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isWordUnit(s, i)) return false;
   return true;
@@ -24,8 +27,12 @@ function allWordUnits(s: string): boolean {
 export class StemIndex<T> {
   /** Stems shorter than LONG, named only where a word starts. */
   private readonly short = new Map<string, T[]>();
+  /** Every beginning of a short stem: a word whose beginning is none of them names no short stem. */
+  private readonly shortPrefixes = new Set<string>();
   /** Stems of LONG characters or more, by their first LONG characters. */
   private readonly long = new Map<string, { stem: string; items: T[] }[]>();
+  /** The first two characters of each long stem (as one number): most places in a text start none. */
+  private readonly longStarts = new Set<number>();
   /** Items with a stem that is not all letters and digits (where the word scan could miss it): always named. */
   private readonly always: T[] = [];
 
@@ -38,7 +45,9 @@ export class StemIndex<T> {
           const list = this.short.get(stem);
           if (list) list.push(item);
           else this.short.set(stem, [item]);
+          for (let n = 1; n <= stem.length; n++) this.shortPrefixes.add(stem.slice(0, n));
         } else {
+          this.longStarts.add(pair(stem, 0));
           const key = stem.slice(0, LONG);
           const list = this.long.get(key) ?? [];
           const entry = list.find((x) => x.stem === stem);
@@ -62,10 +71,13 @@ export class StemIndex<T> {
       let end = i + 1;
       while (end < lower.length && isWordUnit(lower, end)) end++;
       for (let n = 1; n < LONG && i + n <= end; n++) {
-        const items = this.short.get(lower.slice(i, i + n));
+        const prefix = lower.slice(i, i + n);
+        if (!this.shortPrefixes.has(prefix)) break;
+        const items = this.short.get(prefix);
         if (items) for (const item of items) found(item);
       }
       for (let at = i; at + LONG <= end; at++) {
+        if (!this.longStarts.has(pair(lower, at))) continue;
         const long = this.long.get(lower.slice(at, at + LONG));
         if (long) for (const x of long) if (lower.startsWith(x.stem, at)) for (const item of x.items) found(item);
       }
