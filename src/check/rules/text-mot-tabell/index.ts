@@ -621,6 +621,19 @@ function relationCandidates(
   return out;
 }
 
+/**
+ * The indicators of each nämndmål, by the goal's name. Kept out of the rule's long `run`: a
+ * goal's indicator list of another shape than the first ones seen would otherwise make V8 throw
+ * away and recompile all of `run` on every call.
+ */
+function indicatorsByGoal(d: Dokument): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const b of d.mål)
+    for (const g of b.nämndmål)
+      out.set(g.namn, new Set([...(out.get(g.namn) ?? []), ...g.indikatorer.map((i) => i.id)]));
+  return out;
+}
+
 /** Every amount in the narrative is a claim: find the cell it quotes, or the cell it contradicts. */
 export const textVsTable: CheckRule = {
   id: 'text-mot-tabell',
@@ -680,13 +693,7 @@ export const textVsTable: CheckRule = {
     const fynd: Diagnostic[] = [];
     const belopp: TextBelopp[] = [];
     const pending = new Map<TextBelopp, Diagnostic>();
-    const indicatorsOfGoal = new Map<string, Set<string>>();
-    for (const b of d.mål)
-      for (const g of b.nämndmål)
-        indicatorsOfGoal.set(
-          g.namn,
-          new Set([...(indicatorsOfGoal.get(g.namn) ?? []), ...g.indikatorer.map((i) => i.id)]),
-        );
+    const indicatorsOfGoal = indicatorsByGoal(d);
     const debug = process.env.KR_DEBUG;
     for (const p of d.textstycken) {
       const found = findAmounts(p, lex);
