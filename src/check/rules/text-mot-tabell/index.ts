@@ -1300,21 +1300,32 @@ export const textVsTable: CheckRule = {
       }
       fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph), lex));
     }
-    for (const b of belopp) {
-      const contradiction = pending.get(b);
-      if (contradiction && b.verdikt === 'motsäger') fynd.push(contradiction);
-      if (b.verdikt === 'ej verifierbar')
-        fynd.push({
-          allvarlighet: 'varning',
-          regel: 'ej-verifierbar',
-          meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell eller uppgift som sammanhanget nämner (${b.kommentar}); kommer beloppet från ett beslut eller dokument: lägg in det i uppgifter.yaml med källa`,
-          plats: b.plats,
-          ...(b.fakta.length ? { fakta: b.fakta } : {}),
-        });
-    }
+    fynd.push(...verdictFindings(belopp, pending));
     return { fynd, belopp };
   },
 };
+
+/**
+ * The findings of the final verdicts: the contradictions still standing once each paragraph's
+ * parts were added up, and every figure left unverifiable. Outside `run` for the reason given at
+ * indicatorsByGoal.
+ */
+function verdictFindings(belopp: TextBelopp[], pending: Map<TextBelopp, Diagnostic>): Diagnostic[] {
+  const fynd: Diagnostic[] = [];
+  for (const b of belopp) {
+    const contradiction = pending.get(b);
+    if (contradiction && b.verdikt === 'motsäger') fynd.push(contradiction);
+    if (b.verdikt === 'ej verifierbar')
+      fynd.push({
+        allvarlighet: 'varning',
+        regel: 'ej-verifierbar',
+        meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell eller uppgift som sammanhanget nämner (${b.kommentar}); kommer beloppet från ett beslut eller dokument: lägg in det i uppgifter.yaml med källa`,
+        plats: b.plats,
+        ...(b.fakta.length ? { fakta: b.fakta } : {}),
+      });
+  }
+  return fynd;
+}
 
 export type { Textstycke };
 
