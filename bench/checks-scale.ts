@@ -2,7 +2,7 @@
  * The checks at 1× and 16× the internbudget: the document's tables, facts and paragraphs copied
  * 16 times under new ids (same figures, same words), so the text grows with the tables. The cost
  * should grow with the text, not with text × tables, and stay under 0,3 s at 16× (issue 15)
- * (`npx tsx bench/checks-scale.ts [--varv N]`).
+ * (`npx tsx bench/checks-scale.ts [--varv N] [--rapport ID]`; another bundled report with --rapport).
  *
  * Each size is checked once cold (the first call: V8 still compiles the rules' code, on threads of
  * its own), then warmed up and checked `--varv` times (median). Beside the wall time it prints the
@@ -99,9 +99,11 @@ function measure(doc: Dokument, runs: number): Measured {
   };
 }
 
-const { values } = parseArgs({ options: { varv: { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: { varv: { type: 'string', default: '7' }, rapport: { type: 'string', default: 'ks-internbudget-2024' } },
+});
 const runs = Math.max(1, Number(values.varv));
-const d = loadAndCompose(PATHS, 'ks-internbudget-2024').dokument!;
+const d = loadAndCompose(PATHS, values.rapport).dokument!;
 const results = new Map<number, Measured>();
 for (const n of [1, 16]) {
   const doc = scaled(d, n);

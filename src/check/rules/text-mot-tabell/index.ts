@@ -1282,10 +1282,10 @@ export const textVsTable: CheckRule = {
         }
         // No evidence either way: say which cells came closest, and why they were not taken.
         const near3 = [...scored].sort(byScore).slice(0, 3);
-        const why = near3.map(
-          (x) =>
-            `${shown(x)}${x.conflicts.length ? ` (meningen nämner ${x.conflicts.join('; ')})` : x.verdikt ? '' : ' (annat värde)'}`,
-        );
+        // Joined as it is built: a list of these strings, empty or not, made V8 recompile all of run.
+        let why = '';
+        for (const x of near3)
+          why += `${why ? '; ' : ''}${shown(x)}${x.conflicts.length ? ` (meningen nämner ${x.conflicts.join('; ')})` : x.verdikt ? '' : ' (annat värde)'}`;
         belopp.push({
           text: a.text,
           plats,
@@ -1293,8 +1293,8 @@ export const textVsTable: CheckRule = {
           enhet: a.unit,
           verdikt: 'ej verifierbar',
           fakta: near3.map((x) => x.c.fakt.id),
-          kommentar: why.length
-            ? `närmaste: ${why.join('; ')}`
+          kommentar: why
+            ? `närmaste: ${why}`
             : 'ingen tabellcell eller uppgift vars rad eller ämne meningen, stycket eller rubrikerna nämner',
         });
       }
