@@ -43,7 +43,8 @@ export function findAmounts(p: Textstycke, lex: Lexikon = lexikonFor()): TextAmo
   const out: TextAmount[] = [];
   for (const m of p.text.matchAll(AMOUNT)) {
     const start = m.index ?? 0;
-    const after = p.text.slice(start + m[0].length).toLowerCase();
+    // The longest unit ("miljarder kronor") and the letter after it: no need to lower-case the rest.
+    const after = p.text.slice(start + m[0].length, start + m[0].length + 40).toLowerCase();
     const u = UNITS.find(([re]) => re.test(after));
     if (!u) continue;
     const unitText = (u[0].exec(after) ?? [''])[0];

@@ -54,6 +54,9 @@ export function roundedDigits(value: number, decimals: number): { neg: boolean; 
   return { neg: neg && /[1-9]/.test(all), ...r };
 }
 
+/** Exact powers of ten (every one up to 10^22 is a double). */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 /**
  * `value` rounded half away from zero to `decimals`, decimal-exact; never −0. Negative decimals
  * round to tens, hundreds… (666 778 tkr at the precision of 666,8 mnkr is 666 800).
@@ -63,6 +66,18 @@ export function roundHalfAway(value: number, decimals: number): number {
     const shift = 10 ** -Math.floor(decimals);
     const r = roundHalfAway(Number(`${value}e${Math.floor(decimals)}`), 0) * shift;
     return r === 0 ? 0 : r;
+  }
+  // Clear of a half, the scaled binary value rounds as its decimal digits do (its error is a few
+  // units in 2^-52 of itself), and n / 10^d is the double nearest the digits, as Number() parses
+  // them: the same result without the digit strings, the checks' commonest call.
+  const pow = Number.isInteger(decimals) ? POW10[decimals] : undefined;
+  if (pow !== undefined) {
+    const scaled = Math.abs(value) * pow;
+    const frac = scaled - Math.floor(scaled);
+    if (scaled < 2 ** 50 && Math.abs(frac - 0.5) > scaled * 2 ** -48 + 2 ** -60) {
+      const n = Math.floor(scaled + 0.5);
+      return n === 0 ? 0 : (value < 0 ? -n : n) / pow;
+    }
   }
   const r = roundedDigits(value, decimals);
   const n = Number(`${r.neg ? '-' : ''}${r.int}${r.frac ? `.${r.frac}` : ''}`);

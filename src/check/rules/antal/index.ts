@@ -120,6 +120,9 @@ const COUNT = new RegExp(
   'giu',
 );
 
+/** Every noun COUNT ends with holds one of these: a paragraph without them is not searched. */
+const COUNTED = /mål|indikatorer|uppdrag/iu;
+
 /** A count in the text ("18 nämndmål", "elva uppdrag") must match the data it counts. */
 export const counts: CheckRule = {
   id: 'antal',
@@ -127,6 +130,7 @@ export const counts: CheckRule = {
     const fynd: Diagnostic[] = [];
     const belopp: TextBelopp[] = [];
     for (const p of d.textstycken) {
+      if (!COUNTED.test(p.text)) continue;
       for (const m of p.text.matchAll(COUNT)) {
         const start = m.index ?? 0;
         if (inRef(p, start, start + m[0].length)) continue;

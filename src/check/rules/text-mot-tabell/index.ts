@@ -8,6 +8,7 @@ import {
   UNIT_FACTOR,
 } from '../../../core/format/number.js';
 import { CandidateIndex } from '../../text/candidate-index.js';
+import { StemIndex } from '../../text/stem-index.js';
 import type { Dokument, Fakt, TabellBlock, TabellKolumn, Textstycke } from '../../../core/model/dokument.js';
 import type { TextBelopp, Verdikt } from '../../../core/model/kontroll.js';
 import { contains, halfUnit } from '../../interval.js';
@@ -235,6 +236,10 @@ interface Context {
   heading: string;
   headings: string;
   paragraph: string;
+  /** What the paragraph and its headings name, by entity key: the same for each of its figures. */
+  around: Map<string, { heading: number; paragraph: number; headings: number }>;
+  /** What the sentence names, by entity key, and whether it speaks of the whole: the same for each of its figures. */
+  inSentence: { named: Map<string, number>; whole?: boolean };
 }
 
 /** What a sentence says, worked out once per amount rather than once per candidate. */
@@ -276,7 +281,7 @@ interface Entity {
   kind?: string;
 }
 const entityCache = new WeakMap<Candidate, Entity>();
-function entityOf(c: Candidate, ctx: Context): Entity {
+function entityOf(c: Candidate, ctx: Pick<Context, 'lex' | 'nämnd'>): Entity {
   let e = entityCache.get(c);
   if (!e) {
     const kind = /^varav (kostnader|intäkter|utgifter|inkomster)/i
@@ -314,29 +319,29 @@ function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
   if (!m) {
     // The subject, or (for a total) its own label, whichever the text names better.
     const named = (text: string): number => Math.max(mentionScore(entity, text, true), mentionScore(own, text, true));
-    const alias = aliases.some((re) => re.test(sf.lower)) ? 1 : 0;
-    const sentence = Math.max(named(sf.lower), alias);
+    let sentence = ctx.inSentence.named.get(key);
+    if (sentence === undefined)
+      ctx.inSentence.named.set(
+        key,
+        (sentence = Math.max(named(sf.lower), aliases.some((re) => re.test(sf.lower)) ? 1 : 0)),
+      );
     const clause = Math.max(named(ctx.clause), aliases.some((re) => re.test(ctx.clause)) ? 1 : 0);
     if (c.label) m = { score: 3 * sentence + 2 * clause, clause, sentence, local: sentence };
     else {
-      const heading = named(ctx.heading);
-      const paragraph = named(ctx.paragraph);
-      const headings = named(ctx.headings);
+      let around = ctx.around.get(key);
+      if (!around)
+        ctx.around.set(
+          key,
+          (around = { heading: named(ctx.heading), paragraph: named(ctx.paragraph), headings: named(ctx.headings) }),
+        );
+      const { heading, paragraph, headings } = around;
       m = {
         score: 2 * clause + 3 * sentence + 2 * heading + paragraph + 0.5 * headings,
         clause,
         sentence,
         local: Math.max(sentence, heading, paragraph, headings),
       };
-      // A total of a table about the whole nämnd's economy is what a sentence about the whole
-      // speaks of (investments, staff and volumes are named when meant).
-      if (
-        c.fakt.roll === 'summa' &&
-        c.tabell &&
-        !c.tabell.avser &&
-        !['investeringar', 'personal', 'volymer'].includes(c.tabell.tabelltyp) &&
-        namesWhole(ctx, sf)
-      ) {
+      if (wholeTotal(c) && namesWhole(ctx, sf)) {
         const named = Math.max(m.sentence, 0.5);
         m = { ...m, score: m.score + 3 * (named - m.sentence), sentence: named, local: Math.max(m.local, named) };
       }
@@ -346,9 +351,20 @@ function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
   return m;
 }
 
+/**
+ * A total of a table about the whole nämnd's economy is what a sentence about the whole speaks
+ * of (investments, staff and volumes are named when meant).
+ */
+const wholeTotal = (c: Candidate): boolean =>
+  c.fakt.roll === 'summa' &&
+  c.tabell !== undefined &&
+  !c.tabell.avser &&
+  !['investeringar', 'personal', 'volymer'].includes(c.tabell.tabelltyp);
+
 /** Whether the sentence speaks of the whole: a lexicon word for it ("nämnden", "totalt"), or no row, indicator or uppgift named at all. */
 function namesWhole(ctx: Context, sf: SentenceFacts): boolean {
-  sf.whole ??= ctx.lex.helhet.test(sf.lower) || !ctx.rowStems.some((st) => stemIn(st, sf.lower));
+  sf.whole ??= ctx.inSentence.whole ??=
+    ctx.lex.helhet.test(sf.lower) || !ctx.rowStems.some((st) => stemIn(st, sf.lower));
   return sf.whole;
 }
 
@@ -605,6 +621,19 @@ function relationCandidates(
   return out;
 }
 
+/**
+ * The indicators of each nämndmål, by the goal's name. Kept out of the rule's long `run`: a
+ * goal's indicator list of another shape than the first ones seen would otherwise make V8 throw
+ * away and recompile all of `run` on every call.
+ */
+function indicatorsByGoal(d: Dokument): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const b of d.mål)
+    for (const g of b.nämndmål)
+      out.set(g.namn, new Set([...(out.get(g.namn) ?? []), ...g.indikatorer.map((i) => i.id)]));
+  return out;
+}
+
 /** Every amount in the narrative is a claim: find the cell it quotes, or the cell it contradicts. */
 export const textVsTable: CheckRule = {
   id: 'text-mot-tabell',
@@ -615,7 +644,28 @@ export const textVsTable: CheckRule = {
     const distinctTables = d.tabeller.filter((t) => !repeated.has(t.id));
     const relationCache = new Map<string, Candidate[]>();
     const labelsNamed = new Map<string, Map<string, boolean>>();
-    const index = new CandidateIndex(all, (c) =>
+    // The candidates a text can name by their row or subject, a superset of those its mentions
+    // find: one named nowhere in a paragraph, its headings or its sentence is not looked at there.
+    // Those named otherwise (an alias, a word for the whole) are always looked at (gate −1).
+    const entityIds = new Map<string, number>();
+    const entityStems: [string[], number][] = [];
+    const gated = all.map((c) => {
+      const e = entityOf(c, { lex, nämnd: d.rapport.nämnd });
+      let id = entityIds.get(e.key);
+      if (id === undefined) {
+        entityIds.set(e.key, (id = entityIds.size));
+        entityStems.push([[...e.entity, ...e.own], id]);
+      }
+      return { c, gate: e.aliases.length || wholeTotal(c) ? -1 : id };
+    });
+    const stemIndex = new StemIndex(entityStems);
+    // The paragraph an entity was last found named in.
+    const lastNamedIn = new Int32Array(entityIds.size);
+    let paragraphNo = 0;
+    const markNamed = (id: number): void => {
+      lastNamedIn[id] = paragraphNo;
+    };
+    const index = new CandidateIndex(gated, ({ c }) =>
       c.unit === '%'
         ? { family: '%', value: c.value, unit: '%', decimals: c.decimals }
         : MONEY.has(c.unit)
@@ -643,20 +693,25 @@ export const textVsTable: CheckRule = {
     const fynd: Diagnostic[] = [];
     const belopp: TextBelopp[] = [];
     const pending = new Map<TextBelopp, Diagnostic>();
-    const indicatorsOfGoal = new Map<string, Set<string>>();
-    for (const b of d.mål)
-      for (const g of b.nämndmål)
-        indicatorsOfGoal.set(
-          g.namn,
-          new Set([...(indicatorsOfGoal.get(g.namn) ?? []), ...g.indikatorer.map((i) => i.id)]),
-        );
+    const indicatorsOfGoal = indicatorsByGoal(d);
+    const debug = process.env.KR_DEBUG;
     for (const p of d.textstycken) {
-      const goalIndicators = new Set(p.rubriker.flatMap((r) => [...(indicatorsOfGoal.get(r) ?? [])]));
       const found = findAmounts(p, lex);
+      if (!found.length) continue;
+      const goalIndicators = new Set(p.rubriker.flatMap((r) => [...(indicatorsOfGoal.get(r) ?? [])]));
       const lowerParagraph = p.text.toLowerCase();
       const firstOfParagraph = belopp.length;
       // The column each sentence's figures were confirmed in so far, by the sentence's start.
       const confirmedColumn = new Map<number, TabellKolumn | undefined>();
+      paragraphNo++;
+      // A part of a text lower-cased is a part of the lower-cased text, except around a capital
+      // sigma (final or not): then each sentence and the last heading are read on their own too.
+      const sigma = /\u03a3/u.test(p.text) || p.rubriker.some((r) => r.includes('\u03a3'));
+      stemIndex.named(lowerParagraph, markNamed);
+      stemIndex.named(p.rubriker.join(' ').toLowerCase(), markNamed);
+      if (sigma) stemIndex.named((p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(), markNamed);
+      const around: Context['around'] = new Map();
+      const inSentence = new Map<number, Context['inSentence']>();
       for (const a of found) {
         const s = sentenceAt(p.text, a.start);
         const ai = found.indexOf(a);
@@ -692,6 +747,8 @@ export const textVsTable: CheckRule = {
             const at = s.start + (m.index ?? 0);
             if (at + m[0].length <= clauseFrom || at >= clauseTo) comparedYears.add(Number(m[1]));
           }
+        let sentenceNamed = inSentence.get(s.start);
+        if (!sentenceNamed) inSentence.set(s.start, (sentenceNamed = { named: new Map() }));
         const ctx: Context = {
           comparedYears,
           goalIndicators,
@@ -710,9 +767,12 @@ export const textVsTable: CheckRule = {
           heading: (p.rubriker[p.rubriker.length - 1] ?? '').toLowerCase(),
           headings: p.rubriker.join(' ').toLowerCase(),
           paragraph: lowerParagraph,
+          around,
+          inSentence: sentenceNamed,
         };
         const plats = positionOf(p, a.start);
         const sf = sentenceFacts(ctx);
+        if (sigma) stemIndex.named(sf.lower, markNamed);
         const siblingColumn = confirmedColumn.get(s.start);
         // A contradiction needs a cell of about the same size (a slip of a digit), or a thousand
         // times off (tkr written as mnkr): a figure ten times off is more likely about something else.
@@ -736,7 +796,8 @@ export const textVsTable: CheckRule = {
           ...index.range(family, 667 * a.value * f, 1500 * a.value * f),
           ...index.range(family, (a.value * f) / 1500, (a.value * f) / 667),
         ];
-        for (const c of inRange) {
+        for (const { c, gate } of inRange) {
+          if (gate >= 0 && lastNamedIn[gate] !== paragraphNo) continue;
           const v = inUnit(c, a.unit);
           if (v === undefined) continue;
           // "från 1 % till 2 %" in a label and in the text: each figure is judged against its own.
@@ -839,7 +900,7 @@ export const textVsTable: CheckRule = {
         const byScore = (x: Scored, y: Scored): number => y.s - x.s || Number(x.c.derived) - Number(y.c.derived);
         const clean = scored.filter((x) => !x.conflicts.length).sort(byScore);
         const best = clean.find((x) => x.verdikt);
-        if (process.env.KR_DEBUG && a.text === process.env.KR_DEBUG)
+        if (debug && a.text === debug)
           for (const x of [...scored].sort(byScore))
             console.log(
               '   ',
@@ -1221,10 +1282,10 @@ export const textVsTable: CheckRule = {
         }
         // No evidence either way: say which cells came closest, and why they were not taken.
         const near3 = [...scored].sort(byScore).slice(0, 3);
-        const why = near3.map(
-          (x) =>
-            `${shown(x)}${x.conflicts.length ? ` (meningen nämner ${x.conflicts.join('; ')})` : x.verdikt ? '' : ' (annat värde)'}`,
-        );
+        // Joined as it is built: a list of these strings, empty or not, made V8 recompile all of run.
+        let why = '';
+        for (const x of near3)
+          why += `${why ? '; ' : ''}${shown(x)}${x.conflicts.length ? ` (meningen nämner ${x.conflicts.join('; ')})` : x.verdikt ? '' : ' (annat värde)'}`;
         belopp.push({
           text: a.text,
           plats,
@@ -1232,28 +1293,39 @@ export const textVsTable: CheckRule = {
           enhet: a.unit,
           verdikt: 'ej verifierbar',
           fakta: near3.map((x) => x.c.fakt.id),
-          kommentar: why.length
-            ? `närmaste: ${why.join('; ')}`
+          kommentar: why
+            ? `närmaste: ${why}`
             : 'ingen tabellcell eller uppgift vars rad eller ämne meningen, stycket eller rubrikerna nämner',
         });
       }
       fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph), lex));
     }
-    for (const b of belopp) {
-      const contradiction = pending.get(b);
-      if (contradiction && b.verdikt === 'motsäger') fynd.push(contradiction);
-      if (b.verdikt === 'ej verifierbar')
-        fynd.push({
-          allvarlighet: 'varning',
-          regel: 'ej-verifierbar',
-          meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell eller uppgift som sammanhanget nämner (${b.kommentar}); kommer beloppet från ett beslut eller dokument: lägg in det i uppgifter.yaml med källa`,
-          plats: b.plats,
-          ...(b.fakta.length ? { fakta: b.fakta } : {}),
-        });
-    }
+    fynd.push(...verdictFindings(belopp, pending));
     return { fynd, belopp };
   },
 };
+
+/**
+ * The findings of the final verdicts: the contradictions still standing once each paragraph's
+ * parts were added up, and every figure left unverifiable. Outside `run` for the reason given at
+ * indicatorsByGoal.
+ */
+function verdictFindings(belopp: TextBelopp[], pending: Map<TextBelopp, Diagnostic>): Diagnostic[] {
+  const fynd: Diagnostic[] = [];
+  for (const b of belopp) {
+    const contradiction = pending.get(b);
+    if (contradiction && b.verdikt === 'motsäger') fynd.push(contradiction);
+    if (b.verdikt === 'ej verifierbar')
+      fynd.push({
+        allvarlighet: 'varning',
+        regel: 'ej-verifierbar',
+        meddelande: `"${b.text}" kunde inte kopplas till någon tabellcell eller uppgift som sammanhanget nämner (${b.kommentar}); kommer beloppet från ett beslut eller dokument: lägg in det i uppgifter.yaml med källa`,
+        plats: b.plats,
+        ...(b.fakta.length ? { fakta: b.fakta } : {}),
+      });
+  }
+  return fynd;
+}
 
 export type { Textstycke };
 
