@@ -10,6 +10,7 @@
  * V8's compiler and garbage-collector threads, which is why processor time can exceed wall time.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ms, summary, tal } from './stats.js';
 import { runChecks } from '../src/check/index.js';
@@ -17,7 +18,7 @@ import type { Dokument, Fakt, TabellBlock } from '../src/core/model/dokument.js'
 import { loadAndCompose } from '../src/pipeline.js';
 import { PATHS } from '../test/support/project.js';
 
-const TARGET_MS = 300;
+export const TARGET_MS = 300;
 const WARMUP = 10;
 
 function scaled(d: Dokument, n: number): Dokument {
@@ -63,7 +64,7 @@ function mainThreadCpu(): number | undefined {
   }
 }
 
-interface Measured {
+export interface Measured {
   first: number;
   wall: number;
   cpu: number;
@@ -99,30 +100,62 @@ function measure(doc: Dokument, runs: number): Measured {
   };
 }
 
-const { values } = parseArgs({
-  options: { varv: { type: 'string', default: '7' }, rapport: { type: 'string', default: 'ks-internbudget-2024' } },
-});
-const runs = Math.max(1, Number(values.varv));
-const d = loadAndCompose(PATHS, values.rapport).dokument!;
-const results = new Map<number, Measured>();
-for (const n of [1, 16]) {
-  const doc = scaled(d, n);
-  const k = runChecks(doc);
-  console.log(
-    `${n}×: ${tal(doc.fakta.size)} fakta, ${tal(doc.textstycken.length)} stycken, ${tal(k.belopp.length)} belopp`,
-  );
-  const m = measure(doc, runs);
-  results.set(n, m);
-  console.log(
-    `${n}×: kontrollerna tar ${ms(m.wall)} (median av ${runs} efter ${WARMUP} uppvärmningsvarv; processortid ${ms(m.cpu)}` +
-      `${m.mainShare !== undefined ? `, varav huvudtråden ${tal(100 * m.mainShare)} %` : ''}); första anropet ${ms(m.first)}`,
-  );
+/** The checks of one bundled report at 1× and 16×: first call, warm median, processor time. */
+export interface ChecksScale {
+  rapport: string;
+  sizes: { n: number; fakta: number; stycken: number; belopp: number; m: Measured }[];
+  /** Warm wall time at 16×, against TARGET_MS. */
+  sixteenMs: number;
 }
-const one = results.get(1)!;
-const sixteen = results.get(16)!;
-console.log(
-  `16× mot 1×: ${tal(sixteen.wall / one.wall, 1)} gånger tiden för 16 gånger texten och tabellerna (processortid ${tal(sixteen.cpu / one.cpu, 1)} gånger)`,
-);
-console.log(
-  `Mål: under ${ms(TARGET_MS)} vid 16× — ${sixteen.wall < TARGET_MS ? 'uppfyllt' : 'ej uppfyllt'} (${ms(sixteen.wall)}; första anropet ${ms(sixteen.first)})`,
-);
+
+export function measureChecksScale(rapport: string, runs: number, log = true): ChecksScale {
+  const d = loadAndCompose(PATHS, rapport).dokument!;
+  const sizes: ChecksScale['sizes'] = [];
+  for (const n of [1, 16]) {
+    const doc = scaled(d, n);
+    const k = runChecks(doc);
+    const m = measure(doc, runs);
+    sizes.push({ n, fakta: doc.fakta.size, stycken: doc.textstycken.length, belopp: k.belopp.length, m });
+    if (log)
+      console.log(
+        `${n}×: ${tal(doc.fakta.size)} fakta, ${tal(doc.textstycken.length)} stycken, ${tal(k.belopp.length)} belopp; ` +
+          `kontrollerna tar ${ms(m.wall)} (median av ${runs} efter ${WARMUP} uppvärmningsvarv; processortid ${ms(m.cpu)}` +
+          `${m.mainShare !== undefined ? `, varav huvudtråden ${tal(100 * m.mainShare)} %` : ''}); första anropet ${ms(m.first)}`,
+      );
+  }
+  const one = sizes[0]!.m;
+  const sixteen = sizes[1]!.m;
+  if (log) {
+    console.log(
+      `16× mot 1×: ${tal(sixteen.wall / one.wall, 1)} gånger tiden för 16 gånger texten och tabellerna (processortid ${tal(sixteen.cpu / one.cpu, 1)} gånger)`,
+    );
+    console.log(
+      `Mål: under ${ms(TARGET_MS)} vid 16× — ${sixteen.wall < TARGET_MS ? 'uppfyllt' : 'ej uppfyllt'} (${ms(sixteen.wall)}; första anropet ${ms(sixteen.first)})`,
+    );
+  }
+  return { rapport, sizes, sixteenMs: sixteen.wall };
+}
+
+const HELP = `Användning: npx tsx bench/checks-scale.ts [--varv N] [--rapport ID]
+
+Kontrollerna av en medföljande rapport vid 1× och 16× (tabeller, fakta och stycken kopierade 16
+gånger): första anropet, medianen av N anrop efter ${WARMUP} uppvärmningsvarv, processortid, och
+16× mot målet under ${ms(TARGET_MS)}. npm run bench kör samma mätning på internbudgeten.
+
+Flaggor:
+  --varv N      antal mätta anrop per storlek (standard 7)
+  --rapport ID  rapporten (standard ks-internbudget-2024)
+  -h, --help    visa den här hjälpen
+`;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({
+    options: {
+      varv: { type: 'string', default: '7' },
+      rapport: { type: 'string', default: 'ks-internbudget-2024' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) console.log(HELP);
+  else measureChecksScale(values.rapport, Math.max(1, Number(values.varv)));
+}

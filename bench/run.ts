@@ -13,7 +13,8 @@
  * (bench/typst.ts) for the PDF stage, pandoc for HTML and Word where it is installed, the cold
  * build of bench/cold.ts against pdfmake alone, the watch latency from a saved file to the HTML on
  * disk (bench/watch-latency.ts: ≤ 100 ms), and each stage's growth from 1× to 16× the
- * internbudget (bench/scaling.ts: at most linear).
+ * internbudget (bench/scaling.ts: at most linear). Then the checks at 1× and 16× the internbudget
+ * (bench/checks-scale.ts, issue 15: under 0,3 s at 16×).
  *
  * Everything is built in memory; nothing is written but the temporary folders (removed at the end)
  * and, with --md, the Markdown summary. Exits 0 when a target is missed: it is a measurement.
@@ -46,6 +47,7 @@ import {
 } from './stats.js';
 import { makeSynthetic, REPO_ROOT, validateSynthetic } from './synthetic.js';
 import { pandocVersion, runCold, timePandoc, type ColdStart, type PandocTiming } from './anchors.js';
+import { measureChecksScale, TARGET_MS as CHECKS_TARGET_MS, type ChecksScale } from './checks-scale.js';
 import { measureScaling, scalingHeader, scalingRows, SUPERLINEAR, type Scaling } from './scaling.js';
 import { timeTypst, type TypstTiming } from './typst.js';
 import { measureWatchLatency, type WatchLatency } from './watch-latency.js';
@@ -594,6 +596,25 @@ function issue22Markdown(x: Issue22): string {
   return out.join('\n');
 }
 
+function checksGoal(c: ChecksScale): Goal {
+  const first = c.sizes.at(-1)!.m.first;
+  return {
+    text: `Kontrollerna vid 16× ${c.rapport} < ${ms(CHECKS_TARGET_MS)} (uppvärmda)`,
+    ok: c.sixteenMs < CHECKS_TARGET_MS,
+    figur: `${ms(c.sixteenMs)}; första anropet ${ms(first)}`,
+  };
+}
+
+function checksMarkdown(c: ChecksScale): string {
+  const rows = c.sizes.map((s) => [`${s.n}×`, tal(s.fakta), tal(s.belopp), ms(s.m.first), ms(s.m.wall), ms(s.m.cpu)]);
+  return [
+    `## Kontrollerna vid 1× och 16× (${c.rapport}, issue 15)`,
+    '',
+    mdTable(['Storlek', 'Fakta', 'Belopp i texten', 'Första anropet', 'Uppvärmda (median)', 'Processortid'], rows),
+    '',
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const o = options();
   const paths = projectPaths(REPO_ROOT);
@@ -639,6 +660,9 @@ async function main(): Promise<void> {
 
   const x = await issue22(o, paths);
 
+  console.log(`\n== Kontrollerna vid 1× och 16× ${WATCH_REPORT} (bench/checks-scale.ts, issue 15) ==`);
+  const checks = measureChecksScale(WATCH_REPORT, o.runs);
+
   let b: BatchSummary | undefined;
   if (o.batch) {
     console.log('\n== Batch: syntetisk kommun, kommunrapport build på alla kärnor ==');
@@ -673,6 +697,7 @@ async function main(): Promise<void> {
     });
   }
   goals.push(...issue22Goals(x));
+  goals.push(checksGoal(checks));
   const loadAfter = loadavg()[0]!;
   const paceAfter = await machinePace();
   console.log(
@@ -685,7 +710,7 @@ async function main(): Promise<void> {
   if (o.md) {
     writeFileSync(
       o.md,
-      `${markdown(o, machine, reports, w, b, rssStages, goals, [loadBefore, loadAfter], [paceBefore, paceAfter])}\n${issue22Markdown(x)}\n`,
+      `${markdown(o, machine, reports, w, b, rssStages, goals, [loadBefore, loadAfter], [paceBefore, paceAfter])}\n${issue22Markdown(x)}\n${checksMarkdown(checks)}\n`,
     );
     console.log(`\nSkrev ${o.md}.`);
   }
