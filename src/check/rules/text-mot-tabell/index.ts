@@ -30,6 +30,7 @@ import { describeCell } from '../tabell-regel/index.js';
 import { parseExpression } from '../../../core/expression.js';
 import { exactSum } from '../../../core/format/number.js';
 import { namedPairs, type ColumnPair } from './relations.js';
+import { identifyByEvidence, type Hypothesis, type Question } from './identify.js';
 
 /** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
 interface Candidate {
@@ -611,7 +612,7 @@ export const textVsTable: CheckRule = {
   run(d: Dokument) {
     const lex = lexikonFor(d.lexikon);
     const repeated = repeatedTables(d);
-    const all = candidates(d, lex, repeated);
+    const all = cachedCandidates(d, lex, repeated);
     const distinctTables = d.tabeller.filter((t) => !repeated.has(t.id));
     const relationCache = new Map<string, Candidate[]>();
     const labelsNamed = new Map<string, Map<string, boolean>>();
@@ -643,6 +644,7 @@ export const textVsTable: CheckRule = {
     const fynd: Diagnostic[] = [];
     const belopp: TextBelopp[] = [];
     const pending = new Map<TextBelopp, Diagnostic>();
+    const questions = new Map<TextBelopp, Question>();
     const indicatorsOfGoal = new Map<string, Set<string>>();
     for (const b of d.mål)
       for (const g of b.nämndmål)
@@ -1170,22 +1172,11 @@ export const textVsTable: CheckRule = {
         // alias: "Summa nämnden" by "Nämnden har sökt ett
         // statsbidrag på 0,7 mnkr") is the sentence's subject, not the claim's: it is contradicted
         // only in a column whose measure the claim names ("Nämnden visar ett överskott på …").
-        const wholeOnly =
-          pointed !== undefined &&
-          pointed.c.fakt.roll === 'summa' &&
-          pointed.c.kolumn !== undefined &&
-          !sf.measures.has(pointed.c.kolumn.mått) &&
-          !entityOf(pointed.c, ctx).aliases.some((re) => re.test(sf.lower)) &&
-          [...entityOf(pointed.c, ctx).entity, ...entityOf(pointed.c, ctx).own]
-            .filter((st) => stemIn(st, sf.lower))
-            .every((st) => lex.helhet.test(st));
+        const wholeOnly = pointed !== undefined && onlyAsWhole(pointed, ctx, sf);
         // A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount,
         // unless the part named after the word is that row ("varav lönerna utgör 6 500 tkr"; an
         // uppgift declared for the part is the part itself).
-        const part =
-          pointed?.c.tabell !== undefined &&
-          partWord?.index !== undefined &&
-          mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), partNamed, true) === 0;
+        const part = pointed !== undefined && asPart(pointed, partWord, partNamed, lex);
         if (
           pointed &&
           !partOfWhole &&
@@ -1236,6 +1227,16 @@ export const textVsTable: CheckRule = {
             ? `närmaste: ${why.join('; ')}`
             : 'ingen tabellcell eller uppgift vars rad eller ämne meningen, stycket eller rubrikerna nämner',
         });
+        // A part of something named only around it is not identified by its value either.
+        if (!partOfWhole)
+          questions.set(belopp[belopp.length - 1]!, {
+            p,
+            a,
+            options: hypotheses(
+              scored.filter((x) => x.s >= 2 && !onlyAsWhole(x, ctx, sf) && !asPart(x, partWord, partNamed, lex)),
+              a,
+            ),
+          });
       }
       fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph), lex));
     }
@@ -1251,9 +1252,67 @@ export const textVsTable: CheckRule = {
           ...(b.fakta.length ? { fakta: b.fakta } : {}),
         });
     }
-    return { fynd, belopp };
+    return identifyByEvidence(d, { fynd, belopp }, questions, (x) => textVsTable.run(x));
   },
 };
+
+/**
+ * A total named only by a word for the whole (not by its table, its nämnd's own name or an alias:
+ * "Summa nämnden" by "Nämnden har sökt ett statsbidrag på 0,7 mnkr") is the sentence's subject,
+ * not the claim's: it is contradicted only in a column whose measure the claim names.
+ */
+function onlyAsWhole(x: Scored, ctx: Context, sf: SentenceFacts): boolean {
+  const e = entityOf(x.c, ctx);
+  return (
+    x.c.fakt.roll === 'summa' &&
+    x.c.kolumn !== undefined &&
+    !sf.measures.has(x.c.kolumn.mått) &&
+    !e.aliases.some((re) => re.test(sf.lower)) &&
+    [...e.entity, ...e.own].filter((st) => stemIn(st, sf.lower)).every((st) => ctx.lex.helhet.test(st))
+  );
+}
+
+/**
+ * A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount,
+ * unless the part named after the word is that row ("varav lönerna utgör 6 500 tkr"; an uppgift
+ * declared for the part is the part itself).
+ */
+function asPart(x: Scored, partWord: RegExpExecArray | undefined, partNamed: string, lex: Lexikon): boolean {
+  return (
+    x.c.tabell !== undefined &&
+    partWord?.index !== undefined &&
+    mentionScore(labelStems(x.c.fakt.radEtikett, lex), partNamed, true) === 0
+  );
+}
+
+/** The candidates an ej verifierbar figure might be about, best evidence first: cells of another value. */
+function hypotheses(scored: Scored[], a: TextAmount): Hypothesis[] {
+  return scored
+    .filter((x) => !x.conflicts.length && !x.verdikt && (!x.c.label || x.slot))
+    .sort((x, y) => y.s - x.s)
+    .slice(0, 6)
+    .map((x) => ({
+      ids: x.c.relation ? [x.c.relation.from.id, x.c.fakt.id] : [x.c.fakt.id],
+      v: x.v,
+      decimals: decimalsIn(x.c, a.unit),
+      describe: shown(x),
+    }));
+}
+
+/**
+ * The candidates of a document, kept while its facts, tables and uppgifter are the same objects:
+ * a document checked again with other text (a figure read again with another value, a mutation)
+ * reuses them, and with them their worked-out mentions.
+ */
+const candidateCache = new WeakMap<Map<string, Fakt>, { key: unknown[]; all: Candidate[] }>();
+function cachedCandidates(d: Dokument, lex: Lexikon, repeated: Set<string>): Candidate[] {
+  const key = [d.tabeller, d.uppgifter, d.lexikon, d.rapport.nämnd];
+  const hit = candidateCache.get(d.fakta);
+  if (hit && hit.key.every((x, i) => x === key[i])) return hit.all;
+  const all = candidates(d, lex, repeated);
+  candidateCache.set(d.fakta, { key, all });
+  return all;
+}
 
 export type { Textstycke };
 
