@@ -21,6 +21,8 @@ export interface Hypothesis {
   decimals: number;
   /** How a message names it: "driftsammandrag: "Ekonomistaben", Budget 2024 = 1,7 mnkr". */
   describe: string;
+  /** How well the evidence supports it (the rule's score for it): the best must lead clearly. */
+  rank: number;
 }
 
 export interface Question {
@@ -57,6 +59,8 @@ function withValue(p: Textstycke, a: TextAmount, value: number, fil: string): Te
 const samePlace = (x: Position | undefined, y: Position): boolean => x?.rad === y.rad && x.kolumn === y.kolumn;
 
 let asking = false;
+/** Scores closer than this are a tie: the evidence does not choose between them. */
+const TIE = 0.75;
 
 /**
  * Settles the open questions of one run: `judge` is the rule itself, run once over a document
@@ -116,12 +120,14 @@ export function identifyByEvidence(
   const fynd = [...result.fynd];
   for (const [b, hs] of confirmed) {
     const a = questions.get(b)!.a;
-    const values = new Set(hs.map((h) => roundHalfAway(h.v, Math.min(a.decimals, h.decimals))));
-    if (values.size > 1) {
-      b.kommentar = `lika starkt stöd för flera celler: ${hs.map((h) => h.describe).join('; ')}`;
+    // The best supported one, unless another of another value is supported about as well (a tie).
+    const h = hs.reduce((m, x) => (x.rank > m.rank ? x : m));
+    const value = (x: Hypothesis): number => roundHalfAway(x.v, Math.min(a.decimals, x.decimals));
+    const tied = hs.filter((x) => x.rank > h.rank - TIE && value(x) !== value(h));
+    if (tied.length) {
+      b.kommentar = `lika starkt stöd för flera celler: ${[h, ...tied].map((x) => x.describe).join('; ')}`;
       continue;
     }
-    const h = hs[0]!;
     const r = Math.abs(h.v) / Math.max(Math.abs(a.value), 1e-9);
     const approx =
       r > 100 || r < 0.01

@@ -1233,8 +1233,10 @@ export const textVsTable: CheckRule = {
             p,
             a,
             options: hypotheses(
-              scored.filter((x) => x.s >= 2 && !onlyAsWhole(x, ctx, sf) && !asPart(x, partWord, partNamed, lex)),
+              scored.filter((x) => !onlyAsWhole(x, ctx, sf) && !asPart(x, partWord, partNamed, lex)),
               a,
+              `${sf.lower} ${ctx.headings}`,
+              lex,
             ),
           });
       }
@@ -1285,17 +1287,31 @@ function asPart(x: Scored, partWord: RegExpExecArray | undefined, partNamed: str
   );
 }
 
-/** The candidates an ej verifierbar figure might be about, best evidence first: cells of another value. */
-function hypotheses(scored: Scored[], a: TextAmount): Hypothesis[] {
+/**
+ * The candidates an ej verifierbar figure might be about, best evidence first: cells of another
+ * value. A table of investments, staff or volumes is what a text speaks of when it names it (its
+ * heading's words in the sentence or the headings): a cell of one named nowhere ranks below a
+ * cell of the same row in the tables of the nämnd's economy.
+ */
+function hypotheses(scored: Scored[], a: TextAmount, around: string, lex: Lexikon): Hypothesis[] {
+  const rank = (x: Scored): number =>
+    x.s -
+    (x.c.tabell &&
+    ['investeringar', 'personal', 'volymer'].includes(x.c.tabell.tabelltyp) &&
+    mentionScore(labelStems(x.c.tabell.rubrik, lex), around, true) === 0
+      ? 1.5
+      : 0);
   return scored
     .filter((x) => !x.conflicts.length && !x.verdikt && (!x.c.label || x.slot))
-    .sort((x, y) => y.s - x.s)
-    .slice(0, 6)
-    .map((x) => ({
+    .map((x) => ({ x, rank: rank(x) }))
+    .sort((x, y) => y.rank - x.rank)
+    .slice(0, 8)
+    .map(({ x, rank }) => ({
       ids: x.c.relation ? [x.c.relation.from.id, x.c.fakt.id] : [x.c.fakt.id],
       v: x.v,
       decimals: decimalsIn(x.c, a.unit),
       describe: shown(x),
+      rank,
     }));
 }
 
