@@ -133,12 +133,15 @@ export function mutateText(d: Dokument): Mutation[] {
         const q = edited(p, e);
         const textstycken = d.textstycken.map((x, i) => (i === pi ? q : x));
         const k = runChecks({ ...d, textstycken });
+        // A sign word of another length before the figure moves it along its line.
+        const shift = e.to <= a.start ? e.insert.length - (e.to - e.from) : 0;
+        const now = key({ plats: positionOf(q, a.start + shift) });
         out.push({
           slag: e.slag,
           var: at,
           före: a.text,
           efter: q.text.slice(Math.min(a.start, e.from), a.end + (e.insert.length - (e.to - e.from))),
-          utfall: judgeText(k, at, before, verified.get(at) ?? []),
+          utfall: judgeText(k, now, before, verified.get(at) ?? []),
         });
       }
     }

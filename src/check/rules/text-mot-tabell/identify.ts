@@ -3,6 +3,7 @@ import { formatNumber, roundHalfAway } from '../../../core/format/number.js';
 import type { Dokument, Textstycke } from '../../../core/model/dokument.js';
 import type { TextBelopp } from '../../../core/model/kontroll.js';
 import type { TextAmount } from '../../text/amounts.js';
+import { positionOf } from '../../text/position.js';
 
 /**
  * Identification by evidence, independent of the value. A figure left *ej verifierbar* because
@@ -28,6 +29,8 @@ export interface Hypothesis {
 export interface Question {
   p: Textstycke;
   a: TextAmount;
+  /** The other figures of its sentence: a cell one of them quotes is that figure's. */
+  siblings: TextAmount[];
   options: Hypothesis[];
 }
 
@@ -76,11 +79,18 @@ export function identifyByEvidence(
   if (asking) return result;
   const open = result.belopp.filter((b) => b.verdikt === 'ej verifierbar' && questions.get(b)?.options.length);
   if (!open.length) return result;
+  const at = (p: Position): string => `${p.fil}:${p.rad}:${p.kolumn}`;
+  const quoted = new Map(
+    result.belopp.filter((b) => b.verdikt === 'stämmer').map((b) => [at(b.plats), b.fakta.join()] as const),
+  );
   const copies: Textstycke[] = [];
   const asked: { b: TextBelopp; h: Hypothesis; fil: string }[] = [];
   for (const b of open) {
     const q = questions.get(b)!;
+    // "Priskompensationen är 2,5 % och … tjänstepriserna höjs med 2,6 %": 2,5 % is the first figure's.
+    const taken = new Set(q.siblings.map((o) => quoted.get(at(positionOf(q.p, o.start)))));
     for (const h of q.options) {
+      if (taken.has(h.ids.join())) continue;
       // The written sign is part of the claim: "−3,0 mnkr" can only be a negative cell.
       if (!near(h.v, q.a) || (q.a.sign === -1 && h.v > 0) || (q.a.sign === 1 && h.v < 0)) continue;
       if (roundHalfAway(h.v, q.a.decimals) === roundHalfAway(q.a.sign === -1 ? -q.a.value : q.a.value, q.a.decimals))

@@ -31,6 +31,7 @@ import { parseExpression } from '../../../core/expression.js';
 import { exactSum } from '../../../core/format/number.js';
 import { namedPairs, type ColumnPair } from './relations.js';
 import { identifyByEvidence, type Hypothesis, type Question } from './identify.js';
+import { signInLabel, signName } from './signs.js';
 
 /** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
 interface Candidate {
@@ -985,6 +986,19 @@ export const textVsTable: CheckRule = {
             });
             continue;
           }
+          // A cell whose own label gives its sign ("…, väntat överskott"; "höjs från 1 % till 2 %").
+          const labelSign = best.c.relation || !a.riktning ? undefined : signInLabel(best.c.fakt.radEtikett, lex);
+          if (labelSign && labelSign !== a.riktning) {
+            belopp.push(contradicts(a, plats, best, `tecknet: texten säger ${a.riktning}, ${best.c.describe}`));
+            fynd.push({
+              allvarlighet: 'fel',
+              regel: 'text-tecken',
+              meddelande: `"${a.text}" beskrivs som ${signName(a.riktning!)}, men ${best.c.describe} säger ${signName(labelSign)}`,
+              plats,
+              fakta: [best.c.fakt.id],
+            });
+            continue;
+          }
           // A change's direction ("ökade", "minskade"; "lägre än", "högre än" after the figure) must
           // agree with its sign; a comparison with a budget says only what the words after it say.
           const direction = comparedAfter
@@ -1232,10 +1246,12 @@ export const textVsTable: CheckRule = {
           questions.set(belopp[belopp.length - 1]!, {
             p,
             a,
+            siblings: found.filter((o) => o !== a && o.start >= s.start && o.end <= s.end),
             options: hypotheses(
               scored.filter((x) => !onlyAsWhole(x, ctx, sf) && !asPart(x, partWord, partNamed, lex)),
               a,
               `${sf.lower} ${ctx.headings}`,
+              ctx.heading,
               lex,
             ),
           });
@@ -1293,7 +1309,7 @@ function asPart(x: Scored, partWord: RegExpExecArray | undefined, partNamed: str
  * heading's words in the sentence or the headings): a cell of one named nowhere ranks below a
  * cell of the same row in the tables of the nämnd's economy.
  */
-function hypotheses(scored: Scored[], a: TextAmount, around: string, lex: Lexikon): Hypothesis[] {
+function hypotheses(scored: Scored[], a: TextAmount, around: string, heading: string, lex: Lexikon): Hypothesis[] {
   const rank = (x: Scored): number =>
     x.s -
     (x.c.tabell &&
@@ -1301,18 +1317,30 @@ function hypotheses(scored: Scored[], a: TextAmount, around: string, lex: Lexiko
     mentionScore(labelStems(x.c.tabell.rubrik, lex), around, true) === 0
       ? 1.5
       : 0);
-  return scored
-    .filter((x) => !x.conflicts.length && !x.verdikt && (!x.c.label || x.slot))
-    .map((x) => ({ x, rank: rank(x) }))
-    .sort((x, y) => y.rank - x.rank)
-    .slice(0, 8)
-    .map(({ x, rank }) => ({
-      ids: x.c.relation ? [x.c.relation.from.id, x.c.fakt.id] : [x.c.fakt.id],
-      v: x.v,
-      decimals: decimalsIn(x.c, a.unit),
-      describe: shown(x),
-      rank,
-    }));
+  return (
+    scored
+      .filter((x) => !x.conflicts.length && !x.verdikt && (!x.c.label || x.slot))
+      // A table row named by a word or two of its label ("förvaltningens inköp" for "Webbutveckling
+      // och förvaltning") may agree by chance; it is not named clearly enough to be contradicted.
+      // (An uppgift's name is a description: a word of it is how a text names it.)
+      .filter(
+        (x) =>
+          x.c.fakt.roll === 'summa' ||
+          !x.c.tabell ||
+          Math.max(x.clause, x.sentence) >= 0.75 ||
+          mentionScore(labelStems(x.c.fakt.radEtikett, lex), heading, true) >= 1,
+      )
+      .map((x) => ({ x, rank: rank(x) }))
+      .sort((x, y) => y.rank - x.rank)
+      .slice(0, 8)
+      .map(({ x, rank }) => ({
+        ids: x.c.relation ? [x.c.relation.from.id, x.c.fakt.id] : [x.c.fakt.id],
+        v: x.v,
+        decimals: decimalsIn(x.c, a.unit),
+        describe: shown(x),
+        rank,
+      }))
+  );
 }
 
 /**
