@@ -32,6 +32,7 @@ import { exactSum } from '../../../core/format/number.js';
 import { namedPairs, type ColumnPair } from './relations.js';
 import { identifyByEvidence, type Hypothesis, type Question } from './identify.js';
 import { signInLabel, signName } from './signs.js';
+import { claimEnd } from './claim.js';
 
 /** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
 interface Candidate {
@@ -671,7 +672,13 @@ export const textVsTable: CheckRule = {
         )?.[1];
         const several = found.some((o) => o !== a && o.start >= s.start && o.end <= s.end);
         const stop = p.text.slice(a.end, clauseTo).search(/[,;:]/);
-        const claim = several ? p.text.slice(clauseFrom, stop >= 0 ? a.end + stop : clauseTo) : s.text;
+        const claimTo =
+          clauseTo === found[ai + 1]?.start
+            ? claimEnd(p.text, a.end, clauseTo, lex)
+            : stop >= 0
+              ? a.end + stop
+              : clauseTo;
+        const claim = several ? p.text.slice(clauseFrom, claimTo) : s.text;
         // A comparison after the figure: "lägre än …", or "under"/"över" followed by a measure
         // ("under investeringsramen", not "under perioden").
         const after = p.text.slice(a.end, clauseTo);
