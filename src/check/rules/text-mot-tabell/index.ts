@@ -31,7 +31,7 @@ import { parseExpression } from '../../../core/expression.js';
 import { exactSum } from '../../../core/format/number.js';
 import { namedPairs, type ColumnPair } from './relations.js';
 import { identifyByEvidence, type Hypothesis, type Question } from './identify.js';
-import { signInLabel, signName } from './signs.js';
+import { directionOf, signName } from './signs.js';
 import { claimEnd } from './claim.js';
 
 /** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
@@ -993,14 +993,26 @@ export const textVsTable: CheckRule = {
             });
             continue;
           }
-          // A cell whose own label gives its sign ("…, väntat överskott"; "höjs från 1 % till 2 %").
-          const labelSign = best.c.relation || !a.riktning ? undefined : signInLabel(best.c.fakt.radEtikett, lex);
+          // A cell whose own label gives its sign ("…, väntat överskott"; "höjs från 1 % till 2 %"),
+          // or a change whose value does (a budget change row, "Tjänstepriserna, lägsta förändring").
+          const labelSign =
+            best.c.relation || best.c.derived || best.c.target || !a.riktning
+              ? undefined
+              : directionOf(
+                  {
+                    label: best.c.fakt.radEtikett,
+                    value: best.c.value,
+                    specification: best.c.fakt.roll === 'specifikation',
+                    labelFigure: best.c.label === true,
+                  },
+                  lex,
+                );
           if (labelSign && labelSign !== a.riktning) {
             belopp.push(contradicts(a, plats, best, `tecknet: texten säger ${a.riktning}, ${best.c.describe}`));
             fynd.push({
               allvarlighet: 'fel',
               regel: 'text-tecken',
-              meddelande: `"${a.text}" beskrivs som ${signName(a.riktning!)}, men ${best.c.describe} säger ${signName(labelSign)}`,
+              meddelande: `"${a.text}" beskrivs som ${signName(a.riktning!)}, men ${shown(best)} anger ${signName(labelSign)}`,
               plats,
               fakta: [best.c.fakt.id],
             });

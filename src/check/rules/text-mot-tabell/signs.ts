@@ -13,5 +13,20 @@ export function signInLabel(label: string, lex: Lexikon): 'positiv' | 'negativ' 
   return positive ? 'positiv' : 'negativ';
 }
 
+/**
+ * The direction a confirmed cell gives the figure: its label's own sign words, or, for a change
+ * (a specification row of budget changes, or a cell whose label names a change: "Tjänstepriserna,
+ * lägsta förändring"), the sign of its value. Undefined where neither says anything.
+ */
+export function directionOf(
+  c: { label: string; value: number; specification: boolean; labelFigure: boolean },
+  lex: Lexikon,
+): 'positiv' | 'negativ' | undefined {
+  const named = signInLabel(c.label, lex);
+  if (named || c.labelFigure || Math.abs(c.value) < 1e-9) return named;
+  if (c.specification || lex.förändring.test(c.label.toLowerCase())) return c.value > 0 ? 'positiv' : 'negativ';
+  return undefined;
+}
+
 export const signName = (r: 'positiv' | 'negativ'): string =>
   r === 'positiv' ? 'positivt (överskott/ökning)' : 'negativt (underskott/minskning)';
