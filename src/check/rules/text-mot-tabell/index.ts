@@ -758,6 +758,9 @@ export const textVsTable: CheckRule = {
           if (!verdikt && (c.derived || (c.label && !slot) || !near(v))) continue;
           // Derived changes and figures in row labels count only when the sentence speaks of them.
           if (c.derived && !sf.change) continue;
+          // A difference of two neighbouring columns is a claim about its row: the sentence names the row.
+          // A total's: the sentence names the whole or the total itself, not only some other row.
+          if (c.derived && !rowNamedIn(c, sf.lower, lex) && (c.fakt.roll !== 'summa' || !namesWhole(ctx, sf))) continue;
           const m = mentions(c, ctx, sf);
           if (m.local <= 0 || (c.label && m.sentence <= 0)) continue;
           // A percentage change worked out from two cells is a claim about its row: the figure's clause must name it.
@@ -971,6 +974,22 @@ export const textVsTable: CheckRule = {
           partWord?.index !== undefined &&
           best.sentence === 0 &&
           mentionScore(labelStems(best.c.fakt.radEtikett, lex), partNamed, true) === 0;
+        // The question asked of a figure its value did not settle (identify.ts): which candidates
+        // its evidence would confirm, had it said their value.
+        const ask = (b: TextBelopp): void => {
+          questions.set(b, {
+            p,
+            a,
+            siblings: found.filter((o) => o !== a && o.start >= s.start && o.end <= s.end),
+            options: hypotheses(
+              scored.filter((x) => !onlyAsWhole(x, ctx, sf) && !asPart(x, partWord, partNamed, lex)),
+              a,
+              `${sf.lower} ${ctx.headings}`,
+              ctx.heading,
+              lex,
+            ),
+          });
+        };
         if (
           best &&
           (best.s >= 1.5 || best.sentence >= 0.25) &&
@@ -1261,19 +1280,7 @@ export const textVsTable: CheckRule = {
             : 'ingen tabellcell eller uppgift vars rad eller ämne meningen, stycket eller rubrikerna nämner',
         });
         // A part of something named only around it is not identified by its value either.
-        if (!partOfWhole)
-          questions.set(belopp[belopp.length - 1]!, {
-            p,
-            a,
-            siblings: found.filter((o) => o !== a && o.start >= s.start && o.end <= s.end),
-            options: hypotheses(
-              scored.filter((x) => !onlyAsWhole(x, ctx, sf) && !asPart(x, partWord, partNamed, lex)),
-              a,
-              `${sf.lower} ${ctx.headings}`,
-              ctx.heading,
-              lex,
-            ),
-          });
+        if (!partOfWhole) ask(belopp[belopp.length - 1]!);
       }
       fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph), lex));
     }
@@ -1292,6 +1299,9 @@ export const textVsTable: CheckRule = {
     return identifyByEvidence(d, { fynd, belopp }, questions, (x) => textVsTable.run(x));
   },
 };
+
+const rowNamedIn = (c: Candidate, text: string, lex: Lexikon): boolean =>
+  mentionScore(labelStems(c.fakt.radEtikett, lex), text, true) > 0;
 
 /**
  * A total named only by a word for the whole (not by its table, its nämnd's own name or an alias:
