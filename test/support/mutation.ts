@@ -69,7 +69,8 @@ function signEdit(p: Textstycke, a: TextAmount): TextEdit | undefined {
   const from = Math.max(0, a.start - 60);
   const before = p.text.slice(from, a.start);
   for (const [re, word] of FLIP) {
-    const all = [...before.matchAll(new RegExp(re.source, 'gi'))];
+    // A whole word: "utökning" is not flipped to "utminskning".
+    const all = [...before.matchAll(new RegExp(`(?<!\\p{L})(?:${re.source})`, 'giu'))];
     const hit = all[all.length - 1];
     if (hit?.index !== undefined)
       return { slag: 'teckenord', from: from + hit.index, to: from + hit.index + hit[0].length, insert: word };
