@@ -117,10 +117,20 @@ export function aliasesOf(label: string, lex: Lexikon, total = false): readonly 
 export function factEntity(f: Fakt, t: TabellBlock | undefined, nämnd = '', lex: Lexikon = lexikonFor()): string[] {
   const row = labelStems(f.radEtikett, lex);
   // A total is about the table's subject, and a summary table's total about the whole nämnd.
-  if (f.roll === 'summa' && t && !t.avser) return labelStems(`${t.rubrik} ${nämnd}`, lex);
-  if ((f.roll === 'summa' || row.length === 0) && t) return labelStems(t.avser ?? t.rubrik, lex);
+  if (f.roll === 'summa' && t && !t.avser) return subjectStems(`${t.rubrik} ${nämnd}`, lex);
+  if ((f.roll === 'summa' || row.length === 0) && t) return subjectStems(t.avser ?? t.rubrik, lex);
   // "varav kostnader" is about the table's subject; "varav Leanlink" names its own.
   if (f.roll === 'varav' && t && /^varav (kostnader|intäkter|utgifter|inkomster)$/i.test(f.radEtikett.trim()))
-    return labelStems(t.avser ?? t.rubrik, lex);
+    return subjectStems(t.avser ?? t.rubrik, lex);
   return row;
+}
+
+/**
+ * A table's subject from its heading, without the measure words a heading may carry
+ * ("Driftsammandrag, prognos"): "prognosen" in a sentence names the column, not the table.
+ */
+function subjectStems(heading: string, lex: Lexikon): string[] {
+  const all = labelStems(heading, lex);
+  const subject = all.filter((st) => !lex.mått.some(([re]) => re.test(st)));
+  return subject.length ? subject : all;
 }

@@ -1352,14 +1352,18 @@ function hypotheses(scored: Scored[], a: TextAmount, around: string, heading: st
     scored
       .filter((x) => !x.conflicts.length && !x.verdikt && (!x.c.label || x.slot))
       // A table row named by a word or two of its label ("förvaltningens inköp" for "Webbutveckling
-      // och förvaltning") may agree by chance; it is not named clearly enough to be contradicted.
-      // (An uppgift's name is a description: a word of it is how a text names it.)
+      // och förvaltning") may agree by chance; it is not named clearly enough to be contradicted,
+      // unless no other row is named in the sentence as well ("Politiska sekreterare, +1,7 mnkr" for
+      // "Utökning budgetram pol sekreterare"). An uppgift's name is a description: a word of it is
+      // how a text names it.
       .filter(
         (x) =>
           x.c.fakt.roll === 'summa' ||
           !x.c.tabell ||
           Math.max(x.clause, x.sentence) >= 0.75 ||
-          mentionScore(labelStems(x.c.fakt.radEtikett, lex), heading, true) >= 1,
+          mentionScore(labelStems(x.c.fakt.radEtikett, lex), heading, true) >= 1 ||
+          (x.sentence > 0 &&
+            scored.every((y) => y.c.fakt.radEtikett === x.c.fakt.radEtikett || y.sentence < x.sentence)),
       )
       .map((x) => ({ x, rank: rank(x) }))
       .sort((x, y) => y.rank - x.rank)
