@@ -647,6 +647,10 @@ export const textVsTable: CheckRule = {
     const belopp: TextBelopp[] = [];
     const pending = new Map<TextBelopp, Diagnostic>();
     const questions = new Map<TextBelopp, Question>();
+    // The indicators' target columns ("Målvärde 2027"): their values are targets too.
+    const targetColumns = new Set(
+      d.mål.flatMap((b) => b.kolumner.filter((k) => k.mått === 'målvärde').map((k) => k.id)),
+    );
     const indicatorsOfGoal = new Map<string, Set<string>>();
     for (const b of d.mål)
       for (const g of b.nämndmål)
@@ -755,7 +759,10 @@ export const textVsTable: CheckRule = {
           // "under 23 %" against the target "< 23" quotes 23, not a value below it.
           const quoted = c.target && a.hedge ? { ...a, hedge: undefined } : a;
           // A target is quoted as one: its word named ("målvärdet 35 procent") or a comparison ("under 23 %").
-          const untargeted = c.target && !a.hedge && !sf.measures.has('målvärde');
+          const untargeted =
+            (c.target || (c.fakt.tabell === 'mål' && targetColumns.has(c.fakt.kolumn))) &&
+            !a.hedge &&
+            !sf.measures.has('målvärde');
           const verdikt = slot === false || untargeted ? undefined : agreement(quoted, v, decimalsIn(c, a.unit));
           if (!verdikt && (c.derived || (c.label && !slot) || !near(v))) continue;
           // Derived changes and figures in row labels count only when the sentence speaks of them.
