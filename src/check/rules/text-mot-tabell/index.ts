@@ -1005,7 +1005,18 @@ export const textVsTable: CheckRule = {
           !outpointed &&
           !outscored &&
           !partOfWhole &&
-          !wrongEnd
+          !wrongEnd &&
+          // A word or two of a row's label in another clause of the sentence, and nothing nearer,
+          // goes with that clause's figure ("1,5 mnkr till social- och omsorgsnämnden, …, 1,7 mnkr
+          // till arbetsmarknadsnämnden" is not the row "Social hållbarhet").
+          !(
+            best.c.tabell &&
+            !best.c.label &&
+            best.c.fakt.roll !== 'summa' &&
+            best.clause === 0 &&
+            best.sentence > 0 &&
+            best.local < 0.75
+          )
         ) {
           // The sign words must agree with a deviation's sign.
           const signedColumn =
