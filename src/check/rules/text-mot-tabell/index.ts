@@ -1016,6 +1016,16 @@ export const textVsTable: CheckRule = {
             best.clause === 0 &&
             best.sentence > 0 &&
             best.local < 0.75
+          ) &&
+          // A row named only further away (the paragraph, an upper heading) confirms a listed part
+          // ("…: 0,5 mnkr till social- och omsorgsnämnden") only with more than that.
+          !(
+            best.c.tabell &&
+            !best.c.label &&
+            best.c.fakt.roll !== 'summa' &&
+            best.sentence === 0 &&
+            best.s < 2 &&
+            mentionScore(labelStems(best.c.fakt.radEtikett, lex), ctx.heading, true) === 0
           )
         ) {
           // The sign words must agree with a deviation's sign.
