@@ -4,6 +4,7 @@ import type { Dokument, Textstycke } from '../../../core/model/dokument.js';
 import type { TextBelopp } from '../../../core/model/kontroll.js';
 import type { TextAmount } from '../../text/amounts.js';
 import { positionOf } from '../../text/position.js';
+import { sentenceAt } from '../../text/sentences.js';
 
 /**
  * Identification by evidence, independent of the value. A figure left *ej verifierbar* because
@@ -62,6 +63,13 @@ function withValue(p: Textstycke, a: TextAmount, value: number, fil: string): Te
 const samePlace = (x: Position | undefined, y: Position): boolean => x?.rad === y.rad && x.kolumn === y.kolumn;
 
 let asking = false;
+const focus = new WeakMap<Textstycke, [number, number]>();
+
+/** The figures of a paragraph to judge: all, or in a copy made to ask a question, its sentence's. */
+export function inFocus(p: Textstycke, found: TextAmount[]): TextAmount[] {
+  const f = focus.get(p);
+  return f ? found.filter((a) => a.start >= f[0] && a.end <= f[1]) : found;
+}
 /** Scores closer than this are a tie: the evidence does not choose between them. */
 const TIE = 0.75;
 
@@ -98,6 +106,9 @@ export function identifyByEvidence(
       const fil = `\u0000fråga ${asked.length}`;
       const copy = withValue(q.p, q.a, h.v, fil);
       if (!copy) continue;
+      // Only the figure's own sentence is read again: a verdict depends on nothing after it.
+      const s = sentenceAt(copy.text, q.a.start);
+      focus.set(copy, [s.start, s.end]);
       copies.push(copy);
       asked.push({ b, h, fil });
     }

@@ -30,7 +30,7 @@ import { describeCell } from '../tabell-regel/index.js';
 import { parseExpression } from '../../../core/expression.js';
 import { exactSum } from '../../../core/format/number.js';
 import { namedPairs, type ColumnPair } from './relations.js';
-import { identifyByEvidence, type Hypothesis, type Question } from './identify.js';
+import { identifyByEvidence, inFocus, type Hypothesis, type Question } from './identify.js';
 import { directionOf, signName } from './signs.js';
 import { claimEnd } from './claim.js';
 
@@ -631,7 +631,7 @@ export const textVsTable: CheckRule = {
   id: 'text-mot-tabell',
   run(d: Dokument) {
     const lex = lexikonFor(d.lexikon);
-    const repeated = repeatedTables(d);
+    const repeated = cachedRepeatedTables(d);
     const all = cachedCandidates(d, lex, repeated);
     const distinctTables = d.tabeller.filter((t) => !repeated.has(t.id));
     const relationCache = new Map<string, Candidate[]>();
@@ -678,7 +678,7 @@ export const textVsTable: CheckRule = {
         );
     for (const p of d.textstycken) {
       const goalIndicators = new Set(p.rubriker.flatMap((r) => [...(indicatorsOfGoal.get(r) ?? [])]));
-      const found = findAmounts(p, lex);
+      const found = inFocus(p, findAmounts(p, lex));
       const lowerParagraph = p.text.toLowerCase();
       const firstOfParagraph = belopp.length;
       // The column each sentence's figures were confirmed in so far, by the sentence's start.
@@ -1434,6 +1434,16 @@ function hypotheses(scored: Scored[], a: TextAmount, around: string, heading: st
  * a document checked again with other text (a figure read again with another value, a mutation)
  * reuses them, and with them their worked-out mentions.
  */
+const repeatedCache = new WeakMap<Map<string, Fakt>, { tabeller: TabellBlock[]; repeated: Set<string> }>();
+/** `repeatedTables`, kept while the document's facts and tables are the same objects. */
+function cachedRepeatedTables(d: Dokument): Set<string> {
+  const hit = repeatedCache.get(d.fakta);
+  if (hit?.tabeller === d.tabeller) return hit.repeated;
+  const repeated = repeatedTables(d);
+  repeatedCache.set(d.fakta, { tabeller: d.tabeller, repeated });
+  return repeated;
+}
+
 const candidateCache = new WeakMap<Map<string, Fakt>, { key: unknown[]; all: Candidate[] }>();
 function cachedCandidates(d: Dokument, lex: Lexikon, repeated: Set<string>): Candidate[] {
   const key = [d.tabeller, d.uppgifter, d.lexikon, d.rapport.nämnd];
