@@ -12,8 +12,9 @@ import { sentenceAt } from '../../text/sentences.js';
  * this candidate's value, would the same sentence, paragraph and headings have confirmed it
  * against that cell? The sentence is then read again once per candidate, with only the figure's
  * digits changed, so the evidence is weighed exactly as for any other figure. When that evidence
- * picks candidates of one value only, the figure contradicts that cell (naming it); when it picks
- * several values, the evidence is tied and the figure stays ej verifierbar, with them listed.
+ * picks candidates of one value only, or one that leads every candidate of another value by more
+ * than a tie, the figure contradicts that cell (naming it); when several values are supported about
+ * as well, the evidence is tied and the figure stays ej verifierbar, with them listed.
  */
 export interface Hypothesis {
   /** The fact ids a confirmation would give (the cell, or both cells of a change). */
