@@ -67,6 +67,18 @@ describe('an outsider report: Kvarnbo kommun, delårsrapport augusti 2028', () =
     });
   });
 
+  it('an amount set aside for something no row names is a part: never a contradiction of the row', () => {
+    // Added to the Miljötillsyn paragraph: a grant for a project, which no table holds.
+    const p = d.textstycken.find((x) => x.text.startsWith('Miljötillsynen väntas'))!;
+    const q = {
+      ...p,
+      text: `${p.text} Miljötillsynen har fått ett statsbidrag på 0,4 mnkr för ett projekt om förorenad mark.`,
+    };
+    const k2 = runChecks({ ...d, textstycken: d.textstycken.map((x) => (x === p ? q : x)) });
+    expect(k2.belopp.find((b) => b.text === '0,4 mnkr')?.verdikt).toBe('ej verifierbar');
+    expect(k2.fynd.filter((f) => f.allvarlighet === 'fel' && f.meddelande.startsWith('"0,4 mnkr"'))).toEqual([]);
+  });
+
   it('mutated figures: nearly all reported as errors, none silently accepted, every rule cell reported', () => {
     // Measured with npm run mutation -- --rapport test/fixtures/kvarnbo (README, "Measured by mutation").
     const s = shares(mutateText(d));

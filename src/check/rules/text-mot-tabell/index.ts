@@ -996,6 +996,9 @@ export const textVsTable: CheckRule = {
         // fördelas -2,4 mnkr vidare till social- och omsorgsnämnden").
         const partNamed =
           partWord?.index !== undefined ? `${lead.slice(partWord.index)} ${lowerParagraph.slice(a.end, clauseTo)}` : '';
+        // "0,4 mnkr för ett projekt om förorenad mark": an amount set aside for something the
+        // sentence names and no row, period or measure is: a part, never a row's whole amount.
+        const earmarked = earmarkedFor(lowerParagraph.slice(a.end, clauseTo), ctx, lex);
         const partOfWhole =
           best?.c.tabell !== undefined &&
           partWord?.index !== undefined &&
@@ -1281,7 +1284,7 @@ export const textVsTable: CheckRule = {
         // A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount,
         // unless the part named after the word is that row ("varav lönerna utgör 6 500 tkr"; an
         // uppgift declared for the part is the part itself).
-        const part = pointed !== undefined && asPart(pointed, partWord, partNamed, lex);
+        const part = pointed !== undefined && (asPart(pointed, partWord, partNamed, lex) || earmarked);
         if (
           pointed &&
           !partOfWhole &&
@@ -1333,7 +1336,7 @@ export const textVsTable: CheckRule = {
             : 'ingen tabellcell eller uppgift vars rad eller ämne meningen, stycket eller rubrikerna nämner',
         });
         // A part of something named only around it is not identified by its value either.
-        if (!partOfWhole) ask(belopp[belopp.length - 1]!);
+        if (!partOfWhole && !earmarked) ask(belopp[belopp.length - 1]!);
       }
       fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph), lex));
     }
@@ -1355,6 +1358,24 @@ export const textVsTable: CheckRule = {
 
 const rowNamedIn = (c: Candidate, text: string, lex: Lexikon): boolean =>
   mentionScore(labelStems(c.fakt.radEtikett, lex), text, true) > 0;
+
+/**
+ * Whether the words after a figure give what it is for ("0,4 mnkr för ett projekt", "0,2 mnkr
+ * till kompetensutveckling") and name no row, table subject, nämnd, period, year or measure.
+ */
+function earmarkedFor(after: string, ctx: Context, lex: Lexikon): boolean {
+  const m = lex.ändamål.exec(after);
+  if (!m) return false;
+  const what = m[1]!;
+  return (
+    !/\d/.test(what) &&
+    !lex.period.test(what) &&
+    !lex.helhet.test(what) &&
+    !lex.mått.some(([re]) => re.test(what)) &&
+    !ctx.rowStems.some((st) => stemIn(st, what)) &&
+    !labelStems(ctx.nämnd, lex).some((st) => stemIn(st, what))
+  );
+}
 
 /**
  * A total named only by a word for the whole (not by its table, its nämnd's own name or an alias:
