@@ -315,8 +315,15 @@ function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
   const { entity, own, aliases, key } = entityOf(c, ctx);
   let m = sf.mentions.get(key);
   if (!m) {
-    // The subject, or (for a total) its own label, whichever the text names better.
-    const named = (text: string): number => Math.max(mentionScore(entity, text, true), mentionScore(own, text, true));
+    // The subject, or (for a total) its own label, whichever the text names better. A row whose
+    // label begins like a word for the whole ("Nämnd och förvaltningsledning") is not named by it.
+    const wholeWord =
+      c.fakt.roll !== 'summa' &&
+      entity.some((st) => ctx.lex.data.helhet.some((w) => w.toLowerCase().startsWith(st) && w.length > st.length));
+    const named = (text: string): number => {
+      const t = wholeWord ? text.replace(new RegExp(ctx.lex.helhet.source, 'gu'), ' ') : text;
+      return Math.max(mentionScore(entity, t, true), mentionScore(own, t, true));
+    };
     const alias = aliases.some((re) => re.test(sf.lower)) ? 1 : 0;
     const sentence = Math.max(named(sf.lower), alias);
     const clause = Math.max(named(ctx.clause), aliases.some((re) => re.test(ctx.clause)) ? 1 : 0);
@@ -1016,6 +1023,7 @@ export const textVsTable: CheckRule = {
               a,
               `${sf.lower} ${ctx.headings}`,
               ctx.heading,
+              sf.lower,
               lex,
             ),
           });
@@ -1255,7 +1263,8 @@ export const textVsTable: CheckRule = {
           pointed !== undefined &&
           headStem !== undefined &&
           headStem.length >= 5 &&
-          stemIn(headStem, ctx.clause) &&
+          // Not by a word for the whole ("Nämndens kostnader för lokaler" is not "Nämnd och förvaltningsledning").
+          stemIn(headStem, ctx.clause.replace(new RegExp(lex.helhet.source, 'gu'), ' ')) &&
           inClause.every((x) => rowOf(x) === rowOf(pointed));
         // The evidence that would confirm the cell, had the figure agreed, makes it the cell's claim
         // when it does not: the clause names the column's measure, the sentence or the nearest
@@ -1412,7 +1421,16 @@ function asPart(x: Scored, partWord: RegExpExecArray | undefined, partNamed: str
  * heading's words in the sentence or the headings): a cell of one named nowhere ranks below a
  * cell of the same row in the tables of the nämnd's economy.
  */
-function hypotheses(scored: Scored[], a: TextAmount, around: string, heading: string, lex: Lexikon): Hypothesis[] {
+function hypotheses(
+  scored: Scored[],
+  a: TextAmount,
+  around: string,
+  heading: string,
+  sentence: string,
+  lex: Lexikon,
+): Hypothesis[] {
+  // The sentence without its words for the whole: "Nämndens kostnader" names no row "Nämnd och …".
+  const ownWords = sentence.replace(new RegExp(lex.helhet.source, 'gu'), ' ');
   const rank = (x: Scored): number =>
     x.s -
     (x.c.tabell &&
@@ -1435,6 +1453,7 @@ function hypotheses(scored: Scored[], a: TextAmount, around: string, heading: st
           Math.max(x.clause, x.sentence) >= 0.75 ||
           mentionScore(labelStems(x.c.fakt.radEtikett, lex), heading, true) >= 1 ||
           (x.sentence > 0 &&
+            mentionScore(labelStems(x.c.fakt.radEtikett, lex), ownWords, true) > 0 &&
             scored.every((y) => y.c.fakt.radEtikett === x.c.fakt.radEtikett || y.sentence < x.sentence)),
       )
       .map((x) => ({ x, rank: rank(x) }))
