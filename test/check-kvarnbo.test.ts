@@ -79,6 +79,21 @@ describe('an outsider report: Kvarnbo kommun, delårsrapport augusti 2028', () =
     expect(k2.fynd.filter((f) => f.allvarlighet === 'fel' && f.meddelande.startsWith('"0,4 mnkr"'))).toEqual([]);
   });
 
+  it('figures about something no row is (a grant, premises, a one-off cost) are not contradictions', () => {
+    // Each of these was called a contradiction of "Nämnd och förvaltningsledning" or "Miljötillsyn"
+    // before: "nämndens" named the row, "för ett projekt" was not read as what the amount is for.
+    const p = d.textstycken.find((x) => x.text.startsWith('Nämnd och förvaltningsledning'))!;
+    const extra =
+      ' Miljötillsynen har fått ett statsbidrag på 0,4 mnkr för ett projekt om förorenad mark.' +
+      ' Nämndens kostnader för lokaler är 2,1 mnkr per år.' +
+      ' Utfallet för nämnden påverkas av en engångskostnad på 1,5 mnkr.';
+    const q = { ...p, text: `${p.text}${extra}` };
+    const k2 = runChecks({ ...d, textstycken: d.textstycken.map((x) => (x === p ? q : x)) });
+    for (const text of ['0,4 mnkr', '2,1 mnkr', '1,5 mnkr'])
+      expect([text, k2.belopp.find((b) => b.text === text)?.verdikt]).toEqual([text, 'ej verifierbar']);
+    expect(k2.fynd.filter((f) => f.allvarlighet === 'fel')).toHaveLength(4);
+  });
+
   it('mutated figures: nearly all reported as errors, none silently accepted, every rule cell reported', () => {
     // Measured with npm run mutation -- --rapport test/fixtures/kvarnbo (README, "Measured by mutation").
     const s = shares(mutateText(d));
