@@ -1025,6 +1025,7 @@ export const textVsTable: CheckRule = {
               ctx.heading,
               sf.lower,
               lex,
+              sf.years.size === 0 && sf.nearYear === undefined && sf.ownYear === undefined ? ctx.year : undefined,
             ),
           });
         };
@@ -1375,12 +1376,14 @@ const rowNamedIn = (c: Candidate, text: string, lex: Lexikon): boolean =>
 function earmarkedFor(after: string, ctx: Context, lex: Lexikon): boolean {
   const m = lex.ändamål.exec(after);
   if (!m) return false;
+  // Periods and measures are read with the word itself ("till och med augusti" is a period).
   const what = m[1]!;
+  const words = m[0].trim();
   return (
     !/\d/.test(what) &&
-    !lex.period.test(what) &&
-    !lex.helhet.test(what) &&
-    !lex.mått.some(([re]) => re.test(what)) &&
+    !lex.period.test(words) &&
+    !lex.helhet.test(words) &&
+    !lex.mått.some(([re]) => re.test(words)) &&
     !ctx.rowStems.some((st) => stemIn(st, what)) &&
     !labelStems(ctx.nämnd, lex).some((st) => stemIn(st, what))
   );
@@ -1428,6 +1431,7 @@ function hypotheses(
   heading: string,
   sentence: string,
   lex: Lexikon,
+  ownYear: number | undefined,
 ): Hypothesis[] {
   // The sentence without its words for the whole: "Nämndens kostnader" names no row "Nämnd och …".
   const ownWords = sentence.replace(new RegExp(lex.helhet.source, 'gu'), ' ');
@@ -1437,7 +1441,9 @@ function hypotheses(
     ['investeringar', 'personal', 'volymer'].includes(x.c.tabell.tabelltyp) &&
     mentionScore(labelStems(x.c.tabell.rubrik, lex), around, true) === 0
       ? 1.5
-      : 0);
+      : 0) +
+    // A claim naming no year of its own speaks of the report's year.
+    (ownYear !== undefined && x.c.kolumn?.år === ownYear && !x.c.relation ? 1 : 0);
   return (
     scored
       .filter((x) => !x.conflicts.length && !x.verdikt && (!x.c.label || x.slot))
