@@ -290,7 +290,7 @@ describe('the mutation harness (npm run mutation) on the delårsrapport', () => 
     expect(cells.fel).toBe(1);
     const text = shares(mutateText(d));
     expect(text.antal).toBeGreaterThan(150);
-    // Measured 86,7 % errors and 2,2 % silently accepted (README, "Measured by mutation"): the
+    // Measured 87,8 % errors and 2,2 % silently accepted (README, "Measured by mutation"): the
     // error target (≥ 85 %) is met; of the four silent ones, two are sign words the data cannot
     // decide and two a hedged or weakly named figure, so the bound here is 2,5 %, not 2 %.
     expect(text.fel).toBeGreaterThanOrEqual(0.85);
