@@ -75,6 +75,8 @@ export interface Lexikon {
   /** A hedge right before a number: its word and its range. */
   reservation: RegExp;
   summaord: RegExp;
+  /** Right after a figure (nothing between), what it is set aside for ("för ett projekt"): group 1 is what. */
+  ändamål: RegExp;
   /** A word saying the figure after it is a part of something larger (global: the last one counts). */
   delord: RegExp;
   /** Words naming the whole nämnd: a sentence with one speaks of a total. */
@@ -129,6 +131,7 @@ export function compileLexikon(data: LexikonData): Lexikon {
     jämförelseEfter: new RegExp(`^\\s+(${comparisons})${E}`, 'iu'),
     summaord: new RegExp(`${B}(?:${data.summaord.map(phrasePattern).join('|') || '(?!)'})\\s+(?:\\S+\\s+){0,2}$`, 'u'),
     delord: phrasesRegex(data.delord, 'gu'),
+    ändamål: new RegExp(`^\\s+(?:${data.ändamålsord.map(phrasePattern).join('|') || '(?!)'})\\s+([^,;.]{3,80})`, 'u'),
     helhet: phrasesRegex(data.helhet),
     talord: Object.fromEntries(Object.entries(data.talord).map(([k, v]) => [k.toLowerCase(), v])),
     stoppord: new Set(data.stoppord.map((w) => w.toLowerCase())),

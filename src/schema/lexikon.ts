@@ -22,6 +22,7 @@ export const lexikonSchema = z
     jämförelseord: z.record(z.string(), z.enum(['<', '>', '≥', '≤'])),
     summaord: ordlista,
     delord: ordlista,
+    ändamålsord: ordlista,
     helhet: ordlista,
     talord: z.record(z.string(), z.number().int()),
     stoppord: ordlista,

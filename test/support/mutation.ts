@@ -69,7 +69,8 @@ function signEdit(p: Textstycke, a: TextAmount): TextEdit | undefined {
   const from = Math.max(0, a.start - 60);
   const before = p.text.slice(from, a.start);
   for (const [re, word] of FLIP) {
-    const all = [...before.matchAll(new RegExp(re.source, 'gi'))];
+    // A whole word: "utökning" is not flipped to "utminskning".
+    const all = [...before.matchAll(new RegExp(`(?<!\\p{L})(?:${re.source})`, 'giu'))];
     const hit = all[all.length - 1];
     if (hit?.index !== undefined)
       return { slag: 'teckenord', from: from + hit.index, to: from + hit.index + hit[0].length, insert: word };
@@ -133,12 +134,15 @@ export function mutateText(d: Dokument): Mutation[] {
         const q = edited(p, e);
         const textstycken = d.textstycken.map((x, i) => (i === pi ? q : x));
         const k = runChecks({ ...d, textstycken });
+        // A sign word of another length before the figure moves it along its line.
+        const shift = e.to <= a.start ? e.insert.length - (e.to - e.from) : 0;
+        const now = key({ plats: positionOf(q, a.start + shift) });
         out.push({
           slag: e.slag,
           var: at,
           före: a.text,
           efter: q.text.slice(Math.min(a.start, e.from), a.end + (e.insert.length - (e.to - e.from))),
-          utfall: judgeText(k, at, before, verified.get(at) ?? []),
+          utfall: judgeText(k, now, before, verified.get(at) ?? []),
         });
       }
     }

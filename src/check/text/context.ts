@@ -117,10 +117,31 @@ export function aliasesOf(label: string, lex: Lexikon, total = false): readonly 
 export function factEntity(f: Fakt, t: TabellBlock | undefined, nämnd = '', lex: Lexikon = lexikonFor()): string[] {
   const row = labelStems(f.radEtikett, lex);
   // A total is about the table's subject, and a summary table's total about the whole nämnd.
-  if (f.roll === 'summa' && t && !t.avser) return labelStems(`${t.rubrik} ${nämnd}`, lex);
-  if ((f.roll === 'summa' || row.length === 0) && t) return labelStems(t.avser ?? t.rubrik, lex);
+  if (f.roll === 'summa' && t && !t.avser) return [...subjectStems(t.rubrik, '', lex), ...labelStems(nämnd, lex)];
+  if ((f.roll === 'summa' || row.length === 0) && t) return subjectStems(t.avser ?? t.rubrik, nämnd, lex);
   // "varav kostnader" is about the table's subject; "varav Leanlink" names its own.
   if (f.roll === 'varav' && t && /^varav (kostnader|intäkter|utgifter|inkomster)$/i.test(f.radEtikett.trim()))
-    return labelStems(t.avser ?? t.rubrik, lex);
+    return subjectStems(t.avser ?? t.rubrik, nämnd, lex);
   return row;
+}
+
+const measureWords = new WeakMap<Lexikon, string[]>();
+/**
+ * A table's subject from its heading, without the measure and period words a heading may carry
+ * ("Driftsammandrag, prognos"; "Prognos för helår 2021"): "prognosen för helåret" in a sentence
+ * names the column, not the table. A heading of nothing else is the nämnd's table.
+ */
+function subjectStems(heading: string, nämnd: string, lex: Lexikon): string[] {
+  let words = measureWords.get(lex);
+  if (!words) measureWords.set(lex, (words = [...Object.values(lex.data.mått).flat(), ...lex.data.period]));
+  const all = labelStems(heading, lex);
+  // A stem is a measure's when a measure word is that stem with an inflection at most ("helåret").
+  const subject = all.filter(
+    (st) =>
+      !words.some((w) => {
+        const word = w.toLowerCase().replace(/\*$/, '');
+        return word.startsWith(st) && word.length <= st.length + 3;
+      }),
+  );
+  return subject.length ? subject : nämnd ? labelStems(nämnd, lex) : all;
 }

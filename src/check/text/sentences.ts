@@ -1,9 +1,10 @@
 /**
  * Sentence boundaries in a paragraph (approximate: a full stop, ! or ? followed by space and a
- * capital; a semicolon, which joins two clauses that each make their own claim).
+ * capital; a semicolon, which joins two clauses that each make their own claim; a blank line). A
+ * single line break (a soft break in Markdown, a folded YAML line) is within a sentence.
  */
 export function sentenceAt(text: string, offset: number): { start: number; end: number; text: string } {
-  const re = /[.!?](?=\s+[A-ZÅÄÖ0-9"”])|;(?=\s)|\n/g;
+  const re = /[.!?](?=\s+[A-ZÅÄÖ0-9"”])|;(?=\s)|\n(?=\s*\n)/g;
   let start = 0;
   let end = text.length;
   for (const m of text.matchAll(re)) {

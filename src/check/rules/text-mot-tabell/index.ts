@@ -9,7 +9,7 @@ import {
 } from '../../../core/format/number.js';
 import { CandidateIndex } from '../../text/candidate-index.js';
 import { StemIndex } from '../../text/stem-index.js';
-import type { Dokument, Fakt, TabellBlock, TabellKolumn, Textstycke } from '../../../core/model/dokument.js';
+import type { Dokument, Fakt, TabellBlock, TabellKolumn, TabellRad, Textstycke } from '../../../core/model/dokument.js';
 import type { TextBelopp, Verdikt } from '../../../core/model/kontroll.js';
 import { contains, halfUnit } from '../../interval.js';
 import { comparisonInWords, lexikonFor, type Lexikon } from '../../lexikon.js';
@@ -31,6 +31,9 @@ import { describeCell } from '../tabell-regel/index.js';
 import { parseExpression } from '../../../core/expression.js';
 import { exactSum } from '../../../core/format/number.js';
 import { namedPairs, type ColumnPair } from './relations.js';
+import { identifyByEvidence, inFocus, type Hypothesis, type Question } from './identify.js';
+import { directionOf, signName } from './signs.js';
+import { claimEnd } from './claim.js';
 
 /** A value the text may quote: a published cell, or a difference derived from two cells of a row. */
 interface Candidate {
@@ -317,12 +320,21 @@ function mentions(c: Candidate, ctx: Context, sf: SentenceFacts): Mention {
   const { entity, own, aliases, key } = entityOf(c, ctx);
   let m = sf.mentions.get(key);
   if (!m) {
-    // The subject, or (for a total) its own label, whichever the text names better.
-    const named = (text: string): number => Math.max(mentionScore(entity, text, true), mentionScore(own, text, true));
-    let sentence = ctx.inSentence.named.get(key);
+    // The subject, or (for a total) its own label, whichever the text names better. A row whose
+    // label begins like a word for the whole ("Nämnd och förvaltningsledning") is not named by it.
+    const wholeWord =
+      c.fakt.roll !== 'summa' &&
+      entity.some((st) => ctx.lex.data.helhet.some((w) => w.toLowerCase().startsWith(st) && w.length > st.length));
+    const named = (text: string): number => {
+      const t = wholeWord ? text.replace(new RegExp(ctx.lex.helhet.source, 'gu'), ' ') : text;
+      return Math.max(mentionScore(entity, t, true), mentionScore(own, t, true));
+    };
+    // Kept per sentence for all its figures; the key tells a row named by a word for the whole apart.
+    const sentenceKey = wholeWord ? `${key}~` : key;
+    let sentence = ctx.inSentence.named.get(sentenceKey);
     if (sentence === undefined)
       ctx.inSentence.named.set(
-        key,
+        sentenceKey,
         (sentence = Math.max(named(sf.lower), aliases.some((re) => re.test(sf.lower)) ? 1 : 0)),
       );
     const clause = Math.max(named(ctx.clause), aliases.some((re) => re.test(ctx.clause)) ? 1 : 0);
@@ -526,27 +538,45 @@ function namedRowsTotal(
 }
 
 /**
- * Whether a positive avvikelse in this cell means a surplus. A column rule that computes the row's
- * avvikelse as budget − utfall/prognos says so; so does utfall/prognos − budget where the row's
- * budget is negative (net costs printed as negative amounts: spending less gives a positive
- * deviation). A reversed rule on a positive budget (income rows, or rows printed with inverted
- * sign) leaves the meaning to the row, so the sign words are not checked.
+ * Which sign of an avvikelse in this cell means a surplus (1: positive, −1: negative, 0: unknown).
+ * A column rule that computes the row's avvikelse as budget − utfall/prognos says positive; so does
+ * utfall/prognos − budget where the row's budget is negative (net costs printed as negative
+ * amounts: spending less gives a positive deviation). Where that budget is 0, the row's own
+ * "varav kostnader" says how its costs are printed: positive costs make a negative deviation the
+ * surplus. A reversed rule on a positive budget (income rows, or rows printed with inverted sign)
+ * leaves the meaning to the row, so the sign words are not checked.
  */
-function surplusIsPositive(c: Candidate, d: Dokument): boolean {
+function surplusIsPositive(c: Candidate, d: Dokument): 1 | -1 | 0 {
   const t = c.tabell;
   const k = c.kolumn;
-  if (!t || !k) return false;
+  if (!t || !k) return 0;
   const rule = t.regler.find((r) => r.kolumn === k.id && (!r.rader || r.rader.includes(c.fakt.rad)));
-  if (!rule) return true;
+  if (!rule) return 1;
   const budget = parseExpression(rule.är).find((x) =>
     ['budget', 'ram'].includes(t.kolumner.find((col) => col.id === x.id)?.mått ?? ''),
   );
-  if (budget?.sign === 1) return true;
-  if (budget?.sign !== -1) return false;
-  const row = t.rader.find((r) => r.id === c.fakt.rad);
-  const id = row?.celler[t.kolumner.findIndex((col) => col.id === budget.id)];
-  const cell = id ? d.fakta.get(id)?.cell : undefined;
-  return cell?.typ === 'tal' && cell.tal < 0;
+  if (budget?.sign === 1) return 1;
+  if (budget?.sign !== -1) return 0;
+  const at = t.rader.findIndex((r) => r.id === c.fakt.rad);
+  const valueAt = (r: TabellRad | undefined, col: string): number | undefined => {
+    const id = r?.celler[t.kolumner.findIndex((x) => x.id === col)];
+    const cell = id ? d.fakta.get(id)?.cell : undefined;
+    return cell?.typ === 'tal' ? cell.tal : undefined;
+  };
+  const own = valueAt(t.rader[at], budget.id);
+  if (own !== undefined && own < 0) return 1;
+  if (own !== 0) return 0;
+  const row = t.rader[at]!;
+  const children = t.rader.slice(at + 1);
+  const end = children.findIndex((r) => r.nivå <= row.nivå);
+  const costs = (end < 0 ? children : children.slice(0, end)).find(
+    (r) => r.roll === 'varav' && r.varav === 'kostnader',
+  );
+  const costBudget = t.kolumner
+    .filter((x) => x.mått === 'budget' || x.mått === 'prognos' || x.mått === 'utfall')
+    .map((x) => valueAt(costs, x.id))
+    .find((v) => v !== undefined && v !== 0);
+  return costBudget === undefined ? 0 : costBudget > 0 ? -1 : 1;
 }
 
 /** A figure of the text that contradicts the cell it was judged against. */
@@ -639,8 +669,8 @@ export const textVsTable: CheckRule = {
   id: 'text-mot-tabell',
   run(d: Dokument) {
     const lex = lexikonFor(d.lexikon);
-    const repeated = repeatedTables(d);
-    const all = candidates(d, lex, repeated);
+    const repeated = cachedRepeatedTables(d);
+    const all = cachedCandidates(d, lex, repeated);
     const distinctTables = d.tabeller.filter((t) => !repeated.has(t.id));
     const relationCache = new Map<string, Candidate[]>();
     const labelsNamed = new Map<string, Map<string, boolean>>();
@@ -693,10 +723,15 @@ export const textVsTable: CheckRule = {
     const fynd: Diagnostic[] = [];
     const belopp: TextBelopp[] = [];
     const pending = new Map<TextBelopp, Diagnostic>();
+    const questions = new Map<TextBelopp, Question>();
+    // The indicators' target columns ("Målvärde 2027"): their values are targets too.
+    const targetColumns = new Set(
+      d.mål.flatMap((b) => b.kolumner.filter((k) => k.mått === 'målvärde').map((k) => k.id)),
+    );
     const indicatorsOfGoal = indicatorsByGoal(d);
     const debug = process.env.KR_DEBUG;
     for (const p of d.textstycken) {
-      const found = findAmounts(p, lex);
+      const found = inFocus(p, findAmounts(p, lex));
       if (!found.length) continue;
       const goalIndicators = new Set(p.rubriker.flatMap((r) => [...(indicatorsOfGoal.get(r) ?? [])]));
       const lowerParagraph = p.text.toLowerCase();
@@ -723,7 +758,13 @@ export const textVsTable: CheckRule = {
         )?.[1];
         const several = found.some((o) => o !== a && o.start >= s.start && o.end <= s.end);
         const stop = p.text.slice(a.end, clauseTo).search(/[,;:]/);
-        const claim = several ? p.text.slice(clauseFrom, stop >= 0 ? a.end + stop : clauseTo) : s.text;
+        const claimTo =
+          clauseTo === found[ai + 1]?.start
+            ? claimEnd(p.text, a.end, clauseTo, lex)
+            : stop >= 0
+              ? a.end + stop
+              : clauseTo;
+        const claim = several ? p.text.slice(clauseFrom, claimTo) : s.text;
         // A comparison after the figure: "lägre än …", or "under"/"över" followed by a measure
         // ("under investeringsramen", not "under perioden").
         const after = p.text.slice(a.end, clauseTo);
@@ -805,10 +846,18 @@ export const textVsTable: CheckRule = {
             c.slot && c.slot.n >= 2 && percents.length === c.slot.n ? c.slot.i === percents.indexOf(a) : undefined;
           // "under 23 %" against the target "< 23" quotes 23, not a value below it.
           const quoted = c.target && a.hedge ? { ...a, hedge: undefined } : a;
-          const verdikt = slot === false ? undefined : agreement(quoted, v, decimalsIn(c, a.unit));
+          // A target is quoted as one: its word named ("målvärdet 35 procent") or a comparison ("under 23 %").
+          const untargeted =
+            (c.target || (c.fakt.tabell === 'mål' && targetColumns.has(c.fakt.kolumn))) &&
+            !a.hedge &&
+            !sf.measures.has('målvärde');
+          const verdikt = slot === false || untargeted ? undefined : agreement(quoted, v, decimalsIn(c, a.unit));
           if (!verdikt && (c.derived || (c.label && !slot) || !near(v))) continue;
           // Derived changes and figures in row labels count only when the sentence speaks of them.
           if (c.derived && !sf.change) continue;
+          // A difference of two neighbouring columns is a claim about its row: the sentence names the row.
+          // A total's: the sentence names the whole or the total itself, not only some other row.
+          if (c.derived && !rowNamedIn(c, sf.lower, lex) && (c.fakt.roll !== 'summa' || !namesWhole(ctx, sf))) continue;
           const m = mentions(c, ctx, sf);
           if (m.local <= 0 || (c.label && m.sentence <= 0)) continue;
           // A percentage change worked out from two cells is a claim about its row: the figure's clause must name it.
@@ -1017,28 +1066,100 @@ export const textVsTable: CheckRule = {
         // fördelas -2,4 mnkr vidare till social- och omsorgsnämnden").
         const partNamed =
           partWord?.index !== undefined ? `${lead.slice(partWord.index)} ${lowerParagraph.slice(a.end, clauseTo)}` : '';
+        // "0,4 mnkr för ett projekt om förorenad mark": an amount set aside for something the
+        // sentence names and no row, period or measure is: a part, never a row's whole amount.
+        const earmarked = earmarkedFor(lowerParagraph.slice(a.end, clauseTo), ctx, lex);
         const partOfWhole =
           best?.c.tabell !== undefined &&
           partWord?.index !== undefined &&
           best.sentence === 0 &&
           mentionScore(labelStems(best.c.fakt.radEtikett, lex), partNamed, true) === 0;
+        // The question asked of a figure its value did not settle (identify.ts): which candidates
+        // its evidence would confirm, had it said their value.
+        const ask = (b: TextBelopp): void => {
+          questions.set(b, {
+            p,
+            a,
+            siblings: found.filter((o) => o !== a && o.start >= s.start && o.end <= s.end),
+            options: hypotheses(
+              scored.filter((x) => !onlyAsWhole(x, ctx, sf) && !asPart(x, partWord, partNamed, lex)),
+              a,
+              `${sf.lower} ${ctx.headings}`,
+              ctx.heading,
+              sf.lower,
+              lex,
+              sf.years.size === 0 && sf.nearYear === undefined && sf.ownYear === undefined ? ctx.year : undefined,
+            ),
+          });
+        };
         if (
           best &&
           (best.s >= 1.5 || best.sentence >= 0.25) &&
           !outpointed &&
           !outscored &&
           !partOfWhole &&
-          !wrongEnd
+          !wrongEnd &&
+          // A word or two of a row's label in another clause of the sentence, and nothing nearer,
+          // goes with that clause's figure ("1,5 mnkr till social- och omsorgsnämnden, …, 1,7 mnkr
+          // till arbetsmarknadsnämnden" is not the row "Social hållbarhet").
+          !(
+            best.c.tabell &&
+            !best.c.label &&
+            best.c.fakt.roll !== 'summa' &&
+            best.clause === 0 &&
+            best.sentence > 0 &&
+            best.local < 0.75
+          ) &&
+          // A row named only further away (the paragraph, an upper heading) confirms a listed part
+          // ("…: 0,5 mnkr till social- och omsorgsnämnden") only with more than that.
+          !(
+            best.c.tabell &&
+            !best.c.label &&
+            best.c.fakt.roll !== 'summa' &&
+            best.sentence === 0 &&
+            best.s < 2 &&
+            mentionScore(labelStems(best.c.fakt.radEtikett, lex), ctx.heading, true) === 0
+          )
         ) {
           // The sign words must agree with a deviation's sign.
           const signedColumn =
-            !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' && surplusIsPositive(best.c, d);
-          if (a.riktning && signedColumn && Math.abs(best.v) > 1e-9 && best.v > 0 !== (a.riktning === 'positiv')) {
+            !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' ? surplusIsPositive(best.c, d) : 0;
+          if (
+            a.riktning &&
+            signedColumn &&
+            Math.abs(best.v) > 1e-9 &&
+            best.v * signedColumn > 0 !== (a.riktning === 'positiv')
+          ) {
             belopp.push(contradicts(a, plats, best, `tecknet: texten säger ${a.riktning}, ${shown(best)}`));
             fynd.push({
               allvarlighet: 'fel',
               regel: 'text-tecken',
               meddelande: `"${a.text}" beskrivs som ${a.riktning === 'positiv' ? 'positivt (överskott/ökning)' : 'negativt (underskott/minskning)'}, men ${shown(best)}`,
+              plats,
+              fakta: [best.c.fakt.id],
+            });
+            continue;
+          }
+          // A cell whose own label gives its sign ("…, väntat överskott"; "höjs från 1 % till 2 %"),
+          // or a change whose value does (a budget change row, "Tjänstepriserna, lägsta förändring").
+          const labelSign =
+            best.c.relation || best.c.derived || best.c.target || !a.riktning
+              ? undefined
+              : directionOf(
+                  {
+                    label: best.c.fakt.radEtikett,
+                    value: best.c.value,
+                    specification: best.c.fakt.roll === 'specifikation',
+                    labelFigure: best.c.label === true,
+                  },
+                  lex,
+                );
+          if (labelSign && labelSign !== a.riktning) {
+            belopp.push(contradicts(a, plats, best, `tecknet: texten säger ${a.riktning}, ${best.c.describe}`));
+            fynd.push({
+              allvarlighet: 'fel',
+              regel: 'text-tecken',
+              meddelande: `"${a.text}" beskrivs som ${signName(a.riktning!)}, men ${shown(best)} anger ${signName(labelSign)}`,
               plats,
               fakta: [best.c.fakt.id],
             });
@@ -1206,7 +1327,8 @@ export const textVsTable: CheckRule = {
           pointed !== undefined &&
           headStem !== undefined &&
           headStem.length >= 5 &&
-          stemIn(headStem, ctx.clause) &&
+          // Not by a word for the whole ("Nämndens kostnader för lokaler" is not "Nämnd och förvaltningsledning").
+          stemIn(headStem, ctx.clause.replace(new RegExp(lex.helhet.source, 'gu'), ' ')) &&
           inClause.every((x) => rowOf(x) === rowOf(pointed));
         // The evidence that would confirm the cell, had the figure agreed, makes it the cell's claim
         // when it does not: the clause names the column's measure, the sentence or the nearest
@@ -1231,22 +1353,11 @@ export const textVsTable: CheckRule = {
         // alias: "Summa nämnden" by "Nämnden har sökt ett
         // statsbidrag på 0,7 mnkr") is the sentence's subject, not the claim's: it is contradicted
         // only in a column whose measure the claim names ("Nämnden visar ett överskott på …").
-        const wholeOnly =
-          pointed !== undefined &&
-          pointed.c.fakt.roll === 'summa' &&
-          pointed.c.kolumn !== undefined &&
-          !sf.measures.has(pointed.c.kolumn.mått) &&
-          !entityOf(pointed.c, ctx).aliases.some((re) => re.test(sf.lower)) &&
-          [...entityOf(pointed.c, ctx).entity, ...entityOf(pointed.c, ctx).own]
-            .filter((st) => stemIn(st, sf.lower))
-            .every((st) => lex.helhet.test(st));
+        const wholeOnly = pointed !== undefined && onlyAsWhole(pointed, ctx, sf);
         // A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount,
         // unless the part named after the word is that row ("varav lönerna utgör 6 500 tkr"; an
         // uppgift declared for the part is the part itself).
-        const part =
-          pointed?.c.tabell !== undefined &&
-          partWord?.index !== undefined &&
-          mentionScore(labelStems(pointed.c.fakt.radEtikett, lex), partNamed, true) === 0;
+        const part = pointed !== undefined && (asPart(pointed, partWord, partNamed, lex) || earmarked);
         if (
           pointed &&
           !partOfWhole &&
@@ -1297,11 +1408,13 @@ export const textVsTable: CheckRule = {
             ? `närmaste: ${why}`
             : 'ingen tabellcell eller uppgift vars rad eller ämne meningen, stycket eller rubrikerna nämner',
         });
+        // A part of something named only around it is not identified by its value either.
+        if (!partOfWhole && !earmarked) ask(belopp[belopp.length - 1]!);
       }
       fynd.push(...partsOfTotals(p, found, belopp.slice(firstOfParagraph), lex));
     }
     fynd.push(...verdictFindings(belopp, pending));
-    return { fynd, belopp };
+    return identifyByEvidence(d, { fynd, belopp }, questions, (x) => textVsTable.run(x));
   },
 };
 
@@ -1325,6 +1438,140 @@ function verdictFindings(belopp: TextBelopp[], pending: Map<TextBelopp, Diagnost
       });
   }
   return fynd;
+}
+
+const rowNamedIn = (c: Candidate, text: string, lex: Lexikon): boolean =>
+  mentionScore(labelStems(c.fakt.radEtikett, lex), text, true) > 0;
+
+/**
+ * Whether the words after a figure give what it is for ("0,4 mnkr för ett projekt", "0,2 mnkr
+ * till kompetensutveckling") and name no row, table subject, nämnd, period, year or measure.
+ */
+function earmarkedFor(after: string, ctx: Context, lex: Lexikon): boolean {
+  const m = lex.ändamål.exec(after);
+  if (!m) return false;
+  // Periods and measures are read with the word itself ("till och med augusti" is a period).
+  const what = m[1]!;
+  const words = m[0].trim();
+  return (
+    !/\d/.test(what) &&
+    !lex.period.test(words) &&
+    !lex.helhet.test(words) &&
+    !lex.mått.some(([re]) => re.test(words)) &&
+    !ctx.rowStems.some((st) => stemIn(st, what)) &&
+    !labelStems(ctx.nämnd, lex).some((st) => stemIn(st, what))
+  );
+}
+
+/**
+ * A total named only by a word for the whole (not by its table, its nämnd's own name or an alias:
+ * "Summa nämnden" by "Nämnden har sökt ett statsbidrag på 0,7 mnkr") is the sentence's subject,
+ * not the claim's: it is contradicted only in a column whose measure the claim names.
+ */
+function onlyAsWhole(x: Scored, ctx: Context, sf: SentenceFacts): boolean {
+  const e = entityOf(x.c, ctx);
+  return (
+    x.c.fakt.roll === 'summa' &&
+    x.c.kolumn !== undefined &&
+    !sf.measures.has(x.c.kolumn.mått) &&
+    !e.aliases.some((re) => re.test(sf.lower)) &&
+    [...e.entity, ...e.own].filter((st) => stemIn(st, sf.lower)).every((st) => ctx.lex.helhet.test(st))
+  );
+}
+
+/**
+ * A figure given as a part ("beror främst på … 6,2 mnkr") is not a table row's whole amount,
+ * unless the part named after the word is that row ("varav lönerna utgör 6 500 tkr"; an uppgift
+ * declared for the part is the part itself).
+ */
+function asPart(x: Scored, partWord: RegExpExecArray | undefined, partNamed: string, lex: Lexikon): boolean {
+  return (
+    x.c.tabell !== undefined &&
+    partWord?.index !== undefined &&
+    mentionScore(labelStems(x.c.fakt.radEtikett, lex), partNamed, true) === 0
+  );
+}
+
+/**
+ * The candidates an ej verifierbar figure might be about, best evidence first: cells of another
+ * value. A table of investments, staff or volumes is what a text speaks of when it names it (its
+ * heading's words in the sentence or the headings): a cell of one named nowhere ranks below a
+ * cell of the same row in the tables of the nämnd's economy.
+ */
+function hypotheses(
+  scored: Scored[],
+  a: TextAmount,
+  around: string,
+  heading: string,
+  sentence: string,
+  lex: Lexikon,
+  ownYear: number | undefined,
+): Hypothesis[] {
+  // The sentence without its words for the whole: "Nämndens kostnader" names no row "Nämnd och …".
+  const ownWords = sentence.replace(new RegExp(lex.helhet.source, 'gu'), ' ');
+  const rank = (x: Scored): number =>
+    x.s -
+    (x.c.tabell &&
+    ['investeringar', 'personal', 'volymer'].includes(x.c.tabell.tabelltyp) &&
+    mentionScore(labelStems(x.c.tabell.rubrik, lex), around, true) === 0
+      ? 1.5
+      : 0) +
+    // A claim naming no year of its own speaks of the report's year.
+    (ownYear !== undefined && x.c.kolumn?.år === ownYear && !x.c.relation ? 1 : 0);
+  return (
+    scored
+      .filter((x) => !x.conflicts.length && !x.verdikt && (!x.c.label || x.slot))
+      // A table row named by a word or two of its label ("förvaltningens inköp" for "Webbutveckling
+      // och förvaltning") may agree by chance; it is not named clearly enough to be contradicted,
+      // unless no other row is named in the sentence as well ("Politiska sekreterare, +1,7 mnkr" for
+      // "Utökning budgetram pol sekreterare"). An uppgift's name is a description: a word of it is
+      // how a text names it.
+      .filter(
+        (x) =>
+          x.c.fakt.roll === 'summa' ||
+          !x.c.tabell ||
+          Math.max(x.clause, x.sentence) >= 0.75 ||
+          mentionScore(labelStems(x.c.fakt.radEtikett, lex), heading, true) >= 1 ||
+          (x.sentence > 0 &&
+            mentionScore(labelStems(x.c.fakt.radEtikett, lex), ownWords, true) > 0 &&
+            scored.every((y) => y.c.fakt.radEtikett === x.c.fakt.radEtikett || y.sentence < x.sentence)),
+      )
+      .map((x) => ({ x, rank: rank(x) }))
+      .sort((x, y) => y.rank - x.rank)
+      .slice(0, 8)
+      .map(({ x, rank }) => ({
+        ids: x.c.relation ? [x.c.relation.from.id, x.c.fakt.id] : [x.c.fakt.id],
+        v: x.v,
+        decimals: decimalsIn(x.c, a.unit),
+        describe: shown(x),
+        rank,
+      }))
+  );
+}
+
+/**
+ * The candidates of a document, kept while its facts, tables and uppgifter are the same objects:
+ * a document checked again with other text (a figure read again with another value, a mutation)
+ * reuses them, and with them their worked-out mentions.
+ */
+const repeatedCache = new WeakMap<Map<string, Fakt>, { tabeller: TabellBlock[]; repeated: Set<string> }>();
+/** `repeatedTables`, kept while the document's facts and tables are the same objects. */
+function cachedRepeatedTables(d: Dokument): Set<string> {
+  const hit = repeatedCache.get(d.fakta);
+  if (hit?.tabeller === d.tabeller) return hit.repeated;
+  const repeated = repeatedTables(d);
+  repeatedCache.set(d.fakta, { tabeller: d.tabeller, repeated });
+  return repeated;
+}
+
+const candidateCache = new WeakMap<Map<string, Fakt>, { key: unknown[]; all: Candidate[] }>();
+function cachedCandidates(d: Dokument, lex: Lexikon, repeated: Set<string>): Candidate[] {
+  const key = [d.tabeller, d.uppgifter, d.lexikon, d.rapport.nämnd];
+  const hit = candidateCache.get(d.fakta);
+  if (hit && hit.key.every((x, i) => x === key[i])) return hit.all;
+  const all = candidates(d, lex, repeated);
+  candidateCache.set(d.fakta, { key, all });
+  return all;
 }
 
 export type { Textstycke };
