@@ -87,9 +87,9 @@ export function closestYear(text: string, a: TextAmount, from: number, to: numbe
 }
 
 /**
- * The indicators of each nämndmål, by the goal's name. Kept out of the rule's long `run`: a
- * goal's indicator list of another shape than the first ones seen would otherwise make V8 throw
- * away and recompile all of `run` on every call.
+ * The indicators of each nämndmål, by the goal's name. A function of its own: a goal's indicator
+ * list of another shape than the first ones seen would otherwise make V8 throw away and recompile
+ * the function that builds it on every call.
  */
 export function indicatorsByGoal(d: Dokument): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
