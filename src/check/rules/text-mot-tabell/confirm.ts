@@ -5,15 +5,45 @@ import { contradicts, shown } from './findings.js';
 import { directionOf, signName, surplusIsPositive } from './signs.js';
 import type { Figure, ParagraphState, RuleState } from './state.js';
 import type { Weighed } from './weigh.js';
+import type { Scored } from './scoring.js';
+import type { Lexikon } from '../../lexikon.js';
 
 /** Records the figure as confirmed by its best cell (or contradicting it by its sign); false if the evidence is too weak. */
 export function confirm(st: RuleState, ps: ParagraphState, fig: Figure, w: Weighed): boolean {
-  const { d, lex, belopp, fynd } = st;
+  const { belopp, fynd } = st;
   const { confirmedColumn } = ps;
-  const { a, s, comparedAfter, ctx, plats } = fig;
-  const { best, outpointed, outscored, partOfWhole, wrongEnd } = w;
-  if (
-    best &&
+  const { a, s, plats } = fig;
+  const { best } = w;
+  if (!best || !enoughEvidence(best, fig, w, st.lex)) return false;
+  if (wrongSign(st, fig, best)) return true;
+  const evidence = best.c.relation ? [best.c.relation.from.id, best.c.fakt.id] : [best.c.fakt.id];
+  const verdikt = best.verdikt!;
+  if (best.c.tabell) confirmedColumn.set(s.start, best.c.kolumn);
+  belopp.push({
+    text: a.text,
+    plats,
+    värde: a.value,
+    enhet: a.unit,
+    verdikt,
+    fakta: evidence,
+    kommentar: shown(best),
+  });
+  if (verdikt === 'stämmer inom avrundning')
+    fynd.push({
+      allvarlighet: 'info',
+      regel: 'text-mot-tabell',
+      meddelande: `"${a.text}" stämmer inom avrundning med ${shown(best)}`,
+      plats,
+      fakta: evidence,
+    });
+  return true;
+}
+
+/** Whether what names the best agreeing cell is enough to confirm the figure with it. */
+function enoughEvidence(best: Scored, fig: Figure, w: Weighed, lex: Lexikon): boolean {
+  const { ctx } = fig;
+  const { outpointed, outscored, partOfWhole, wrongEnd } = w;
+  return (
     (best.s >= 1.5 || best.sentence >= 0.25) &&
     !outpointed &&
     !outscored &&
@@ -40,104 +70,89 @@ export function confirm(st: RuleState, ps: ParagraphState, fig: Figure, w: Weigh
       best.s < 2 &&
       mentionScore(labelStems(best.c.fakt.radEtikett, lex), ctx.heading, true) === 0
     )
+  );
+}
+
+/** Records a text-tecken contradiction where the figure's sign words disagree with its best cell; false where they agree. */
+function wrongSign(st: RuleState, fig: Figure, best: Scored): boolean {
+  const { d, lex, belopp, fynd } = st;
+  const { a, comparedAfter, plats } = fig;
+  // The sign words must agree with a deviation's sign.
+  const signedColumn =
+    !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' ? surplusIsPositive(best.c, d) : 0;
+  if (
+    a.riktning &&
+    signedColumn &&
+    Math.abs(best.v) > 1e-9 &&
+    best.v * signedColumn > 0 !== (a.riktning === 'positiv')
   ) {
-    // The sign words must agree with a deviation's sign.
-    const signedColumn =
-      !best.c.label && !best.c.derived && best.c.kolumn?.mått === 'avvikelse' ? surplusIsPositive(best.c, d) : 0;
-    if (
-      a.riktning &&
-      signedColumn &&
-      Math.abs(best.v) > 1e-9 &&
-      best.v * signedColumn > 0 !== (a.riktning === 'positiv')
-    ) {
-      belopp.push(contradicts(a, plats, best, `tecknet: texten säger ${a.riktning}, ${shown(best)}`));
-      fynd.push({
-        allvarlighet: 'fel',
-        regel: 'text-tecken',
-        meddelande: `"${a.text}" beskrivs som ${a.riktning === 'positiv' ? 'positivt (överskott/ökning)' : 'negativt (underskott/minskning)'}, men ${shown(best)}`,
-        plats,
-        fakta: [best.c.fakt.id],
-      });
-      return true;
-    }
-    // A cell whose own label gives its sign ("…, väntat överskott"; "höjs från 1 % till 2 %"),
-    // or a change whose value does (a budget change row, "Tjänstepriserna, lägsta förändring").
-    const labelSign =
-      best.c.relation || best.c.derived || best.c.target || !a.riktning
-        ? undefined
-        : directionOf(
-            {
-              label: best.c.fakt.radEtikett,
-              value: best.c.value,
-              specification: best.c.fakt.roll === 'specifikation',
-              labelFigure: best.c.label === true,
-            },
-            lex,
-          );
-    if (labelSign && labelSign !== a.riktning) {
-      belopp.push(contradicts(a, plats, best, `tecknet: texten säger ${a.riktning}, ${best.c.describe}`));
-      fynd.push({
-        allvarlighet: 'fel',
-        regel: 'text-tecken',
-        meddelande: `"${a.text}" beskrivs som ${signName(a.riktning!)}, men ${shown(best)} anger ${signName(labelSign)}`,
-        plats,
-        fakta: [best.c.fakt.id],
-      });
-      return true;
-    }
-    // A change's direction ("ökade", "minskade"; "lägre än", "högre än" after the figure) must
-    // agree with its sign; a comparison with a budget says only what the words after it say.
-    const direction = comparedAfter
-      ? lex.data.jämförelseord[comparedAfter[1]!.toLowerCase().replace(/\s+/g, ' ')]
-      : best.c.relation?.pair.kind === 'år' && a.riktning
-        ? a.riktning === 'positiv'
-          ? '>'
-          : '<'
-        : undefined;
-    const evidence = best.c.relation ? [best.c.relation.from.id, best.c.fakt.id] : [best.c.fakt.id];
-    if (
-      best.c.relation &&
-      direction &&
-      Math.abs(best.c.value) > 1e-9 &&
-      best.c.value > 0 !== (direction === '>' || direction === '≥')
-    ) {
-      belopp.push({
-        ...contradicts(
-          a,
-          plats,
-          best,
-          `tecknet: texten säger ${direction === '>' || direction === '≥' ? 'ökning' : 'minskning'}, ${shown(best)}`,
-        ),
-        fakta: evidence,
-      });
-      fynd.push({
-        allvarlighet: 'fel',
-        regel: 'text-tecken',
-        meddelande: `"${a.text}" beskrivs som ${direction === '>' || direction === '≥' ? 'en ökning (högre, mer)' : 'en minskning (lägre, mindre)'}, men ${shown(best)}`,
-        plats,
-        fakta: evidence,
-      });
-      return true;
-    }
-    const verdikt = best.verdikt!;
-    if (best.c.tabell) confirmedColumn.set(s.start, best.c.kolumn);
-    belopp.push({
-      text: a.text,
+    belopp.push(contradicts(a, plats, best, `tecknet: texten säger ${a.riktning}, ${shown(best)}`));
+    fynd.push({
+      allvarlighet: 'fel',
+      regel: 'text-tecken',
+      meddelande: `"${a.text}" beskrivs som ${a.riktning === 'positiv' ? 'positivt (överskott/ökning)' : 'negativt (underskott/minskning)'}, men ${shown(best)}`,
       plats,
-      värde: a.value,
-      enhet: a.unit,
-      verdikt,
-      fakta: evidence,
-      kommentar: shown(best),
+      fakta: [best.c.fakt.id],
     });
-    if (verdikt === 'stämmer inom avrundning')
-      fynd.push({
-        allvarlighet: 'info',
-        regel: 'text-mot-tabell',
-        meddelande: `"${a.text}" stämmer inom avrundning med ${shown(best)}`,
+    return true;
+  }
+  // A cell whose own label gives its sign ("…, väntat överskott"; "höjs från 1 % till 2 %"),
+  // or a change whose value does (a budget change row, "Tjänstepriserna, lägsta förändring").
+  const labelSign =
+    best.c.relation || best.c.derived || best.c.target || !a.riktning
+      ? undefined
+      : directionOf(
+          {
+            label: best.c.fakt.radEtikett,
+            value: best.c.value,
+            specification: best.c.fakt.roll === 'specifikation',
+            labelFigure: best.c.label === true,
+          },
+          lex,
+        );
+  if (labelSign && labelSign !== a.riktning) {
+    belopp.push(contradicts(a, plats, best, `tecknet: texten säger ${a.riktning}, ${best.c.describe}`));
+    fynd.push({
+      allvarlighet: 'fel',
+      regel: 'text-tecken',
+      meddelande: `"${a.text}" beskrivs som ${signName(a.riktning!)}, men ${shown(best)} anger ${signName(labelSign)}`,
+      plats,
+      fakta: [best.c.fakt.id],
+    });
+    return true;
+  }
+  // A change's direction ("ökade", "minskade"; "lägre än", "högre än" after the figure) must
+  // agree with its sign; a comparison with a budget says only what the words after it say.
+  const direction = comparedAfter
+    ? lex.data.jämförelseord[comparedAfter[1]!.toLowerCase().replace(/\s+/g, ' ')]
+    : best.c.relation?.pair.kind === 'år' && a.riktning
+      ? a.riktning === 'positiv'
+        ? '>'
+        : '<'
+      : undefined;
+  const evidence = best.c.relation ? [best.c.relation.from.id, best.c.fakt.id] : [best.c.fakt.id];
+  if (
+    best.c.relation &&
+    direction &&
+    Math.abs(best.c.value) > 1e-9 &&
+    best.c.value > 0 !== (direction === '>' || direction === '≥')
+  ) {
+    belopp.push({
+      ...contradicts(
+        a,
         plats,
-        fakta: evidence,
-      });
+        best,
+        `tecknet: texten säger ${direction === '>' || direction === '≥' ? 'ökning' : 'minskning'}, ${shown(best)}`,
+      ),
+      fakta: evidence,
+    });
+    fynd.push({
+      allvarlighet: 'fel',
+      regel: 'text-tecken',
+      meddelande: `"${a.text}" beskrivs som ${direction === '>' || direction === '≥' ? 'en ökning (högre, mer)' : 'en minskning (lägre, mindre)'}, men ${shown(best)}`,
+      plats,
+      fakta: evidence,
+    });
     return true;
   }
   return false;
