@@ -3,6 +3,7 @@ import { labelStems, mentionScore, stemDistance, stemIn } from '../../text/conte
 import { contradicts, shown } from './findings.js';
 import { asPart, onlyAsWhole } from './parts.js';
 import type { Scored } from './scoring.js';
+import type { Lexikon } from '../../lexikon.js';
 import type { Figure, RuleState } from './state.js';
 import { byScore, type Weighed } from './weigh.js';
 
@@ -57,37 +58,12 @@ export function contradictChange(st: RuleState, fig: Figure, scored: Scored[], w
 /** Records the figure as contradicting the cell it points at, if the evidence names that cell clearly; false if not. */
 export function contradictCell(st: RuleState, fig: Figure, w: Weighed): boolean {
   const { lex, belopp, pending } = st;
-  const { a, s, ctx, sf, plats } = fig;
-  const { clean, pointed, pointable, inClause, rangeEnd, ownClause, partWord, partNamed, earmarked, partOfWhole } = w;
+  const { a, ctx, sf, plats } = fig;
+  const { clean, pointed, pointable, inClause, ownClause, partWord, partNamed, earmarked, partOfWhole } = w;
   // A contradiction needs the sentence to name the cell's own row (or, for a total, its
   // table), and no other row to be pointed at as clearly: cells of one row in several
   // columns are one claim (no column agrees), cells of two rows are a guess.
-  // Rows with the same label in two tables (a stab in the prognos and the result table) are one subject.
-  const rowOf = (x: Scored): string => x.c.fakt.radEtikett.trim().toLowerCase();
-  // Of two rows named as clearly, the one named closer to the figure is meant ("A är 2,4 % och B 3,0 %").
-  const at = a.start - s.start;
-  const sentenceLower = s.text.toLowerCase();
-  const distance = (x: Scored): number =>
-    stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower, at, at + (a.end - a.start));
-  // A name after the figure, when the pointed one stands before it, belongs to the next figure.
-  const namedBefore = (x: Scored): boolean =>
-    stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower.slice(0, at), at, at) < Infinity;
-  const rival = pointed
-    ? clean.find(
-        (x) =>
-          x !== pointed &&
-          !x.verdikt &&
-          !x.c.derived &&
-          !x.c.label &&
-          rowOf(x) !== rowOf(pointed) &&
-          Math.abs(x.v - pointed.v) > 1e-9 &&
-          x.s >= pointed.s - 0.25 &&
-          // A range's end names the lowest or highest of its candidates, not a rival.
-          !(rangeEnd === 'lo' ? x.v > pointed.v : rangeEnd === 'hi' ? x.v < pointed.v : false) &&
-          distance(x) <= 1.5 * distance(pointed) + 5 &&
-          (namedBefore(x) || !namedBefore(pointed)),
-      )
-    : undefined;
+  const rival = pointed ? rivalOf(pointed, fig, w, lex) : undefined;
   // A section headed by the row ("Ekonomistaben") is about it: a figure whose clause names the
   // row's measure ("ett överskott på 4 mnkr" for an avvikelse column) and no other row is its claim.
   const headed =
@@ -173,4 +149,35 @@ export function contradictCell(st: RuleState, fig: Figure, w: Weighed): boolean 
     return true;
   }
   return false;
+}
+
+// Rows with the same label in two tables (a stab in the prognos and the result table) are one subject.
+const rowOf = (x: Scored): string => x.c.fakt.radEtikett.trim().toLowerCase();
+
+/** Another row named as clearly as the pointed one, with another value: then the figure points at neither. */
+function rivalOf(pointed: Scored, fig: Figure, w: Weighed, lex: Lexikon): Scored | undefined {
+  const { a, s } = fig;
+  const { clean, rangeEnd } = w;
+  // Of two rows named as clearly, the one named closer to the figure is meant ("A är 2,4 % och B 3,0 %").
+  const at = a.start - s.start;
+  const sentenceLower = s.text.toLowerCase();
+  const distance = (x: Scored): number =>
+    stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower, at, at + (a.end - a.start));
+  // A name after the figure, when the pointed one stands before it, belongs to the next figure.
+  const namedBefore = (x: Scored): boolean =>
+    stemDistance(labelStems(x.c.fakt.radEtikett, lex), sentenceLower.slice(0, at), at, at) < Infinity;
+  return clean.find(
+    (x) =>
+      x !== pointed &&
+      !x.verdikt &&
+      !x.c.derived &&
+      !x.c.label &&
+      rowOf(x) !== rowOf(pointed) &&
+      Math.abs(x.v - pointed.v) > 1e-9 &&
+      x.s >= pointed.s - 0.25 &&
+      // A range's end names the lowest or highest of its candidates, not a rival.
+      !(rangeEnd === 'lo' ? x.v > pointed.v : rangeEnd === 'hi' ? x.v < pointed.v : false) &&
+      distance(x) <= 1.5 * distance(pointed) + 5 &&
+      (namedBefore(x) || !namedBefore(pointed)),
+  );
 }
