@@ -5,6 +5,7 @@ import { earmarkedFor } from './parts.js';
 import type { Scored } from './scoring.js';
 import type { Figure, ParagraphState, RuleState } from './state.js';
 
+/** Best score first; of equal scores, a published cell before a derived one. */
 export const byScore = (x: Scored, y: Scored): number => y.s - x.s || Number(x.c.derived) - Number(y.c.derived);
 
 /** How the scored candidates of a figure stand: the best agreeing, the one pointed at, and what rules either out. */
@@ -25,6 +26,7 @@ export interface Weighed {
   partOfWhole: boolean;
 }
 
+/** Weighs a figure's scored candidates: which one it quotes, which one it points at if none, and whether either is ruled out. */
 export function weigh(st: RuleState, ps: ParagraphState, fig: Figure, scored: Scored[]): Weighed {
   const { lex, debug } = st;
   const { p, found, lowerParagraph } = ps;
