@@ -15,7 +15,8 @@ rmSync(outdir, { recursive: true, force: true });
 /**
  * exceljs's workbook requires its CSV reader and writer (fast-csv, dayjs and its plugins) at load
  * time, for `workbook.csv`, which kommunrapport never calls: bundled, that module is a stub that
- * says so. exceljs is pinned exactly in package.json; a test checks the stub is the only one.
+ * says so. exceljs is pinned exactly in package.json; a test checks that the stub is in the bundle
+ * and fast-csv and dayjs are not.
  */
 const withoutExcelCsv = {
   name: 'exceljs-utan-csv',
@@ -33,7 +34,7 @@ const withoutExcelCsv = {
 
 /**
  * docx (pinned exactly) ships helpers written for old engines that a cold process runs slowly: a
- * SHA-1 in JavaScript that names each picture by its bytes (tens of ms for a chart's PNG), and the
+ * SHA-1 in JavaScript that keys each picture by its bytes (tens of ms for a chart's PNG), and the
  * object-spread and class-field helpers behind every element it builds. Bundled, each is replaced
  * by the same function written for Node: the SHA-1 from node:crypto (the same hex), the helpers
  * with the same result for every argument, without the generic key conversion and closures. Each
