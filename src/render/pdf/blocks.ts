@@ -28,7 +28,7 @@ import { el, mark, type TagNode } from './tag-plan.js';
 import { chartTextAlternative } from '../chart/index.js';
 import { anchorContent, sidrefInline } from './page-refs.js';
 import { tableOfContents, tocHeadings } from './toc.js';
-import { holdWithNotes } from './notes-hold.js';
+import { cellChars, holdWithNotes } from './notes-hold.js';
 import { keptRun } from './keep-together.js';
 
 type InlineText = string | ContentText;
@@ -199,17 +199,6 @@ const cellText = (f: FormattedCell, extra: object = {}): TableCell => ({
   noWrap: f.numeric,
   ...extra,
 });
-
-/** Characters of text in a cell, nested stacks and inline arrays included. */
-function cellChars(c: unknown): number {
-  if (typeof c === 'string') return c.length;
-  if (Array.isArray(c)) return c.reduce<number>((n, x) => n + cellChars(x), 0);
-  if (c && typeof c === 'object') {
-    const o = c as { text?: unknown; stack?: unknown };
-    return cellChars(o.text) + cellChars(o.stack);
-  }
-  return 0;
-}
 
 /**
  * Rows are kept whole only while no cell could outgrow a page: pdfmake lays out an unbreakable row

@@ -36,19 +36,20 @@ export function notesHeight(notes: string[]): number {
   return notes.reduce((h, n) => h + NOTE_LINE * Math.max(1, Math.ceil(n.length / NOTE_CHARS_PER_LINE)), 0) + 2;
 }
 
-function chars(x: unknown): number {
-  if (typeof x === 'string') return x.length;
-  if (Array.isArray(x)) return x.reduce<number>((n, k) => n + chars(k), 0);
-  if (x && typeof x === 'object') {
-    const o = x as { text?: unknown; stack?: unknown };
-    return chars(o.text) + chars(o.stack);
+/** Characters of text in a cell, nested stacks and inline arrays included. */
+export function cellChars(c: unknown): number {
+  if (typeof c === 'string') return c.length;
+  if (Array.isArray(c)) return c.reduce<number>((n, x) => n + cellChars(x), 0);
+  if (c && typeof c === 'object') {
+    const o = c as { text?: unknown; stack?: unknown };
+    return cellChars(o.text) + cellChars(o.stack);
   }
   return 0;
 }
 
 /** A row's height, guessed from its longest cell. */
 function rowHeight(row: unknown[]): number {
-  const longest = Math.max(0, ...row.map(chars));
+  const longest = Math.max(0, ...row.map((c) => cellChars(c)));
   return ROW_PADDING + ROW_LINE * Math.max(1, Math.ceil(longest / ROW_CHARS_PER_LINE));
 }
 
