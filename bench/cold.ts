@@ -39,6 +39,8 @@ mot en ny process med bara pdfmake (som paketet levereras) som sätter samma dok
 
 Flaggor:
   --par N     antal par av processer (standard 7)
+  --golv      mät också, i samma omgångar, bygget med bara PDF:en (build --format pdf): golvet för
+              hela bygget, eftersom PDF:en sätts på en egen tråd medan resten görs
   --json      skriv ett JSON-objekt på stdout: { coldWallMs, coldCpuMs, pdfmakeWallMs, pdfmakeCpuMs,
               ratio, pairs, twoThreads, helpWallMs, paceBeforeMs, paceAfterMs }
   -h, --help  visa den här hjälpen
@@ -189,6 +191,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       par: { type: 'string', default: '7' },
+      golv: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -212,6 +215,10 @@ async function main(): Promise<void> {
     const paceBefore = await machinePace();
     const cold = (): Promise<Run> =>
       runChild([cli, 'build', ID, '--out', join(tmp, 'ut'), '--tyst'], tmp, { KOMMUNRAPPORT_CACHE: cacheDir(tmp) });
+    const pdfOnly = (): Promise<Run> =>
+      runChild([cli, 'build', ID, '--format', 'pdf', '--out', join(tmp, 'ut-pdf'), '--tyst'], tmp, {
+        KOMMUNRAPPORT_CACHE: cacheDir(tmp),
+      });
     const alone = (): Promise<Run> =>
       runChild([join(tmp, 'pdfmake-ensamt.mjs'), join(tmp, 'definition.json'), join(tmp, 'ensamt.pdf')], tmp);
     // One of each first, untimed: the disk cache, the file cache and the checks of what was made.
@@ -222,8 +229,11 @@ async function main(): Promise<void> {
     if (built !== anchored) say(`obs: bygget gav ${built} sidor, pdfmake ensamt ${anchored}`);
     const a: Run[] = [];
     const b: Run[] = [];
+    const c: Run[] = [];
     for (let i = 0; i < pairs; i++) {
       say(`  par ${i + 1} av ${pairs} …`);
+      // The floor, when asked for, goes first in every other round and last in the others.
+      if (values.golv && i % 2 === 1) c.push(await pdfOnly());
       if (i % 2 === 0) {
         a.push(await cold());
         b.push(await alone());
@@ -231,6 +241,7 @@ async function main(): Promise<void> {
         b.push(await alone());
         a.push(await cold());
       }
+      if (values.golv && i % 2 === 0) c.push(await pdfOnly());
     }
     const help: number[] = [];
     for (let i = 0; i < pairs; i++) help.push((await runChild([cli, '--help'], tmp)).wallMs);
@@ -253,6 +264,10 @@ async function main(): Promise<void> {
       /** The machine's pace before and after (bench/machine-pace.ts: a fixed memory loop; lower is faster). */
       paceBeforeMs: Math.round(paceBefore),
       paceAfterMs: Math.round(paceAfter),
+      /** With --golv: `build --format pdf`, median wall and CPU time. */
+      ...(values.golv
+        ? { pdfOnlyWallMs: Math.round(med(c, 'wallMs')), pdfOnlyCpuMs: Math.round(med(c, 'cpuMs')) }
+        : {}),
     };
     if (values.json) {
       process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -267,6 +282,10 @@ async function main(): Promise<void> {
     say(
       `  trådar: ${twoThreads} av ${pairs} byggen lade PDF:en på en andra tråd (den tas bara när två kärnor är lediga när bygget startar)`,
     );
+    if (result.pdfOnlyWallMs !== undefined)
+      say(
+        `  bara PDF:en (build --format pdf, golvet)  ${tal(result.pdfOnlyWallMs)} ms väggtid, ${tal(result.pdfOnlyCpuMs ?? 0)} ms processortid`,
+      );
     say(`  kommunrapport --help  ${tal(result.helpWallMs)} ms väggtid (mål under 200 ms)`);
     say(`  (${built} sidor i bygget, ${anchored} i pdfmake ensamt)`);
     say(
