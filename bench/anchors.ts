@@ -102,6 +102,9 @@ export interface ColdStart {
   pairs: number;
   /** How many timed builds laid out the PDF on a second thread. */
   twoThreads: number;
+  /** `build --format pdf` in the same rounds: the floor of the full build (the PDF has its own thread). */
+  pdfOnlyWallMs: number;
+  pdfOnlyCpuMs: number;
 }
 
 export const COLD_SCRIPT = join(REPO_ROOT, 'bench', 'cold.ts');
@@ -109,7 +112,7 @@ export const COLD_SCRIPT = join(REPO_ROOT, 'bench', 'cold.ts');
 /** Issue 22a's cold build against pdfmake alone, from `bench/cold.ts --json`; undefined if that file is not there. */
 export function runCold(): ColdStart | undefined {
   if (!existsSync(COLD_SCRIPT)) return undefined;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', COLD_SCRIPT, '--json'], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', COLD_SCRIPT, '--json', '--golv'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

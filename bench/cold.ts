@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/cold.ts [--par N] [--json] — a cold build as a user runs it, against pdfmake alone.
+ * npx tsx bench/cold.ts [--par N] [--golv] [--json] — a cold build as a user runs it, against pdfmake alone.
  *
  * Each pair is two fresh processes, run one after the other, alternating which goes first:
  *  (a) the compiled CLI (package.json's `bin`, as `npm run build` leaves it) building every format
@@ -42,7 +42,8 @@ Flaggor:
   --golv      mät också, i samma omgångar, bygget med bara PDF:en (build --format pdf): golvet för
               hela bygget, eftersom PDF:en sätts på en egen tråd medan resten görs
   --json      skriv ett JSON-objekt på stdout: { coldWallMs, coldCpuMs, pdfmakeWallMs, pdfmakeCpuMs,
-              ratio, pairs, twoThreads, helpWallMs, paceBeforeMs, paceAfterMs }
+              ratio, pairs, twoThreads, helpWallMs, paceBeforeMs, paceAfterMs }, med --golv också
+              pdfOnlyWallMs och pdfOnlyCpuMs
   -h, --help  visa den här hjälpen
 `;
 

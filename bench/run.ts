@@ -518,7 +518,7 @@ async function issue22(o: ReturnType<typeof options>, paths: ProjectPaths): Prom
   const cold = runCold();
   if (cold)
     console.log(
-      `Kall build ${ms(cold.coldWallMs)} väggtid (${ms(cold.coldCpuMs)} processortid); pdfmake ensamt ${ms(cold.pdfmakeWallMs)} (${ms(cold.pdfmakeCpuMs)}); kvot ${tal(cold.ratio, 2)} (${cold.pairs} par; ${cold.twoThreads} av dem med PDF:en på en andra tråd).`,
+      `Kall build ${ms(cold.coldWallMs)} väggtid (${ms(cold.coldCpuMs)} processortid); pdfmake ensamt ${ms(cold.pdfmakeWallMs)} (${ms(cold.pdfmakeCpuMs)}); kvot ${tal(cold.ratio, 2)} (${cold.pairs} par; ${cold.twoThreads} av dem med PDF:en på en andra tråd). Bara PDF:en (build --format pdf, golvet för hela bygget) ${ms(cold.pdfOnlyWallMs)} (${ms(cold.pdfOnlyCpuMs)}).`,
     );
   else console.log('bench/cold.ts saknas: kallstarten mäts inte.');
 
