@@ -29,7 +29,8 @@ const kolumnbokstav = (n: number): string => {
 export async function läsXlsx(bytes: Uint8Array, fil: string): Promise<Rutnät[]> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, {
+    // Parts of a sheet no figure sits in are skipped, for speed.
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer, {
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'picture', 'tableParts'],
     });
   } catch (e) {
