@@ -62,6 +62,8 @@ export interface Lexikon {
   förändring: RegExp;
   /** A change word right before a number, and a hedge between them if any. */
   förändringFöreTal: RegExp;
+  /** A word right before a figure (a hedge may come between) that makes it a level: "sjönk till 6,5 %". */
+  nivåFöreTal: RegExp;
   /** A verb right before a hedge word ("föra över"): the word is its particle, not a hedge. */
   partikelverb: RegExp;
   /** A comma and a contrasting conjunction ("…, medan …"): a new claim with its own time begins (global). */
@@ -113,6 +115,10 @@ export function compileLexikon(data: LexikonData): Lexikon {
     förändring: phrasesRegex(data.förändring),
     förändringFöreTal: new RegExp(
       `${B}(?:${data.förändring_före_tal.map(phrasePattern).join('|') || '(?!)'})\\s+(?:[\\p{L}.]+\\s+)?$`,
+      'u',
+    ),
+    nivåFöreTal: new RegExp(
+      `${B}(?:${data.nivå_före_tal.map(phrasePattern).join('|') || '(?!)'})\\s+(?:[\\p{L}.]+\\s+)?$`,
       'u',
     ),
     partikelverb: new RegExp(`${B}(?:${data.partikelverb.map(phrasePattern).join('|') || '(?!)'})\\s+$`, 'u'),

@@ -13,6 +13,7 @@ export const lexikonSchema = z
     tecken: z.object({ positiv: ordlista, negativ: ordlista }).strict(),
     förändring: ordlista,
     förändring_före_tal: ordlista,
+    nivå_före_tal: ordlista,
     partikelverb: ordlista,
     kontrastord: ordlista,
     jämförelse_före_år: ordlista,

@@ -37,7 +37,8 @@ export function readFigure(st: RuleState, ps: ParagraphState, a: TextAmount): Fi
   // The last four words before the figure (split, not a pattern anchored at the end: no rescans).
   const nearBefore = relationLead.slice(-80).split(/\s+/u).slice(-5).join(' ');
   const changeNear =
-    comparedAfter !== null || lex.förändring.test(nearBefore) || lex.förändringFöreTal.test(nearBefore);
+    comparedAfter !== null ||
+    (!lex.nivåFöreTal.test(nearBefore) && (lex.förändring.test(nearBefore) || lex.förändringFöreTal.test(nearBefore)));
   // A year on the other side of a comparison in another clause ("sjönk till 6,5 %, 0,6
   // procentenheter lägre än samma period 2026") is the change's, not this level's.
   const comparedYears = new Set<number>();

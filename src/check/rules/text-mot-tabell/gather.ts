@@ -3,7 +3,7 @@ import { labelStems, measuresIn, mentionScore, stemIn, yearsIn } from '../../tex
 import { contrastPart } from '../../text/sentences.js';
 import { agreement, decimalsIn, inUnit } from './agreement.js';
 import { relationCandidates } from './candidates.js';
-import { entityOf, mentions, namesWhole, rowNamedIn } from './mentions.js';
+import { entityOf, mentions, namesNoRow, namesWhole, rowNamedIn } from './mentions.js';
 import { namedPairs } from './relations.js';
 import { conflicts, score, type Scored } from './scoring.js';
 import type { Figure, ParagraphState, RuleState } from './state.js';
@@ -57,14 +57,17 @@ export function scoreCells(st: RuleState, ps: ParagraphState, fig: Figure): Scor
     if (c.derived && !rowNamedIn(c, sf.lower, lex) && (c.fakt.roll !== 'summa' || !namesWhole(ctx, sf))) continue;
     const m = mentions(c, ctx, sf);
     if (m.local <= 0 || (c.label && m.sentence <= 0)) continue;
-    // A percentage change worked out from two cells is a claim about its row: the figure's clause must name it.
-    if (
-      c.derived &&
-      c.unit === '%' &&
-      mentionScore(labelStems(c.fakt.radEtikett, lex), ctx.clause, true) < 0.75 &&
-      mentionScore(c.fakt.roll === 'summa' ? entityOf(c, ctx).entity : [], ctx.clause, true) < 0.75
-    )
-      continue;
+    // A percentage change worked out from two cells is a claim about its row: the figure's clause
+    // must name it, or, when the clause names no row ("… till 22,4 mnkr, en ökning med 2 procent"),
+    // the sentence it is part of.
+    if (c.derived && c.unit === '%') {
+      const subject = namesNoRow(ctx, ctx.clause) ? sf.lower : ctx.clause;
+      if (
+        mentionScore(labelStems(c.fakt.radEtikett, lex), subject, true) < 0.75 &&
+        mentionScore(c.fakt.roll === 'summa' ? entityOf(c, ctx).entity : [], subject, true) < 0.75
+      )
+        continue;
+    }
     scored.push({
       c,
       v,
@@ -83,7 +86,7 @@ export function scoreCells(st: RuleState, ps: ParagraphState, fig: Figure): Scor
 /** Adds to `scored` the changes between two cells of a row that the figure's claim names. */
 export function scoreChanges(st: RuleState, ps: ParagraphState, fig: Figure, scored: Scored[]): void {
   const { d, lex, labelsNamed, distinctTables, relationCache } = st;
-  const { p } = ps;
+  const { p, lowerParagraph } = ps;
   const { a, s, clauseFrom, several, claim, comparedAfter, relationLead, changeNear, ctx, sf } = fig;
   // A change between two columns the claim names ("ökade med 310 tkr jämfört med 2025", "1,4 mnkr
   // lägre än budget", "ett överskott på 0,3 mnkr mot budget"): judged against the difference of
@@ -104,7 +107,13 @@ export function scoreChanges(st: RuleState, ps: ParagraphState, fig: Figure, sco
       : new Set<string>();
   // The years of the figure's own clause, if it names any ("3,0 mnkr från 2026, 3,6 mnkr från 2025").
   const clauseYears = changeNear ? yearsIn(ctx.clause, ctx.year, lex) : new Set<number>();
-  const relationYears = clauseYears.size ? clauseYears : sf.years;
+  const namedYears = clauseYears.size ? clauseYears : sf.years;
+  // A change word before the figure and no other year than the report's ("ökar med 3,5 mnkr",
+  // "budgeten för 2029 ökar med 26,6 mnkr"): the change from the year before.
+  const implicit =
+    changeNear && lex.förändring.test(relationLead.slice(-80)) && [...namedYears].every((y) => y === ctx.year);
+  const relationYears = implicit ? new Set([ctx.year - 1]) : namedYears;
+  let subject: string | undefined;
   // Which row labels this sentence and heading name, kept by their text: a sentence that
   // recurs (the same words in another chapter) is read once.
   const hereKey = `${sf.lower}\u0001${ctx.heading}`;
@@ -132,6 +141,17 @@ export function scoreChanges(st: RuleState, ps: ParagraphState, fig: Figure, sco
             );
           if (!named) continue;
         }
+        // With no year named, only a row the sentence names outright before the figure, as its
+        // subject: one word of a longer label ("intern" in "internräntan" for "Intern säkerhet")
+        // is not enough, nor a row named after it ("… motsvarar 2,8 procent och täcker fler
+        // elever i grundskolan").
+        if (
+          implicit &&
+          c.fakt.roll !== 'summa' &&
+          mentionScore(labelStems(c.fakt.radEtikett, lex), (subject ??= lowerParagraph.slice(s.start, a.start)), true) <
+            0.75
+        )
+          continue;
         const m = mentions(c, ctx, sf);
         // A percentage change is a claim about its row: the sentence must name it.
         if (m.local <= 0 || (c.relation!.procent && m.sentence < 0.5)) continue;

@@ -98,10 +98,13 @@ export const wholeTotal = (c: Candidate): boolean =>
 
 /** Whether the sentence speaks of the whole: a lexicon word for it ("nämnden", "totalt"), or no row, indicator or uppgift named at all. */
 export function namesWhole(ctx: Context, sf: SentenceFacts): boolean {
-  sf.whole ??= ctx.inSentence.whole ??=
-    ctx.lex.helhet.test(sf.lower) || !ctx.rowStems.some((st) => stemIn(st, sf.lower));
+  sf.whole ??= ctx.inSentence.whole ??= ctx.lex.helhet.test(sf.lower) || namesNoRow(ctx, sf.lower);
   return sf.whole;
 }
+
+/** Whether a (lower-cased) text names no row of any table. */
+export const namesNoRow = (ctx: Pick<Context, 'rowStems'>, lower: string): boolean =>
+  !ctx.rowStems.some((st) => stemIn(st, lower));
 
 export const rowNamedIn = (c: Candidate, text: string, lex: Lexikon): boolean =>
   mentionScore(labelStems(c.fakt.radEtikett, lex), text, true) > 0;

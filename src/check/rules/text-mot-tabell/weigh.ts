@@ -5,8 +5,12 @@ import { earmarkedFor } from './parts.js';
 import type { Scored } from './scoring.js';
 import type { Figure, ParagraphState, RuleState } from './state.js';
 
-/** Best score first; of equal scores, a published cell before a derived one. */
-export const byScore = (x: Scored, y: Scored): number => y.s - x.s || Number(x.c.derived) - Number(y.c.derived);
+/**
+ * Best score first; of equal scores, a published cell before a derived one, and a change the
+ * claim names (whose sign words are checked) before the same difference of neighbouring columns.
+ */
+export const byScore = (x: Scored, y: Scored): number =>
+  y.s - x.s || Number(x.c.derived) - Number(y.c.derived) || Number(!!y.c.relation) - Number(!!x.c.relation);
 
 /** How the scored candidates of a figure stand: the best agreeing, the one pointed at, and what rules either out. */
 export interface Weighed {
