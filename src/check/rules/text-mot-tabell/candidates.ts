@@ -1,4 +1,4 @@
-import type { Dokument, Fakt, TabellBlock, TabellKolumn } from '../../../core/model/dokument.js';
+import type { Dokument, Fakt, TabellBlock, TabellKolumn, TabellRad } from '../../../core/model/dokument.js';
 import { formatCell, formatNumber } from '../../../core/format/number.js';
 import { comparisonInWords, type Lexikon } from '../../lexikon.js';
 import { describeCell } from '../tabell-regel/index.js';
@@ -189,12 +189,14 @@ export function relationCandidates(
   t: TabellBlock,
   pairs: ColumnPair[],
   cache: Map<string, Candidate[]>,
+  keep: (r: TabellRad) => boolean = () => true,
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const pair of pairs) {
     const i = t.kolumner.indexOf(pair.from);
     const j = t.kolumner.indexOf(pair.to);
     for (const r of t.rader) {
+      if (!keep(r)) continue;
       const key = `${t.id}/${r.id}/${pair.from.id}/${pair.to.id}`;
       let list = cache.get(key);
       if (!list) {

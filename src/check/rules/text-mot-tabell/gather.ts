@@ -1,5 +1,6 @@
 import { UNIT_FACTOR } from '../../../core/format/number.js';
-import { labelStems, measuresIn, mentionScore, stemIn, yearsIn } from '../../text/context.js';
+import type { TabellRad } from '../../../core/model/dokument.js';
+import { aliasesOf, labelStems, measuresIn, mentionScore, stemIn, yearsIn } from '../../text/context.js';
 import { contrastPart } from '../../text/sentences.js';
 import { agreement, decimalsIn, inUnit } from './agreement.js';
 import { relationCandidates } from './candidates.js';
@@ -119,39 +120,37 @@ export function scoreChanges(st: RuleState, ps: ParagraphState, fig: Figure, sco
   const hereKey = `${sf.lower}\u0001${ctx.heading}`;
   let namedHere = labelsNamed.get(hereKey);
   if (!namedHere) labelsNamed.set(hereKey, (namedHere = new Map()));
+  // A change is a claim about a row the sentence or its heading names (or a total):
+  // rows named nowhere near are passed over before their candidates are made. With no
+  // year named, only a row the sentence names outright before the figure, as its subject:
+  // one word of a longer label ("intern" in "internräntan" for "Intern säkerhet") is not
+  // enough, nor a row named after it ("… motsvarar 2,8 procent och täcker fler elever i
+  // grundskolan").
+  const keep = (r: TabellRad): boolean => {
+    if (r.roll === 'summa') return true;
+    let named = namedHere.get(r.etikett);
+    if (named === undefined)
+      namedHere.set(
+        r.etikett,
+        (named =
+          labelStems(r.etikett, lex).some((st) => stemIn(st, sf.lower) || stemIn(st, ctx.heading)) ||
+          aliasesOf(r.etikett, lex).some((re) => re.test(sf.lower))),
+      );
+    return (
+      named &&
+      (!implicit ||
+        mentionScore(labelStems(r.etikett, lex), (subject ??= lowerParagraph.slice(s.start, a.start)), true) >= 0.75)
+    );
+  };
   if (changeNear || deviationNear)
     for (const t of distinctTables) {
       const pairs = namedPairs(t, relationYears, relationMeasures, ctx.year).filter((x) =>
         x.kind === 'budget' ? deviationNear : changeNear,
       );
       if (!pairs.length) continue;
-      for (const c of relationCandidates(d, t, pairs, relationCache)) {
+      for (const c of relationCandidates(d, t, pairs, relationCache, keep)) {
         const v = inUnit(c, a.unit);
         if (v === undefined) continue;
-        // A change is a claim about a row the sentence or its heading names (or a total):
-        // rows named nowhere near are passed over before their mentions are worked out.
-        if (c.fakt.roll !== 'summa') {
-          let named = namedHere.get(c.fakt.radEtikett);
-          if (named === undefined)
-            namedHere.set(
-              c.fakt.radEtikett,
-              (named =
-                labelStems(c.fakt.radEtikett, lex).some((st) => stemIn(st, sf.lower) || stemIn(st, ctx.heading)) ||
-                entityOf(c, ctx).aliases.some((re) => re.test(sf.lower))),
-            );
-          if (!named) continue;
-        }
-        // With no year named, only a row the sentence names outright before the figure, as its
-        // subject: one word of a longer label ("intern" in "internräntan" for "Intern säkerhet")
-        // is not enough, nor a row named after it ("… motsvarar 2,8 procent och täcker fler
-        // elever i grundskolan").
-        if (
-          implicit &&
-          c.fakt.roll !== 'summa' &&
-          mentionScore(labelStems(c.fakt.radEtikett, lex), (subject ??= lowerParagraph.slice(s.start, a.start)), true) <
-            0.75
-        )
-          continue;
         const m = mentions(c, ctx, sf);
         // A percentage change is a claim about its row: the sentence must name it.
         if (m.local <= 0 || (c.relation!.procent && m.sentence < 0.5)) continue;
