@@ -89,7 +89,18 @@ export function weigh(st: RuleState, ps: ParagraphState, fig: Figure, scored: Sc
     const tied = xs.filter((x) => x.s >= first.s - 0.25 && x.c.unit === first.c.unit && namedAlike(x, first));
     return tied.reduce((m, x) => ((rangeEnd === 'lo' ? x.v < m.v : x.v > m.v) ? x : m), first);
   };
-  const pointed = sameColumn(rangePick(inClause) ?? rangePick(pointable));
+  // With no year named, of one row's cells tied in score the report year's: "till 44,0 mnkr" in
+  // the budget for 2029 is about 2029, not the first column's bokslut.
+  const ofReportYear = (x: Scored | undefined): Scored | undefined =>
+    x && !sf.years.size && x.c.kolumn?.år !== ctx.year
+      ? (pointable.find(
+          (y) =>
+            y.c.tabell === x.c.tabell && y.c.fakt.rad === x.c.fakt.rad && y.s >= x.s && y.c.kolumn?.år === ctx.year,
+        ) ?? x)
+      : x;
+  const first = rangePick(inClause) ?? rangePick(pointable);
+  const sibling = sameColumn(first);
+  const pointed = sibling === first && !rangeEnd ? ofReportYear(first) : sibling;
   // A range's end agreeing with a cell while a cell named as clearly lies beyond it on the
   // range's side ("mellan 2,7 % och 2,7 %" where 2,6 % is the lowest) quotes the wrong one.
   const wrongEnd =
@@ -148,8 +159,11 @@ export function weigh(st: RuleState, ps: ParagraphState, fig: Figure, scored: Sc
   const partNamed =
     partWord?.index !== undefined ? `${lead.slice(partWord.index)} ${lowerParagraph.slice(a.end, clauseTo)}` : '';
   // "0,4 mnkr för ett projekt om förorenad mark": an amount set aside for something the
-  // sentence names and no row, period or measure is: a part, never a row's whole amount.
-  const earmarked = earmarkedFor(lowerParagraph.slice(a.end, clauseTo), ctx, lex);
+  // sentence names and no row, period or measure is: a part, never a row's whole amount. Not a
+  // level a change arrives at ("förstärks med 3,5 mnkr till 43,0 mnkr för att korta köerna").
+  const earmarked =
+    !lex.nivåFöreTal.test(lowerParagraph.slice(Math.max(clauseFrom, a.start - 40), a.start)) &&
+    earmarkedFor(lowerParagraph.slice(a.end, clauseTo), ctx, lex);
   const partOfWhole =
     best?.c.tabell !== undefined &&
     partWord?.index !== undefined &&
