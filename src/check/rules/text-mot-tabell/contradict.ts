@@ -16,9 +16,12 @@ export function contradictChange(st: RuleState, fig: Figure, scored: Scored[], w
   // clause, the sentence, or the nearest heading), and of no other row as clearly, that does
   // not agree: a contradiction naming both cells and the computed change. Not for a part
   // ("främst … 0,2 mnkr"), which is a share of the change, not the whole.
+  // A change with no year named must be of about the row's size: "Hyrorna för förskolan ökar
+  // med 1,1 mnkr" is a part of förskolans change of 8,8 mnkr, not a wrong figure for it.
   const namedRelations = scored.filter(
     (x) =>
       x.c.relation &&
+      (!x.implicit || nearSize(x.v, a.value)) &&
       (x.clause >= 0.5 ||
         x.sentence >= 0.75 ||
         mentionScore(labelStems(x.c.fakt.radEtikett, lex), ctx.heading, true) >= 1),
@@ -180,4 +183,10 @@ function rivalOf(pointed: Scored, fig: Figure, w: Weighed, lex: Lexikon): Scored
       distance(x) <= 1.5 * distance(pointed) + 5 &&
       (namedBefore(x) || !namedBefore(pointed)),
   );
+}
+
+/** A value of about the written figure's size: from 0,4 to 2,5 times it, as a slip of a digit gives. */
+function nearSize(v: number, written: number): boolean {
+  const r = Math.abs(v) / Math.max(Math.abs(written), 1e-9);
+  return r >= 0.4 && r <= 2.5;
 }

@@ -127,7 +127,15 @@ export function scoreChanges(st: RuleState, ps: ParagraphState, fig: Figure, sco
   // enough, nor a row named after it ("… motsvarar 2,8 procent och täcker fler elever i
   // grundskolan").
   const keep = (r: TabellRad): boolean => {
-    if (r.roll === 'summa') return true;
+    // A total's change with no year named only where the sentence names the total itself
+    // ("nettokostnaden ökar med …", "totalt"): "ramen justeras med 20,8 mnkr" for the whole
+    // kommunstyrelse is one of many adjustments, not the total's change.
+    if (r.roll === 'summa')
+      return (
+        !implicit ||
+        lex.summaord.test((subject ??= lowerParagraph.slice(s.start, a.start))) ||
+        mentionScore(labelStems(r.etikett, lex), subject, true) >= 0.75
+      );
     let named = namedHere.get(r.etikett);
     if (named === undefined)
       namedHere.set(
@@ -166,6 +174,7 @@ export function scoreChanges(st: RuleState, ps: ParagraphState, fig: Figure, sco
           local: m.local,
           sentence: m.sentence,
           clause: m.clause,
+          ...(implicit ? { implicit } : {}),
         });
       }
     }

@@ -92,4 +92,6 @@ export interface Scored {
   clause: number;
   /** A label figure in the same place among the label's figures as the text figure among the sentence's. */
   slot?: boolean;
+  /** A change compared with the year before the report's because the claim names no year. */
+  implicit?: boolean;
 }
