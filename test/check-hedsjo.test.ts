@@ -130,6 +130,11 @@ describe('an outsider report: Hedsjö kommun, budgetförslag 2029', () => {
     expect(at5('Nämndens budget ökar totalt med 27,6 mnkr.')).toHaveLength(1);
     // "Nämndens" alone names the nämnd, not its total: one adjustment among many.
     expect(at5('Nämndens budget ökar med 27,6 mnkr.')).toEqual([]);
+    // Nor is it the row its section is headed by.
+    const k2 = runChecks(
+      withSentence('Sjukfrånvaron sjönk till 7,0 procent under 2028.', 'Nämndens budget ökar med 27,6 mnkr.'),
+    );
+    expect(errors(k2).filter((e) => e.startsWith('02-ekonomi.md:19:'))).toEqual([]);
   });
 
   it('mutated figures: most reported as errors, none silently accepted, every rule cell reported', () => {
