@@ -77,6 +77,8 @@ export interface Lexikon {
   /** A hedge right before a number: its word and its range. */
   reservation: RegExp;
   summaord: RegExp;
+  /** The words for the whole nämnd or förvaltning ("nämndens"), without those for a sum ("sammantaget"). */
+  nämndHelhet: RegExp;
   /** Right after a figure (nothing between), what it is set aside for ("för ett projekt"): group 1 is what. */
   ändamål: RegExp;
   /** A word saying the figure after it is a part of something larger (global: the last one counts). */
@@ -139,6 +141,9 @@ export function compileLexikon(data: LexikonData): Lexikon {
     delord: phrasesRegex(data.delord, 'gu'),
     ändamål: new RegExp(`^\\s+(?:${data.ändamålsord.map(phrasePattern).join('|') || '(?!)'})\\s+([^,;.]{3,80})`, 'u'),
     helhet: phrasesRegex(data.helhet),
+    nämndHelhet: phrasesRegex(
+      data.helhet.filter((w) => !data.summaord.some((x) => x.toLowerCase() === w.toLowerCase())),
+    ),
     talord: Object.fromEntries(Object.entries(data.talord).map(([k, v]) => [k.toLowerCase(), v])),
     stoppord: new Set(data.stoppord.map((w) => w.toLowerCase())),
     alias: Object.entries(data.alias).map(([w, targets]) => [phrasesRegex([w]), targets]),

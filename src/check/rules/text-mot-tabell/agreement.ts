@@ -7,6 +7,12 @@ import { labelStems, mentionScore } from '../../text/context.js';
 import { MONEY, type Candidate } from './candidates.js';
 import type { Scored } from './scoring.js';
 
+/** A value of about the written figure's size: 0,4 to 2,5 times it, as a slip of a digit gives. */
+export function nearSize(v: number, written: number): boolean {
+  const r = Math.abs(v) / Math.max(Math.abs(written), 1e-9);
+  return r >= 0.4 && r <= 2.5;
+}
+
 export function inUnit(c: Candidate, unit: string): number | undefined {
   if (c.unit === 'procentenheter') return unit === 'procentenheter' ? c.value : undefined;
   if (c.relation?.procent) return unit === '%' ? c.value : undefined;

@@ -1,5 +1,6 @@
 import { formatNumber, roundHalfAway as roundTo } from '../../../core/format/number.js';
 import { labelStems, mentionScore, stemDistance, stemIn } from '../../text/context.js';
+import { nearSize } from './agreement.js';
 import { contradicts, shown } from './findings.js';
 import { asPart, onlyAsWhole } from './parts.js';
 import type { Scored } from './scoring.js';
@@ -183,10 +184,4 @@ function rivalOf(pointed: Scored, fig: Figure, w: Weighed, lex: Lexikon): Scored
       distance(x) <= 1.5 * distance(pointed) + 5 &&
       (namedBefore(x) || !namedBefore(pointed)),
   );
-}
-
-/** A value of about the written figure's size: from 0,4 to 2,5 times it, as a slip of a digit gives. */
-function nearSize(v: number, written: number): boolean {
-  const r = Math.abs(v) / Math.max(Math.abs(written), 1e-9);
-  return r >= 0.4 && r <= 2.5;
 }

@@ -2,7 +2,7 @@ import { UNIT_FACTOR } from '../../../core/format/number.js';
 import type { TabellRad } from '../../../core/model/dokument.js';
 import { aliasesOf, labelStems, measuresIn, mentionScore, stemIn, yearsIn } from '../../text/context.js';
 import { contrastPart } from '../../text/sentences.js';
-import { agreement, decimalsIn, inUnit } from './agreement.js';
+import { agreement, decimalsIn, inUnit, nearSize } from './agreement.js';
 import { relationCandidates } from './candidates.js';
 import { entityOf, mentions, namesNoRow, namesWhole, rowNamedIn } from './mentions.js';
 import { namedPairs } from './relations.js';
@@ -18,7 +18,7 @@ export function scoreCells(st: RuleState, ps: ParagraphState, fig: Figure): Scor
   // times off (tkr written as mnkr): a figure ten times off is more likely about something else.
   const near = (v: number): boolean => {
     const r = Math.abs(v) / Math.max(Math.abs(a.value), 1e-9);
-    return (r >= 0.4 && r <= 2.5) || (r >= 667 && r <= 1500) || (r >= 1 / 1500 && r <= 1 / 667);
+    return nearSize(v, a.value) || (r >= 667 && r <= 1500) || (r >= 1 / 1500 && r <= 1 / 667);
   };
   // Scoring is the costly part: only a candidate that agrees with the figure, or could be
   // the cell it contradicts, is scored; and only one its sentence, paragraph or headings name.
@@ -31,6 +31,7 @@ export function scoreCells(st: RuleState, ps: ParagraphState, fig: Figure): Scor
   const hi = Math.max(2.5 * a.value * f, a.interval.hi * f, a.value * f + tol);
   // The text figure's place among the sentence's percentages, for labels that quote several.
   const percents = found.filter((o) => o.unit === '%' && o.start >= s.start && o.end <= s.end);
+  let clauseNamesNoRow: boolean | undefined;
   const inRange = [
     ...index.range(family, Math.max(0, lo), hi),
     ...index.range(family, 667 * a.value * f, 1500 * a.value * f),
@@ -62,7 +63,8 @@ export function scoreCells(st: RuleState, ps: ParagraphState, fig: Figure): Scor
     // must name it, or, when the clause names no row ("… till 22,4 mnkr, en ökning med 2 procent"),
     // the sentence it is part of.
     if (c.derived && c.unit === '%') {
-      const subject = namesNoRow(ctx, ctx.clause) ? sf.lower : ctx.clause;
+      clauseNamesNoRow ??= namesNoRow(ctx, ctx.clause);
+      const subject = clauseNamesNoRow ? sf.lower : ctx.clause;
       if (
         mentionScore(labelStems(c.fakt.radEtikett, lex), subject, true) < 0.75 &&
         mentionScore(c.fakt.roll === 'summa' ? entityOf(c, ctx).entity : [], subject, true) < 0.75

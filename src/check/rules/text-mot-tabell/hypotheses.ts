@@ -1,4 +1,4 @@
-import { phrasesRegex, type Lexikon } from '../../lexikon.js';
+import type { Lexikon } from '../../lexikon.js';
 import type { TextAmount } from '../../text/amounts.js';
 import { labelStems, mentionScore } from '../../text/context.js';
 import { decimalsIn } from './agreement.js';
@@ -23,6 +23,8 @@ export function hypotheses(
 ): Hypothesis[] {
   // The sentence without its words for the whole: "Nämndens kostnader" names no row "Nämnd och …".
   const ownWords = sentence.replace(new RegExp(lex.helhet.source, 'gu'), ' ');
+  // A sentence about the nämnd ("Nämndens budget ökar …") is not about a row its heading names.
+  const aboutNämnd = lex.nämndHelhet.test(sentence);
   const rank = (x: Scored): number =>
     x.s -
     (x.c.tabell &&
@@ -45,9 +47,8 @@ export function hypotheses(
           x.c.fakt.roll === 'summa' ||
           !x.c.tabell ||
           Math.max(x.clause, x.sentence) >= 0.75 ||
-          // A row the heading names, unless the sentence speaks of the whole ("Nämndens budget
-          // ökar med 27,6 mnkr" under "Elevhälsa och ledning" is not about Elevhälsa).
-          (mentionScore(labelStems(x.c.fakt.radEtikett, lex), heading, true) >= 1 && !namesNämnd(lex).test(sentence)) ||
+          // A row the heading names, unless the sentence is about the nämnd.
+          (!aboutNämnd && mentionScore(labelStems(x.c.fakt.radEtikett, lex), heading, true) >= 1) ||
           (x.sentence > 0 &&
             mentionScore(labelStems(x.c.fakt.radEtikett, lex), ownWords, true) > 0 &&
             scored.every((y) => y.c.fakt.radEtikett === x.c.fakt.radEtikett || y.sentence < x.sentence)),
@@ -63,15 +64,4 @@ export function hypotheses(
         rank,
       }))
   );
-}
-
-const nämndWords = new WeakMap<Lexikon, RegExp>();
-/** The lexicon's words for the whole nämnd or förvaltning ("nämndens"), without its words for a sum ("sammantaget"). */
-function namesNämnd(lex: Lexikon): RegExp {
-  let re = nämndWords.get(lex);
-  if (!re) {
-    const sums = new Set(lex.data.summaord.map((w) => w.toLowerCase()));
-    nämndWords.set(lex, (re = phrasesRegex(lex.data.helhet.filter((w) => !sums.has(w.toLowerCase())))));
-  }
-  return re;
 }
